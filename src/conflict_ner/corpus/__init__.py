@@ -1,0 +1,1 @@
+"""The project's own labeled corpus: markup compiler, splits and checker."""
