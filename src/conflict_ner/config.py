@@ -1,0 +1,162 @@
+"""Training configuration: a validated YAML file with dotted command-line overrides.
+
+Unknown keys are rejected and values are coerced to their types (YAML reads ``1e-5``
+as a string; here it becomes a float).
+
+>>> cfg = Config.model_validate({"training": {"learning_rate": "1e-5"}})
+>>> cfg.training.learning_rate
+1e-05
+>>> apply_overrides({"training": {"epochs": 3}}, ["training.epochs=5"])
+{'training': {'epochs': 5}}
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from .errors import ConfigError
+from .labels import LABELS
+
+PACKAGED_MODEL = "packaged:all-MiniLM-L6-v2"
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class Re3dSource(_Section):
+    """re3d's original JSON folders mapped onto the project's labels."""
+
+    path: str = "../shared/data/re3d"
+    min_confidence: float = 0.5
+    type_map: dict[str, str] = Field(default_factory=lambda: {
+        "Organisation": "ACTOR", "Person": "ACTOR", "Location": "LOCATION", "Coordinate": "LOCATION",
+        "Weapon": "WEAPON", "MilitaryPlatform": "WEAPON", "Temporal": "DATE", "Quantity": "COUNT",
+    })
+    #: re3d Quantity also holds distances, areas and money; only counts of people/things are kept
+    quantity_filter: bool = True
+    #: documents sharing a source with a split (``dev_fraction`` of them go to dev)
+    dev_fraction: float = 0.15
+
+
+class DataConfig(_Section):
+    """Where the labeled data comes from, and which labels it uses."""
+
+    format: Literal["jsonl", "conll", "re3d"] = "jsonl"
+    train: str = "training/corpus/compiled/train.jsonl"
+    dev: str | None = "training/corpus/compiled/dev.jsonl"
+    test: str | None = "training/corpus/compiled/test.jsonl"
+    #: extra training data mixed into train (e.g. re3d mapped onto our labels)
+    extra_train: list[Re3dSource] = Field(default_factory=list)
+    labels: list[str] = Field(default_factory=lambda: list(LABELS))
+
+    @field_validator("labels")
+    @classmethod
+    def _labels_unique(cls, value: list[str]) -> list[str]:
+        if not value or len(set(value)) != len(value):
+            raise ValueError("labels must be a non-empty list without repeats")
+        return value
+
+
+class ModelConfig(_Section):
+    """The encoder and how the model decodes."""
+
+    #: packaged all-MiniLM-L6-v2 by default; any Hugging Face id or local path works
+    base_model: str = PACKAGED_MODEL
+    #: tokenizer source when it differs from base_model (e.g. a config-only folder)
+    tokenizer: str | None = None
+    #: build the architecture from base_model's config with random weights (tests, ablations)
+    random_init: bool = False
+    max_length: int = Field(256, ge=16, le=8192)
+    stride: int = Field(48, ge=0)
+    decoding: Literal["greedy", "viterbi"] = "viterbi"
+
+    @model_validator(mode="after")
+    def _stride_fits(self) -> "ModelConfig":
+        if self.stride >= self.max_length // 2:
+            raise ValueError(f"stride ({self.stride}) must be below half of max_length ({self.max_length})")
+        return self
+
+
+class TrainingConfig(_Section):
+    """Optimisation schedule."""
+
+    output_dir: str = "runs/default"
+    seed: int = 13
+    epochs: float = Field(8, gt=0)
+    #: stop after this many optimizer steps (overrides epochs when set; smoke tests)
+    max_steps: int | None = Field(None, gt=0)
+    batch_size: int = Field(16, ge=1)
+    #: batches are sampled from length-sorted buckets of this many batches, to cut padding
+    length_bucket_batches: int = Field(50, ge=1)
+    learning_rate: float = Field(5e-5, gt=0)
+    head_learning_rate: float | None = Field(None, gt=0)
+    weight_decay: float = Field(0.01, ge=0)
+    warmup_ratio: float = Field(0.1, ge=0, lt=1)
+    max_grad_norm: float = Field(1.0, gt=0)
+    #: evaluate on dev and checkpoint every epoch, and also every N steps if set
+    eval_every_steps: int | None = Field(None, gt=0)
+    save_every_steps: int | None = Field(200, gt=0)
+    threads: int | None = Field(None, ge=1)
+
+
+class EvaluationConfig(_Section):
+    """What is scored after training."""
+
+    splits: list[Literal["dev", "test"]] = Field(default_factory=lambda: ["dev", "test"])
+    batch_size: int = Field(32, ge=1)
+
+
+class Config(_Section):
+    """A whole training run."""
+
+    data: DataConfig = Field(default_factory=DataConfig)
+    model: ModelConfig = Field(default_factory=ModelConfig)
+    training: TrainingConfig = Field(default_factory=TrainingConfig)
+    evaluation: EvaluationConfig = Field(default_factory=EvaluationConfig)
+
+
+def apply_overrides(raw: dict[str, Any], overrides: list[str]) -> dict[str, Any]:
+    """Set ``section.key=value`` overrides (values parsed as YAML scalars) into ``raw``."""
+    for item in overrides:
+        if "=" not in item:
+            raise ConfigError(f"override {item!r} is not of the form section.key=value")
+        dotted, value = item.split("=", 1)
+        keys = dotted.strip().split(".")
+        node = raw
+        for key in keys[:-1]:
+            node = node.setdefault(key, {})
+            if not isinstance(node, dict):
+                raise ConfigError(f"override {item!r}: {key!r} is not a section")
+        node[keys[-1]] = yaml.safe_load(value) if value.strip() else None
+    return raw
+
+
+def load_config(path: str | Path | None, overrides: list[str] | None = None) -> Config:
+    """Read a YAML config, apply overrides, validate. Errors name the file and the key."""
+    raw: dict[str, Any] = {}
+    where = str(path) if path else "<defaults>"
+    if path is not None:
+        try:
+            raw = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+        except FileNotFoundError:
+            raise ConfigError(f"{where}: no such config file") from None
+        except yaml.YAMLError as err:
+            raise ConfigError(f"{where}: invalid YAML: {err}") from None
+        if not isinstance(raw, dict):
+            raise ConfigError(f"{where}: the config must be a mapping of sections")
+    apply_overrides(raw, overrides or [])
+    try:
+        return Config.model_validate(raw)
+    except ValidationError as err:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in err.errors())
+        raise ConfigError(f"{where}: {problems}") from None
+
+
+def dump_config(config: Config) -> str:
+    """The resolved config as YAML, as saved with each run."""
+    return yaml.safe_dump(config.model_dump(mode="json"), sort_keys=False)

@@ -1,0 +1,80 @@
+"""Loading the train/dev/test documents a config names, with a report of what was skipped.
+
+>>> detect_format("../shared/data/re3d-conll/test.txt")
+'conll'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .config import DataConfig, Re3dSource
+from .document import Document
+from .errors import DataError
+from .readers import Re3dOptions, Re3dReport, read_conll, read_jsonl, read_re3d
+
+
+@dataclass
+class DataBundle:
+    """The documents of each split and what the readers dropped or changed."""
+
+    train: list[Document]
+    dev: list[Document]
+    test: list[Document]
+    report: dict = field(default_factory=dict)
+
+
+def detect_format(path: str | Path) -> str:
+    """``jsonl``, ``conll`` (``.txt``/``.conll``) or ``re3d`` (a folder of source folders)."""
+    path = Path(path)
+    if path.is_dir():
+        if (path / "documents.json").is_file() or any((p / "documents.json").is_file() for p in path.iterdir()):
+            return "re3d"
+        return "jsonl"
+    if path.suffix in (".txt", ".conll", ".tsv"):
+        return "conll"
+    return "jsonl"
+
+
+def read_documents(path: str | Path, labels: list[str], fmt: str | None = None,
+                   re3d: Re3dSource | None = None, report: dict | None = None) -> list[Document]:
+    """Read one data set in any supported format (detected from the path if not given)."""
+    fmt = fmt or detect_format(path)
+    if fmt == "jsonl":
+        return read_jsonl(path, labels)
+    if fmt == "conll":
+        return read_conll(path, labels)
+    if fmt == "re3d":
+        source = re3d or Re3dSource(path=str(path))
+        rep = Re3dReport()
+        docs = read_re3d(path, Re3dOptions(source.type_map, source.min_confidence, source.quantity_filter), rep)
+        if report is not None:
+            report[f"re3d:{path}"] = rep.to_dict()
+        for line in rep.lines():
+            print(line)
+        return docs
+    raise DataError(f"unknown data format {fmt!r}", path=str(path))
+
+
+def load_data(cfg: DataConfig) -> DataBundle:
+    """Read the splits a config names; extra training sources are appended to train."""
+    report: dict = {}
+    train = read_documents(cfg.train, cfg.labels, cfg.format, report=report)
+    for source in cfg.extra_train:
+        extra = read_documents(source.path, cfg.labels, "re3d", source, report)
+        train = train + extra
+    dev = read_documents(cfg.dev, cfg.labels, cfg.format, report=report) if cfg.dev else []
+    test = read_documents(cfg.test, cfg.labels, cfg.format, report=report) if cfg.test else []
+    report["documents"] = {"train": len(train), "dev": len(dev), "test": len(test)}
+    report["spans"] = {name: _label_counts(docs, cfg.labels) for name, docs in
+                       (("train", train), ("dev", dev), ("test", test))}
+    return DataBundle(train, dev, test, report)
+
+
+def _label_counts(docs: list[Document], labels: list[str]) -> dict[str, int]:
+    counts = dict.fromkeys(labels, 0)
+    for doc in docs:
+        for _, _, label in doc.spans:
+            counts[label] += 1
+    return counts

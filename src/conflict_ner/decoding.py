@@ -1,0 +1,125 @@
+"""Decoding: per-unit predictions -> valid IOB2 chunks -> character spans (pure functions).
+
+>>> tags = ["I-ACTOR", "I-ACTOR", "O", "B-LOCATION"]
+>>> repair_iob2(tags)
+['B-ACTOR', 'I-ACTOR', 'O', 'B-LOCATION']
+>>> chunks(repair_iob2(tags))
+[(0, 1, 'ACTOR'), (3, 3, 'LOCATION')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+
+def repair_iob2(tags: Sequence[str]) -> list[str]:
+    """Make a tag sequence valid IOB2: an ``I-X`` that does not continue an ``X`` starts one."""
+    out = []
+    prev = "O"
+    for tag in tags:
+        if tag.startswith("I-") and prev[2:] != tag[2:]:
+            tag = "B-" + tag[2:]
+        out.append(tag)
+        prev = tag
+    return out
+
+
+def chunks(tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    """``(first_unit, last_unit, label)`` of each entity in a valid IOB2 sequence."""
+    out: list[tuple[int, int, str]] = []
+    for i, tag in enumerate(tags):
+        if tag.startswith("B-"):
+            out.append((i, i, tag[2:]))
+        elif tag.startswith("I-") and out and out[-1][1] == i - 1 and out[-1][2] == tag[2:]:
+            out[-1] = (out[-1][0], i, tag[2:])
+    return out
+
+
+def allowed_transitions(tags: Sequence[str]) -> np.ndarray:
+    """``allowed[i, j]``: tag j may follow tag i in IOB2 (``I-X`` only after ``B-X``/``I-X``)."""
+    n = len(tags)
+    allowed = np.ones((n, n), dtype=bool)
+    for j, tj in enumerate(tags):
+        if tj.startswith("I-"):
+            for i, ti in enumerate(tags):
+                allowed[i, j] = ti != "O" and ti[2:] == tj[2:]
+    return allowed
+
+
+def viterbi(logprobs: np.ndarray, tags: Sequence[str]) -> list[int]:
+    """The most probable tag sequence that is valid IOB2 (constrained decoding).
+
+    >>> lp = np.log(np.array([[0.1, 0.2, 0.7], [0.2, 0.1, 0.7]]))  # tags O, B-X, I-X
+    >>> viterbi(lp, ["O", "B-X", "I-X"])
+    [1, 2]
+    """
+    n, t = logprobs.shape
+    if n == 0:
+        return []
+    trans = np.where(allowed_transitions(tags), 0.0, -np.inf)
+    start_ok = np.array([not tag.startswith("I-") for tag in tags])
+    score = np.where(start_ok, logprobs[0], -np.inf)
+    back = np.zeros((n, t), dtype=np.int64)
+    for i in range(1, n):
+        cand = score[:, None] + trans
+        back[i] = cand.argmax(axis=0)
+        score = cand.max(axis=0) + logprobs[i]
+    best = [int(score.argmax())]
+    for i in range(n - 1, 0, -1):
+        best.append(int(back[i, best[-1]]))
+    return best[::-1]
+
+
+def chunks_to_spans(found: Sequence[tuple[int, int, str]], units: Sequence[tuple[int, int]],
+                    allowed_starts: set[int], allowed_ends: set[int] | None = None
+                    ) -> list[tuple[int, int, str, int, int]]:
+    """Map unit chunks to character spans ``(start, end, label, first_unit, last_unit)``.
+
+    A chunk must start on a word start: leading pieces that are not (a possessive or a
+    ``-held`` suffix predicted as an entity's start) are dropped; a trailing possessive
+    piece is dropped, as the guidelines keep ``'s`` outside.
+    """
+    out = []
+    for first, last, label in found:
+        while first <= last and units[first][0] not in allowed_starts:
+            first += 1
+        while last >= first and _is_possessive_piece(units, last) and last > first:
+            last -= 1
+        if first > last:
+            continue
+        start, end = units[first][0], units[last][1]
+        if allowed_ends is not None and end not in allowed_ends:
+            continue
+        out.append((start, end, label, first, last))
+    return out
+
+
+def _is_possessive_piece(units: Sequence[tuple[int, int]], k: int) -> bool:
+    start, end = units[k]
+    return end - start == 2 and k > 0 and units[k - 1][1] == start
+
+
+def merge_windows(n_units: int, n_tags: int, pieces: Sequence[tuple[np.ndarray, Sequence[int]]]
+                  ) -> np.ndarray:
+    """Per-unit scores from overlapping windows: each unit takes the window where it sits
+    farthest from an edge (most context on both sides).
+
+    ``pieces`` holds, per window, its ``[positions, n_tags]`` scores and the unit index of
+    each position (-1 for none). Units no window saw get uniform scores.
+    """
+    merged = np.full((n_units, n_tags), -np.log(n_tags), dtype=np.float32)
+    best_margin = np.full(n_units, -1, dtype=np.int64)
+    for scores, unit_index in pieces:
+        positions = [p for p, u in enumerate(unit_index) if u >= 0]
+        if not positions:
+            continue
+        lo, hi = positions[0], positions[-1]
+        for p in positions:
+            u = unit_index[p]
+            margin = min(p - lo, hi - p)
+            if margin > best_margin[u]:
+                best_margin[u] = margin
+                merged[u] = scores[p]
+    return merged

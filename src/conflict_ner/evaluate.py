@@ -1,0 +1,52 @@
+"""Scoring a trained model on labeled data in any supported format.
+
+>>> # evaluate_path("runs/default", "training/corpus/compiled/test.jsonl")["test"]["micro"]["f1"]
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .config import Config, ModelConfig, load_config
+from .data import read_documents
+from .errors import ConfigError
+from .labels import labels_from_tags
+
+
+def run_settings(model_dir: str | Path) -> ModelConfig:
+    """The model section a run was trained with (windowing, decoding), or defaults."""
+    path = Path(model_dir) / "training_config.yaml"
+    if path.is_file():
+        return load_config(path).model
+    return ModelConfig()
+
+
+def evaluate_path(model_dir: str, data: str, *, fmt: str | None = None, batch_size: int = 32,
+                  output: str | None = None) -> dict[str, dict]:
+    """Metrics of the model in ``model_dir`` on ``data`` (a YAML config means its dev and test)."""
+    from transformers import AutoModelForTokenClassification
+
+    from .modeling import load_tokenizer
+    from .trainer import evaluate_model
+
+    if not Path(model_dir).is_dir():
+        raise ConfigError(f"{model_dir}: no such model directory")
+    model = AutoModelForTokenClassification.from_pretrained(model_dir)
+    tokenizer = load_tokenizer(model_dir)
+    labels = labels_from_tags([model.config.id2label[i] for i in range(len(model.config.id2label))])
+    config = Config(model=run_settings(model_dir))
+    config.evaluation.batch_size = batch_size
+    sets: dict[str, list] = {}
+    if data.endswith((".yaml", ".yml")):
+        cfg = load_config(data)
+        for split in ("dev", "test"):
+            path = getattr(cfg.data, split)
+            if path:
+                sets[split] = read_documents(path, labels, cfg.data.format)
+    else:
+        sets[Path(data).stem or data] = read_documents(data, labels, fmt)
+    metrics = {name: evaluate_model(model, tokenizer, docs, config) for name, docs in sets.items()}
+    if output:
+        Path(output).write_text(json.dumps(metrics, indent=2), encoding="utf-8")
+    return metrics

@@ -1,0 +1,96 @@
+"""Render the model card (``README.md`` of a run) from the packaged Jinja template.
+
+The template is ``resources/model_card.md.j2`` (linked from ``model_cards/``); the card
+carries Hugging Face metadata with a model-index of the run's metrics.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+import jinja2
+
+from .config import PACKAGED_MODEL, Config
+
+DEFINITIONS = {
+    "ACTOR": "who acts or is acted upon: forces and units, armed groups, governments, agencies, "
+             "international bodies, named persons, and group nouns for participants or victims.",
+    "LOCATION": "a named place: countries, regions, towns, villages, terrain, named roads, bases, "
+                "bridges and zones.",
+    "WEAPON": "an instrument of violence: weapons, munitions, systems and the platforms that carry them; "
+              "not act nouns such as airstrikes or shelling.",
+    "COUNT": "a number of people or things as written, with hedges and ranges, without the counted noun.",
+    "DATE": "when something happened: dates, weekdays, months, event years, relative days.",
+}
+RE3D_LICENCES = [
+    "re3d (Dstl; annotated by Aleph Insights with Committed Software), used through the project's "
+    "importer and never redistributed. Per source: Australian Department of Foreign Affairs, CC BY 3.0 AU "
+    "(attribution required); CENTCOM, public domain (credit requested); Delegation of the European Union "
+    "to Syria, EU legal notice (reuse with acknowledgement); UK Government, Open Government Licence v3.0 "
+    "(attribution statement required: contains public sector information licensed under the OGL v3.0); "
+    "US State Department, public domain (citation appreciated); Wikipedia, CC BY-SA 3.0 (attribution; "
+    "share-alike applies to adaptations of the text, which this model does not contain).",
+]
+CONLL_NOTE = ("The standard re3d CoNLL split (as used by ConfliBERT, NAACL 2022) was built from the full "
+              "re3d including its BBC part, which is licensed for non-commercial use only: a model trained "
+              "on it inherits that restriction.")
+OWN_CORPUS = ("conflict-ner's own corpus (`training/corpus/`): original reports written for the project, "
+              "Apache-2.0 like the code.")
+
+
+def _attribution(config: Config) -> list[str]:
+    out = []
+    if config.data.format == "jsonl" and "training/corpus" in config.data.train:
+        out.append(OWN_CORPUS)
+    elif config.data.format == "jsonl":
+        out.append(f"User-supplied JSONL corpus `{config.data.train}`: licence as set by its owner.")
+    if config.data.format == "conll":
+        out.append(CONLL_NOTE)
+    if config.data.format == "re3d" or config.data.extra_train or config.data.format == "conll":
+        out += RE3D_LICENCES
+    return out
+
+
+def render_model_card(config: Config, metrics: dict, report: dict, name: str = "conflict-ner-model",
+                      comparison: str | None = None) -> str:
+    """The card text for a run."""
+    template = resources.files("conflict_ner").joinpath("resources/model_card.md.j2").read_text()
+    env = jinja2.Environment(undefined=jinja2.StrictUndefined, trim_blocks=False, autoescape=False)
+    splits = [s for s in ("train", "dev", "test") if report.get("documents", {}).get(s)]
+    spans = report.get("spans", {})
+    dropped = []
+    for key, rep in report.items():
+        if key.startswith("re3d:"):
+            dropped += [f"{key}: dropped {n} ({why})" for why, n in rep["dropped"].items()]
+            dropped += [f"{key}: trimmed {n} ({why})" for why, n in rep["trimmed"].items()]
+    m, t = config.model, config.training
+    conll = config.data.format == "conll"
+    return env.from_string(template).render(
+        name=name,
+        base_model=m.base_model,
+        base_model_id="sentence-transformers/all-MiniLM-L6-v2" if m.base_model == PACKAGED_MODEL else m.base_model,
+        random_init=m.random_init,
+        labels=config.data.labels,
+        definitions=[(lab, DEFINITIONS.get(lab, "a re3d entity type (see the re3d documentation).")) for lab in config.data.labels],
+        data_format=config.data.format,
+        max_length=m.max_length, stride=m.stride, decoding=m.decoding,
+        epochs=t.epochs, max_steps=t.max_steps, steps=metrics.get("steps"), best_step=metrics.get("best_step"),
+        batch_size=t.batch_size, learning_rate=t.learning_rate,
+        head_learning_rate=t.head_learning_rate or t.learning_rate,
+        warmup_ratio=t.warmup_ratio, weight_decay=t.weight_decay, seed=t.seed,
+        splits=splits, spans=spans, documents=report.get("documents", {}), dropped=dropped,
+        eval_rows=[(s, metrics[s]) for s in ("dev", "test") if s in metrics],
+        dataset_type="re3d-conll" if conll else "conflict-ner-corpus",
+        dataset_name="re3d (standard CoNLL split)" if conll else "conflict-ner corpus",
+        unit_note="the data's given tokens" if conll else "guideline word pieces",
+        comparison=comparison,
+        attribution=_attribution(config),
+    )
+
+
+def write_model_card(out: Path, config: Config, metrics: dict, report: dict, **kwargs) -> Path:
+    """Write ``README.md`` (the card) into a run's output directory."""
+    path = Path(out) / "README.md"
+    path.write_text(render_model_card(config, metrics, report, name=Path(out).name, **kwargs), encoding="utf-8")
+    return path

