@@ -125,7 +125,7 @@ def plan_windows(n_tokens: int, max_tokens: int, stride: int, *, cuttable: Seque
                 break
         windows.append((start, end))
         target = max(start + 1, end - stride)
-        nxt = _first_in(sents, target, end) or _first_in(cuts, target, end) or end
+        nxt = _first_in(sents, target, end - 1) or _first_in(cuts, target, end - 1) or end
         for a, b in protected:
             if a < nxt < b and a > start:
                 nxt = a

@@ -37,7 +37,8 @@ def parse_document(obj: Any, *, path: str, line: int) -> Document:
             raise DataError(f"span #{i} must be [start, end, label], got {span!r}",
                             path=path, line=line, doc_id=doc_id)
         spans.append((span[0], span[1], span[2]))
-    meta = obj.get("meta") or {}
+    meta = obj.get("meta")
+    meta = {} if meta is None else meta
     if not isinstance(meta, dict):
         raise DataError("field 'meta' must be an object", path=path, line=line, doc_id=doc_id)
     tokens = obj.get("tokens")

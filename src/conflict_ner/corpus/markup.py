@@ -41,6 +41,7 @@ class MarkupDocument:
     line: int
     events: list[dict[str, Any]] | None = None
     span_lines: list[int] = field(default_factory=list)
+    path: str = ""
 
 
 def _body_to_text(lines: list[tuple[int, str]], path: str, doc_id: str) -> tuple[str, list, list[int]]:
@@ -145,7 +146,7 @@ def _parse_block(block: list[tuple[int, str]], path: str) -> MarkupDocument:
             raise DataError(err.message, path=path, line=line, doc_id=doc_id, offset=err.offset) from None
         raise
     order = sorted(range(len(spans)), key=lambda k: spans[k])
-    result = MarkupDocument(doc, head_line, None, [span_lines[k] for k in order])
+    result = MarkupDocument(doc, head_line, None, [span_lines[k] for k in order], path)
     if event_lines is not None:
         result.events = _compile_events(doc, event_lines, path)
     return result

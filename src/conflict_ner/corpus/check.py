@@ -1,0 +1,119 @@
+"""``conflict-ner data check``: counts, errors and label consistency of the corpus.
+
+Fails on markup errors (file:line), compiled files out of date, and surface strings
+that carry different labels in different places, unless listed in
+``label_exceptions.tsv`` (``surface<TAB>LABEL LABEL``, case-insensitive).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from ..errors import DataError
+from ..labels import LABELS
+from .build import SPLITS, compile_corpus, stale_files
+
+TARGETS = {"documents": 400, "spans": 6000, "theatres": 10, "per_label": 600}
+
+
+def read_exceptions(path: Path) -> dict[str, set[str]]:
+    """Surfaces allowed to carry several labels, from ``label_exceptions.tsv``."""
+    out: dict[str, set[str]] = {}
+    if not path.is_file():
+        return out
+    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        labels = set(parts[1].split()) if len(parts) == 2 else set()
+        if len(parts) != 2 or not labels or not labels <= set(LABELS):
+            raise DataError(f"expected 'surface<TAB>LABEL LABEL...', got {line!r}", path=str(path), line=lineno)
+        out[parts[0].lower()] = labels
+    return out
+
+
+def label_conflicts(compiled, exceptions: dict[str, set[str]]) -> list[str]:
+    """One line per surface string with more than one label, not covered by the exceptions."""
+    where: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for md in compiled.documents:
+        doc = md.document
+        for (start, end, label), line in zip(doc.spans, md.span_lines):
+            where[doc.text[start:end].lower()][label].append(f"{md.path}:{line}")
+    out = []
+    for surface, by_label in sorted(where.items()):
+        if len(by_label) < 2:
+            continue
+        allowed = exceptions.get(surface, set())
+        if set(by_label) <= allowed:
+            continue
+        detail = "; ".join(f"{label} x{len(locs)} (e.g. {locs[0]})" for label, locs in sorted(by_label.items()))
+        out.append(f"  {surface!r}: {detail}")
+    return out
+
+
+def check_corpus(path: str | Path = "training/corpus") -> tuple[bool, list[str]]:
+    """Run every check; returns (ok, report lines)."""
+    corpus = Path(path)
+    try:
+        compiled = compile_corpus(corpus)
+    except DataError as err:
+        return False, [f"error: {err}"]
+    lines: list[str] = []
+    ok = True
+    docs = compiled.documents
+    label_counts: dict[str, Counter] = {s: Counter() for s in SPLITS}
+    theatre_docs: dict[str, Counter] = defaultdict(Counter)
+    styles: Counter = Counter()
+    gold: Counter = Counter()
+    furniture = 0
+    for md in docs:
+        split = compiled.splits[md.document.id]
+        label_counts[split].update(label for _, _, label in md.document.spans)
+        theatre_docs[md.document.meta.get("theatre", "?")][split] += 1
+        styles[md.document.meta.get("style", "?")] += 1
+        furniture += bool(md.document.meta.get("furniture"))
+        if md.events is not None:
+            gold[split] += 1
+    total = Counter()
+    for c in label_counts.values():
+        total.update(c)
+    n_spans = sum(total.values())
+    lines.append(f"{len(docs)} documents, {n_spans} spans, {len(theatre_docs)} theatres, "
+                 f"{sum(gold.values())} with event gold, {furniture} with page furniture")
+    lines.append("\nspans per label and split:")
+    lines.append(f"  {'label':<10}" + "".join(f"{s:>8}" for s in SPLITS) + f"{'total':>8}")
+    for label in LABELS:
+        lines.append(f"  {label:<10}" + "".join(f"{label_counts[s][label]:>8}" for s in SPLITS) + f"{total[label]:>8}")
+    lines.append("\ndocuments per theatre and split:")
+    for theatre, c in sorted(theatre_docs.items()):
+        lines.append(f"  {theatre:<12}" + "".join(f"{c[s]:>8}" for s in SPLITS) + f"{sum(c.values()):>8}")
+    lines.append(f"  {'(all)':<12}" + "".join(f"{sum(c[s] for c in theatre_docs.values()):>8}" for s in SPLITS))
+    lines.append("\nevent-gold documents per split: " + ", ".join(f"{s} {gold[s]}" for s in SPLITS))
+    lines.append("styles: " + ", ".join(f"{k} {v}" for k, v in styles.most_common()))
+
+    stale = stale_files(corpus, compiled)
+    if stale:
+        ok = False
+        lines.append("\nerror: generated files do not match the markup (run `conflict-ner data build`):")
+        lines += [f"  {p}" for p in stale]
+    try:
+        exceptions = read_exceptions(corpus / "label_exceptions.tsv")
+    except DataError as err:
+        return False, lines + [f"error: {err}"]
+    conflicts = label_conflicts(compiled, exceptions)
+    if conflicts:
+        ok = False
+        lines.append(f"\nerror: {len(conflicts)} surface string(s) carry different labels (fix them, or list "
+                     "intended ones in label_exceptions.tsv):")
+        lines += conflicts
+    targets = [
+        ("documents", len(docs) >= TARGETS["documents"]),
+        ("spans", n_spans >= TARGETS["spans"]),
+        ("theatres", len(theatre_docs) >= TARGETS["theatres"]),
+    ] + [(f"{label} spans", total[label] >= TARGETS["per_label"]) for label in LABELS]
+    missed = [name for name, met in targets if not met]
+    lines.append("\ncorpus targets (>= 400 documents, 6,000 spans, 10 theatres, 600 per label): "
+                 + ("all met" if not missed else "not met: " + ", ".join(missed)))
+    lines.append("OK" if ok else "FAILED")
+    return ok, lines

@@ -1,0 +1,200 @@
+"""DATE spans -> ISO dates with a precision, resolved against the publication date.
+
+Rules follow training/ANNOTATION.md section 3: a weekday is the most recent such
+day on or before publication; ``last week`` / ``earlier this week`` are weeks
+(value = their Monday); months and years take their first day. Relative dates
+without a publication date give ``value=None, precision='unknown'``.
+
+>>> resolve_date("Monday", "2024-05-08")
+EventDate(value='2024-05-06', precision='day', text='Monday')
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+import dateparser
+
+from conflict_ner.records import EventDate, Entity
+
+#: A month-day without a year may lie this many days after publication (time
+#: zones, embargoed wire copy, announced dates) before it is read as last year's.
+FUTURE_TOLERANCE_DAYS = 7
+
+_WEEKDAYS = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
+_WEEKDAYS.update({d[:3]: i for d, i in list(_WEEKDAYS.items())})
+_WEEKDAYS.update({"tues": 1, "weds": 2, "thur": 3, "thurs": 3})
+_MONTHS = {m: i for i, m in enumerate(
+    "january february march april may june july august september october november december".split(), 1)}
+_MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
+_MONTHS["sept"] = 9
+_SMALL_NUMBERS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten".split())}
+_SMALL_NUMBERS.update({"a": 1, "an": 1})
+# Words that place an act within a day or a period but do not change which one.
+_FILLER = frozenset(
+    "the on in at of early late mid morning afternoon evening night overnight dawn dusk midday noon midnight "
+    "hours hour before during by around about st nd rd th beginning end start middle first half".split()
+)
+
+
+def resolve_date(date_text: str, published: str | None) -> EventDate:
+    """Resolve one DATE span's text against the publication date (``YYYY-MM-DD``).
+
+    >>> resolve_date("last week", "2024-05-08")
+    EventDate(value='2024-04-29', precision='week', text='last week')
+    >>> resolve_date("May 6", None)
+    EventDate(value=None, precision='unknown', text='May 6')
+    """
+    value, precision = _resolve(date_text, _parse_published(published))
+    return EventDate(value.isoformat() if value else None, precision if value else "unknown", date_text)
+
+
+def record_date(sentence_dates: Sequence[Entity], previous_dates: Sequence[Entity], published: str | None) -> EventDate:
+    """The date of a record: its sentence's first DATE, else the paragraph's latest earlier DATE,
+    else the publication date with precision ``unknown`` and ``text=None``.
+
+    >>> record_date([], [], "2024-05-08")
+    EventDate(value='2024-05-08', precision='unknown', text=None)
+    """
+    if sentence_dates:
+        return resolve_date(min(sentence_dates, key=lambda e: e.start).text, published)
+    if previous_dates:
+        return resolve_date(max(previous_dates, key=lambda e: e.start).text, published)
+    pub = _parse_published(published)
+    return EventDate(pub.isoformat() if pub else None, "unknown", None)
+
+
+# --- resolution -------------------------------------------------------------------------------------------
+
+
+def _parse_published(published: str | None) -> date | None:
+    if published is None or not str(published).strip():
+        return None
+    try:
+        return date.fromisoformat(str(published).strip()[:10])
+    except ValueError:
+        raise ValueError(f"publication date {published!r} is not ISO YYYY-MM-DD") from None
+
+
+@lru_cache(maxsize=4096)
+def _resolve(text: str, pub: date | None) -> tuple[date | None, str]:
+    s = text.strip().lower().replace("\u2019", "'")
+    iso = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", s)
+    if iso:
+        return _safe_date(*map(int, iso.groups())), "day"
+    tokens = [t for t in re.findall(r"[a-z]+|\d+", s.replace("-", " ")) if t not in _FILLER]
+    key = " ".join(tokens)
+    numbers = [int(t) for t in tokens if t.isdigit()]
+    years = [n for n in numbers if 1900 <= n <= 2100 and len(str(n)) == 4]
+    days = [n for n in numbers if 1 <= n <= 31]
+    months = [_MONTHS[t] for t in tokens if t in _MONTHS]
+    weekdays = [_WEEKDAYS[t] for t in tokens if t in _WEEKDAYS]
+
+    # Absolute forms resolve without a publication date.
+    if months and years and days:
+        return _safe_date(years[0], months[0], days[0]), "day"
+    if months and years:
+        return _safe_date(years[0], months[0], 1), "month"
+    if years and not months and not days and not weekdays:
+        return date(years[0], 1, 1), "year"
+    if pub is None:
+        if re.search(r"\d{4}", s):
+            return _dateparse(text, None)
+        return None, "unknown"
+    if months and days:
+        return _month_day(pub, months[0], days[0]), "day"
+    if months:
+        m = months[0]
+        year = pub.year if m <= pub.month else pub.year - 1
+        if re.search(r"\bnext\b", key):
+            year = pub.year if m > pub.month else pub.year + 1
+        return date(year, m, 1), "month"
+    relative = _relative(key, pub, weekdays)
+    if relative is not None:
+        return relative
+    return _dateparse(text, pub)
+
+
+def _relative(key: str, pub: date, weekdays: list[int]) -> tuple[date | None, str] | None:
+    monday = pub - timedelta(days=pub.weekday())
+    if weekdays:
+        wd = weekdays[0]
+        if re.search(r"\bnext\b", key):
+            return pub + timedelta(days=(wd - pub.weekday() - 1) % 7 + 1), "day"
+        # "Monday", "last Monday", "this past Monday": on or before publication.
+        return pub - timedelta(days=(pub.weekday() - wd) % 7), "day"
+    if re.fullmatch(r"(?:earlier |later )?(?:today|tonight|this)", key):
+        return pub, "day"
+    if key in ("yesterday", "last"):  # "last night" loses "night" as filler
+        return pub - timedelta(days=1), "day"
+    if key in ("day yesterday", "day before yesterday"):
+        return pub - timedelta(days=2), "day"
+    if key == "tomorrow":
+        return pub + timedelta(days=1), "day"
+    if re.fullmatch(r"(?:over |this |last |past )?weekend", key):
+        # The most recent Saturday on or before publication; its week.
+        saturday = pub - timedelta(days=(pub.weekday() - 5) % 7)
+        return saturday - timedelta(days=saturday.weekday()), "week"
+    if re.fullmatch(r"(?:earlier |later )?this week|week", key):
+        return monday, "week"
+    if re.fullmatch(r"(?:last|past|previous) week", key):
+        return monday - timedelta(days=7), "week"
+    if re.fullmatch(r"next week", key):
+        return monday + timedelta(days=7), "week"
+    if re.fullmatch(r"(?:earlier |later )?this month|month", key):
+        return pub.replace(day=1), "month"
+    if re.fullmatch(r"(?:last|past|previous) month", key):
+        return (pub.replace(day=1) - timedelta(days=1)).replace(day=1), "month"
+    if re.fullmatch(r"(?:earlier |later )?this year|year", key):
+        return date(pub.year, 1, 1), "year"
+    if re.fullmatch(r"(?:last|past|previous) year", key):
+        return date(pub.year - 1, 1, 1), "year"
+    m = re.fullmatch(r"(\d+|[a-z]+) (day|week|month|year)s? ago", key)
+    if m and (m.group(1).isdigit() or m.group(1) in _SMALL_NUMBERS):
+        n = int(m.group(1)) if m.group(1).isdigit() else _SMALL_NUMBERS[m.group(1)]
+        unit = m.group(2)
+        if unit == "day":
+            return pub - timedelta(days=n), "day"
+        if unit == "week":
+            return monday - timedelta(days=7 * n), "week"
+        if unit == "month":
+            index = pub.year * 12 + pub.month - 1 - n
+            return date(index // 12, index % 12 + 1, 1), "month"
+        return date(pub.year - n, 1, 1), "year"
+    return None
+
+
+def _month_day(pub: date, month: int, day: int) -> date | None:
+    candidate = _safe_date(pub.year, month, day)
+    if candidate is None:
+        return _safe_date(pub.year - 1, month, day)
+    if candidate > pub + timedelta(days=FUTURE_TOLERANCE_DAYS):
+        return _safe_date(pub.year - 1, month, day)
+    return candidate
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+@lru_cache(maxsize=1024)
+def _dateparse(text: str, pub: date | None) -> tuple[date | None, str]:
+    """dateparser on a DATE span's text, for the forms the rules above do not cover."""
+    settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    if pub is not None:
+        settings["RELATIVE_BASE"] = datetime(pub.year, pub.month, pub.day)
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)
+    if parsed is None:
+        return None, "unknown"
+    low = text.lower()
+    if re.search(r"\b(?:[1-9]|[12]\d|3[01])\b|/|\bday|\byesterday|\btoday|" + "|".join(_WEEKDAYS), low):
+        return parsed.date(), "day"
+    if any(re.search(rf"\b{m}\b", low) for m in _MONTHS):
+        return parsed.date().replace(day=1), "month"
+    return date(parsed.year, 1, 1), "year"

@@ -1,0 +1,63 @@
+import numpy as np
+
+from conflict_ner.decoding import chunks, chunks_to_spans, merge_windows, repair_iob2, viterbi
+from conflict_ner.words import pieces, words
+
+TAGS = ["O", "B-ACTOR", "I-ACTOR", "B-LOCATION", "I-LOCATION"]
+
+
+def spans_for(text, unit_tags):
+    units = pieces(text)
+    starts = {s for s, _ in words(text)}
+    return [(text[s:e], lab) for s, e, lab, _, _ in chunks_to_spans(chunks(repair_iob2(unit_tags)), units, starts)]
+
+
+def test_repair_iob2_and_chunks():
+    tags = ["O", "I-ACTOR", "I-LOCATION", "B-ACTOR", "I-ACTOR", "I-ACTOR"]
+    assert repair_iob2(tags) == ["O", "B-ACTOR", "B-LOCATION", "B-ACTOR", "I-ACTOR", "I-ACTOR"]
+    assert chunks(repair_iob2(tags)) == [(1, 1, "ACTOR"), (2, 2, "LOCATION"), (3, 5, "ACTOR")]
+
+
+def test_words_stay_whole():
+    text = "Hay'at Tahrir al-Sham warplanes hit the de-escalation zone."
+    # pieces: Hay'at Tahrir al-Sham warplanes hit the de-escalation zone
+    tags = ["B-ACTOR", "I-ACTOR", "I-ACTOR", "O", "O", "O", "B-LOCATION", "I-LOCATION"]
+    assert spans_for(text, tags) == [("Hay'at Tahrir al-Sham", "ACTOR"), ("de-escalation zone", "LOCATION")]
+
+
+def test_possessive_and_suffix_splits():
+    text = "Russia's army hit HTS-held Idlib."
+    # pieces: Russia 's army hit HTS -held Idlib
+    tags = ["B-ACTOR", "I-ACTOR", "O", "O", "B-ACTOR", "O", "B-LOCATION"]
+    assert spans_for(text, tags) == [("Russia", "ACTOR"), ("HTS", "ACTOR"), ("Idlib", "LOCATION")]
+
+
+def test_entity_never_starts_on_a_suffix_piece():
+    text = "HTS-held Idlib"
+    tags = ["O", "B-LOCATION", "I-LOCATION"]  # model starts the entity on "-held"
+    assert spans_for(text, tags) == [("Idlib", "LOCATION")]
+    assert spans_for("Russia's", ["O", "B-ACTOR"]) == []
+
+
+def test_viterbi_forbids_i_after_o_and_across_labels():
+    lp = np.log(np.array([
+        [0.6, 0.1, 0.1, 0.1, 0.1],   # O
+        [0.1, 0.1, 0.5, 0.2, 0.1],   # greedy would say I-ACTOR after O
+        [0.1, 0.1, 0.1, 0.1, 0.6],   # greedy I-LOCATION after I-ACTOR
+    ]))
+    best = [TAGS[i] for i in viterbi(lp, TAGS)]
+    assert best[0] == "O" or best[0].startswith("B-")
+    for prev, cur in zip(best, best[1:]):
+        if cur.startswith("I-"):
+            assert prev != "O" and prev[2:] == cur[2:]
+    assert viterbi(np.zeros((0, 5)), TAGS) == []
+
+
+def test_merge_windows_takes_most_central_window():
+    a = np.zeros((4, 2)); a[:, 0] = 1.0
+    b = np.zeros((4, 2)); b[:, 1] = 1.0
+    # window a covers units 0..3 at positions 0..3; b covers units 2..5
+    merged = merge_windows(6, 2, [(a, [0, 1, 2, 3]), (b, [2, 3, 4, 5])])
+    assert merged[1, 0] == 1.0 and merged[4, 1] == 1.0
+    assert merged[2, 0] == 1.0  # unit 2: margin 1 in a (pos 2 of 0..3) vs 0 in b
+    assert merged[3, 1] == 1.0  # unit 3: margin 0 in a vs 1 in b
