@@ -116,6 +116,9 @@ def _check_output_dir(out: Path, resume: bool, overwrite: bool) -> None:
 def train(config: Config, *, resume: bool = False, overwrite: bool = False, progress: bool = True,
           data: DataBundle | None = None) -> TrainResult:
     """Fine-tune per ``config``; returns the output directory and final metrics."""
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.disable_progress_bar()  # one progress bar (ours), not one per save and load
     out = Path(config.training.output_dir)
     _check_output_dir(out, resume, overwrite)
     out.mkdir(parents=True, exist_ok=True)

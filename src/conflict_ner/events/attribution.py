@@ -28,18 +28,15 @@ _SAY = (r"said|says|say|told|tells|reported|reports|claimed|claims|stated|states
 _SAY_RE = re.compile(rf"\b(?:{_SAY})\b", re.I)
 # Verbs that also take a plain object ("announced an offensive", "claimed the lives of"):
 # a reporting use needs a clause, "that", a pronoun or punctuation after them.
-_OBJECT_VERBS = frozenset("announced announces confirmed confirms reported reports claimed claims denied denies "
-                          "warned warns accused accuses".split())
-_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|has|have|had|it|not)\s+(?:\w+ly\s+)?$", re.I)
+_OBJECT_VERBS = frozenset("announced announces claimed claims denied denies warned warns accused accuses".split())
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.I)
 _PRONOUNS = frozenset("he she they it we i you who which this that".split())
 # Where a subject noun phrase to the left of a reporting verb starts.
 _LEFT_BOUNDARY = re.compile(
-    r"(?:[,;:(\"\u201c\u201d\u2014\u2013]|\s-\s|\b(?:and|but|while|as|after|because|that|which|when|where|though|"
-    r"although|whereas)\b)(?!.*(?:[,;:(\"\u201c\u201d\u2014\u2013]|\s-\s|\b(?:and|but|while|as|after|because|"
-    r"that|which|when|where|though|although|whereas)\b))",
-    re.I | re.S,
-)
-_RIGHT_NP = re.compile(r"[^,;.:()\"\u201c\u201d\u2014\u2013]+")
+    r"[,;:(\"\u201c\u201d\u2014\u2013]|\s-\s|\b(?:and|but|while|as|after|because|that|which|when|where|though|"
+    r"although|whereas)\b", re.I)
+# A period continues the phrase inside an abbreviation ("the U.N. refugee agency").
+_RIGHT_NP = re.compile(r"(?:[^,;.:()\"\u201c\u201d\u2014\u2013]|\.(?=\w|\s+[a-z]))+")
 _ACCORDING = re.compile(r"\b(?:according to|citing|quoting)\s+", re.I)
 # After a reporting verb: the speaker acts in what it reports ("said it had killed",
 # "denied targeting", "claimed responsibility").
@@ -67,12 +64,16 @@ def sources(sentence: str) -> list[Source]:
         if _PASSIVE_BEFORE.search(sentence, 0, m.start()):
             continue  # "no casualties were reported"
         if verb in _OBJECT_VERBS and not re.match(r"\s*(?:[,.;:\"\u201c\u201d]|that\b|$|(?:it|they|he|she|we)\b|"
-                                                   r"(?:in a statement|on \w+day)\b|responsibility|credit|\w+ing\b)",
-                                                   after, re.I):
+                                                   r"(?:in a statement|on \w+day)\b|responsibility|credit|"
+                                                   r"involvement|\w+ing\b)", after, re.I):
             continue
         participant = bool(_PARTICIPANT_COMPLEMENT.match(after))
-        np = _left_np(sentence, m.start())
-        if np is None and re.search(r"[,\"\u201d]\s*$", sentence[: m.start()]):
+        np_start = _left_np_start(sentence, m.start())
+        left = sentence[np_start:m.start()]
+        if left.strip().lower() in _PRONOUNS:
+            continue  # "he said": no named source
+        np = _span_of(sentence, np_start, np_start + len(left))
+        if np is None and not left.strip() and re.search(r"[,\"\u201d]\s*$", sentence[: m.start()]):
             np = _appositive(sentence, m.start()) or _right_np(sentence, m.end())
         if np is not None:
             out.append(Source(np[0], np[1], participant))
@@ -110,14 +111,12 @@ def is_pure_source(sentence: str, start: int, end: int) -> bool:
     return any(src.start <= start and end <= src.end and not src.participant for src in sources(sentence))
 
 
-def _left_np(sentence: str, verb_start: int) -> tuple[int, int] | None:
-    """The subject noun phrase just before a reporting verb, or None."""
-    left = sentence[:verb_start]
-    b = _LEFT_BOUNDARY.search(left)
-    start = b.end() if b else 0
-    # Adverbs between subject and verb ("the army later said") stay out.
-    np = re.sub(r"(?:\s+(?:also|later|earlier|previously|separately|again|has|have|had|\w+ly))+\s*$", "", left[start:])
-    return _span_of(sentence, start, start + len(np))
+def _left_np_start(sentence: str, verb_start: int) -> int:
+    """Where the subject noun phrase before a reporting verb starts (after the last clause boundary)."""
+    start = 0
+    for b in _LEFT_BOUNDARY.finditer(sentence, 0, verb_start):
+        start = b.end()
+    return start
 
 
 def _right_np(sentence: str, pos: int) -> tuple[int, int] | None:
@@ -138,7 +137,7 @@ def _appositive(sentence: str, verb_start: int) -> tuple[int, int] | None:
     if not left.endswith(","):
         return None
     prev = max(left.rfind(",", 0, len(left) - 1), left.rfind(";", 0, len(left) - 1))
-    if prev < 0:
+    if prev < 0 or not re.match(r"\s*(?:(?:a|an|the)\s|[A-Z])", left[prev + 1:]):
         return None
     return _span_of(sentence, prev + 1, len(left) - 1)
 
@@ -149,9 +148,11 @@ def _span_of(sentence: str, start: int, end: int) -> tuple[int, int] | None:
         start += 1
     while end > start and (sentence[end - 1].isspace() or sentence[end - 1] in "\"'\u201c\u201d,.;:"):
         end -= 1
+    # Adverbs and auxiliaries between subject and verb ("the army later said", "has said") stay out.
+    m = re.search(r"(?:\s+(?:also|later|earlier|previously|separately|again|has|have|had|\w+ly))+$", sentence[start:end])
+    if m:
+        end = start + m.start()
     words = sentence[start:end].split()
     if not words or len(words) > _MAX_NP_WORDS or sentence[start:end].lower() in _PRONOUNS:
-        return None
-    if re.search(r"[.!?]\s", sentence[start:end]):
         return None
     return start, end

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# The README's main command: set up, train configs/default.yaml, extract events from
+# the example articles.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 TOKENIZERS_PARALLELISM=false
+OUT=${OUT:-runs/default}
+if [ -f "$OUT/checkpoint/state.json" ] && [ ! -f "$OUT/metrics.json" ]; then
+  .venv/bin/conflict-ner train configs/default.yaml --resume "$@"
+elif [ ! -f "$OUT/metrics.json" ]; then
+  .venv/bin/conflict-ner train configs/default.yaml "$@"
+else
+  echo "$OUT already holds a trained model (delete it to retrain)"
+fi
+if .venv/bin/conflict-ner --help | grep -q " extract"; then
+  .venv/bin/conflict-ner extract --model "$OUT" examples/ -o "$OUT/example-events.jsonl"
+  echo "event records written to $OUT/example-events.jsonl"
+fi
