@@ -39,6 +39,50 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_extract(args: argparse.Namespace) -> int:
+    from .batch import run_batch
+    from .extractor import EventExtractor
+
+    overrides = {"max_input_bytes": args.max_bytes} if args.max_bytes else {}
+    extractor = EventExtractor.from_pretrained(args.model, **overrides)
+    summary = run_batch(extractor, args.inputs, args.output, fmt=args.format, batch_size=args.batch_size,
+                        progress=not args.quiet)
+    print(f"{summary.written} input(s) written ({summary.records} event records, {summary.errors} error(s)), "
+          f"{summary.skipped} already done, to {args.output}")
+    return 0
+
+
+def _cmd_view(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .extractor import EventExtractor
+    from .view import render_html
+
+    extractor = EventExtractor.from_pretrained(args.model)
+    try:
+        text = Path(args.article).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        print(f"error: {args.article}: cannot read as UTF-8 text: {err}", file=sys.stderr)
+        return 2
+    entities = extractor.entities(text)
+    records = extractor.extract(text, published=args.published, doc_id=Path(args.article).name)
+    html = render_html(text, entities, records, title=args.title or Path(args.article).name,
+                       model=extractor.name, published=args.published)
+    Path(args.output).write_text(html, encoding="utf-8")
+    print(f"{len(entities)} entities, {len(records)} event records -> {args.output}")
+    return 0
+
+
+def _cmd_evaluate_events(args: argparse.Namespace) -> int:
+    from .event_eval_cli import evaluate_event_gold
+
+    scores = evaluate_event_gold(args.model, args.gold, split=args.split, output=args.output)
+    print(f"{'field':<14}{'P':>8}{'R':>8}{'F1':>8}{'gold':>7}{'pred':>7}")
+    for name, s in scores.items():
+        print(f"{name:<14}{s['precision']:>8.3f}{s['recall']:>8.3f}{s['f1']:>8.3f}{s['gold']:>7}{s['predicted']:>7}")
+    return 0
+
+
 def _cmd_check_markup(args: argparse.Namespace) -> int:
     from .corpus.markup import read_markup
 
@@ -96,6 +140,32 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--batch-size", type=int, default=32)
     p.add_argument("-o", "--output", help="write the metrics as JSON here")
     p.set_defaults(func=_cmd_evaluate)
+
+    p = sub.add_parser("extract", help="event records from articles, streamed and resumable")
+    p.add_argument("--model", required=True, help="a trained model directory")
+    p.add_argument("inputs", nargs="+", help=".txt files, folders, or JSONL with id, text, published")
+    p.add_argument("-o", "--output", required=True, help="output file (re-running resumes it)")
+    p.add_argument("--format", choices=["jsonl", "csv"], default="jsonl",
+                   help="jsonl: one line per input; csv: one ACLED-like row per event")
+    p.add_argument("--batch-size", type=int, default=32)
+    p.add_argument("--max-bytes", type=int, help="refuse inputs larger than this (default 2 MB)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=_cmd_extract)
+
+    p = sub.add_parser("view", help="an HTML page of one article's entities and event records")
+    p.add_argument("--model", required=True)
+    p.add_argument("article", help="a UTF-8 text file")
+    p.add_argument("-o", "--output", required=True, help="the HTML file to write")
+    p.add_argument("--published", help="publication date YYYY-MM-DD (anchors relative dates)")
+    p.add_argument("--title")
+    p.set_defaults(func=_cmd_view)
+
+    p = sub.add_parser("evaluate-events", help="per-field scores of event records against gold")
+    p.add_argument("--model", required=True)
+    p.add_argument("gold", help="compiled event gold (training/corpus/compiled/events.jsonl)")
+    p.add_argument("--split", choices=["train", "dev", "test", "all"], default="test")
+    p.add_argument("-o", "--output", help="write the scores as JSON here")
+    p.set_defaults(func=_cmd_evaluate_events)
 
     data = sub.add_parser("data", help="corpus tools").add_subparsers(dest="data_command", required=True)
     p = data.add_parser("check-markup", help="compile markup files and report every error")

@@ -41,8 +41,8 @@ _ACCORDING = re.compile(r"\b(?:according to|citing|quoting)\s+", re.I)
 # After a reporting verb: the speaker acts in what it reports ("said it had killed",
 # "denied targeting", "claimed responsibility").
 _PARTICIPANT_COMPLEMENT = re.compile(
-    r"^\s*(?:in a statement\s*(?:on \w+\s*)?)?,?\s*(?:that\s+)?(?:(?:it|its|they|their|we|our)\b|\w+ing\b|"
-    r"(?:full\s+)?(?:responsibility|credit|involvement)\b)", re.I)
+    r"^(?:\s*(?:in a statement|on \w+|late \w+|earlier|later|also|,))*\s*(?:that\s+)?"
+    r"(?:(?:it|its|they|their|we|our)\b|\w+ing\b|(?:full\s+)?(?:responsibility|credit|involvement)\b)", re.I)
 _MAX_NP_WORDS = 8
 
 

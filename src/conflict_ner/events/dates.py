@@ -48,7 +48,7 @@ def resolve_date(date_text: str, published: str | None) -> EventDate:
     >>> resolve_date("May 6", None)
     EventDate(value=None, precision='unknown', text='May 6')
     """
-    value, precision = _resolve(date_text, _parse_published(published))
+    value, precision = _resolve(date_text, parse_published(published))
     return EventDate(value.isoformat() if value else None, precision if value else "unknown", date_text)
 
 
@@ -63,14 +63,15 @@ def record_date(sentence_dates: Sequence[Entity], previous_dates: Sequence[Entit
         return resolve_date(min(sentence_dates, key=lambda e: e.start).text, published)
     if previous_dates:
         return resolve_date(max(previous_dates, key=lambda e: e.start).text, published)
-    pub = _parse_published(published)
+    pub = parse_published(published)
     return EventDate(pub.isoformat() if pub else None, "unknown", None)
 
 
 # --- resolution -------------------------------------------------------------------------------------------
 
 
-def _parse_published(published: str | None) -> date | None:
+def parse_published(published: str | None) -> date | None:
+    """The publication date as a ``date`` (None when absent); raises ValueError when it is not ISO."""
     if published is None or not str(published).strip():
         return None
     try:

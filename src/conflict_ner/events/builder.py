@@ -1,0 +1,128 @@
+"""Event records from (text, entities, publication date): one record per sentence that reports violence.
+
+>>> text = "Rebels shelled Hama on Monday, killing 3 civilians."
+>>> ents = [Entity(label, text.index(w), text.index(w) + len(w), w, 0.9) for label, w in
+...         [("ACTOR", "Rebels"), ("LOCATION", "Hama"), ("DATE", "Monday"), ("COUNT", "3"), ("ACTOR", "civilians")]]
+>>> rec = build_records(text, ents, "2024-05-08", "doc-1")[0]
+>>> rec.date.value, [(a.text, a.role) for a in rec.actors], rec.counts[0].outcome
+('2024-05-06', [('Rebels', 'initiator'), ('civilians', 'target')], 'killed')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from conflict_ner.errors import DataError
+from conflict_ner.events.attribution import attribution
+from conflict_ner.events.counts import counted_noun, is_cumulative, normalize_count, outcome_for
+from conflict_ner.events.dates import parse_published, record_date
+from conflict_ner.events.furniture import is_furniture
+from conflict_ner.events.modality import modality
+from conflict_ner.events.roles import assign_roles
+from conflict_ner.events.sentences import dateline_end, split_paragraphs, split_sentences
+from conflict_ner.events.triggers import reports_violence
+from conflict_ner.labels import LABELS
+from conflict_ner.records import CountRef, Entity, EventRecord, TextSpan
+
+#: How sure the rules are that a sentence reports an act, by what qualified it.
+CERTAINTY = {"trigger": 1.0, "count": 0.8, "weapon": 0.6}
+# A record with no actor, place, weapon or count says little about the act.
+_BARE_FACTOR = 0.8
+
+
+def build_records(text: str, entities: Sequence[Entity], published: str | None,
+                  doc_id: str | None = None) -> list[EventRecord]:
+    """Event records of one document, in text order.
+
+    ``entities`` index ``text``; a DATE or LOCATION inside a dateline
+    (``KHARTOUM, May 8 (Reuters) -``) does not date or place the act. Furniture
+    sentences yield nothing and give no dates to later sentences.
+    """
+    _check(text, entities, doc_id)
+    parse_published(published)  # fail on a bad date before any work
+    ordered = sorted(entities, key=lambda e: (e.start, e.end))
+    records: list[EventRecord] = []
+    paragraphs = split_paragraphs(text)
+    para_of = 0
+    seen_dates: list[Entity] = []
+    for start, end in split_sentences(text):
+        while para_of < len(paragraphs) - 1 and start >= paragraphs[para_of][1]:
+            para_of += 1
+            seen_dates = []  # a paragraph break ends the narrative a DATE carries over
+        sentence = text[start:end]
+        if is_furniture(sentence):
+            continue
+        body_start = start + dateline_end(sentence)
+        ents = [e for e in ordered if body_start <= e.start and e.end <= end]
+        record = _record(text, start, end, ents, seen_dates, published, doc_id)
+        if record is not None:
+            records.append(record)
+        seen_dates += [e for e in ents if e.label == "DATE"]
+    return records
+
+
+def _record(text: str, start: int, end: int, ents: list[Entity], seen_dates: list[Entity],
+            published: str | None, doc_id: str | None) -> EventRecord | None:
+    sentence = text[start:end]
+    by_label: dict[str, list[Entity]] = {label: [] for label in LABELS}
+    for e in ents:
+        by_label[e.label].append(e)
+    counts = _counts(sentence, start, by_label["COUNT"])
+    if reports_violence(sentence):
+        certainty = CERTAINTY["trigger"]
+    elif any(c.outcome != "other" for c in counts):
+        certainty = CERTAINTY["count"]
+    elif by_label["WEAPON"]:
+        certainty = CERTAINTY["weapon"]
+    else:
+        return None
+    actors = assign_roles(sentence, start, by_label["ACTOR"])
+    locations = tuple(TextSpan(e.text, e.start, e.end) for e in by_label["LOCATION"])
+    weapons = tuple(TextSpan(e.text, e.start, e.end) for e in by_label["WEAPON"])
+    date = record_date(by_label["DATE"], seen_dates, published)
+    source = attribution(sentence, start, ents)
+    kept = {(a.start, a.end) for a in actors}
+    used = [e for e in ents if e.label != "ACTOR" or (e.start, e.end) in kept]
+    if date.text is not None and by_label["DATE"]:
+        used = [e for e in used if e.label != "DATE" or e.text == date.text]
+    else:
+        used = [e for e in used if e.label != "DATE"]
+    base = sum(e.score for e in used) / len(used) if used else 1.0
+    if not (actors or locations or weapons or counts):
+        certainty *= _BARE_FACTOR
+    return EventRecord(
+        doc_id=doc_id,
+        sentence=TextSpan(sentence, start, end),
+        date=date,
+        actors=tuple(actors),
+        locations=locations,
+        weapons=weapons,
+        counts=counts,
+        modality=modality(sentence, source.text if source else None),
+        attribution=source,
+        confidence=min(1.0, max(0.0, base * certainty)),
+    )
+
+
+def _counts(sentence: str, start: int, counts: list[Entity]) -> tuple[CountRef, ...]:
+    local = [(e.start - start, e.end - start) for e in counts]
+    out = []
+    for e, (ls, le) in zip(counts, local):
+        value, low, high = normalize_count(e.text)
+        others = tuple(span for span in local if span != (ls, le))
+        out.append(CountRef(
+            e.text, e.start, e.end, value=value, low=low, high=high,
+            counted=counted_noun(sentence, le)[0],
+            outcome=outcome_for(sentence, ls, le, others),
+            cumulative=is_cumulative(sentence, ls, le),
+        ))
+    return tuple(out)
+
+
+def _check(text: str, entities: Sequence[Entity], doc_id: str | None) -> None:
+    for e in entities:
+        if e.label not in LABELS:
+            raise DataError(f"unknown entity label {e.label!r}", doc_id=doc_id, offset=e.start)
+        if not (0 <= e.start < e.end <= len(text)) or text[e.start:e.end] != e.text:
+            raise DataError(f"entity {e.text!r} [{e.start}, {e.end}) does not match the text",
+                            doc_id=doc_id, offset=e.start)

@@ -1,0 +1,83 @@
+"""A self-contained HTML page: the article with entities highlighted, and its event records.
+
+>>> from conflict_ner.records import Entity
+>>> html = render_html("Rebels fired.", [Entity("ACTOR", 0, 6, "Rebels", 0.9)], [], title="t")
+>>> '<mark class="ACTOR"' in html and "Rebels" in html
+True
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from .records import Entity, EventRecord
+
+COLOURS = {"ACTOR": "#fde68a", "LOCATION": "#bfdbfe", "WEAPON": "#fecaca", "COUNT": "#bbf7d0",
+           "DATE": "#e9d5ff"}
+_FALLBACK = "#e5e7eb"
+
+
+def _highlight(text: str, entities: list[Entity]) -> str:
+    out, pos = [], 0
+    for e in sorted(entities, key=lambda e: e.start):
+        if e.start < pos:
+            continue
+        out.append(escape(text[pos:e.start]))
+        out.append(f'<mark class="{escape(e.label)}" title="{escape(e.label)} {e.score:.2f}">'
+                   f'{escape(text[e.start:e.end])}<sup>{escape(e.label)}</sup></mark>')
+        pos = e.end
+    out.append(escape(text[pos:]))
+    return "".join(out).replace("\n\n", "</p><p>").replace("\n", "<br>")
+
+
+def _cell(items) -> str:
+    return "<br>".join(escape(x) for x in items) or "&ndash;"
+
+
+def _record_row(i: int, r: EventRecord) -> str:
+    actors = [f"{a.text} ({a.role})" for a in r.actors]
+    counts = []
+    for c in r.counts:
+        noun = f" {c.counted}" if c.counted else ""
+        rng = f" [{c.low if c.low is not None else ''}&ndash;{c.high if c.high is not None else ''}]"
+        counts.append(f"{c.text}{noun} &rarr; {c.value} {c.outcome}{' (cumulative)' if c.cumulative else ''}"
+                      + ("" if c.low == c.high == c.value else rng.replace("&ndash;", "-")))
+    date = f"{r.date.value or '?'} ({r.date.precision})" + (f" from &ldquo;{r.date.text}&rdquo;" if r.date.text else "")
+    return (f"<tr><td>{i}</td><td>{escape(' '.join(r.sentence.text.split()))}</td><td>{escape(date)}</td>"
+            f"<td>{_cell(actors)}</td><td>{_cell(x.text for x in r.locations)}</td>"
+            f"<td>{_cell(x.text for x in r.weapons)}</td><td>{_cell(counts)}</td>"
+            f"<td>{escape(r.modality)}</td><td>{escape(r.attribution.text) if r.attribution else '&ndash;'}</td>"
+            f"<td>{r.confidence:.2f}</td></tr>")
+
+
+def render_html(text: str, entities: list[Entity], records: list[EventRecord], *, title: str,
+                model: str | None = None, published: str | None = None) -> str:
+    """The page as a string (inline CSS, no scripts, no external resources)."""
+    labels = sorted({e.label for e in entities} | set(COLOURS))
+    css = "".join(f"mark.{lab}{{background:{COLOURS.get(lab, _FALLBACK)}}}" for lab in labels)
+    legend = " ".join(f'<mark class="{lab}">{lab}</mark>' for lab in labels)
+    rows = "".join(_record_row(i, r) for i, r in enumerate(records, start=1)) or \
+        '<tr><td colspan="10">No event records.</td></tr>'
+    meta = " &middot; ".join(escape(x) for x in (f"model: {model}" if model else "",
+                                                 f"published: {published}" if published else "") if x)
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{escape(title)}</title>
+<style>
+body{{font-family:system-ui,sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#111}}
+article{{line-height:1.9;font-size:1.05rem;border:1px solid #ddd;padding:1rem 1.5rem;border-radius:6px}}
+mark{{padding:0 .2em;border-radius:3px}} mark sup{{font-size:.6em;margin-left:.2em;color:#444}}
+{css}
+table{{border-collapse:collapse;width:100%;margin-top:1rem;font-size:.9rem}}
+th,td{{border:1px solid #ddd;padding:.35rem;vertical-align:top;text-align:left}} th{{background:#f3f4f6}}
+.meta{{color:#555}}
+</style></head><body>
+<h1>{escape(title)}</h1>
+<p class="meta">{meta}</p>
+<p>{legend}</p>
+<article><p>{_highlight(text, entities)}</p></article>
+<h2>Event records ({len(records)})</h2>
+<table><thead><tr><th>#</th><th>sentence</th><th>date</th><th>actors</th><th>locations</th><th>weapons</th>
+<th>counts</th><th>modality</th><th>attribution</th><th>conf.</th></tr></thead>
+<tbody>{rows}</tbody></table>
+</body></html>
+"""
