@@ -28,7 +28,7 @@ _ACT = (
 # Verbs that report the act only together with its object ("carried out strikes").
 _SUPPORT = (
     r"carr(?:ied|ies|ying|y) out|conduct(?:ed|s|ing)?|claim(?:ed|s|ing)? responsibility|launch(?:ed|es|ing)?|"
-    r"drop(?:ped|s|ping)?|hurl(?:ed|s|ing)?|"
+    r"drop(?:ped|s|ping)?|hurl(?:ed|s|ing)?"
 )
 # Both sides act: no initiator or target can be read off the sentence.
 _MUTUAL = r"clash(?:ed|es|ing)?|fought|fight(?:s|ing)?|battl(?:ed|es|ing|e)|skirmish(?:ed|es|ing)?|exchang(?:ed|es|ing) fire"
@@ -37,14 +37,15 @@ _VICTIM = (r"died|dies|dying|die|perished|fled|flee(?:ing|s)?|lost their lives|"
            r"los(?:t|es|ing) (?:\w+ )?(?:soldiers|fighters|troops|men|members)|"
            r"suffer(?:ed|s|ing) (?:heavy |serious |severe )?(?:losses|casualties|injuries|wounds)|"
            r"sustain(?:ed|s|ing) (?:\w+ )?(?:injuries|wounds)|martyred|"
-           r"c(?:ame|ome|omes|oming) under (?:heavy |renewed |intense )?(?:fire|attack|shelling|bombardment|assault)")
+           r"c(?:ame|ome|omes|oming) under (?:heavy |renewed |intense )?(?:fire|attack|shelling|bombardment|assault)|"
+           r"among the (?:dead|killed|wounded|injured|victims|casualties)")
 _NOUN = (
     r"air ?strikes?|air raids?|drone strikes?|offensives?|counter-?offensives?|bombardments?|explosions?|blasts?|"
     r"gunfire|gunfights?|firefights?|killings?|executions?|abductions?|kidnappings?|hostilities|incursions?|"
     r"invasion|siege|military operations?|casualties|death toll|massacres|shelling|ambushes"
 )
 _TRIGGER_RE = re.compile(
-    rf"\b(?:(?P<mutual>{_MUTUAL})|(?P<victim>{_VICTIM})|(?P<support>{_SUPPORT.rstrip('|')})|(?P<act>{_ACT})|"
+    rf"\b(?:(?P<mutual>{_MUTUAL})|(?P<victim>{_VICTIM})|(?P<support>{_SUPPORT})|(?P<act>{_ACT})|"
     rf"(?P<noun>{_NOUN}))\b",
     re.I,
 )
@@ -52,7 +53,7 @@ _BE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got|gets|gettin
 _BY_AFTER = re.compile(r"\s+by\b", re.I)
 _UNREALIZED_BEFORE = re.compile(
     r"\b(?:to|will|would|could|might|may|shall|can|should|must|not|never|n't|\w+n't)\s+(?:\w+\s+)?$", re.I)
-_IRREGULAR_PAST = frozenset("struck shot hit fought fled died overran retook lost blew took came".split())
+_IRREGULAR_PAST = frozenset("struck shot hit fought fled died overran retook lost blew took came among".split())
 
 
 class Trigger(NamedTuple):
