@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+import pytest
+
+from conflict_ner.events.attribution import attribution, is_pure_source, sources
+from conflict_ner.records import TextSpan
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Ten died, according to pro-militant sources.", "pro-militant sources"),
+    ("According to the Syrian Observatory for Human Rights, 12 died.", "the Syrian Observatory for Human Rights"),
+    ("Twelve died, according to the U.N. refugee agency.", "the U.N. refugee agency"),
+    ("Rebels shelled Kafr Nabl on Monday, killing four civilians, a monitor said.", "a monitor"),
+    ("Residents said drones struck the market.", "Residents"),
+    ("A local official said three houses burned.", "A local official"),
+    ("Sources close to HTS told AFP that five fighters died.", "Sources close to HTS"),
+    ("The Syrian Observatory reported 12 deaths.", "The Syrian Observatory"),
+    ("Militants attacked the base and the army later said it repelled them.", "the army"),
+    ('"We will fight on," said Ahmed Ali, a commander.', "Ahmed Ali"),
+    ("Ahmed Ali, a local official, said militants attacked the base.", "a local official"),
+    ("Five soldiers were killed, citing local sources.", "local sources"),
+    ("KHARTOUM, May 8 (Reuters) - The RSF said on Monday it had seized the town.", "The RSF"),
+])
+def test_source_phrase_forms(sentence, expected):
+    got = attribution(sentence, 0, [])
+    assert got is not None and got.text == expected
+    assert sentence[got.start:got.end] == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Rebels shelled Hama on Monday.",
+    "Government forces fired rockets at the town, killing four civilians, he told reporters.",
+    "No casualties were reported.",
+    "The army announced an offensive on Idlib.",
+    "The attack claimed the lives of 12 people.",
+])
+def test_no_source(sentence):
+    assert attribution(sentence, 0, []) is None
+
+
+def test_offsets_index_the_original_text_and_an_actor_entity_is_preferred(entities):
+    text = "Intro sentence. Twelve died, according to the Syrian Observatory for Human Rights."
+    start = text.index("Twelve")
+    sentence = text[start:]
+    ents = entities(text, [("COUNT", "Twelve"), ("ACTOR", "Syrian Observatory for Human Rights")])
+    got = attribution(sentence, start, ents)
+    assert got == TextSpan("Syrian Observatory for Human Rights", ents[1].start, ents[1].end)
+    assert text[got.start:got.end] == got.text
+    plain = attribution(sentence, start, [])
+    assert text[plain.start:plain.end] == "the Syrian Observatory for Human Rights"
+
+
+def test_a_location_inside_the_source_is_not_preferred(entities):
+    text = "Ten died, according to doctors from Idlib."
+    ents = entities(text, [("LOCATION", "Idlib")])
+    assert attribution(text, 0, ents).text == "doctors from Idlib"
+    # the phrase stops before a time or place adjunct
+    assert attribution("Ten died, said a doctor on Monday.", 0, []).text == "a doctor"
+
+
+def test_participant_sources():
+    s = "The army said it killed 30 militants, a monitor said."
+    assert is_pure_source(s, s.index("army"), s.index("army") + 4) is False
+    assert is_pure_source(s, s.index("monitor"), s.index("monitor") + 7) is True
+    s = "Islamic State claimed responsibility for the attack, Amaq said."
+    found = {s[x.start:x.end]: x.participant for x in sources(s)}
+    assert found == {"Islamic State": True, "Amaq": False}
+    s = "The army denied targeting civilians."
+    assert [x.participant for x in sources(s)] == [True]
+
+
+def test_a_word_outside_every_source_is_not_a_source():
+    s = "Rebels attacked the base, according to SANA."
+    assert is_pure_source(s, 0, 6) is False

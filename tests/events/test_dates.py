@@ -1,0 +1,118 @@
+from __future__ import annotations
+
+import pytest
+
+from conflict_ner.events.dates import FUTURE_TOLERANCE_DAYS, record_date, resolve_date
+from conflict_ner.records import Entity, EventDate
+
+PUB = "2024-05-08"  # a Wednesday
+
+
+@pytest.mark.parametrize("text, value, precision", [
+    # weekdays: the most recent such day on or before publication
+    ("Monday", "2024-05-06", "day"),
+    ("on Sunday", "2024-05-05", "day"),
+    ("Thursday", "2024-05-02", "day"),
+    ("Wednesday", "2024-05-08", "day"),  # the publication day itself
+    ("last Friday", "2024-05-03", "day"),
+    ("last Wednesday", "2024-05-08", "day"),
+    ("Wednesday night", "2024-05-08", "day"),
+    ("early hours of Thursday", "2024-05-02", "day"),
+    ("Tuesday morning", "2024-05-07", "day"),
+    ("next Monday", "2024-05-13", "day"),
+    # relative days
+    ("yesterday", "2024-05-07", "day"),
+    ("last night", "2024-05-07", "day"),
+    ("today", "2024-05-08", "day"),
+    ("this morning", "2024-05-08", "day"),
+    ("two days ago", "2024-05-06", "day"),
+    # weeks: value is the Monday
+    ("earlier this week", "2024-05-06", "week"),
+    ("this week", "2024-05-06", "week"),
+    ("last week", "2024-04-29", "week"),
+    ("over the weekend", "2024-04-29", "week"),
+    ("3 weeks ago", "2024-04-15", "week"),
+    # months and years: the first day
+    ("last month", "2024-04-01", "month"),
+    ("earlier this month", "2024-05-01", "month"),
+    ("in March", "2024-03-01", "month"),
+    ("mid-March", "2024-03-01", "month"),
+    ("June", "2023-06-01", "month"),  # after the publication month: last year's
+    ("March 2023", "2023-03-01", "month"),
+    ("2019", "2019-01-01", "year"),
+    ("late 2019", "2019-01-01", "year"),
+    ("last year", "2023-01-01", "year"),
+    ("this year", "2024-01-01", "year"),
+    # month-day without a year: the most recent one, with a small future tolerance
+    ("May 6", "2024-05-06", "day"),
+    ("6 May", "2024-05-06", "day"),
+    ("May 10", "2024-05-10", "day"),
+    ("May 20", "2023-05-20", "day"),
+    ("Nov. 27", "2023-11-27", "day"),
+    ("May 6th", "2024-05-06", "day"),
+    # full dates as given
+    ("December 5, 2024", "2024-12-05", "day"),
+    ("5 December 2024", "2024-12-05", "day"),
+    ("Dec. 5, 2024", "2024-12-05", "day"),
+    ("2024-12-05", "2024-12-05", "day"),
+    ("Monday, May 6", "2024-05-06", "day"),
+])
+def test_resolve_date(text, value, precision):
+    assert resolve_date(text, PUB) == EventDate(value, precision, text)
+
+
+def test_tolerance_boundary():
+    # published 2024-05-08: May 15 is exactly the tolerance away, May 16 is past it
+    assert FUTURE_TOLERANCE_DAYS == 7
+    assert resolve_date("May 15", PUB).value == "2024-05-15"
+    assert resolve_date("May 16", PUB).value == "2023-05-16"
+
+
+def test_weekday_across_a_month_and_year_boundary():
+    assert resolve_date("Friday", "2024-01-01").value == "2023-12-29"  # Jan 1 2024 is a Monday
+    assert resolve_date("last week", "2024-01-03").value == "2023-12-25"
+    assert resolve_date("last month", "2024-01-15").value == "2023-12-01"
+
+
+@pytest.mark.parametrize("text", ["Monday", "yesterday", "last week", "earlier this week", "May 6", "in March",
+                                  "last month", "two days ago"])
+def test_relative_dates_without_publication_are_unknown(text):
+    assert resolve_date(text, None) == EventDate(None, "unknown", text)
+
+
+@pytest.mark.parametrize("text, value, precision", [
+    ("December 5, 2024", "2024-12-05", "day"),
+    ("March 2023", "2023-03-01", "month"),
+    ("2019", "2019-01-01", "year"),
+])
+def test_absolute_dates_resolve_without_publication(text, value, precision):
+    assert resolve_date(text, None) == EventDate(value, precision, text)
+
+
+def test_unparseable_date_keeps_its_text():
+    assert resolve_date("the start of the offensive", PUB) == EventDate(None, "unknown", "the start of the offensive")
+
+
+def test_bad_publication_date_is_an_error():
+    with pytest.raises(ValueError, match="not ISO"):
+        resolve_date("Monday", "8 May 2024")
+
+
+def _date(text: str, start: int) -> Entity:
+    return Entity("DATE", start, start + len(text), text, 0.9)
+
+
+def test_record_date_prefers_the_first_date_of_the_sentence():
+    got = record_date([_date("Tuesday", 40), _date("Monday", 10)], [_date("May 1", 0)], PUB)
+    assert got == EventDate("2024-05-06", "day", "Monday")
+
+
+def test_record_date_falls_back_to_the_latest_earlier_date_of_the_paragraph():
+    got = record_date([], [_date("Monday", 5), _date("last week", 50)], PUB)
+    assert got == EventDate("2024-04-29", "week", "last week")
+
+
+def test_record_date_falls_back_to_publication_with_unknown_precision():
+    assert record_date([], [], PUB) == EventDate(PUB, "unknown", None)
+    assert record_date([], [], "2024-05-08T10:30:00Z") == EventDate(PUB, "unknown", None)
+    assert record_date([], [], None) == EventDate(None, "unknown", None)

@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+import pytest
+
+from conflict_ner.events.triggers import find_triggers, reports_violence
+
+
+def _kinds(sentence: str) -> list[tuple[str, str, bool, bool]]:
+    return [(sentence[t.start:t.end], t.kind, t.passive, t.realized) for t in find_triggers(sentence)]
+
+
+def test_active_and_passive_verbs():
+    assert _kinds("Militants attacked a checkpoint.") == [("attacked", "act", False, True)]
+    assert _kinds("Four people were reportedly killed.") == [("killed", "act", True, True)]
+    assert _kinds("The town was shelled by rebels.") == [("shelled", "act", True, True)]
+    assert _kinds("Civilians hit by the strike.")[0] == ("hit", "act", True, True)
+
+
+def test_kinds():
+    assert _kinds("HTS clashed with the army.") == [("clashed", "mutual", False, True)]
+    assert _kinds("Five soldiers died.") == [("died", "victim", False, True)]
+    assert _kinds("The village came under heavy fire.") == [("came under heavy fire", "victim", False, True)]
+    assert _kinds("An airstrike hit the market.")[0][:2] == ("airstrike", "noun")
+    assert _kinds("Israel carried out the operation.") == [("carried out", "support", False, True)]
+    assert _kinds("Air defences shot down a drone.") == [("shot down", "act", False, True)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Rebels vowed to attack Hama.",
+    "The army will strike back.",
+    "They could not shell the town.",
+])
+def test_unrealized_acts(sentence):
+    assert [t.realized for t in find_triggers(sentence)] == [False]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Shelling hit Idlib.", True),
+    ("An explosion rocked the city.", True),
+    ("Clashes erupted overnight.", True),
+    ("Three fighters were abducted.", True),
+    ("Talks resumed in Geneva.", False),
+    ("The ministry announced new fuel prices.", False),
+    ("Israel carried out the operation.", False),  # support verb alone
+    ("He lost the election.", False),
+])
+def test_reports_violence(sentence, expected):
+    assert reports_violence(sentence) is expected
