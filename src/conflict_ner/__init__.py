@@ -7,6 +7,18 @@
 from __future__ import annotations
 
 __version__ = "0.1.0"
+
+
+def _register_models() -> None:
+    # Models with parts beyond the stock head must load with AutoModelForTokenClassification.
+    try:
+        from .shape_bert import register
+    except ImportError:  # pragma: no cover - transformers/torch missing
+        return
+    register()
+
+
+_register_models()
 __all__ = ["EventExtractor", "DocumentResult", "Entity", "EventRecord", "__version__"]
 
 

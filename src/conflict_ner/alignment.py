@@ -154,6 +154,8 @@ class EncodedWindow:
     labels: list[int] | None
     #: per input position, the unit whose first subword sits there, else -1
     unit_index: list[int]
+    #: per input position, the word-shape id (see :mod:`conflict_ner.shapes`)
+    shape_ids: list[int] | None = None
 
 
 def window_labels(first: Sequence[int], tag_ids: Sequence[int], start: int, end: int,

@@ -74,6 +74,8 @@ class ModelConfig(_Section):
     max_length: int = Field(256, ge=16, le=8192)
     stride: int = Field(48, ge=0)
     decoding: Literal["greedy", "viterbi"] = "viterbi"
+    #: add a learned word-shape (case/digit) embedding: the uncased encoder cannot see case
+    shape_features: bool = False
 
     @model_validator(mode="after")
     def _stride_fits(self) -> "ModelConfig":

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from .alignment import (EncodedWindow, continuation_mask, cut_units, first_subword_units, plan_windows,
                         sentence_starts, unit_tags, window_labels)
 from .document import Document
+from .shapes import token_shapes
 
 
 @dataclass
@@ -68,6 +69,7 @@ def encode_documents(docs: Sequence[Document], tokenizer, tag2id: dict[str, int]
     for index, (doc, (ids, offsets)) in enumerate(zip(docs, tokenize_texts(tokenizer, [d.text for d in docs]))):
         units = doc.units()
         first = first_subword_units(offsets, units)
+        shapes = token_shapes(doc.text, offsets, units, first)
         cuttable = [not c for c in continuation_mask(offsets, units, first)]
         token_starts = [s for s, _ in offsets]
         sent_tokens = [bisect.bisect_left(token_starts, c) for c in sentence_starts(doc.text)]
@@ -90,7 +92,8 @@ def encode_documents(docs: Sequence[Document], tokenizer, tag2id: dict[str, int]
                 masked = cut_units(first, tags, start, end)
                 labels = [-100] * len(head) + window_labels(first, tag_ids, start, end, masked) + [-100] * len(tail)
             windows.append(EncodedWindow(index, start, end, head + ids[start:end] + tail, labels,
-                                         [-1] * len(head) + first[start:end] + [-1] * len(tail)))
+                                         [-1] * len(head) + first[start:end] + [-1] * len(tail),
+                                         [0] * len(head) + shapes[start:end] + [0] * len(tail)))
         encodings.append(DocumentEncoding(units, offsets, first))
     return windows, encodings, report
 

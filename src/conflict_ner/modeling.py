@@ -45,6 +45,8 @@ def build_model(config: ModelConfig, labels: list[str]):
     kwargs = {"num_labels": len(tags), "id2label": dict(enumerate(tags)),
               "label2id": {t: i for i, t in enumerate(tags)}}
     path = resolve_model_path(config.base_model)
+    if config.shape_features:
+        return _build_shape_model(path, config.random_init, kwargs)
     if config.random_init:
         model_config = AutoConfig.from_pretrained(path, **kwargs)
         return AutoModelForTokenClassification.from_config(model_config)
@@ -63,3 +65,19 @@ def tokenizer_source(config: ModelConfig) -> str:
             and config.base_model != PACKAGED_MODEL and Path(config.base_model).exists():
         return PACKAGED_MODEL  # a config-only folder uses the packaged vocabulary
     return config.base_model
+
+
+def _build_shape_model(path: str, random_init: bool, kwargs: dict):
+    from transformers import AutoConfig
+
+    from .shape_bert import ShapeBertConfig, ShapeBertForTokenClassification
+
+    base = AutoConfig.from_pretrained(path)
+    if base.model_type not in ("bert", "conflict-ner-shape-bert"):
+        raise ConfigError(f"model.shape_features needs a BERT encoder, {path!r} is {base.model_type!r}")
+    fields = {k: v for k, v in base.to_dict().items() if k not in ("model_type", "architectures", "transformers_version")}
+    fields.update(kwargs)
+    config = ShapeBertConfig(**fields)
+    if random_init:
+        return ShapeBertForTokenClassification(config)
+    return ShapeBertForTokenClassification.from_pretrained(path, config=config)

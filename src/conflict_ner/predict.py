@@ -39,17 +39,31 @@ def pad_batch(sequences: Sequence[Sequence[int]], pad_id: int) -> tuple[torch.Te
     return ids, mask
 
 
+def uses_shapes(model) -> bool:
+    """Whether the model takes word-shape ids (see :mod:`conflict_ner.shape_bert`)."""
+    return bool(getattr(model.config, "num_shapes", 0))
+
+
+def model_inputs(windows, idx: Sequence[int], pad_id: int, shapes: bool) -> dict[str, torch.Tensor]:
+    """Padded ``input_ids``, ``attention_mask`` (and ``shape_ids``) for windows ``idx``."""
+    ids, mask = pad_batch([windows[i].input_ids for i in idx], pad_id)
+    batch = {"input_ids": ids, "attention_mask": mask}
+    if shapes:
+        batch["shape_ids"], _ = pad_batch([windows[i].shape_ids for i in idx], 0)
+    return batch
+
+
 def window_logprobs(model, windows, batch_size: int, pad_id: int) -> list[np.ndarray]:
     """Log-probabilities ``[len(window), n_tags]`` for each window, in input order."""
     order = sorted(range(len(windows)), key=lambda i: len(windows[i].input_ids))
     out: list[np.ndarray | None] = [None] * len(windows)
     was_training = model.training
+    shapes = uses_shapes(model)
     model.eval()
     with torch.inference_mode():
         for b in range(0, len(order), batch_size):
             idx = order[b:b + batch_size]
-            ids, mask = pad_batch([windows[i].input_ids for i in idx], pad_id)
-            logits = model(input_ids=ids, attention_mask=mask).logits
+            logits = model(**model_inputs(windows, idx, pad_id, shapes)).logits
             logp = torch.log_softmax(logits.float(), dim=-1).numpy()
             for row, i in enumerate(idx):
                 out[i] = logp[row, :len(windows[i].input_ids)]

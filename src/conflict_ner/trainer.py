@@ -31,7 +31,7 @@ from .errors import ConfigError
 from .labels import bio_tags
 from .metrics import score_documents
 from .modeling import build_model, load_tokenizer, tokenizer_source
-from .predict import pad_batch, predict_documents
+from .predict import model_inputs, predict_documents, uses_shapes
 
 CHECKPOINT = "checkpoint"
 
@@ -68,12 +68,14 @@ def length_grouped_batches(lengths: list[int], batch_size: int, bucket_batches: 
     return batches
 
 
-def collate(windows: list[EncodedWindow], idx: list[int], pad_id: int) -> dict[str, torch.Tensor]:
-    ids, mask = pad_batch([windows[i].input_ids for i in idx], pad_id)
-    labels = torch.full_like(ids, -100)
+def collate(windows: list[EncodedWindow], idx: list[int], pad_id: int, shapes: bool = False
+            ) -> dict[str, torch.Tensor]:
+    batch = model_inputs(windows, idx, pad_id, shapes)
+    labels = torch.full_like(batch["input_ids"], -100)
     for row, i in enumerate(idx):
         labels[row, :len(windows[i].labels)] = torch.as_tensor(windows[i].labels)
-    return {"input_ids": ids, "attention_mask": mask, "labels": labels}
+    batch["labels"] = labels
+    return batch
 
 
 def make_optimizer(model, cfg) -> torch.optim.Optimizer:
@@ -170,6 +172,7 @@ def train(config: Config, *, resume: bool = False, overwrite: bool = False, prog
 
     lengths = [len(w.input_ids) for w in windows]
     pad_id = tokenizer.pad_token_id or 0
+    shapes = uses_shapes(model)
     log = open(out / "training_log.jsonl", "a", encoding="utf-8")
     bar = tqdm(total=total_steps, initial=state["global_step"], desc="training", unit="step",
                disable=not progress)
@@ -180,7 +183,7 @@ def train(config: Config, *, resume: bool = False, overwrite: bool = False, prog
         batches = length_grouped_batches(lengths, tcfg.batch_size, tcfg.length_bucket_batches,
                                          random.Random(tcfg.seed * 1000 + state["epoch"]))
         for batch in batches[state["step_in_epoch"]:]:
-            loss = model(**collate(windows, batch, pad_id)).loss
+            loss = model(**collate(windows, batch, pad_id, shapes)).loss
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), tcfg.max_grad_norm)
             optimizer.step()

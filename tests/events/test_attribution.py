@@ -50,6 +50,15 @@ def test_offsets_index_the_original_text_and_an_actor_entity_is_preferred(entiti
     assert text[plain.start:plain.end] == "the Syrian Observatory for Human Rights"
 
 
+def test_an_actor_that_does_not_head_the_source_is_not_preferred(entities):
+    text = "Five fighters died, sources close to HTS told AFP."
+    ents = entities(text, [("ACTOR", "HTS")])
+    assert attribution(text, 0, ents).text == "sources close to HTS"
+    text = "Five fighters died, the army spokesman said."
+    ents = entities(text, [("ACTOR", "army")])
+    assert attribution(text, 0, ents) == TextSpan("army", text.index("army"), text.index("army") + 4)
+
+
 def test_a_location_inside_the_source_is_not_preferred(entities):
     text = "Ten died, according to doctors from Idlib."
     ents = entities(text, [("LOCATION", "Idlib")])

@@ -23,6 +23,7 @@ PUB = "2024-05-08"  # a Wednesday
     # relative days
     ("yesterday", "2024-05-07", "day"),
     ("last night", "2024-05-07", "day"),
+    ("overnight", "2024-05-07", "day"),
     ("today", "2024-05-08", "day"),
     ("this morning", "2024-05-08", "day"),
     ("two days ago", "2024-05-06", "day"),

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from conflict_ner.errors import DataError
@@ -41,6 +42,7 @@ def build_records(text: str, entities: Sequence[Entity], published: str | None,
     _check(text, entities, doc_id)
     parse_published(published)  # fail on a bad date before any work
     ordered = sorted(entities, key=lambda e: (e.start, e.end))
+    starts = [e.start for e in ordered]
     records: list[EventRecord] = []
     paragraphs = split_paragraphs(text)
     para_of = 0
@@ -53,7 +55,8 @@ def build_records(text: str, entities: Sequence[Entity], published: str | None,
         if is_furniture(sentence):
             continue
         body_start = start + dateline_end(sentence)
-        ents = [e for e in ordered if body_start <= e.start and e.end <= end]
+        first, last = bisect_left(starts, body_start), bisect_left(starts, end)
+        ents = [e for e in ordered[first:last] if e.end <= end]
         record = _record(text, start, end, ents, seen_dates, published, doc_id)
         if record is not None:
             records.append(record)

@@ -136,12 +136,14 @@ def counted_noun(text: str, count_end: int) -> tuple[str | None, int, int]:
 
 # Outcome cues: (regex, outcome). Participles and nouns of the act's result.
 _OUTCOME_CUES: tuple[tuple[str, Outcome], ...] = (
-    (r"shot down|shooting down|shoots? down|brought down|bringing down|downed|downing|intercept(?:ed|ing|s|ion)?", "intercepted"),
+    (r"shot down|shooting down|shoots? down|brought down|bringing down|downed|downing|"
+     r"intercept(?:ed|ing|s|ion)?", "intercepted"),
     (r"kill(?:ed|ing|s)?|dead|died|dies|dying|death toll|deaths?|bodies|lost their lives|fatalit(?:y|ies)|slain|"
      r"massacred|executed|perished|martyred|lifeless", "killed"),
     (r"wound(?:ed|ing|s)?|injur(?:ed|ing|ies|y)|hurt", "injured"),
     (r"captur(?:ed|ing|es?)|detain(?:ed|ing|s)?|abduct(?:ed|ing|s)?|kidnap(?:ped|ping|s)?|arrest(?:ed|ing|s)?|"
-     r"taken (?:prisoner|hostage|captive)|held hostage|hostages|prisoners?|seiz(?:ed|ing|es?)|took (?:\w+ )?prisoner", "captured"),
+     r"taken (?:prisoner|hostage|captive)|held hostage|hostages|prisoners?|seiz(?:ed|ing|es?)|"
+     r"took (?:\w+ )?prisoner", "captured"),
     (r"displac(?:ed|ing|ement)|fled|flee(?:ing)?|forced from their homes|forced to flee|refugees|evacuated|uprooted|"
      r"homeless", "displaced"),
     (r"destroy(?:ed|ing|s)?|damag(?:ed|ing|es?)|burn(?:ed|t|ing)|razed|demolish(?:ed|ing)|level(?:l)?ed|flattened",

@@ -113,6 +113,10 @@ def _resolve(text: str, pub: date | None) -> tuple[date | None, str]:
         if re.search(r"\bnext\b", key):
             year = pub.year if m > pub.month else pub.year + 1
         return date(year, m, 1), "month"
+    if not key and re.search(r"\bovernight\b|\blast night\b", s):
+        # A night belongs to the day it starts on ("Wednesday night"), so a bare
+        # "overnight" in a report is the night from the day before publication.
+        return pub - timedelta(days=1), "day"
     relative = _relative(key, pub, weekdays)
     if relative is not None:
         return relative

@@ -147,7 +147,7 @@ def _punct_breaks(text: str, start: int, end: int) -> list[int]:
         nxt = _NEXT_START.match(text, m.end(), end)
         if not nxt or not (nxt.group(1).isupper() or nxt.group(1).isdigit()):
             continue
-        if _is_abbreviation(text, start, m.start(), m.group(0), text[nxt.start(1):end]):
+        if _is_abbreviation(text, start, m.start(), m.group(0), text[nxt.start(1):min(end, nxt.start(1) + 40)]):
             continue
         cuts.append(m.end())
     return cuts
@@ -167,13 +167,15 @@ def _is_abbreviation(text: str, floor: int, punct_start: int, punct: str, follow
     low = token.lower()
     if low in TITLES:
         return True
+    if low in {"e.g", "i.e"}:
+        return True
     if low in BEFORE_NUMBER:
-        return next_word[:1].isdigit() or low not in {"no", "nos", "p", "pp"} and next_word.lower() not in STARTERS
+        if next_word[:1].isdigit():
+            return True
+        # "said no." ends a sentence; a month abbreviation rarely does.
+        return low not in {"no", "nos", "p", "pp"} and next_word.lower() not in STARTERS
     if len(token) == 1 and token.isupper():
         return True  # an initial: "John F. Kennedy"
-    dotted = re.fullmatch(r"(?:[A-Za-z]{1,2}\.)+[A-Za-z]{1,2}", token)
-    if dotted or low in AMBIGUOUS or low in {"e.g", "i.e"}:
-        if low in {"e.g", "i.e"}:
-            return True
-        return next_word.lower() not in STARTERS
+    if re.fullmatch(r"(?:[A-Za-z]{1,2}\.)+[A-Za-z]{1,2}", token) or low in AMBIGUOUS:
+        return next_word.lower() not in STARTERS  # "by the U.S. The army ..." ends; "U.S. troops" does not
     return False

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Literal, NamedTuple
 
 TriggerKind = Literal["act", "mutual", "victim", "noun", "support"]
@@ -31,7 +32,8 @@ _SUPPORT = (
     r"drop(?:ped|s|ping)?|hurl(?:ed|s|ing)?"
 )
 # Both sides act: no initiator or target can be read off the sentence.
-_MUTUAL = r"clash(?:ed|es|ing)?|fought|fight(?:s|ing)?|battl(?:ed|es|ing|e)|skirmish(?:ed|es|ing)?|exchang(?:ed|es|ing) fire"
+_MUTUAL = (r"clash(?:ed|es|ing)?|fought|fight(?:s|ing)?|battl(?:ed|es|ing|e)|skirmish(?:ed|es|ing)?|"
+           r"exchang(?:ed|es|ing) fire")
 # Intransitive outcomes: the subject suffers the act.
 _VICTIM = (r"died|dies|dying|die|perished|fled|flee(?:ing|s)?|lost their lives|"
            r"los(?:t|es|ing) (?:\w+ )?(?:soldiers|fighters|troops|men|members)|"
@@ -66,7 +68,8 @@ class Trigger(NamedTuple):
     realized: bool  # reported as done: past or participle, not after "to", "will", "not"...
 
 
-def find_triggers(sentence: str) -> list[Trigger]:
+@lru_cache(maxsize=2048)
+def find_triggers(sentence: str) -> tuple[Trigger, ...]:
     """Violence triggers of ``sentence`` in order.
 
     ``act`` verbs have an initiator subject (unless ``passive``); ``mutual`` ones
@@ -87,7 +90,7 @@ def find_triggers(sentence: str) -> list[Trigger]:
         past = first.endswith("ed") or first in _IRREGULAR_PAST or first.endswith("ing") and kind != "mutual"
         realized = kind != "noun" and (past or passive) and not _UNREALIZED_BEFORE.search(before)
         out.append(Trigger(m.start(), m.end(), kind, passive, realized))
-    return out
+    return tuple(out)
 
 
 def reports_violence(sentence: str) -> bool:

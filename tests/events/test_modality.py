@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+import pytest
+
+from conflict_ner.events import modality as modality_module
+from conflict_ner.events.modality import modality, source_kind
+
+
+@pytest.mark.parametrize("sentence", [
+    "The army denied shelling the village.",
+    "No casualties were reported.",
+    "No one was hurt in the blast.",
+    "The ministry rejected claims that its jets struck a school.",
+    "Militants did not attack the base.",
+    "The drone fell without causing casualties.",
+])
+def test_negated(sentence):
+    assert modality(sentence) == "negated"
+
+
+def test_knowledge_negation_is_not_negated():
+    assert modality("It was not immediately clear who carried out the attack, which killed 12.") == "asserted"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Hezbollah threatened to strike Haifa.",
+    "The group vowed to avenge its commander.",
+    "The army warned it would respond with force.",
+])
+def test_threatened(sentence):
+    assert modality(sentence) == "threatened"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The army is preparing to launch an offensive on Idlib.",
+    "Russia announced an offensive in Kharkiv.",
+    "Israel plans to expand the ground operation.",
+    "Troops will attack the city next week.",
+])
+def test_planned(sentence):
+    assert modality(sentence) == "planned"
+
+
+def test_a_realized_act_outweighs_a_threat_in_the_same_sentence():
+    assert modality("Militants killed three soldiers and vowed more attacks.") == "asserted"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Islamic State claimed responsibility for the bombing.",
+    "According to SANA, terrorists shelled Aleppo.",
+    "Ten died, according to pro-militant sources.",
+    "The army said it killed 30 militants.",
+    "The Defence Ministry said its forces destroyed four tanks.",
+    "Acme Brigade said it had destroyed three drones.",
+])
+def test_claimed(sentence):
+    assert modality(sentence) == "claimed"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Airstrikes hit Idlib on Monday.",
+    "According to the Syrian Observatory for Human Rights, 12 died.",
+    "Thirty people were killed, a hospital official said.",
+    "Residents said drones struck the market.",
+    "The attack claimed the lives of 12 people.",
+])
+def test_asserted(sentence):
+    assert modality(sentence) == "asserted"
+
+
+def test_given_source_decides_party_or_neutral():
+    s = "Twelve fighters were killed, the statement said."
+    assert modality(s, "the army") == "claimed"
+    assert modality(s, "a monitor") == "asserted"
+
+
+@pytest.mark.parametrize("source, kind", [
+    ("the Defence Ministry", "party"), ("Amaq", "party"), ("sources close to the group", "party"),
+    ("SANA", "party"), ("Hamas-run health ministry", "party"),
+    ("a monitor", "neutral"), ("the U.N. refugee agency", "neutral"), ("residents", "neutral"),
+    ("a hospital official", "neutral"), ("Human Rights Watch", "neutral"),
+    ("Ahmed Ali", "unknown"),
+])
+def test_source_kind(source, kind):
+    assert source_kind(source) == kind
+
+
+def test_attribution_is_available_from_modality():
+    assert modality_module.attribution("Ten died, residents said.", 0, []).text == "residents"

@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+import pytest
+
+from conflict_ner.events.roles import assign_roles
+
+
+def _roles(entities, sentence: str, *actors: str) -> list[tuple[str, str]]:
+    ents = entities(sentence, [("ACTOR", a) for a in actors])
+    return [(a.text, a.role) for a in assign_roles(sentence, 0, ents)]
+
+
+@pytest.mark.parametrize("sentence, actors, expected", [
+    # active voice: subject initiates, object suffers
+    ("Militants attacked soldiers near the border.", ("Militants", "soldiers"), ["initiator", "target"]),
+    ("Government troops and allied militias stormed the town.", ("Government troops", "allied militias"),
+     ["initiator", "initiator"]),
+    ("Syrian forces fired 36 rockets at Kafr Nabl, killing four civilians.", ("Syrian forces", "civilians"),
+     ["initiator", "target"]),
+    ("Militants attacked the base and killed three soldiers.", ("Militants", "soldiers"), ["initiator", "target"]),
+    # passive voice
+    ("Rebels were attacked by government troops.", ("Rebels", "government troops"), ["target", "initiator"]),
+    ("Four civilians were killed when militants attacked a checkpoint.", ("civilians", "militants"),
+     ["target", "initiator"]),
+    ("Two soldiers were wounded in the blast.", ("soldiers",), ["target"]),
+    ("Four civilians killed in the strike were buried.", ("civilians",), ["target"]),
+    ("Five soldiers died in an ambush.", ("soldiers",), ["target"]),
+    ("Villagers came under fire from RSF fighters.", ("Villagers", "RSF fighters"), ["target", "initiator"]),
+    # prepositions that mark the target
+    ("Israeli jets carried out strikes against Hezbollah.", ("Israeli jets", "Hezbollah"), ["initiator", "target"]),
+    ("An airstrike targeting Houthi fighters hit the port.", ("Houthi fighters",), ["target"]),
+    ("Drones struck on positions of the SDF overnight.", ("SDF",), ["target"]),
+    ("Artillery pounded HTS positions near Idlib.", ("HTS",), ["target"]),
+    ("The offensive on Ukrainian troops stalled.", ("Ukrainian troops",), ["target"]),
+    ("Government forces shelled HTS-held villages.", ("Government forces", "HTS"), ["initiator", "target"]),
+    ("Shells hit a town held by the rebels.", ("rebels",), ["target"]),
+    # no sides
+    ("Clashes between the army and HTS left 12 dead.", ("army", "HTS"), ["unknown", "unknown"]),
+    ("HTS clashed with government forces.", ("HTS", "government forces"), ["unknown", "unknown"]),
+    ("The UN envoy met Russia in Geneva.", ("UN", "Russia"), ["unknown", "unknown"]),
+    # participant sources keep a role
+    ("The army said it killed 30 militants.", ("army", "militants"), ["initiator", "target"]),
+    ("Islamic State claimed responsibility for the attack.", ("Islamic State",), ["initiator"]),
+])
+def test_roles(entities, sentence, actors, expected):
+    assert [role for _, role in _roles(entities, sentence, *actors)] == expected
+
+
+@pytest.mark.parametrize("sentence, actors, kept", [
+    ("Rebels shelled Hama, according to SANA.", ("Rebels", "SANA"), ["Rebels"]),
+    ("Residents said militias looted the market.", ("Residents", "militias"), ["militias"]),
+    ("Drones hit the town, the Syrian Observatory reported.", ("Syrian Observatory",), []),
+    ("The army told Reuters it repelled the assault.", ("army",), ["army"]),
+])
+def test_pure_sources_are_left_out(entities, sentence, actors, kept):
+    assert [text for text, _ in _roles(entities, sentence, *actors)] == kept
+
+
+def test_offsets_are_original_text_offsets(entities):
+    text = "Headline here. Militants attacked soldiers."
+    start = text.index("Militants")
+    ents = entities(text, [("ACTOR", "Militants"), ("ACTOR", "soldiers")])
+    refs = assign_roles(text[start:], start, ents)
+    assert [(r.role, text[r.start:r.end] == r.text) for r in refs] == [("initiator", True), ("target", True)]
