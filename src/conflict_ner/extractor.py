@@ -111,6 +111,19 @@ class EventExtractor:
         self._check(text)
         return self._entities_many([text])[0]
 
+    def entities_batch(self, texts: Iterable[str], batch_size: int = 64) -> Iterator[list[Entity]]:
+        """Entities of many texts, streamed in chunks of ``batch_size`` documents (windows of a
+        chunk are length-sorted together, so bigger chunks pad less)."""
+        chunk: list[str] = []
+        for text in texts:
+            self._check(text)
+            chunk.append(text)
+            if len(chunk) >= batch_size:
+                yield from self._entities_many(chunk)
+                chunk = []
+        if chunk:
+            yield from self._entities_many(chunk)
+
     def _check(self, text: Any) -> None:
         if not isinstance(text, str):
             raise InputError(f"input is not text but {type(text).__name__}")

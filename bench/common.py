@@ -1,0 +1,46 @@
+"""Shared pieces of the benchmark scripts."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from pathlib import Path
+
+import torch
+
+README = Path(__file__).parent / "README.md"
+
+
+def load_texts(path: str) -> tuple[list[str], list[str | None]]:
+    """Texts and publication dates of a native JSONL corpus file."""
+    texts, published = [], []
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            obj = json.loads(line)
+            texts.append(obj["text"])
+            published.append(obj.get("published"))
+    return texts, published
+
+
+def matmul_peak_gflops(n: int = 1024, repeats: int = 30) -> float:
+    """Best-of fp32 matrix-multiply throughput on this machine, in GFLOP/s."""
+    a, b = torch.randn(n, n), torch.randn(n, n)
+    for _ in range(3):
+        a @ b
+    best = float("inf")
+    for _ in range(repeats):
+        start = time.perf_counter()
+        a @ b
+        best = min(best, time.perf_counter() - start)
+    return 2 * n ** 3 / best / 1e9
+
+
+def update_readme(section: str, table: str) -> None:
+    """Replace the text between ``<!-- section:start -->`` and ``<!-- section:end -->`` in bench/README.md."""
+    text = README.read_text(encoding="utf-8")
+    start, end = f"<!-- {section}:start -->", f"<!-- {section}:end -->"
+    pattern = re.compile(re.escape(start) + ".*?" + re.escape(end), re.S)
+    block = f"{start}\n{table}\n{end}"
+    text = pattern.sub(lambda _: block, text) if pattern.search(text) else text + f"\n{block}\n"
+    README.write_text(text, encoding="utf-8")

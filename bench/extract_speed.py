@@ -1,0 +1,182 @@
+"""Extraction speed against the Hugging Face token-classification pipeline, same model, same texts.
+
+    .venv/bin/python bench/extract_speed.py --model runs/default
+
+Measures, in one process: this machine's fp32 matmul peak; words/second of
+``transformers.pipeline("token-classification", aggregation_strategy="simple")`` at
+batch sizes 1, 8 and 32; our entity path and our full ``extract_batch`` (events and
+all); the model-time fraction of the FLOP-bound limit; and how often the pipeline's
+entities and ours agree. Writes ``bench/results/extract_speed.json`` and the table in
+``bench/README.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import torch
+
+sys.path.insert(0, str(Path(__file__).parent))
+from common import load_texts, matmul_peak_gflops, update_readme  # noqa: E402
+
+
+def words_of(texts: list[str]) -> int:
+    return sum(len(t.split()) for t in texts)
+
+
+def time_call(fn) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def flops_per_token(config, seq_len: float) -> float:
+    """Forward FLOPs per token of a BERT encoder + head at a given mean sequence length."""
+    h, ff, layers = config.hidden_size, config.intermediate_size, config.num_hidden_layers
+    dense = 2 * (4 * h * h + 2 * h * ff)          # QKV + output projections, feed-forward
+    attention = 2 * 2 * seq_len * h               # scores and weighted sum
+    return layers * (dense + attention) + 2 * h * config.num_labels
+
+
+class ModelTimer:
+    """Accumulates wall time spent inside the model's forward and the real tokens it saw."""
+
+    def __init__(self, model):
+        self.seconds, self.tokens, self.token_sq = 0.0, 0, 0.0
+        self._start = 0.0
+        model.register_forward_pre_hook(self._pre, with_kwargs=True)
+        model.register_forward_hook(self._post, with_kwargs=True)
+
+    def _pre(self, module, args, kwargs):
+        self._start = time.perf_counter()
+        mask = kwargs.get("attention_mask")
+        if mask is not None:
+            lengths = mask.sum(dim=1).double()
+            self.tokens += int(lengths.sum())
+            self.token_sq += float((lengths * lengths).sum())
+
+    def _post(self, module, args, kwargs, output):
+        self.seconds += time.perf_counter() - self._start
+
+
+def pipeline_entities(pipe, texts: list[str], batch_size: int) -> list[set]:
+    out = []
+    for result in pipe(texts, batch_size=batch_size):
+        out.append({(e["start"], e["end"], e["entity_group"]) for e in result})
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--model", default="runs/default")
+    parser.add_argument("--data", default="training/corpus/compiled/test.jsonl")
+    parser.add_argument("--words", type=int, default=100_000)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--pipeline-batch-sizes", default="1,8,32")
+    parser.add_argument("--variant", action="append", default=[],
+                        help="extra model dirs to time through our full path (e.g. a faster model)")
+    parser.add_argument("--out", default="bench/results/extract_speed.json")
+    args = parser.parse_args()
+
+    torch.set_num_threads(args.threads)
+    from transformers import pipeline
+    from transformers.utils import logging as hf_logging
+
+    from conflict_ner import EventExtractor
+
+    hf_logging.set_verbosity_error()
+    base_texts, published = load_texts(args.data)
+    texts, pubs = [], []
+    while words_of(texts) < args.words:
+        texts += base_texts
+        pubs += published
+    n_words = words_of(texts)
+    print(f"{len(texts)} texts, {n_words:,} words (from {len(base_texts)} documents of {args.data})")
+
+    peak = matmul_peak_gflops()
+    print(f"fp32 matmul peak: {peak:.1f} GFLOP/s")
+
+    ex = EventExtractor.from_pretrained(args.model)
+    timer = ModelTimer(ex.model)
+    docs = [{"id": str(i), "text": t, "published": p} for i, (t, p) in enumerate(zip(texts, pubs))]
+
+    # Warm up both paths on a few texts (first calls allocate and compile kernels).
+    list(ex.extract_batch(docs[:8]))
+    pipe = pipeline("token-classification", model=ex.model, tokenizer=ex.tokenizer,
+                    aggregation_strategy="simple", device=-1)
+    pipe(texts[:4])
+
+    results: dict = {"machine": f"{platform.machine()}, {torch.get_num_threads()} threads, "
+                                f"torch {torch.__version__}", "date": date.today().isoformat(),
+                     "words": n_words, "texts": len(texts), "matmul_peak_gflops": round(peak, 1), "rows": []}
+
+    pipe_best = 0.0
+    for bs in [int(b) for b in args.pipeline_batch_sizes.split(",")]:
+        seconds = time_call(lambda: pipeline_entities(pipe, texts, bs))
+        wps = n_words / seconds
+        pipe_best = max(pipe_best, wps)
+        results["rows"].append({"path": f"HF pipeline, batch_size={bs}", "seconds": round(seconds, 1),
+                                "words_per_s": round(wps)})
+        print(f"pipeline bs={bs}: {wps:,.0f} words/s")
+
+    timer.seconds, timer.tokens, timer.token_sq = 0.0, 0, 0.0
+    ent_seconds = time_call(lambda: list(ex.entities_batch(texts, batch_size=256)))
+    model_seconds, tokens, token_sq = timer.seconds, timer.tokens, timer.token_sq
+    full_seconds = time_call(lambda: list(ex.extract_batch(docs, batch_size=256)))
+    mean_len = token_sq / tokens if tokens else 0.0
+    flop_limit_seconds = tokens * flops_per_token(ex.model.config, mean_len) / (peak * 1e9)
+    for name, seconds in (("ours: entities", ent_seconds), ("ours: full extract_batch (events)", full_seconds)):
+        results["rows"].append({"path": name, "seconds": round(seconds, 1), "words_per_s": round(n_words / seconds),
+                                "vs_pipeline_best": round(n_words / seconds / pipe_best, 2)})
+    post = max(0.0, full_seconds - ent_seconds) / full_seconds
+    results.update({
+        "post_processing_fraction": round(post, 3),
+        "model_seconds": round(model_seconds, 1),
+        "real_tokens": tokens,
+        "flop_bound_seconds": round(flop_limit_seconds, 1),
+        "model_time_fraction_of_flop_limit": round(flop_limit_seconds / model_seconds, 3) if model_seconds else None,
+    })
+
+    for variant in args.variant:
+        vx = EventExtractor.from_pretrained(variant)
+        list(vx.extract_batch(docs[:8]))
+        seconds = time_call(lambda: list(vx.extract_batch(docs, batch_size=256)))
+        results["rows"].append({"path": f"ours: full extract_batch, {Path(variant).name}", "seconds": round(seconds, 1),
+                                "words_per_s": round(n_words / seconds),
+                                "vs_pipeline_best": round(n_words / seconds / pipe_best, 2)})
+
+    # Agreement on the distinct documents: exact (start, end, label) matches over the union.
+    ours = [{(e.start, e.end, e.label) for e in ents} for ents in ex.entities_batch(base_texts, batch_size=256)]
+    theirs = pipeline_entities(pipe, base_texts, 8)
+    inter = sum(len(a & b) for a, b in zip(ours, theirs))
+    union = sum(len(a | b) for a, b in zip(ours, theirs))
+    results["entity_agreement"] = round(inter / union, 3) if union else None
+
+    print(json.dumps(results, indent=2))
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.out).write_text(json.dumps(results, indent=2))
+    update_readme("extract_speed", render_table(results))
+
+
+def render_table(r: dict) -> str:
+    lines = [f"Machine: {r['machine']}; {r['date']}; {r['words']:,} words in {r['texts']} texts; "
+             f"fp32 matmul peak {r['matmul_peak_gflops']} GFLOP/s.", "",
+             "| path | seconds | words/s | vs pipeline best |", "|---|---:|---:|---:|"]
+    for row in r["rows"]:
+        lines.append(f"| {row['path']} | {row['seconds']} | {row['words_per_s']:,} | {row.get('vs_pipeline_best', '')} |")
+    lines += ["", f"- post-processing share of full extraction time: {r['post_processing_fraction']:.1%}",
+              f"- model time {r['model_seconds']} s for {r['real_tokens']:,} real tokens; FLOP-bound limit "
+              f"{r['flop_bound_seconds']} s, i.e. the model runs at {r['model_time_fraction_of_flop_limit']:.0%} "
+              "of the fp32 FLOP-bound limit",
+              f"- entity agreement with the pipeline (exact span and label, over the union): {r['entity_agreement']:.1%}"]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()
