@@ -83,3 +83,22 @@ def test_length_grouped_batches_cover_everything_once_with_little_padding():
     random.Random(2).shuffle(shuffled)
     naive = sum(max(lengths[i] for i in shuffled[k:k + 16]) * len(shuffled[k:k + 16]) for k in range(0, 400, 16))
     assert padded < 0.8 * naive
+
+
+def test_layer_decay_gives_lower_rates_to_lower_layers(tiny_model_dir):
+    from transformers import AutoModelForTokenClassification
+
+    from conflict_ner.config import TrainingConfig
+    from conflict_ner.trainer import make_optimizer
+
+    model = AutoModelForTokenClassification.from_pretrained(tiny_model_dir)  # 2 layers
+    opt = make_optimizer(model, TrainingConfig(learning_rate=1e-4, head_learning_rate=1e-3, layer_decay=0.5))
+    rate = {}
+    names = {id(p): n for n, p in model.named_parameters()}
+    for group in opt.param_groups:
+        for p in group["params"]:
+            rate[names[id(p)]] = group["lr"]
+    assert rate["classifier.weight"] == 1e-3
+    assert rate["bert.encoder.layer.1.output.dense.weight"] == 1e-4
+    assert rate["bert.encoder.layer.0.output.dense.weight"] == 5e-5
+    assert rate["bert.embeddings.word_embeddings.weight"] == 2.5e-5

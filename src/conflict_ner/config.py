@@ -97,6 +97,8 @@ class TrainingConfig(_Section):
     length_bucket_batches: int = Field(50, ge=1)
     learning_rate: float = Field(5e-5, gt=0)
     head_learning_rate: float | None = Field(None, gt=0)
+    #: layer-wise learning-rate decay: layer i from the top trains at learning_rate * layer_decay**i
+    layer_decay: float | None = Field(None, gt=0, le=1)
     weight_decay: float = Field(0.01, ge=0)
     warmup_ratio: float = Field(0.1, ge=0, lt=1)
     max_grad_norm: float = Field(1.0, gt=0)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import math
 import random
+import re
 import shutil
 import time
 from dataclasses import dataclass
@@ -79,16 +80,29 @@ def collate(windows: list[EncodedWindow], idx: list[int], pad_id: int, shapes: b
 
 
 def make_optimizer(model, cfg) -> torch.optim.Optimizer:
-    """AdamW without decay on biases and norms; the classifier head may get its own rate."""
+    """AdamW without decay on biases and norms; the classifier head may get its own rate, and
+    with ``layer_decay`` each encoder layer below the top gets that factor less (layer-wise decay)."""
     head_lr = cfg.head_learning_rate or cfg.learning_rate
+    n_layers = getattr(model.config, "num_hidden_layers", 0)
     groups: dict[tuple[float, float], list] = {}
     for name, param in model.named_parameters():
         if not param.requires_grad:
             continue
         decay = 0.0 if param.ndim < 2 or "LayerNorm" in name or "norm" in name.lower() else cfg.weight_decay
-        lr = head_lr if name.startswith("classifier") else cfg.learning_rate
+        if name.startswith("classifier"):
+            lr = head_lr
+        else:
+            lr = cfg.learning_rate * (cfg.layer_decay ** (n_layers - _layer_of(name, n_layers)) if cfg.layer_decay else 1.0)
         groups.setdefault((lr, decay), []).append(param)
     return torch.optim.AdamW([{"params": p, "lr": lr, "weight_decay": d} for (lr, d), p in groups.items()])
+
+
+def _layer_of(name: str, n_layers: int) -> int:
+    """Depth of a parameter: 0 for embeddings, i + 1 for encoder layer i, n_layers above the encoder."""
+    m = re.search(r"\.layer\.(\d+)\.", name)
+    if m:
+        return int(m.group(1)) + 1
+    return 0 if "embeddings" in name else n_layers
 
 
 def evaluate_model(model, tokenizer, docs: list[Document], config: Config) -> dict:
