@@ -30,6 +30,8 @@ _HEADER = re.compile(r"^###\s+(\S+)\s*$")
 _KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_-]*):\s*(.*)$")
 _LABEL = re.compile(r"\(([A-Z]+)\)")
 _REQUIRED_HEADERS = ("published", "theatre", "style")
+# libyaml's loader where PyYAML has it: the pure-Python one dominates corpus builds.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 STYLES = ("wire", "monitor", "military", "ngo", "local", "analysis", "other")
 
 
@@ -206,7 +208,7 @@ def _find_all(text: str, needle: str) -> list[int]:
 def _compile_events(doc: Document, lines: list[tuple[int, str]], path: str) -> list[dict[str, Any]]:
     base = lines[0][0] if lines else 0
     try:
-        records = yaml.safe_load("\n".join(raw for _, raw in lines)) or []
+        records = yaml.load("\n".join(raw for _, raw in lines), Loader=_YAML_LOADER) or []
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = base + mark.line if mark is not None else base
