@@ -30,7 +30,7 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     from .evaluate import evaluate_path
 
     metrics = evaluate_path(args.model, args.data, fmt=args.format, batch_size=args.batch_size,
-                            output=args.output)
+                            output=args.output, quantize=args.quantize)
     for name, m in metrics.items():
         print(f"{name}: micro P/R/F1 {m['micro']['precision']:.4f}/{m['micro']['recall']:.4f}/"
               f"{m['micro']['f1']:.4f}  macro F1 {m['macro']['f1']:.4f}  partial F1 {m['partial']['f1']:.4f}")
@@ -44,7 +44,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     from .extractor import EventExtractor
 
     overrides = {"max_input_bytes": args.max_bytes} if args.max_bytes else {}
-    extractor = EventExtractor.from_pretrained(args.model, **overrides)
+    extractor = EventExtractor.from_pretrained(args.model, quantize=args.quantize, **overrides)
     summary = run_batch(extractor, args.inputs, args.output, fmt=args.format, batch_size=args.batch_size,
                         progress=not args.quiet)
     print(f"{summary.written} input(s) written ({summary.records} event records, {summary.errors} error(s)), "
@@ -58,7 +58,7 @@ def _cmd_view(args: argparse.Namespace) -> int:
     from .extractor import EventExtractor
     from .view import render_html
 
-    extractor = EventExtractor.from_pretrained(args.model)
+    extractor = EventExtractor.from_pretrained(args.model, quantize=args.quantize)
     try:
         text = Path(args.article).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as err:
@@ -139,6 +139,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["jsonl", "conll", "re3d"], help="data format (detected if omitted)")
     p.add_argument("--batch-size", type=int, default=32)
     p.add_argument("-o", "--output", help="write the metrics as JSON here")
+    p.add_argument("--quantize", choices=["int8"], help="faster int8 inference path (CPU)")
     p.set_defaults(func=_cmd_evaluate)
 
     p = sub.add_parser("extract", help="event records from articles, streamed and resumable")
@@ -149,6 +150,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="jsonl: one line per input; csv: one ACLED-like row per event")
     p.add_argument("--batch-size", type=int, default=32)
     p.add_argument("--max-bytes", type=int, help="refuse inputs larger than this (default 2 MB)")
+    p.add_argument("--quantize", choices=["int8"], help="faster int8 inference path (CPU)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=_cmd_extract)
 
@@ -158,6 +160,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True, help="the HTML file to write")
     p.add_argument("--published", help="publication date YYYY-MM-DD (anchors relative dates)")
     p.add_argument("--title")
+    p.add_argument("--quantize", choices=["int8"], help="faster int8 inference path (CPU)")
     p.set_defaults(func=_cmd_view)
 
     p = sub.add_parser("evaluate-events", help="per-field scores of event records against gold")

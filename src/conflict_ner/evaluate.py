@@ -23,8 +23,9 @@ def run_settings(model_dir: str | Path) -> ModelConfig:
 
 
 def evaluate_path(model_dir: str, data: str, *, fmt: str | None = None, batch_size: int = 32,
-                  output: str | None = None) -> dict[str, dict]:
-    """Metrics of the model in ``model_dir`` on ``data`` (a YAML config means its dev and test)."""
+                  output: str | None = None, quantize: str | None = None) -> dict[str, dict]:
+    """Metrics of the model in ``model_dir`` on ``data`` (a YAML config means its dev and test);
+    ``quantize="int8"`` scores the int8 inference path instead of fp32."""
     from transformers import AutoModelForTokenClassification
 
     from .modeling import load_tokenizer
@@ -32,7 +33,9 @@ def evaluate_path(model_dir: str, data: str, *, fmt: str | None = None, batch_si
 
     if not Path(model_dir).is_dir():
         raise ConfigError(f"{model_dir}: no such model directory")
-    model = AutoModelForTokenClassification.from_pretrained(model_dir)
+    from .quantization import apply_quantization
+
+    model = apply_quantization(AutoModelForTokenClassification.from_pretrained(model_dir), quantize)
     tokenizer = load_tokenizer(model_dir)
     labels = labels_from_tags([model.config.id2label[i] for i in range(len(model.config.id2label))])
     config = Config(model=run_settings(model_dir))

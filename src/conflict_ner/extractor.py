@@ -70,8 +70,12 @@ class EventExtractor:
         self.labels = labels_from_tags(tags)
 
     @classmethod
-    def from_pretrained(cls, path: str | Path, **overrides) -> "EventExtractor":
-        """Load a model directory written by ``conflict-ner train`` (or :meth:`save_pretrained`)."""
+    def from_pretrained(cls, path: str | Path, quantize: str | None = None, **overrides) -> "EventExtractor":
+        """Load a model directory written by ``conflict-ner train`` (or :meth:`save_pretrained`).
+
+        ``quantize="int8"`` gives the faster int8 inference path (see ``bench/README.md``
+        for its speed and accuracy); ``overrides`` replace saved settings (``batch_size``...).
+        """
         from transformers import AutoModelForTokenClassification
 
         from .evaluate import run_settings
@@ -88,7 +92,11 @@ class EventExtractor:
             settings = {"max_length": m.max_length, "stride": m.stride, "decoding": m.decoding}
         settings.update(overrides)
         settings.setdefault("name", path.name)
-        model = AutoModelForTokenClassification.from_pretrained(path)
+        from .quantization import apply_quantization
+
+        model = apply_quantization(AutoModelForTokenClassification.from_pretrained(path), quantize)
+        if quantize:
+            settings["name"] = f"{settings['name']}+{quantize}"
         return cls(model, load_tokenizer(str(path)), **settings)
 
     def save_pretrained(self, path: str | Path) -> None:

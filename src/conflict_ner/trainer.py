@@ -56,7 +56,7 @@ def length_grouped_batches(lengths: list[int], batch_size: int, bucket_batches: 
 
     >>> b = length_grouped_batches([5, 1, 4, 2, 3, 6], 2, 10, random.Random(0))
     >>> sorted(sorted(x) for x in b)
-    [[0, 2], [1, 3], [4, 5]]
+    [[0, 5], [1, 3], [2, 4]]
     """
     order = list(range(len(lengths)))
     rng.shuffle(order)

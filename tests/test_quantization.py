@@ -1,0 +1,48 @@
+"""The int8 inference path: same labels, same API, close logits."""
+
+from __future__ import annotations
+
+import pytest
+import torch
+
+from conflict_ner.quantization import apply_quantization, quantize_int8
+
+
+def test_quantize_int8_replaces_linear_layers_and_keeps_fp32_model(tiny_model_dir):
+    from transformers import AutoModelForTokenClassification
+
+    model = AutoModelForTokenClassification.from_pretrained(tiny_model_dir).eval()
+    quantized = quantize_int8(model)
+    from torch.ao.nn.quantized.dynamic import Linear as DynamicLinear
+
+    assert sum(isinstance(m, DynamicLinear) for m in quantized.modules()) > 6
+    assert not any(type(m) is torch.nn.Linear for m in quantized.modules())
+    # The original is untouched (copy, not in place).
+    assert any(type(m) is torch.nn.Linear for m in model.modules())
+    ids = torch.randint(1000, 2000, (2, 12))
+    with torch.inference_mode():
+        ref = model(input_ids=ids).logits
+        out = quantized(input_ids=ids).logits
+    assert out.shape == ref.shape
+    # int8 rounding moves logits a little, never wholesale.
+    assert torch.allclose(out, ref, atol=0.1 * ref.abs().max().item() + 1e-3)
+
+
+def test_apply_quantization_none_is_identity_and_rejects_unknown(tiny_model_dir):
+    from transformers import AutoModelForTokenClassification
+
+    model = AutoModelForTokenClassification.from_pretrained(tiny_model_dir)
+    assert apply_quantization(model, None) is model
+    with pytest.raises(ValueError, match="int4"):
+        apply_quantization(model, "int4")
+
+
+def test_extractor_int8_path_gives_valid_entities(tiny_model_dir):
+    from conflict_ner import EventExtractor
+
+    text = "Gunmen killed 12 villagers in Zamfara State on Tuesday, police said."
+    ex = EventExtractor.from_pretrained(tiny_model_dir, quantize="int8")
+    assert ex.name.endswith("+int8")
+    for ent in ex.entities(text):
+        assert text[ent.start:ent.end] == ent.text
+        assert ent.label in {"ACTOR", "LOCATION", "WEAPON", "COUNT", "DATE"}
