@@ -81,6 +81,7 @@ def main() -> None:
     parser.add_argument("--pipeline-batch-sizes", default="1,8,32")
     parser.add_argument("--variant", action="append", default=[],
                         help="extra model dirs to time through our full path (e.g. a faster model)")
+    parser.add_argument("--no-int8", action="store_true", help="skip the int8 (--quantize int8) path")
     parser.add_argument("--out", default="bench/results/extract_speed.json")
     args = parser.parse_args()
 
@@ -143,11 +144,13 @@ def main() -> None:
         "model_time_fraction_of_flop_limit": round(flop_limit_seconds / model_seconds, 3) if model_seconds else None,
     })
 
-    for variant in args.variant:
-        vx = EventExtractor.from_pretrained(variant)
+    variants = [(args.model, "int8")] if not args.no_int8 else []
+    variants += [(v, None) for v in args.variant]
+    for variant, quantize in variants:
+        vx = EventExtractor.from_pretrained(variant, quantize=quantize)
         list(vx.extract_batch(docs[:8]))
         seconds = time_call(lambda: list(vx.extract_batch(docs, batch_size=256)))
-        results["rows"].append({"path": f"ours: full extract_batch, {Path(variant).name}", "seconds": round(seconds, 1),
+        results["rows"].append({"path": f"ours: full extract_batch, {vx.name}", "seconds": round(seconds, 1),
                                 "words_per_s": round(n_words / seconds),
                                 "vs_pipeline_best": round(n_words / seconds / pipe_best, 2)})
 

@@ -26,6 +26,18 @@ def _cmd_train(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_adapt(args: argparse.Namespace) -> int:
+    from .adapt import adapt_encoder
+
+    result = adapt_encoder(args.base_model, args.sources, args.output, epochs=args.epochs,
+                           learning_rate=args.learning_rate, batch_size=args.batch_size,
+                           max_length=args.max_length, seed=args.seed, progress=not args.quiet)
+    print(f"masked-LM on {result.texts} texts ({result.windows} windows, {result.steps} steps, "
+          f"{result.seconds:.0f} s): loss {result.first_loss:.3f} -> {result.last_loss:.3f}; "
+          f"encoder written to {result.output_dir}")
+    return 0
+
+
 def _cmd_evaluate(args: argparse.Namespace) -> int:
     from .evaluate import evaluate_path
 
@@ -132,6 +144,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--overwrite", action="store_true", help="replace a non-empty output directory")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=_cmd_train)
+
+    p = sub.add_parser("adapt", help="domain-adaptive masked-LM training of an encoder (before fine-tuning)")
+    p.add_argument("sources", nargs="+", help="JSONL corpora, CoNLL files or .txt files (never test data)")
+    p.add_argument("-o", "--output", required=True, help="folder for the adapted encoder (use as base_model)")
+    p.add_argument("--base-model", default="packaged:all-MiniLM-L6-v2")
+    p.add_argument("--epochs", type=float, default=3)
+    p.add_argument("--learning-rate", type=float, default=1e-4)
+    p.add_argument("--batch-size", type=int, default=16)
+    p.add_argument("--max-length", type=int, default=128)
+    p.add_argument("--seed", type=int, default=13)
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=_cmd_adapt)
 
     p = sub.add_parser("evaluate", help="score a trained model on labeled data")
     p.add_argument("--model", required=True, help="a trained model directory")
