@@ -108,9 +108,18 @@ def test_record_date_prefers_the_first_date_of_the_sentence():
     assert got == EventDate("2024-05-06", "day", "Monday")
 
 
-def test_record_date_falls_back_to_the_latest_earlier_date_of_the_paragraph():
-    got = record_date([], [_date("Monday", 5), _date("last week", 50)], PUB)
-    assert got == EventDate("2024-04-29", "week", "last week")
+def test_record_date_falls_back_to_the_first_earlier_date_of_the_document():
+    got = record_date([], [_date("last week", 50), _date("Monday", 5)], PUB)
+    assert got == EventDate("2024-05-06", "day", "Monday")
+
+
+def test_record_date_skips_reporting_dates_while_an_act_date_exists():
+    text = "Rebels attacked Hama on Monday. The army said on Tuesday that 12 died."
+    monday = Entity("DATE", text.index("Monday"), text.index("Monday") + 6, "Monday", 0.9)
+    tuesday = Entity("DATE", text.index("Tuesday"), text.index("Tuesday") + 7, "Tuesday", 0.9)
+    assert record_date([tuesday], [monday], PUB, text).text == "Monday"
+    assert record_date([tuesday], [], PUB, text).text == "Tuesday"  # nothing better
+    assert record_date([tuesday], [monday], PUB).text == "Tuesday"  # without the text, all dates count
 
 
 def test_record_date_falls_back_to_publication_with_unknown_precision():

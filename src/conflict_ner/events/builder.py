@@ -16,11 +16,11 @@ from collections.abc import Sequence
 from conflict_ner.errors import DataError
 from conflict_ner.events.attribution import attribution
 from conflict_ner.events.counts import counted_noun, is_cumulative, normalize_count, outcome_for
-from conflict_ner.events.dates import parse_published, record_date
+from conflict_ner.events.dates import parse_published, publication_date, record_date
 from conflict_ner.events.furniture import is_furniture
 from conflict_ner.events.modality import modality
 from conflict_ner.events.roles import assign_roles
-from conflict_ner.events.sentences import dateline_end, split_paragraphs, split_sentences
+from conflict_ner.events.sentences import dateline_end, split_sentences
 from conflict_ner.events.triggers import reports_violence
 from conflict_ner.labels import LABELS
 from conflict_ner.records import CountRef, Entity, EventRecord, TextSpan
@@ -36,21 +36,18 @@ def build_records(text: str, entities: Sequence[Entity], published: str | None,
     """Event records of one document, in text order.
 
     ``entities`` index ``text``; a DATE or LOCATION inside a dateline
-    (``KHARTOUM, May 8 (Reuters) -``) does not date or place the act. Furniture
-    sentences yield nothing and give no dates to later sentences.
+    (``KHARTOUM, May 8 (Reuters) -``) does not date or place the act. A record
+    without a DATE of its own takes the narrative's date: the first act DATE of the
+    document before it (wire paragraphs are one sentence long, so the lede's date
+    carries through the story). Furniture sentences yield nothing and give no dates.
     """
     _check(text, entities, doc_id)
     parse_published(published)  # fail on a bad date before any work
     ordered = sorted(entities, key=lambda e: (e.start, e.end))
     starts = [e.start for e in ordered]
     records: list[EventRecord] = []
-    paragraphs = split_paragraphs(text)
-    para_of = 0
     seen_dates: list[Entity] = []
     for start, end in split_sentences(text):
-        while para_of < len(paragraphs) - 1 and start >= paragraphs[para_of][1]:
-            para_of += 1
-            seen_dates = []  # a paragraph break ends the narrative a DATE carries over
         sentence = text[start:end]
         if is_furniture(sentence):
             continue
@@ -82,7 +79,11 @@ def _record(text: str, start: int, end: int, ents: list[Entity], seen_dates: lis
     actors = assign_roles(sentence, start, by_label["ACTOR"])
     locations = tuple(TextSpan(e.text, e.start, e.end) for e in by_label["LOCATION"])
     weapons = tuple(TextSpan(e.text, e.start, e.end) for e in by_label["WEAPON"])
-    date = record_date(by_label["DATE"], seen_dates, published)
+    if any(c.cumulative for c in counts):
+        # a running total covers a period: its date is not the period's start (ANNOTATION.md)
+        date = publication_date(published)
+    else:
+        date = record_date(by_label["DATE"], seen_dates, published, text)
     source = attribution(sentence, start, ents)
     kept = {(a.start, a.end) for a in actors}
     used = [e for e in ents if e.label != "ACTOR" or (e.start, e.end) in kept]

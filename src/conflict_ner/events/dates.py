@@ -52,17 +52,55 @@ def resolve_date(date_text: str, published: str | None) -> EventDate:
     return EventDate(value.isoformat() if value else None, precision if value else "unknown", date_text)
 
 
-def record_date(sentence_dates: Sequence[Entity], previous_dates: Sequence[Entity], published: str | None) -> EventDate:
-    """The date of a record: its sentence's first DATE, else the paragraph's latest earlier DATE,
-    else the publication date with precision ``unknown`` and ``text=None``.
+# A DATE right after a reporting verb dates the report, not the act (`said on Friday that ...`).
+_REPORTING_BEFORE = re.compile(
+    r"\b(?:said|says|told(?: \w+)?|confirmed|announced|reported|added|stated|claimed|denied|warned|"
+    r"acknowledged|admitted|statement|briefing)\s+(?:on\s+|late\s+|early\s+|earlier\s+)?$", re.I)
+
+
+def is_reporting_date(text: str, entity: Entity) -> bool:
+    """Whether a DATE span follows a reporting verb, so that it dates the statement.
+
+    >>> t = "The army said on Friday that 12 fighters were killed on Thursday."
+    >>> [is_reporting_date(t, Entity("DATE", t.index(w), t.index(w) + len(w), w, 1.0)) for w in ("Friday", "Thursday")]
+    [True, False]
+    """
+    return bool(_REPORTING_BEFORE.search(text[max(0, entity.start - 40):entity.start]))
+
+
+def record_date(sentence_dates: Sequence[Entity], earlier_dates: Sequence[Entity], published: str | None,
+                text: str | None = None) -> EventDate:
+    """The date of a record (ANNOTATION.md, "Event records").
+
+    In order: the sentence's first DATE that dates an act; else the first such DATE
+    of the document before it (the narrative's date, usually the lede's); else a
+    reporting date of the sentence (`said on Friday`); else the publication date
+    with precision ``unknown`` and ``text=None``. ``text`` is the document the
+    spans index, used to tell reporting dates apart (without it all dates count).
 
     >>> record_date([], [], "2024-05-08")
     EventDate(value='2024-05-08', precision='unknown', text=None)
     """
+    def is_act(e: Entity) -> bool:
+        return text is None or not is_reporting_date(text, e)
+
+    own = [e for e in sentence_dates if is_act(e)]
+    if own:
+        return resolve_date(min(own, key=lambda e: e.start).text, published)
+    carried = [e for e in earlier_dates if is_act(e)]
+    if carried:
+        return resolve_date(min(carried, key=lambda e: e.start).text, published)
     if sentence_dates:
         return resolve_date(min(sentence_dates, key=lambda e: e.start).text, published)
-    if previous_dates:
-        return resolve_date(max(previous_dates, key=lambda e: e.start).text, published)
+    return publication_date(published)
+
+
+def publication_date(published: str | None) -> EventDate:
+    """The publication date with precision ``unknown``: the act precedes it, nothing more.
+
+    >>> publication_date("2024-05-08T10:30:00Z")
+    EventDate(value='2024-05-08', precision='unknown', text=None)
+    """
     pub = parse_published(published)
     return EventDate(pub.isoformat() if pub else None, "unknown", None)
 
