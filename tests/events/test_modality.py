@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from conflict_ner.events import modality as modality_module
-from conflict_ner.events.modality import modality, source_kind
+from conflict_ner.events.modality import modality, source_kind, speaks_as_party
 
 
 @pytest.mark.parametrize("sentence", [
@@ -87,3 +87,29 @@ def test_source_kind(source, kind):
 
 def test_attribution_is_available_from_modality():
     assert modality_module.attribution("Ten died, residents said.", 0, []).text == "residents"
+
+
+@pytest.mark.parametrize("source, kind", [
+    ("the government", "party"), ("the Interior Ministry", "party"), ("President Gustavo Petro", "party"),
+    ("security sources", "party"), ("officials on both sides", "party"),
+    ("a local government official", "neutral"), ("the health ministry", "neutral"),
+])
+def test_source_kind_of_governments_and_their_voices(source, kind):
+    assert source_kind(source) == kind
+
+
+def test_a_party_speaking_in_its_own_voice_claims():
+    assert modality("Our units repelled the assault and neutralised 42 enemy combatants.") == "claimed"
+    assert modality("Four terrorists were killed in the exchange of fire.") == "claimed"
+    # an aid group's "our" is not a party's voice
+    assert modality("Our teams treated 120 wounded people.") == "asserted"
+
+
+def test_unattributed_sentences_of_a_party_statement_are_claimed():
+    s = "Nineteen bodies were recovered at the site."
+    assert modality(s) == "asserted"
+    assert modality(s, party_document=True) == "claimed"
+    # a neutral source still wins inside a party's document
+    assert modality("Nineteen bodies were recovered, medics said.", party_document=True) == "asserted"
+    assert speaks_as_party("The army said our forces killed 30.\n\nOur units repelled the assault.")
+    assert not speaks_as_party("Our mobile clinic treated a dozen people with gunshot wounds.")

@@ -62,3 +62,13 @@ def test_offsets_are_original_text_offsets(entities):
     ents = entities(text, [("ACTOR", "Militants"), ("ACTOR", "soldiers")])
     refs = assign_roles(text[start:], start, ents)
     assert [(r.role, text[r.start:r.end] == r.text) for r in refs] == [("initiator", True), ("target", True)]
+
+
+@pytest.mark.parametrize("sentence, actors, roles", [
+    ("Police commanders blamed the Jaime Martinez front for the bombing.", ("Jaime Martinez front",), ["initiator"]),
+    ("The ministry accused Pakistan of bombing a market.", ("Pakistan",), ["initiator"]),
+    ("The attacks were claimed by JNIM.", ("JNIM",), ["initiator"]),
+    ("Eighteen people were killed, 13 of them civilians.", ("people", "civilians"), ["target", "target"]),
+])
+def test_blame_and_victim_nouns(entities, sentence, actors, roles):
+    assert [role for _, role in _roles(entities, sentence, *actors)] == roles

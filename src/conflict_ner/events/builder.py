@@ -18,7 +18,7 @@ from conflict_ner.events.attribution import attribution
 from conflict_ner.events.counts import counted_noun, is_cumulative, normalize_count, outcome_for
 from conflict_ner.events.dates import parse_published, publication_date, record_date
 from conflict_ner.events.furniture import is_furniture
-from conflict_ner.events.modality import modality
+from conflict_ner.events.modality import modality, speaks_as_party
 from conflict_ner.events.roles import assign_roles
 from conflict_ner.events.sentences import dateline_end, split_sentences
 from conflict_ner.events.triggers import reports_violence
@@ -47,6 +47,7 @@ def build_records(text: str, entities: Sequence[Entity], published: str | None,
     starts = [e.start for e in ordered]
     records: list[EventRecord] = []
     seen_dates: list[Entity] = []
+    party_document = speaks_as_party(text)
     for start, end in split_sentences(text):
         sentence = text[start:end]
         if is_furniture(sentence):
@@ -54,7 +55,7 @@ def build_records(text: str, entities: Sequence[Entity], published: str | None,
         body_start = start + dateline_end(sentence)
         first, last = bisect_left(starts, body_start), bisect_left(starts, end)
         ents = [e for e in ordered[first:last] if e.end <= end]
-        record = _record(text, start, end, ents, seen_dates, published, doc_id)
+        record = _record(text, start, end, ents, seen_dates, published, doc_id, party_document)
         if record is not None:
             records.append(record)
         seen_dates += [e for e in ents if e.label == "DATE"]
@@ -62,7 +63,7 @@ def build_records(text: str, entities: Sequence[Entity], published: str | None,
 
 
 def _record(text: str, start: int, end: int, ents: list[Entity], seen_dates: list[Entity],
-            published: str | None, doc_id: str | None) -> EventRecord | None:
+            published: str | None, doc_id: str | None, party_document: bool) -> EventRecord | None:
     sentence = text[start:end]
     by_label: dict[str, list[Entity]] = {label: [] for label in LABELS}
     for e in ents:
@@ -102,7 +103,7 @@ def _record(text: str, start: int, end: int, ents: list[Entity], seen_dates: lis
         locations=locations,
         weapons=weapons,
         counts=counts,
-        modality=modality(sentence, source.text if source else None),
+        modality=modality(sentence, source.text if source else None, party_document),
         attribution=source,
         confidence=min(1.0, max(0.0, base * certainty)),
     )

@@ -50,6 +50,11 @@ _PLANNED = re.compile(
     r"\bwould (?:launch|attack|strike)\b",
     re.I,
 )
+# Words a party uses of itself or its enemy, in its own statements ("our units", "terrorists were neutralised").
+_PARTY_VOICE = re.compile(r"\bour (?:forces|units|troops|fighters|soldiers|army|heroes|mujahideen|men|brave|valiant|"
+                          r"armed forces|air defen[cs]es?)\b|\bwe (?:killed|destroyed|repelled|struck|targeted|attacked|"
+                          r"shot down|downed|captured|liberated)\b|\bneutrali[sz](?:ed|ing)\b|\bmartyr(?:ed|s|dom)\b|\bterrorists?\b|"
+                          r"\benemy\b|\bliquidat(?:ed|ing)\b|\bmujahideen\b|\bkhawarij\b", re.I)
 _CLAIM_WORD = re.compile(r"\bclaim(?:ed|s|ing)?\b(?! (?:the )?lives\b)", re.I)
 _SAYS_OWN = re.compile(r"\b(?:said|says|say|stated|announced|reported)(?: on \w+| in a statement)? "
                        r"(?:that )?(?:it|its) ", re.I)
@@ -60,12 +65,16 @@ _PARTY = re.compile(
     r"hayat tahrir al-sham|taliban|al-shabaab|al-qaeda|wagner|rapid support forces|rsf|sdf|ypg|pkk|boko haram|"
     r"iswap|m23|pro-militant|militant|pro-government|state media|state-run|state news|state tv|state television|"
     r"sana|tass|kremlin|pentagon|navy|air force|brigade|battalion|regiment|corps|national guard|"
-    r"spokesm[ae]n for the (?:army|military|group))\b",
+    r"spokesm[ae]n for the (?:army|military|group)|(?<!local )government|"
+    r"(?:defen[cs]e|interior|information|foreign) ministry|ministry of (?:defen[cs]e|interior|information|foreign)|"
+    r"(?:prime )?minister of|president|press service|media (?:wing|office|cell)|defen[cs]e forces?|"
+    r"security sources?|(?:both|each|either) sides?)\b",
     re.I,
 )
 _NEUTRAL = re.compile(
     r"\b(?:observatory|monitor|monitors|monitoring|u\.?n|united nations|ocha|unhcr|unicef|who|world health|"
     r"hospitals?|medics?|doctors?|paramedics?|health ministry|ministry of health|health (?:officials|authorities)|"
+    r"health workers?|"
     r"residents?|witness(?:es)?|ngos?|red cross|red crescent|msf|doctors without borders|amnesty|"
     r"human rights watch|hrw|acled|airwars|civil defen[cs]e|white helmets|activists?|journalists?|reporters?|"
     r"correspondents?|officials?|police|rescuers|rescue workers|aid (?:group|agency|workers)|charity|watchdog|"
@@ -74,7 +83,17 @@ _NEUTRAL = re.compile(
 )
 
 
-def modality(sentence: str, source: str | None = None) -> Modality:
+def speaks_as_party(text: str) -> bool:
+    """Whether a document is written in a party's own voice (a military or armed group's
+    statement: "our units repelled", "terrorists were neutralised").
+
+    >>> speaks_as_party("Our units repelled the assault."), speaks_as_party("Rebels attacked, a monitor said.")
+    (True, False)
+    """
+    return bool(_PARTY_VOICE.search(text))
+
+
+def modality(sentence: str, source: str | None = None, party_document: bool = False) -> Modality:
     """Modality of the act the sentence reports. ``source`` is its attribution text, if known.
 
     Order: negated, then threatened / planned (only when no act is reported as
@@ -100,6 +119,8 @@ def modality(sentence: str, source: str | None = None) -> Modality:
     kind = source_kind(source) if source else "unknown"
     if kind == "party":
         return "claimed"
+    if kind != "neutral" and (_PARTY_VOICE.search(sentence) or (party_document and source is None)):
+        return "claimed"  # the party's own voice, in this sentence or in the whole statement
     if kind == "unknown" and source and _SAYS_OWN.search(sentence):
         return "claimed"  # an unclassified organisation reporting its own action
     return "asserted"

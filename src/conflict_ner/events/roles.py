@@ -28,6 +28,9 @@ _POSITION_NOUNS = (r"positions?|posts?|bases?|strongholds?|checkpoints?|convoys?
 _HELD_BEFORE = re.compile(rf"\b(?:held|controlled|occupied|defended|run|besieged) by\s+{_DET}$", re.I)
 _HELD_AFTER = re.compile(r"^-(?:held|controlled|occupied|run)\b", re.I)
 _BY_BEFORE = re.compile(rf"\bby\s+{_DET}$", re.I)
+# The one blamed or accused is the (alleged) initiator: "blamed the attack on X", "accused X of".
+_BLAME_BEFORE = re.compile(rf"\b(?:blam(?:ed|es|ing)|accus(?:ed|es|ing)|attribut(?:ed|es|ing) (?:[\w'-]+ ){{0,5}}?to|"
+                           rf"blam(?:ed|es|ing) (?:[\w'-]+ ){{0,5}}?on|claimed by|(?:was|were) the work of)\s+{_DET}$", re.I)
 _FROM_BEFORE = re.compile(rf"\b(?:fire|attacks?|shelling|rockets?|missiles?|strikes?) from\s+{_DET}$", re.I)
 _TARGET_BEFORE = re.compile(
     rf"\b(?:against|targeting|targeted|on|at|upon|toward|towards|into)\s+{_DET}"
@@ -44,6 +47,15 @@ _OUTCOME_PP = re.compile(r"(?:killed|wounded|injured|captured|detained|abducted|
                          r"displaced|shot|hurt|taken)$", re.I)
 _NO_OBJECT_AFTER = re.compile(r"\s*(?:$|[,.;:]|\b(?:in|on|at|near|during|when|after|while|as|and|overnight|"
                               r"yesterday|today|last|early|late|by|since|following|amid)\b)", re.I)
+
+
+# People who are, in conflict reports, almost only ever on the receiving end of violence.
+_VICTIM_HEAD = re.compile(
+    r"\b(?:civilians?|people|persons|children|child|women|men|villagers|residents|worshipp?ers|students|pupils|"
+    r"farmers|herders|refugees|migrants|passengers|families|patients|cadets|bystanders|shoppers|mourners|"
+    r"pilgrims|teachers|journalists|aid workers|health workers|medics|paramedics|doctors|nurses|victims|"
+    r"displaced|hostages|detainees|prisoners|fishermen|miners|traders|travell?ers|commuters|girls|boys|infants|"
+    r"babies|elderly|inhabitants|locals|dead|wounded|injured)$", re.I)
 
 
 def assign_roles(sentence: str, sentence_start: int, actors: Sequence[Entity]) -> list[ActorRef]:
@@ -84,7 +96,7 @@ def role_of(sentence: str, start: int, end: int, triggers: Sequence[Trigger] | N
         return "target"  # the defenders of the place attacked: "HTS-held villages"
     if _BETWEEN.search(before) or _WITH_MUTUAL.search(seg_before):
         return "unknown"
-    if _BY_BEFORE.search(seg_before) or _FROM_BEFORE.search(seg_before):
+    if _BY_BEFORE.search(seg_before) or _FROM_BEFORE.search(seg_before) or _BLAME_BEFORE.search(before):
         return "initiator"
     if _TARGET_BEFORE.search(seg_before):
         return "target"
@@ -106,6 +118,8 @@ def role_of(sentence: str, start: int, end: int, triggers: Sequence[Trigger] | N
         v = prior[-1]
         if v.kind in ("act", "support") and not v.passive:
             return "target"
+    if _VICTIM_HEAD.search(sentence, 0, end):
+        return "target"  # no pattern placed it: a victim noun is a target ("13 of them civilians")
     return "unknown"
 
 
