@@ -76,6 +76,8 @@ class ModelConfig(_Section):
     decoding: Literal["greedy", "viterbi"] = "viterbi"
     #: add a learned word-shape (case/digit) embedding: the uncased encoder cannot see case
     shape_features: bool = False
+    #: keep only the first N encoder layers of base_model (a smaller, faster model)
+    num_layers: int | None = Field(None, ge=1)
 
     @model_validator(mode="after")
     def _stride_fits(self) -> "ModelConfig":

@@ -45,13 +45,20 @@ def build_model(config: ModelConfig, labels: list[str]):
     kwargs = {"num_labels": len(tags), "id2label": dict(enumerate(tags)),
               "label2id": {t: i for i, t in enumerate(tags)}}
     path = resolve_model_path(config.base_model)
+    if config.num_layers is not None:
+        available = AutoConfig.from_pretrained(path).num_hidden_layers
+        if config.num_layers > available:
+            raise ConfigError(f"model.num_layers={config.num_layers}, but {config.base_model!r} has {available} layers")
+        # from_pretrained then loads the first num_layers layers' weights and skips the rest
+        kwargs["num_hidden_layers"] = config.num_layers
     if config.shape_features:
         return _build_shape_model(path, config.random_init, kwargs)
     if config.random_init:
         model_config = AutoConfig.from_pretrained(path, **kwargs)
         return AutoModelForTokenClassification.from_config(model_config)
     try:
-        return AutoModelForTokenClassification.from_pretrained(path, **kwargs)
+        # a base that is itself a token classifier with other labels gets a fresh head
+        return AutoModelForTokenClassification.from_pretrained(path, ignore_mismatched_sizes=True, **kwargs)
     except OSError as err:
         hint = "" if Path(path).exists() else " (no such local path; hub ids need network access)"
         raise ConfigError(f"cannot load base_model {config.base_model!r}{hint}: {err}") from None
@@ -80,4 +87,4 @@ def _build_shape_model(path: str, random_init: bool, kwargs: dict):
     config = ShapeBertConfig(**fields)
     if random_init:
         return ShapeBertForTokenClassification(config)
-    return ShapeBertForTokenClassification.from_pretrained(path, config=config)
+    return ShapeBertForTokenClassification.from_pretrained(path, config=config, ignore_mismatched_sizes=True)
