@@ -51,3 +51,17 @@ def test_adapt_encoder_writes_an_encoder_a_config_can_fine_tune(tmp_path, tiny_m
     assert saved["texts"] == 40 and saved["steps"] == result.steps
     model = build_model(ModelConfig(base_model=str(tmp_path / "adapted")), ["ACTOR", "LOCATION"])
     assert model.config.num_labels == 5
+
+
+def test_masked_lm_loss_equals_the_library_loss(tiny_model_dir, tokenizer):
+    import torch
+    from transformers import AutoModelForMaskedLM, DataCollatorForLanguageModeling
+
+    from conflict_ner.adapt import masked_lm_loss
+
+    torch.manual_seed(0)
+    model = AutoModelForMaskedLM.from_pretrained(tiny_model_dir).eval()
+    ids = tokenizer(["Rebels shelled the town of Kafr Nabl on Monday, killing four civilians."] * 4)["input_ids"]
+    batch = DataCollatorForLanguageModeling(tokenizer, mlm_probability=0.3)([{"input_ids": i} for i in ids])
+    with torch.no_grad():
+        assert torch.allclose(masked_lm_loss(model, batch), model(**batch).loss, atol=1e-5)

@@ -135,7 +135,7 @@ def adapt_encoder(base_model: str, sources: list[str | Path], output_dir: str | 
             order.extend(fresh)
         batch_ids, order = order[:batch_size], order[batch_size:]
         batch = collator([{"input_ids": windows[i]} for i in batch_ids])
-        loss = model(**batch).loss
+        loss = masked_lm_loss(model, batch)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
         optimizer.step()
@@ -162,6 +162,20 @@ def adapt_encoder(base_model: str, sources: list[str | Path], output_dir: str | 
         "steps": result.steps, "seconds": result.seconds, "first_loss": result.first_loss,
         "last_loss": result.last_loss}, indent=2))
     return result
+
+
+def masked_lm_loss(model, batch: dict):
+    """Masked-LM loss with the vocabulary head run on the masked positions only: the
+    head (hidden x 30k vocabulary) on every token would cost more than the encoder."""
+    import torch.nn.functional as F
+
+    head = getattr(model, "cls", None)
+    if head is None:  # not a BERT MLM model: the library's own loss
+        return model(**batch).loss
+    hidden = model.base_model(input_ids=batch["input_ids"], attention_mask=batch.get("attention_mask")).last_hidden_state
+    labels = batch["labels"]
+    masked = labels != -100
+    return F.cross_entropy(head(hidden[masked]), labels[masked])
 
 
 def _progress(total: int, enabled: bool):
