@@ -30,3 +30,29 @@ def test_errors_are_reported_not_raised(tmp_path, capsys):
     assert "training.nope: Extra inputs are not permitted" in capsys.readouterr().err
     assert main(["evaluate", "--model", str(tmp_path / "none"), str(FIXTURES / "sample.jsonl")]) == 2
     assert "no such model directory" in capsys.readouterr().err
+
+
+def test_evaluate_an_ensemble_and_the_int8_path(tmp_path, tiny_model_dir, capsys):
+    from conflict_ner.evaluate import evaluate_path
+
+    sample = str(FIXTURES / "sample.jsonl")
+    single = evaluate_path(str(tiny_model_dir), sample)["sample"]
+    # an ensemble of one model twice averages identical log-probabilities: same scores
+    twice = evaluate_path([str(tiny_model_dir), str(tiny_model_dir)], sample)["sample"]
+    assert twice["micro"] == single["micro"]
+    assert main(["evaluate", "--model", str(tiny_model_dir), "--model", str(tiny_model_dir), "--quantize", "int8",
+                 sample]) == 0
+    assert "sample: micro P/R/F1" in capsys.readouterr().out
+
+
+def test_ensemble_members_must_share_labels(tmp_path, tiny_model_dir, capsys):
+    from transformers import AutoModelForTokenClassification
+
+    other = AutoModelForTokenClassification.from_pretrained(tiny_model_dir, num_labels=3,
+                                                            id2label={0: "O", 1: "B-X", 2: "I-X"},
+                                                            label2id={"O": 0, "B-X": 1, "I-X": 2},
+                                                            ignore_mismatched_sizes=True)
+    other.save_pretrained(tmp_path / "other")
+    assert main(["evaluate", "--model", str(tiny_model_dir), "--model", str(tmp_path / "other"),
+                 str(FIXTURES / "sample.jsonl")]) == 2
+    assert "ensemble members have different labels" in capsys.readouterr().err

@@ -158,7 +158,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_adapt)
 
     p = sub.add_parser("evaluate", help="score a trained model on labeled data")
-    p.add_argument("--model", required=True, help="a trained model directory")
+    p.add_argument("--model", required=True, action="append",
+                   help="a trained model directory; repeated, their ensemble (mean log-probabilities)")
     p.add_argument("data", help="JSONL file/folder, CoNLL file, re3d folder, or a YAML config (its dev/test)")
     p.add_argument("--format", choices=["jsonl", "conll", "re3d"], help="data format (detected if omitted)")
     p.add_argument("--batch-size", type=int, default=32)

@@ -22,22 +22,31 @@ def run_settings(model_dir: str | Path) -> ModelConfig:
     return ModelConfig()
 
 
-def evaluate_path(model_dir: str, data: str, *, fmt: str | None = None, batch_size: int = 32,
+def evaluate_path(model_dir: str | list[str], data: str, *, fmt: str | None = None, batch_size: int = 32,
                   output: str | None = None, quantize: str | None = None) -> dict[str, dict]:
     """Metrics of the model in ``model_dir`` on ``data`` (a YAML config means its dev and test);
-    ``quantize="int8"`` scores the int8 inference path instead of fp32."""
+    ``quantize="int8"`` scores the int8 inference path instead of fp32. Several model
+    directories score their ensemble (mean log-probabilities; windowing of the first)."""
     from transformers import AutoModelForTokenClassification
 
     from .modeling import load_tokenizer
+    from .predict import model_tags
+    from .quantization import apply_quantization
     from .trainer import evaluate_model
 
-    if not Path(model_dir).is_dir():
-        raise ConfigError(f"{model_dir}: no such model directory")
-    from .quantization import apply_quantization
-
-    model = apply_quantization(AutoModelForTokenClassification.from_pretrained(model_dir), quantize)
+    dirs = [model_dir] if isinstance(model_dir, str) else list(model_dir)
+    for d in dirs:
+        if not Path(d).is_dir():
+            raise ConfigError(f"{d}: no such model directory")
+    models = [apply_quantization(AutoModelForTokenClassification.from_pretrained(d), quantize) for d in dirs]
+    try:
+        tags = model_tags(models)
+    except ValueError as err:
+        raise ConfigError(f"{', '.join(dirs)}: {err}") from None
+    model = models[0] if len(models) == 1 else models
+    model_dir = dirs[0]
     tokenizer = load_tokenizer(model_dir)
-    labels = labels_from_tags([model.config.id2label[i] for i in range(len(model.config.id2label))])
+    labels = labels_from_tags(tags)
     config = Config(model=run_settings(model_dir))
     config.evaluation.batch_size = batch_size
     sets: dict[str, list] = {}

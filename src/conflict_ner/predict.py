@@ -54,21 +54,38 @@ def model_inputs(windows, idx: Sequence[int], pad_id: int, shapes: bool) -> dict
 
 
 def window_logprobs(model, windows, batch_size: int, pad_id: int) -> list[np.ndarray]:
-    """Log-probabilities ``[len(window), n_tags]`` for each window, in input order."""
+    """Log-probabilities ``[len(window), n_tags]`` for each window, in input order.
+
+    ``model`` may be a list of models with the same tags: an ensemble, whose
+    log-probabilities are averaged.
+    """
+    models = list(model) if isinstance(model, (list, tuple)) else [model]
     order = sorted(range(len(windows)), key=lambda i: len(windows[i].input_ids))
     out: list[np.ndarray | None] = [None] * len(windows)
-    was_training = model.training
-    shapes = uses_shapes(model)
-    model.eval()
+    was_training = [m.training for m in models]
+    for m in models:
+        m.eval()
     with torch.inference_mode():
         for b in range(0, len(order), batch_size):
             idx = order[b:b + batch_size]
-            logits = model(**model_inputs(windows, idx, pad_id, shapes)).logits
-            logp = torch.log_softmax(logits.float(), dim=-1).numpy()
+            logp = sum(torch.log_softmax(m(**model_inputs(windows, idx, pad_id, uses_shapes(m))).logits.float(), dim=-1)
+                       for m in models) / len(models)
+            logp = logp.numpy()
             for row, i in enumerate(idx):
                 out[i] = logp[row, :len(windows[i].input_ids)]
-    model.train(was_training)
+    for m, training in zip(models, was_training):
+        m.train(training)
     return out  # type: ignore[return-value]
+
+
+def model_tags(model) -> list[str]:
+    """The tag list of a model, or of an ensemble whose members must agree on it."""
+    models = list(model) if isinstance(model, (list, tuple)) else [model]
+    tags = [models[0].config.id2label[i] for i in range(len(models[0].config.id2label))]
+    for m in models[1:]:
+        if [m.config.id2label[i] for i in range(len(m.config.id2label))] != tags:
+            raise ValueError("ensemble members have different labels")
+    return tags
 
 
 def decode_document(doc: Document, enc: DocumentEncoding, pieces, tags: list[str], decoding: str
@@ -98,8 +115,8 @@ def decode_document(doc: Document, enc: DocumentEncoding, pieces, tags: list[str
 def predict_documents(model, tokenizer, docs: Sequence[Document], *, max_length: int, stride: int,
                       batch_size: int = 32, decoding: str = "viterbi"
                       ) -> tuple[list[list[PredictedSpan]], list[list[str]]]:
-    """Predicted spans and unit-level IOB2 tags for each document."""
-    tags = [model.config.id2label[i] for i in range(len(model.config.id2label))]
+    """Predicted spans and unit-level IOB2 tags for each document (``model`` may be a list: an ensemble)."""
+    tags = model_tags(model)
     windows, encodings, _ = encode_documents(docs, tokenizer, None, max_length, stride)
     logps = window_logprobs(model, windows, batch_size, tokenizer.pad_token_id or 0)
     per_doc: list[list[tuple[np.ndarray, list[int]]]] = [[] for _ in docs]
