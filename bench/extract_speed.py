@@ -81,7 +81,8 @@ def main() -> None:
     parser.add_argument("--pipeline-batch-sizes", default="1,8,32")
     parser.add_argument("--variant", action="append", default=[],
                         help="extra model dirs to time through our full path (e.g. a faster model)")
-    parser.add_argument("--no-int8", action="store_true", help="skip the int8 (--quantize int8) path")
+    parser.add_argument("--quantize", default="int8,bf16", type=lambda v: [q for q in v.split(",") if q],
+                        help="lower-precision paths to time (comma-separated; empty for none)")
     parser.add_argument("--out", default="bench/results/extract_speed.json")
     args = parser.parse_args()
 
@@ -144,8 +145,9 @@ def main() -> None:
         "model_time_fraction_of_flop_limit": round(flop_limit_seconds / model_seconds, 3) if model_seconds else None,
     })
 
-    variants = [(args.model, "int8")] if not args.no_int8 else []
+    variants = [(args.model, q) for q in args.quantize]
     variants += [(v, None) for v in args.variant]
+    variants += [(v, q) for v in args.variant for q in args.quantize]
     for variant, quantize in variants:
         vx = EventExtractor.from_pretrained(variant, quantize=quantize)
         list(vx.extract_batch(docs[:8]))

@@ -46,3 +46,25 @@ def test_extractor_int8_path_gives_valid_entities(tiny_model_dir):
     for ent in ex.entities(text):
         assert text[ent.start:ent.end] == ent.text
         assert ent.label in {"ACTOR", "LOCATION", "WEAPON", "COUNT", "DATE"}
+
+
+def test_bf16_copy_keeps_the_fp32_model_and_close_logits(tiny_model_dir):
+    from transformers import AutoModelForTokenClassification
+
+    model = AutoModelForTokenClassification.from_pretrained(tiny_model_dir).eval()
+    half = apply_quantization(model, "bf16")
+    assert next(half.parameters()).dtype == torch.bfloat16
+    assert next(model.parameters()).dtype == torch.float32
+    ids = torch.randint(1000, 2000, (2, 12))
+    with torch.inference_mode():
+        ref, out = model(input_ids=ids).logits, half(input_ids=ids).logits.float()
+    assert torch.allclose(out, ref, atol=0.05 * ref.abs().max().item() + 1e-2)
+
+
+def test_extractor_bf16_path(tiny_model_dir):
+    from conflict_ner import EventExtractor
+
+    text = "Gunmen killed 12 villagers in Zamfara State on Tuesday, police said."
+    ex = EventExtractor.from_pretrained(tiny_model_dir, quantize="bf16")
+    assert ex.name.endswith("+bf16")
+    assert all(text[e.start:e.end] == e.text for e in ex.entities(text))

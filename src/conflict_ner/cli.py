@@ -164,7 +164,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["jsonl", "conll", "re3d"], help="data format (detected if omitted)")
     p.add_argument("--batch-size", type=int, default=32)
     p.add_argument("-o", "--output", help="write the metrics as JSON here")
-    p.add_argument("--quantize", choices=["int8"], help="faster int8 inference path (CPU)")
+    p.add_argument("--quantize", choices=["int8", "bf16"],
+                   help="faster lower-precision inference (int8 needs VNNI, bf16 AMX/AVX-512 to pay off)")
     p.set_defaults(func=_cmd_evaluate)
 
     p = sub.add_parser("extract", help="event records from articles, streamed and resumable")
@@ -175,7 +176,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="jsonl: one line per input; csv: one ACLED-like row per event")
     p.add_argument("--batch-size", type=int, default=32)
     p.add_argument("--max-bytes", type=int, help="refuse inputs larger than this (default 2 MB)")
-    p.add_argument("--quantize", choices=["int8"], help="faster int8 inference path (CPU)")
+    p.add_argument("--quantize", choices=["int8", "bf16"],
+                   help="faster lower-precision inference (int8 needs VNNI, bf16 AMX/AVX-512 to pay off)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=_cmd_extract)
 
@@ -185,7 +187,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True, help="the HTML file to write")
     p.add_argument("--published", help="publication date YYYY-MM-DD (anchors relative dates)")
     p.add_argument("--title")
-    p.add_argument("--quantize", choices=["int8"], help="faster int8 inference path (CPU)")
+    p.add_argument("--quantize", choices=["int8", "bf16"],
+                   help="faster lower-precision inference (int8 needs VNNI, bf16 AMX/AVX-512 to pay off)")
     p.set_defaults(func=_cmd_view)
 
     p = sub.add_parser("evaluate-events", help="per-field scores of event records against gold")

@@ -73,7 +73,7 @@ class EventExtractor:
     def from_pretrained(cls, path: str | Path, quantize: str | None = None, **overrides) -> "EventExtractor":
         """Load a model directory written by ``conflict-ner train`` (or :meth:`save_pretrained`).
 
-        ``quantize="int8"`` gives the faster int8 inference path (see ``bench/README.md``
+        ``quantize="int8"`` or ``"bf16"`` gives a faster lower-precision path (see ``bench/README.md``
         for its speed and accuracy); ``overrides`` replace saved settings (``batch_size``...).
         """
         from transformers import AutoModelForTokenClassification

@@ -1,8 +1,11 @@
-"""Int8 dynamic quantization of a token-classification model for faster CPU inference.
+"""Lower-precision inference for faster CPUs runs: int8 dynamic quantization or bf16.
 
-The encoder's ``nn.Linear`` layers (over 90% of its FLOPs) get int8 weights and
-activations quantized on the fly; embeddings, layer norms and attention softmax stay
-fp32. Accuracy is checked per model with ``conflict-ner evaluate --quantize int8``.
+``int8``: the encoder's ``nn.Linear`` layers (over 90% of its FLOPs) get int8 weights
+and activations quantized on the fly; embeddings, layer norms and attention softmax
+stay fp32 (fast where the CPU has VNNI). ``bf16``: all weights and activations in
+bfloat16 (fast where the CPU has AMX or AVX-512 BF16; slower than fp32 elsewhere).
+Accuracy is checked per model with ``conflict-ner evaluate --quantize ...``; speed
+with ``bench/extract_speed.py``.
 
 >>> from transformers import BertConfig, BertForTokenClassification
 >>> model = quantize_int8(BertForTokenClassification(BertConfig(hidden_size=32,
@@ -13,11 +16,12 @@ fp32. Accuracy is checked per model with ``conflict-ner evaluate --quantize int8
 
 from __future__ import annotations
 
+import copy
 import warnings
 
 import torch
 
-QUANTIZE_CHOICES = ("int8",)
+QUANTIZE_CHOICES = ("int8", "bf16")
 
 
 def quantize_int8(model: torch.nn.Module) -> torch.nn.Module:
@@ -32,9 +36,11 @@ def quantize_int8(model: torch.nn.Module) -> torch.nn.Module:
 
 
 def apply_quantization(model: torch.nn.Module, quantize: str | None) -> torch.nn.Module:
-    """``model`` unchanged for ``None``, quantized for ``"int8"``; anything else is an error."""
+    """``model`` unchanged for ``None``, else its ``"int8"`` or ``"bf16"`` inference copy."""
     if quantize is None:
         return model
     if quantize == "int8":
         return quantize_int8(model)
+    if quantize == "bf16":
+        return copy.deepcopy(model).eval().to(torch.bfloat16)
     raise ValueError(f"quantize must be one of {QUANTIZE_CHOICES} or None, not {quantize!r}")
