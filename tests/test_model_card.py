@@ -33,3 +33,17 @@ def test_card_has_hf_metadata_metrics_licences_and_limitations():
 def test_benchmark_card_notes_the_non_commercial_bbc_part():
     card = render_model_card(load_config(REPO / "configs/re3d-benchmark.yaml"), METRICS, REPORT)
     assert "non-commercial" in card and "re3d-conll" in card
+
+
+def test_benchmark_card_sets_our_test_f1_beside_published_results():
+    cfg = load_config(REPO / "configs/re3d-benchmark.yaml")
+    assert cfg.evaluation.reference_results  # the shipped config carries them
+    metrics = dict(METRICS, test=dict(METRICS["dev"], micro=dict(METRICS["dev"]["micro"], f1=0.675)))
+    card = render_model_card(cfg, metrics, REPORT)
+    table = card[card.index("Compared with published results"):]
+    rows = [line for line in table.splitlines() if line.startswith("| ") and "system" not in line]
+    assert "| **this model** | 0.675 |" in rows
+    scores = [float(r.rsplit("|", 2)[1]) for r in rows]
+    assert scores == sorted(scores, reverse=True)
+    # no test metrics (or no references): no comparison section
+    assert "Compared with published" not in render_model_card(cfg, METRICS, REPORT)

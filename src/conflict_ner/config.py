@@ -115,6 +115,8 @@ class EvaluationConfig(_Section):
 
     splits: list[Literal["dev", "test"]] = Field(default_factory=lambda: ["dev", "test"])
     batch_size: int = Field(32, ge=1)
+    #: published test micro F1 of other systems on the same split, shown beside ours in the model card
+    reference_results: dict[str, float] = Field(default_factory=dict)
 
 
 class Config(_Section):

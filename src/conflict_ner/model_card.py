@@ -52,6 +52,18 @@ def _attribution(config: Config) -> list[str]:
     return out
 
 
+def _comparison(config: Config, metrics: dict) -> str | None:
+    """Our test micro F1 beside the config's published reference results, best first."""
+    refs = config.evaluation.reference_results
+    if not refs or "test" not in metrics:
+        return None
+    rows = [(f, name) for name, f in refs.items()] + [(metrics["test"]["micro"]["f1"], "**this model**")]
+    lines = ["### Compared with published results on the same test split", "",
+             "| system | test micro F1 |", "|---|---:|"]
+    lines += [f"| {name} | {f:.3f} |" for f, name in sorted(rows, reverse=True)]
+    return "\n".join(lines)
+
+
 def render_model_card(config: Config, metrics: dict, report: dict, name: str = "conflict-ner-model",
                       comparison: str | None = None) -> str:
     """The card text for a run."""
@@ -84,7 +96,7 @@ def render_model_card(config: Config, metrics: dict, report: dict, name: str = "
         dataset_type="re3d-conll" if conll else "conflict-ner-corpus",
         dataset_name="re3d (standard CoNLL split)" if conll else "conflict-ner corpus",
         unit_note="the data's given tokens" if conll else "guideline word pieces",
-        comparison=comparison,
+        comparison=comparison or _comparison(config, metrics),
         attribution=_attribution(config),
     )
 
