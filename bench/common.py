@@ -12,6 +12,22 @@ import torch
 README = Path(__file__).parent / "README.md"
 
 
+def machine() -> str:
+    """CPU model, the SIMD features that decide int8/bf16 speed, threads and torch version."""
+    import platform
+
+    name, flags = platform.machine(), set()
+    try:
+        info = Path("/proc/cpuinfo").read_text()
+        name = next((ln.split(":", 1)[1].strip() for ln in info.splitlines() if ln.startswith("model name")), name)
+        flags = set(next((ln.split(":", 1)[1].split() for ln in info.splitlines() if ln.startswith("flags")), []))
+    except OSError:
+        pass
+    feats = [f for f, key in (("AVX2", "avx2"), ("AVX-512", "avx512f"), ("VNNI", "avx512_vnni"),
+                              ("AMX", "amx_tile")) if key in flags]
+    return f"{name} ({', '.join(feats) or 'no AVX2'}), {torch.get_num_threads()} threads, torch {torch.__version__}"
+
+
 def load_texts(path: str) -> tuple[list[str], list[str | None]]:
     """Texts and publication dates of a native JSONL corpus file."""
     texts, published = [], []

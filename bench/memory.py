@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import platform
 import subprocess
 import sys
 import tempfile
@@ -21,7 +20,7 @@ from pathlib import Path
 import psutil
 
 sys.path.insert(0, str(Path(__file__).parent))
-from common import load_texts, update_readme  # noqa: E402
+from common import load_texts, machine, update_readme  # noqa: E402
 
 
 def peak_rss_mb(cmd: list[str]) -> tuple[float, float]:
@@ -63,7 +62,7 @@ def main() -> None:
                                      str(tmp / f"events-{n}.jsonl"), "--quiet"])
         rows.append({"articles": n, "peak_rss_mb": round(peak), "seconds": round(seconds, 1)})
         print(rows[-1])
-    result = {"machine": f"{platform.machine()}", "date": date.today().isoformat(), "rows": rows,
+    result = {"machine": machine(), "date": date.today().isoformat(), "rows": rows,
               "growth": round(rows[-1]["peak_rss_mb"] / rows[0]["peak_rss_mb"], 3)}
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(json.dumps(result, indent=2))

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import platform
 import sys
 import tempfile
 import time
@@ -23,7 +22,7 @@ from pathlib import Path
 import torch
 
 sys.path.insert(0, str(Path(__file__).parent))
-from common import update_readme  # noqa: E402
+from common import machine, update_readme  # noqa: E402
 
 
 def main() -> None:
@@ -82,7 +81,7 @@ def main() -> None:
     hf_tps = real_tokens["n"] / hf_seconds
     hf_f1 = evaluate_model(model, tokenizer, dev, config)["micro"]["f1"]
 
-    result = {"machine": f"{platform.machine()}, {torch.get_num_threads()} threads, torch {torch.__version__}",
+    result = {"machine": machine(),
               "date": date.today().isoformat(), "steps": args.steps, "batch_size": args.batch_size,
               "ours": {"tokens_per_s": round(ours_tps), "dev_micro_f1": round(ours_f1, 4),
                        "real_tokens": ours.metrics["step_tokens_this_session"]},
