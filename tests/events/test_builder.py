@@ -143,11 +143,11 @@ def test_without_publication_date(entities):
 
 
 def test_count_outcome_or_weapon_alone_qualify_with_lower_confidence(entities):
-    text = "Thirty people were hurt. The convoy carried tanks. Rebels attacked Hama. The market reopened."
+    text = "Thirty people were displaced. The convoy carried tanks. Rebels attacked Hama. The market reopened."
     ents = entities(text, [("COUNT", "Thirty"), ("ACTOR", "people"), ("WEAPON", "tanks"), ("ACTOR", "Rebels"),
                            ("LOCATION", "Hama")])
     recs = build_records(text, [Entity(e.label, e.start, e.end, e.text, 1.0) for e in ents], "2024-05-08")
-    assert [r.sentence.text for r in recs] == ["Thirty people were hurt.", "The convoy carried tanks.",
+    assert [r.sentence.text for r in recs] == ["Thirty people were displaced.", "The convoy carried tanks.",
                                                "Rebels attacked Hama."]
     assert [r.confidence for r in recs] == [0.8, 0.6, 1.0]
 

@@ -72,3 +72,8 @@ def test_offsets_are_original_text_offsets(entities):
 ])
 def test_blame_and_victim_nouns(entities, sentence, actors, roles):
     assert [role for _, role in _roles(entities, sentence, *actors)] == roles
+
+
+def test_hurt_is_an_act_and_its_passive_subject_a_target(entities):
+    s = "The ministry denied that any civilians had been hurt in the strikes."
+    assert _roles(entities, s, "civilians") == [("civilians", "target")]

@@ -24,7 +24,7 @@ _ACT = (
     r"massacr(?:ed|es|ing|e)|besieg(?:ed|es|ing|e)|overr(?:an|un|unning)|invad(?:ed|es|ing|e)|shot|shoot(?:s|ing)?|"
     r"stabb(?:ed|ing)|stabs?|behead(?:ed|s|ing)?|torch(?:ed|es|ing)?|loot(?:ed|s|ing)?|retook|retak(?:es|ing|e)|"
     r"overpower(?:ed|s|ing)?|repel(?:led|s|ling)?|detonat(?:ed|es|ing|e)|blew up|blow(?:s|ing)? up|"
-    r"took control|tak(?:es|ing) control|massacre"
+    r"took control|tak(?:es|ing) control|massacre|hurt(?:s|ing)?"
 )
 # Verbs that report the act only together with its object ("carried out strikes").
 _SUPPORT = (
@@ -55,7 +55,7 @@ _BE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got|gets|gettin
 _BY_AFTER = re.compile(r"\s+by\b", re.I)
 _UNREALIZED_BEFORE = re.compile(
     r"\b(?:to|will|would|could|might|may|shall|can|should|must|not|never|n't|\w+n't)\s+(?:\w+\s+)?$", re.I)
-_IRREGULAR_PAST = frozenset("struck shot hit fought fled died overran retook lost blew took came among".split())
+_IRREGULAR_PAST = frozenset("struck shot hit hurt fought fled died overran retook lost blew took came among".split())
 
 
 class Trigger(NamedTuple):
