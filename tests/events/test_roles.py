@@ -77,3 +77,12 @@ def test_blame_and_victim_nouns(entities, sentence, actors, roles):
 def test_hurt_is_an_act_and_its_passive_subject_a_target(entities):
     s = "The ministry denied that any civilians had been hurt in the strikes."
     assert _roles(entities, s, "civilians") == [("civilians", "target")]
+
+
+@pytest.mark.parametrize("sentence, role", [
+    ("Fighters of the Rapid Support Forces attacked the camp.", "initiator"),
+    ("Drones struck fighters of the Rapid Support Forces.", "target"),
+    ("Drones struck positions of the Rapid Support Forces.", "target"),
+])
+def test_members_of_a_group_share_its_role(entities, sentence, role):
+    assert _roles(entities, sentence, "Rapid Support Forces") == [("Rapid Support Forces", role)]

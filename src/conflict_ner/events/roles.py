@@ -23,8 +23,10 @@ _CLAUSE_WORDS = r"when|while|whereas|after|before|because|although|though|since|
 _SEGMENT_BREAK = re.compile(rf"[,;:()\u2014\u2013]|\s-\s|\b(?:{_CLAUSE_WORDS})\b", re.I)
 _CLAUSE_BREAK = re.compile(rf";|\b(?:{_CLAUSE_WORDS})\b", re.I)
 _DET = r"(?:(?:the|a|an|its|their|some|several|suspected|alleged|unidentified|\d[\d,]*)\s+)*"
-_POSITION_NOUNS = (r"positions?|posts?|bases?|strongholds?|checkpoints?|convoys?|hideouts?|headquarters|barracks|"
-                   r"lines|outposts?|defen[cs]es|targets|vehicles?|camps?|fighters|troops|forces|members|units?")
+_PLACE_NOUNS = (r"positions?|posts?|bases?|strongholds?|checkpoints?|convoys?|hideouts?|headquarters|barracks|"
+                r"lines|outposts?|defen[cs]es|targets|vehicles?|camps?")
+# "fighters of X" share X's role: a target only after a target preposition ("attacked fighters of X").
+_POSITION_NOUNS = _PLACE_NOUNS + r"|fighters|troops|forces|members|units?"
 _HELD_BEFORE = re.compile(rf"\b(?:held|controlled|occupied|defended|run|besieged) by\s+{_DET}$", re.I)
 _HELD_AFTER = re.compile(r"^-(?:held|controlled|occupied|run)\b", re.I)
 _BY_BEFORE = re.compile(rf"\bby\s+{_DET}$", re.I)
@@ -35,7 +37,7 @@ _FROM_BEFORE = re.compile(rf"\b(?:fire|attacks?|shelling|rockets?|missiles?|stri
 _TARGET_BEFORE = re.compile(
     rf"\b(?:against|targeting|targeted|on|at|upon|toward|towards|into)\s+{_DET}"
     rf"(?:(?:{_POSITION_NOUNS}) (?:of|belonging to|held by)\s+{_DET})?$|"
-    rf"\b(?:{_POSITION_NOUNS}) (?:of|belonging to)\s+{_DET}$",
+    rf"\b(?:{_PLACE_NOUNS}) (?:of|belonging to)\s+{_DET}$",
     re.I,
 )
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(?:[^,;]*?\s+and\s+(?:the\s+)?)?$", re.I)
