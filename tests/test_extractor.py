@@ -181,3 +181,23 @@ def test_tiny_model_save_and_load_roundtrip(tiny_model_dir, tmp_path):
     assert ex.entities(text) == again.entities(text)
     for e in again.entities(text):
         assert text[e.start:e.end] == e.text
+
+
+def test_csv_rows_put_initiators_and_targets_on_their_sides_and_do_not_add_parts_to_totals():
+    from conflict_ner.batch import csv_rows
+    from conflict_ner.records import ActorRef, CountRef, EventDate, EventRecord, TextSpan
+
+    text = "Troops and militias shelled Hama, killing 9 civilians, including 4 children, and wounding 5."
+    def span(t):
+        return text.index(t), text.index(t) + len(t)
+    counts = tuple(CountRef(t, *span(t), v, v, v, None, o, False) for t, v, o in
+                   (("9", 9, "killed"), ("4", 4, "killed"), ("5", 5, "injured")))
+    actors = (ActorRef("Troops", *span("Troops"), "initiator"), ActorRef("militias", *span("militias"), "initiator"),
+              ActorRef("civilians", *span("civilians"), "target"))
+    rec = EventRecord(doc_id="d", sentence=TextSpan(text, 0, len(text)), date=EventDate("2024-05-07", "day", "Tuesday"),
+                      actors=actors, locations=(TextSpan("Hama", *span("Hama")),), weapons=(), counts=counts,
+                      modality="asserted", attribution=None, confidence=0.9)
+    row = csv_rows([rec], "d")[0]
+    assert row[2:8] == ["Troops; militias", "civilians", "Hama", "", 9, 5]
+    target_only = csv_rows([EventRecord(**{**rec.__dict__, "actors": actors[2:]})], "d")[0]
+    assert target_only[2:4] == ["", "civilians"]

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConflictNerError
+from .events.counts import outcome_total
 from .records import EventRecord
 
 CSV_COLUMNS = ["event_date", "time_precision", "actor1", "actor2", "location", "weapons", "fatalities",
@@ -157,18 +158,25 @@ def _ledger(output: Path) -> Path:
 
 
 def csv_rows(records: list[EventRecord], doc_id: str | None) -> list[list[Any]]:
-    """ACLED-like rows, one per event."""
+    """ACLED-like rows, one per event: ``actor1`` the initiators, ``actor2`` the targets (actors of
+    unknown role go to actor1 when nothing else is there, else to actor2); fatalities and injured
+    are totals that do not add a part to its whole ("9 civilians, including 4 children" is 9)."""
     rows = []
     for r in records:
         initiators = [a.text for a in r.actors if a.role == "initiator"]
-        others = [a.text for a in r.actors if a.role != "initiator"]
-        actor1 = initiators[0] if initiators else (others.pop(0) if others else "")
-        actor2 = "; ".join(initiators[1:] + others)
-        killed = [c.value for c in r.counts if c.outcome == "killed" and c.value is not None]
-        injured = [c.value for c in r.counts if c.outcome == "injured" and c.value is not None]
-        rows.append([r.date.value or "", _ACLED_PRECISION[r.date.precision], actor1, actor2,
+        targets = [a.text for a in r.actors if a.role == "target"]
+        unknown = [a.text for a in r.actors if a.role == "unknown"]
+        if initiators:
+            side1, side2 = initiators, targets + unknown
+        elif unknown:
+            side1, side2 = unknown, targets
+        else:
+            side1, side2 = [], targets
+        killed = outcome_total(r.sentence, r.counts, "killed")
+        injured = outcome_total(r.sentence, r.counts, "injured")
+        rows.append([r.date.value or "", _ACLED_PRECISION[r.date.precision], "; ".join(side1), "; ".join(side2),
                      "; ".join(x.text for x in r.locations), "; ".join(x.text for x in r.weapons),
-                     sum(killed) if killed else "", sum(injured) if injured else "",
+                     "" if killed is None else killed, "" if injured is None else injured,
                      " ".join(r.sentence.text.split()), doc_id or "", r.modality])
     return rows
 

@@ -7,10 +7,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from fractions import Fraction
 from functools import lru_cache
 
-from conflict_ner.records import Outcome
+from conflict_ner.records import CountRef, Outcome, TextSpan
 
 Normalized = tuple[int | None, int | None, int | None]
 _NONE: Normalized = (None, None, None)
@@ -407,3 +408,22 @@ def _number(s: str) -> int | None:
     if value.denominator != 1:
         return None
     return int(value)
+
+
+# A count after these words is a part of a total already counted ("nine civilians, including four children").
+_PART_OF_BEFORE = re.compile(r"\b(?:including|includ(?:es|ed)|among them|among whom|of them|of whom|"
+                             r"among the (?:dead|killed|wounded|injured|victims))\s+(?:\w+\s+){0,2}$", re.I)
+
+
+def outcome_total(sentence: TextSpan, counts: Sequence[CountRef], outcome: str) -> int | None:
+    """Total of a record's counts with ``outcome``, parts of a total not added twice.
+
+    >>> s = TextSpan("Shelling killed 9 civilians, including 4 children, and 3 soldiers.", 0, 66)
+    >>> cs = [CountRef(t, s.text.index(t), s.text.index(t) + 1, int(t), int(t), int(t), None, "killed", False)
+    ...       for t in ("9", "4", "3")]
+    >>> outcome_total(s, cs, "killed"), outcome_total(s, cs, "injured")
+    (12, None)
+    """
+    values = [c.value for c in counts if c.outcome == outcome and c.value is not None
+              and not _PART_OF_BEFORE.search(sentence.text[:max(0, c.start - sentence.start)])]
+    return sum(values) if values else None
