@@ -53,21 +53,40 @@ def model_inputs(windows, idx: Sequence[int], pad_id: int, shapes: bool) -> dict
     return batch
 
 
+def token_budget_batches(sorted_lengths: Sequence[int], budget: int) -> list[tuple[int, int]]:
+    """``[start, end)`` ranges of length-sorted sequences, each batch padded to at most
+    ``budget`` tokens: short sequences go in bigger batches (at least one per batch).
+
+    >>> token_budget_batches([2, 2, 3, 3, 5, 8], 8)
+    [(0, 2), (2, 4), (4, 5), (5, 6)]
+    """
+    out, start = [], 0
+    for i, length in enumerate(sorted_lengths):
+        if i > start and (i - start + 1) * length > budget:
+            out.append((start, i))
+            start = i
+    if start < len(sorted_lengths):
+        out.append((start, len(sorted_lengths)))
+    return out
+
+
 def window_logprobs(model, windows, batch_size: int, pad_id: int) -> list[np.ndarray]:
-    """Log-probabilities ``[len(window), n_tags]`` for each window, in input order.
+    """Log-probabilities ``[len(window), n_tags]`` for each window, in input order. Batches hold
+    ``batch_size`` of the longest windows' worth of tokens (more windows when they are short).
 
     ``model`` may be a list of models with the same tags: an ensemble, whose
     log-probabilities are averaged.
     """
     models = list(model) if isinstance(model, (list, tuple)) else [model]
     order = sorted(range(len(windows)), key=lambda i: len(windows[i].input_ids))
+    lengths = [len(windows[i].input_ids) for i in order]
     out: list[np.ndarray | None] = [None] * len(windows)
     was_training = [m.training for m in models]
     for m in models:
         m.eval()
     with torch.inference_mode():
-        for b in range(0, len(order), batch_size):
-            idx = order[b:b + batch_size]
+        for b, e in token_budget_batches(lengths, batch_size * (lengths[-1] if lengths else 0)):
+            idx = order[b:e]
             logp = sum(torch.log_softmax(m(**model_inputs(windows, idx, pad_id, uses_shapes(m))).logits.float(), dim=-1)
                        for m in models) / len(models)
             logp = logp.numpy()
