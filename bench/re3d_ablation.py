@@ -1,0 +1,83 @@
+"""Summarise re3d benchmark runs per lever: dev and test micro F1 (mean and spread over seeds), time.
+
+    bash bench/re3d_ablation.sh              # trains the runs (about 2 hours on 2 cores)
+    .venv/bin/python bench/re3d_ablation.py  # the table, also written to bench/README.md
+
+Runs are read from ``runs/re3d-<lever>-s<seed>/metrics.json``; an ensemble row is added
+for each ``--ensemble LEVER`` whose three seeds exist (scored by ``conflict-ner evaluate``
+with the three models, mean log-probabilities).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import statistics
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from common import update_readme  # noqa: E402
+
+LEVERS = {
+    "base": "12 epochs (the earlier schedule)",
+    "shape": "12 epochs + word-shape features",
+    "adapt": "12 epochs + masked-LM adapted encoder",
+    "base-e24": "24 epochs",
+    "shape-e24": "24 epochs + word-shape features",
+    "adapt-e24": "24 epochs + masked-LM adapted encoder",
+    "base-e36": "36 epochs",
+    "L3": "12 epochs, first 3 layers only",
+}
+
+
+def collect(runs: Path) -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = {}
+    for metrics in sorted(runs.glob("re3d-*-s*/metrics.json")):
+        m = re.fullmatch(r"re3d-(.+)-s(\d+)", metrics.parent.name)
+        if not m:
+            continue
+        data = json.loads(metrics.read_text())
+        if "test" not in data:
+            continue
+        out.setdefault(m.group(1), []).append({
+            "seed": int(m.group(2)), "dev": data["dev"]["micro"]["f1"], "test": data["test"]["micro"]["f1"],
+            "test_macro": data["test"]["macro"]["f1"], "seconds": data.get("train_seconds_this_session")})
+    return out
+
+
+def fmt(values: list[float]) -> str:
+    if len(values) == 1:
+        return f"{values[0]:.4f}"
+    return f"{statistics.mean(values):.4f} ± {statistics.stdev(values):.4f}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", default="runs")
+    parser.add_argument("--ensemble", action="append", default=[], metavar="FILE",
+                        help="metrics JSON of an ensemble evaluation (conflict-ner evaluate -o), named by its stem")
+    args = parser.parse_args()
+    groups = collect(Path(args.runs))
+    lines = ["| lever | seeds | dev micro F1 | test micro F1 | test macro F1 | train time per seed |",
+             "|---|---|---:|---:|---:|---:|"]
+    for lever, rows in sorted(groups.items(), key=lambda kv: -statistics.mean(r["dev"] for r in kv[1])):
+        secs = [r["seconds"] for r in rows if r["seconds"]]
+        lines.append(f"| {LEVERS.get(lever, lever)} | {','.join(str(r['seed']) for r in sorted(rows, key=lambda r: r['seed']))} "
+                     f"| {fmt([r['dev'] for r in rows])} | {fmt([r['test'] for r in rows])} "
+                     f"| {fmt([r['test_macro'] for r in rows])} "
+                     f"| {statistics.mean(secs) / 60:.1f} min |" if secs else "| |")
+    for path in args.ensemble:
+        m = json.loads(Path(path).read_text())
+        lines.append(f"| ensemble: {Path(path).stem} | 3 models | {m['dev']['micro']['f1']:.4f} | "
+                     f"{m['test']['micro']['f1']:.4f} | {m['test']['macro']['f1']:.4f} | sum of its members |")
+    table = "\n".join(lines)
+    print(table)
+    update_readme("re3d_ablation", "Standard re3d split, seqeval strict micro F1 on the given tokens; mean ± "
+                  "standard deviation over seeds; model selection on dev only. Train time is wall time of "
+                  "`conflict-ner train` on 2 cores (some runs shared the CPU with other work).\n\n" + table)
+
+
+if __name__ == "__main__":
+    main()
