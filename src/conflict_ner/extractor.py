@@ -59,11 +59,15 @@ class EventExtractor:
     """Entities and event records from a fine-tuned token-classification model."""
 
     def __init__(self, model, tokenizer, *, max_length: int = 256, stride: int = 48, decoding: str = "viterbi",
-                 batch_size: int = 32, max_input_bytes: int = DEFAULT_MAX_INPUT_BYTES, name: str | None = None):
+                 batch_size: int = 32, max_input_bytes: int = DEFAULT_MAX_INPUT_BYTES, name: str | None = None,
+                 window_batch: int = 8):
         self.model = model.eval()
         self.tokenizer = tokenizer
         self.max_length, self.stride, self.decoding = max_length, stride, decoding
-        self.batch_size = batch_size
+        self.batch_size = batch_size  # documents per chunk in extract_batch
+        # tokens per model call, in longest windows: small batches stay in cache (measured
+        # faster than 32 on 2 cores, see bench/README.md); short windows still batch up
+        self.window_batch = window_batch
         self.max_input_bytes = max_input_bytes
         self.name = name
         tags = [model.config.id2label[i] for i in range(len(model.config.id2label))]
@@ -106,7 +110,8 @@ class EventExtractor:
         self.model.save_pretrained(path)
         self.tokenizer.save_pretrained(path)
         settings = {"max_length": self.max_length, "stride": self.stride, "decoding": self.decoding,
-                    "batch_size": self.batch_size, "max_input_bytes": self.max_input_bytes}
+                    "batch_size": self.batch_size, "window_batch": self.window_batch,
+                    "max_input_bytes": self.max_input_bytes}
         (path / SETTINGS_FILE).write_text(json.dumps(settings, indent=2))
 
     # --- entities -------------------------------------------------------------------------
@@ -148,7 +153,7 @@ class EventExtractor:
         repaired = [repair_text(t) for t in texts]
         docs = [Document(str(i), r.text) for i, r in enumerate(repaired)]
         spans, _ = predict_documents(self.model, self.tokenizer, docs, max_length=self.max_length,
-                                     stride=self.stride, batch_size=self.batch_size, decoding=self.decoding)
+                                     stride=self.stride, batch_size=self.window_batch, decoding=self.decoding)
         out = []
         for rep, doc_spans in zip(repaired, spans):
             ents = []
