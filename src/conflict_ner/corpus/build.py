@@ -53,15 +53,20 @@ def read_corpus_markup(corpus: Path) -> list[MarkupDocument]:
     return docs
 
 
+def tsv_rows(path: Path):
+    """``(line number, line, tab-separated fields)`` of a TSV file, blank and ``#`` lines
+    skipped; nothing when the file does not exist."""
+    if not path.is_file():
+        return
+    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if line.strip() and not line.startswith("#"):
+            yield lineno, line, line.split("\t")
+
+
 def read_splits(path: Path) -> dict[str, str]:
     """``doc_id -> split`` from ``splits.tsv`` (empty if the file does not exist)."""
     out: dict[str, str] = {}
-    if not path.is_file():
-        return out
-    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        parts = line.split("\t")
+    for lineno, line, parts in tsv_rows(path):
         if len(parts) != 2 or parts[1] not in SPLITS:
             raise DataError(f"expected 'doc_id<TAB>train|dev|test', got {line!r}", path=str(path), line=lineno)
         out[parts[0]] = parts[1]

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..errors import DataError
 from ..labels import LABELS
-from .build import SPLITS, compile_corpus, stale_files
+from .build import SPLITS, compile_corpus, stale_files, tsv_rows
 
 TARGETS = {"documents": 400, "spans": 6000, "theatres": 10, "per_label": 600}
 
@@ -20,12 +20,7 @@ TARGETS = {"documents": 400, "spans": 6000, "theatres": 10, "per_label": 600}
 def read_exceptions(path: Path) -> dict[str, set[str]]:
     """Surfaces allowed to carry several labels, from ``label_exceptions.tsv``."""
     out: dict[str, set[str]] = {}
-    if not path.is_file():
-        return out
-    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        parts = line.split("\t")
+    for lineno, line, parts in tsv_rows(path):
         labels = set(parts[1].split()) if len(parts) == 2 else set()
         if len(parts) != 2 or not labels or not labels <= set(LABELS):
             raise DataError(f"expected 'surface<TAB>LABEL LABEL...', got {line!r}", path=str(path), line=lineno)
