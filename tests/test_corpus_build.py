@@ -78,3 +78,26 @@ def test_repository_corpus_compiled_files_are_current():
     if not (corpus / "markup").is_dir():
         pytest.skip("no corpus")
     assert stale_files(corpus, compile_corpus(corpus)) == []
+
+
+def test_bad_rows_of_splits_and_label_exceptions_name_file_and_line(tmp_path):
+    import pytest
+
+    from conflict_ner.corpus.build import read_splits
+    from conflict_ner.corpus.check import read_exceptions
+    from conflict_ner.errors import DataError
+
+    splits = tmp_path / "splits.tsv"
+    splits.write_text("# doc\tsplit\nsyria-001\ttrain\n\nsyria-002\tvalidation\n")
+    with pytest.raises(DataError, match=r"splits.tsv.*4|line 4"):
+        read_splits(splits)
+    splits.write_text("syria-001\ttrain\nsyria-002\ttest\n")
+    assert read_splits(splits) == {"syria-001": "train", "syria-002": "test"}
+    assert read_splits(tmp_path / "missing.tsv") == {}
+
+    exceptions = tmp_path / "label_exceptions.tsv"
+    exceptions.write_text("Baghdad\tACTOR LOCATION\nKyiv\tACTOR PLACE\n")
+    with pytest.raises(DataError, match=r"label_exceptions.tsv.*2|line 2"):
+        read_exceptions(exceptions)
+    exceptions.write_text("# surfaces\nBaghdad\tACTOR LOCATION\n")
+    assert read_exceptions(exceptions) == {"baghdad": {"ACTOR", "LOCATION"}}
