@@ -29,6 +29,7 @@ LEVERS = {
     "adapt-e24": "24 epochs + masked-LM adapted encoder",
     "base-e36": "36 epochs",
     "L3": "12 epochs, first 3 layers only",
+    "shape-e24-lld": "24 epochs + word-shape features + layer decay 0.8, lr 2e-4",
 }
 
 

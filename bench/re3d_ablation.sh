@@ -22,7 +22,11 @@ for s in 13 14 15; do
   train base-e24 "$s" --set training.epochs=24
   train shape-e24 "$s" --set training.epochs=24 --set model.shape_features=true
   train adapt-e24 "$s" --set training.epochs=24 --set model.base_model=runs/minilm-conflict-mlm
+  train shape-e24-lld "$s" --set training.epochs=24 --set model.shape_features=true \
+     --set training.layer_decay=0.8 --set training.learning_rate=2.0e-4
 done
 $C evaluate --model runs/re3d-base-e24-s13 --model runs/re3d-base-e24-s14 --model runs/re3d-base-e24-s15 \
   configs/re3d-benchmark.yaml -o runs/ensemble-base-e24.json
-.venv/bin/python bench/re3d_ablation.py --ensemble runs/ensemble-base-e24.json
+$C evaluate --model runs/re3d-shape-e24-s13 --model runs/re3d-shape-e24-s14 --model runs/re3d-shape-e24-s15 \
+  configs/re3d-benchmark.yaml -o runs/ensemble-shape-e24.json
+.venv/bin/python bench/re3d_ablation.py --ensemble runs/ensemble-base-e24.json --ensemble runs/ensemble-shape-e24.json
