@@ -16,12 +16,13 @@ train() { # lever seed extra-overrides...
   training/corpus/compiled/dev.jsonl ../shared/data/re3d-conll/train.txt ../shared/data/re3d-conll/dev.txt \
   -o runs/minilm-conflict-mlm --epochs 4 --quiet
 for s in 13 14 15; do
-  train base "$s" --set training.epochs=12
+  # the shipped config has shape features on: the other levers switch them off
+  train base "$s" --set training.epochs=12 --set model.shape_features=false
   train shape "$s" --set training.epochs=12 --set model.shape_features=true
-  train adapt "$s" --set training.epochs=12 --set model.base_model=runs/minilm-conflict-mlm
-  train base-e24 "$s" --set training.epochs=24
+  train adapt "$s" --set training.epochs=12 --set model.shape_features=false --set model.base_model=runs/minilm-conflict-mlm
+  train base-e24 "$s" --set training.epochs=24 --set model.shape_features=false
   train shape-e24 "$s" --set training.epochs=24 --set model.shape_features=true
-  train adapt-e24 "$s" --set training.epochs=24 --set model.base_model=runs/minilm-conflict-mlm
+  train adapt-e24 "$s" --set training.epochs=24 --set model.shape_features=false --set model.base_model=runs/minilm-conflict-mlm
   train shape-e24-lld "$s" --set training.epochs=24 --set model.shape_features=true \
      --set training.layer_decay=0.8 --set training.learning_rate=2.0e-4
 done
