@@ -57,7 +57,8 @@ def adaptation_texts(sources: list[str | Path]) -> list[str]:
 def _texts_of(path: Path) -> list[str]:
     if not path.is_file():
         raise DataError("no such file", path=str(path))
-    lines = path.read_text(encoding="utf-8").splitlines()
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines()
     if path.suffix == ".jsonl":
         out = []
         for lineno, line in enumerate(lines, start=1):
@@ -78,7 +79,7 @@ def _texts_of(path: Path) -> list[str]:
             elif not line.startswith("-DOCSTART-"):
                 tokens.append(line.split("\t")[0])
         return sentences
-    return [p.strip() for p in path.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    return [p.strip() for p in text.split("\n\n") if p.strip()]
 
 
 def pack_windows(token_ids: list[list[int]], max_length: int, cls_id: int, sep_id: int) -> list[list[int]]:

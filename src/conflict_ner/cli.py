@@ -14,6 +14,7 @@ import sys
 from collections import Counter
 
 from .errors import ConflictNerError
+from .quantization import QUANTIZE_CHOICES
 
 
 def _cmd_train(args: argparse.Namespace) -> int:
@@ -132,6 +133,9 @@ def _cmd_data_check(args: argparse.Namespace) -> int:
     return 0 if ok else 1
 
 
+QUANTIZE_HELP = "faster lower-precision inference (int8 needs VNNI, bf16 AMX/AVX-512 to pay off)"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="conflict-ner", description="Entities and event records from conflict news.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -164,8 +168,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["jsonl", "conll", "re3d"], help="data format (detected if omitted)")
     p.add_argument("--batch-size", type=int, default=32)
     p.add_argument("-o", "--output", help="write the metrics as JSON here")
-    p.add_argument("--quantize", choices=["int8", "bf16"],
-                   help="faster lower-precision inference (int8 needs VNNI, bf16 AMX/AVX-512 to pay off)")
+    p.add_argument("--quantize", choices=QUANTIZE_CHOICES, help=QUANTIZE_HELP)
     p.set_defaults(func=_cmd_evaluate)
 
     p = sub.add_parser("extract", help="event records from articles, streamed and resumable")
@@ -176,8 +179,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="jsonl: one line per input; csv: one ACLED-like row per event")
     p.add_argument("--batch-size", type=int, default=32)
     p.add_argument("--max-bytes", type=int, help="refuse inputs larger than this (default 2 MB)")
-    p.add_argument("--quantize", choices=["int8", "bf16"],
-                   help="faster lower-precision inference (int8 needs VNNI, bf16 AMX/AVX-512 to pay off)")
+    p.add_argument("--quantize", choices=QUANTIZE_CHOICES, help=QUANTIZE_HELP)
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=_cmd_extract)
 
@@ -187,8 +189,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True, help="the HTML file to write")
     p.add_argument("--published", help="publication date YYYY-MM-DD (anchors relative dates)")
     p.add_argument("--title")
-    p.add_argument("--quantize", choices=["int8", "bf16"],
-                   help="faster lower-precision inference (int8 needs VNNI, bf16 AMX/AVX-512 to pay off)")
+    p.add_argument("--quantize", choices=QUANTIZE_CHOICES, help=QUANTIZE_HELP)
     p.set_defaults(func=_cmd_view)
 
     p = sub.add_parser("evaluate-events", help="per-field scores of event records against gold")

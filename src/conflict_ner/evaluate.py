@@ -44,10 +44,9 @@ def evaluate_path(model_dir: str | list[str], data: str, *, fmt: str | None = No
     except ValueError as err:
         raise ConfigError(f"{', '.join(dirs)}: {err}") from None
     model = models[0] if len(models) == 1 else models
-    model_dir = dirs[0]
-    tokenizer = load_tokenizer(model_dir)
+    tokenizer = load_tokenizer(dirs[0])
     labels = labels_from_tags(tags)
-    config = Config(model=run_settings(model_dir))
+    config = Config(model=run_settings(dirs[0]))
     config.evaluation.batch_size = batch_size
     sets: dict[str, list] = {}
     if data.endswith((".yaml", ".yml")):

@@ -70,8 +70,9 @@ class EventExtractor:
         self.window_batch = window_batch
         self.max_input_bytes = max_input_bytes
         self.name = name
-        tags = [model.config.id2label[i] for i in range(len(model.config.id2label))]
-        self.labels = labels_from_tags(tags)
+        from .predict import model_tags
+
+        self.labels = labels_from_tags(model_tags(model))
 
     @classmethod
     def from_pretrained(cls, path: str | Path, quantize: str | None = None, **overrides) -> "EventExtractor":

@@ -100,11 +100,10 @@ def window_logprobs(model, windows, batch_size: int, pad_id: int) -> list[np.nda
 def model_tags(model) -> list[str]:
     """The tag list of a model, or of an ensemble whose members must agree on it."""
     models = list(model) if isinstance(model, (list, tuple)) else [model]
-    tags = [models[0].config.id2label[i] for i in range(len(models[0].config.id2label))]
-    for m in models[1:]:
-        if [m.config.id2label[i] for i in range(len(m.config.id2label))] != tags:
-            raise ValueError("ensemble members have different labels")
-    return tags
+    tag_lists = [[m.config.id2label[i] for i in range(len(m.config.id2label))] for m in models]
+    if any(tags != tag_lists[0] for tags in tag_lists[1:]):
+        raise ValueError("ensemble members have different labels")
+    return tag_lists[0]
 
 
 def decode_document(doc: Document, enc: DocumentEncoding, pieces, tags: list[str], decoding: str

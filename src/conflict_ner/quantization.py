@@ -1,4 +1,4 @@
-"""Lower-precision inference for faster CPUs runs: int8 dynamic quantization or bf16.
+"""Lower-precision inference for faster CPU runs: int8 dynamic quantization or bf16.
 
 ``int8``: the encoder's ``nn.Linear`` layers (over 90% of its FLOPs) get int8 weights
 and activations quantized on the fly; embeddings, layer norms and attention softmax
