@@ -41,8 +41,11 @@ def test_extractor_int8_path_gives_valid_entities(tiny_model_dir):
     from conflict_ner import EventExtractor
 
     text = "Gunmen killed 12 villagers in Zamfara State on Tuesday, police said."
+    from torch.ao.nn.quantized.dynamic import Linear as DynamicLinear
+
     ex = EventExtractor.from_pretrained(tiny_model_dir, quantize="int8")
     assert ex.name.endswith("+int8")
+    assert any(isinstance(m, DynamicLinear) for m in ex.model.modules())  # the path really is int8
     for ent in ex.entities(text):
         assert text[ent.start:ent.end] == ent.text
         assert ent.label in {"ACTOR", "LOCATION", "WEAPON", "COUNT", "DATE"}
@@ -67,4 +70,5 @@ def test_extractor_bf16_path(tiny_model_dir):
     text = "Gunmen killed 12 villagers in Zamfara State on Tuesday, police said."
     ex = EventExtractor.from_pretrained(tiny_model_dir, quantize="bf16")
     assert ex.name.endswith("+bf16")
+    assert next(ex.model.parameters()).dtype == torch.bfloat16  # the path really is bf16
     assert all(text[e.start:e.end] == e.text for e in ex.entities(text))
