@@ -4,8 +4,8 @@
     .venv/bin/python bench/re3d_ablation.py  # the table, also written to bench/README.md
 
 Runs are read from ``runs/re3d-<lever>-s<seed>/metrics.json``; an ensemble row is added
-for each ``--ensemble LEVER`` whose three seeds exist (scored by ``conflict-ner evaluate``
-with the three models, mean log-probabilities).
+for each ``--ensemble FILE``, the metrics JSON that ``conflict-ner evaluate --model A
+--model B --model C configs/re3d-benchmark.yaml -o FILE`` wrote.
 """
 
 from __future__ import annotations
@@ -65,10 +65,10 @@ def main() -> None:
              "|---|---|---:|---:|---:|---:|"]
     for lever, rows in sorted(groups.items(), key=lambda kv: -statistics.mean(r["dev"] for r in kv[1])):
         secs = [r["seconds"] for r in rows if r["seconds"]]
-        lines.append(f"| {LEVERS.get(lever, lever)} | {','.join(str(r['seed']) for r in sorted(rows, key=lambda r: r['seed']))} "
-                     f"| {fmt([r['dev'] for r in rows])} | {fmt([r['test'] for r in rows])} "
-                     f"| {fmt([r['test_macro'] for r in rows])} "
-                     f"| {statistics.mean(secs) / 60:.1f} min |" if secs else "| |")
+        minutes = f"{statistics.mean(secs) / 60:.1f} min" if secs else ""
+        seeds = ",".join(str(r["seed"]) for r in sorted(rows, key=lambda r: r["seed"]))
+        lines.append(f"| {LEVERS.get(lever, lever)} | {seeds} | {fmt([r['dev'] for r in rows])} "
+                     f"| {fmt([r['test'] for r in rows])} | {fmt([r['test_macro'] for r in rows])} | {minutes} |")
     for path in args.ensemble:
         m = json.loads(Path(path).read_text())
         lines.append(f"| ensemble: {Path(path).stem} | 3 models | {m['dev']['micro']['f1']:.4f} | "
