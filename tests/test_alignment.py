@@ -96,3 +96,25 @@ def test_unmatched_span_is_reported_not_dropped_silently(tokenizer):
     doc = Document("x", "Rebels fired.", [(0, 4, "ACTOR")])
     _, _, report = encode_documents([doc], tokenizer, TAG2ID, 64, 8)
     assert report.unmatched_spans == {"x": [(0, 4, "ACTOR")]}
+
+
+def test_all_subword_labels_continue_the_word_tag_and_keep_cut_entities_masked():
+    from conflict_ner.alignment import all_subword_labels
+
+    tags = ["B-WEAPON", "I-WEAPON", "O"]  # "warplanes jets hit" with warplanes in two subwords
+    first, within = [0, -1, 1, 2, -1], [0, 0, 1, 2, -1]
+    labels = all_subword_labels(first, within, tags, TAG2ID, 0, 5, set())
+    assert [ID2TAG.get(x, x) for x in labels] == ["B-WEAPON", "I-WEAPON", "I-WEAPON", "O", -100]
+    assert all_subword_labels(first, within, tags, TAG2ID, 0, 5, {0, 1})[:3] == [-100, -100, -100]
+
+
+def test_encoding_all_subwords_labels_more_tokens_with_the_same_first_subword_tags(tokenizer):
+    doc = Document("u", "Kalashnikovs were seized in Đakovo.", [(0, 12, "WEAPON"), (28, 34, "LOCATION")])
+    (first_only,), _, _ = encode_documents([doc], tokenizer, TAG2ID, 64, 8)
+    (every,), _, _ = encode_documents([doc], tokenizer, TAG2ID, 64, 8, all_subwords=True)
+    assert first_only.input_ids == every.input_ids
+    for a, b in zip(first_only.labels, every.labels):
+        assert a == -100 or a == b  # first subwords keep their tag
+    extra = [ID2TAG[b] for a, b in zip(first_only.labels, every.labels) if a == -100 and b != -100]
+    assert extra and set(extra) <= {"I-WEAPON", "I-LOCATION", "O"}
+    assert "I-WEAPON" in extra  # Kalashnikovs is several subwords

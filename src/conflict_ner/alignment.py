@@ -27,37 +27,29 @@ IGNORE = -100
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])|\n\s*\n|\n(?=\S)")
 
 
-def first_subword_units(token_offsets: Sequence[tuple[int, int]], units: Sequence[tuple[int, int]]
-                        ) -> list[int]:
-    """For each token, the index of the unit it is the first subword of, else -1.
+def token_units(token_offsets: Sequence[tuple[int, int]], units: Sequence[tuple[int, int]]) -> list[int]:
+    """For each token, the index of the unit containing its first character, else -1
+    (edge punctuation outside units, special tokens with empty offsets).
 
-    A token belongs to the unit that contains its first character; tokens in no unit
-    (edge punctuation, special tokens with empty offsets) get -1.
+    >>> token_units([(0, 3), (3, 6), (6, 7), (8, 12)], [(0, 6), (8, 12)])
+    [0, 0, -1, 1]
     """
     starts = [s for s, _ in units]
-    out, last = [], -1
+    out = []
     for start, end in token_offsets:
-        unit = -1
-        if end > start:
-            k = bisect.bisect_right(starts, start) - 1
-            if k >= 0 and start < units[k][1]:
-                unit = k
-        if unit != -1 and unit != last:
-            out.append(unit)
-            last = unit
-        else:
-            out.append(-1)
+        k = bisect.bisect_right(starts, start) - 1 if end > start else -1
+        out.append(k if k >= 0 and start < units[k][1] else -1)
     return out
 
 
-def continuation_mask(token_offsets: Sequence[tuple[int, int]], units: Sequence[tuple[int, int]],
-                      first: Sequence[int]) -> list[bool]:
-    """True for tokens inside a unit that are not its first subword (never cut before them)."""
-    starts = [s for s, _ in units]
-    out = []
-    for (start, end), f in zip(token_offsets, first):
-        k = bisect.bisect_right(starts, start) - 1 if end > start else -1
-        out.append(f == -1 and k >= 0 and start < units[k][1])
+def first_subword_units(token_offsets: Sequence[tuple[int, int]], units: Sequence[tuple[int, int]]
+                        ) -> list[int]:
+    """For each token, the index of the unit it is the first subword of, else -1."""
+    out, last = [], -1
+    for unit in token_units(token_offsets, units):
+        out.append(unit if unit != -1 and unit != last else -1)
+        if unit != -1:
+            last = unit
     return out
 
 
@@ -162,6 +154,29 @@ def window_labels(first: Sequence[int], tag_ids: Sequence[int], start: int, end:
                   masked_units: set[int]) -> list[int]:
     """Labels for content tokens ``[start, end)``: the unit tag on first subwords, else -100."""
     return [tag_ids[u] if u >= 0 and u not in masked_units else IGNORE for u in first[start:end]]
+
+
+def all_subword_labels(first: Sequence[int], within: Sequence[int], tags: Sequence[str],
+                       tag2id: dict[str, int], start: int, end: int, masked_units: set[int]) -> list[int]:
+    """Labels for content tokens ``[start, end)`` when every subword is trained: the first
+    subword takes the unit's tag, later subwords its ``I-`` form (``O`` stays ``O``).
+    ``within`` is :func:`token_units`. Prediction still reads first subwords only.
+
+    >>> tag2id = {"O": 0, "B-ACTOR": 1, "I-ACTOR": 2}
+    >>> all_subword_labels([0, -1, 1, -1], [0, 0, 1, -1], ["B-ACTOR", "O"], tag2id, 0, 4, set())
+    [1, 2, 0, -100]
+    """
+    out = []
+    for f, u in zip(first[start:end], within[start:end]):
+        unit = f if f >= 0 else u
+        if unit < 0 or unit in masked_units:
+            out.append(IGNORE)
+            continue
+        tag = tags[unit]
+        if f < 0 and tag != "O":
+            tag = "I-" + tag[2:]
+        out.append(tag2id[tag])
+    return out
 
 
 def cut_units(first: Sequence[int], tags: Sequence[str], start: int, end: int) -> set[int]:

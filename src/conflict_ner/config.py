@@ -86,6 +86,20 @@ class ModelConfig(_Section):
         return self
 
 
+class DistillConfig(_Section):
+    """Knowledge distillation: the student also learns the teachers' soft tag distributions.
+
+    Teachers are trained models with the same tags and vocabulary; several teachers are an
+    ensemble (their log-probabilities are averaged). Their targets are computed once, before
+    training, so the cost is one forward pass over the training windows per teacher.
+    """
+
+    teachers: list[str] = Field(min_length=1)
+    #: share of the loss from the teachers' soft targets (the rest is the gold labels' cross-entropy)
+    weight: float = Field(0.5, ge=0, le=1)
+    temperature: float = Field(2.0, gt=0)
+
+
 class TrainingConfig(_Section):
     """Optimisation schedule."""
 
@@ -108,6 +122,9 @@ class TrainingConfig(_Section):
     eval_every_steps: int | None = Field(None, gt=0)
     save_every_steps: int | None = Field(200, gt=0)
     threads: int | None = Field(None, ge=1)
+    #: which subwords of a word carry its label: the first only, or all (continuations get I-)
+    label_subwords: Literal["first", "all"] = "first"
+    distill: DistillConfig | None = None
 
 
 class EvaluationConfig(_Section):

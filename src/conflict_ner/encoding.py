@@ -10,8 +10,8 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .alignment import (EncodedWindow, continuation_mask, cut_units, first_subword_units, plan_windows,
-                        sentence_starts, unit_tags, window_labels)
+from .alignment import (EncodedWindow, all_subword_labels, cut_units, first_subword_units, plan_windows,
+                        sentence_starts, token_units, unit_tags, window_labels)
 from .document import Document
 from .shapes import token_shapes
 
@@ -58,9 +58,10 @@ def tokenize_texts(tokenizer, texts: Sequence[str]) -> list[tuple[list[int], lis
 
 
 def encode_documents(docs: Sequence[Document], tokenizer, tag2id: dict[str, int] | None,
-                     max_length: int, stride: int) -> tuple[list[EncodedWindow], list[DocumentEncoding],
-                                                             EncodingReport]:
-    """Windows for ``docs`` (with labels when ``tag2id`` is given), their tokenisations, a report."""
+                     max_length: int, stride: int, all_subwords: bool = False
+                     ) -> tuple[list[EncodedWindow], list[DocumentEncoding], EncodingReport]:
+    """Windows for ``docs`` (with labels when ``tag2id`` is given: on first subwords, or on
+    every subword with ``all_subwords``), their tokenisations, a report."""
     head, tail = special_tokens(tokenizer)
     budget = max_length - len(head) - len(tail)
     report = EncodingReport(documents=len(docs))
@@ -68,9 +69,11 @@ def encode_documents(docs: Sequence[Document], tokenizer, tag2id: dict[str, int]
     encodings: list[DocumentEncoding] = []
     for index, (doc, (ids, offsets)) in enumerate(zip(docs, tokenize_texts(tokenizer, [d.text for d in docs]))):
         units = doc.units()
+        within = token_units(offsets, units)
         first = first_subword_units(offsets, units)
         shapes = token_shapes(doc.text, offsets, units, first)
-        cuttable = [not c for c in continuation_mask(offsets, units, first)]
+        # never cut a window before a word's continuation subword
+        cuttable = [not (f == -1 and u >= 0) for f, u in zip(first, within)]
         token_starts = [s for s, _ in offsets]
         sent_tokens = [bisect.bisect_left(token_starts, c) for c in sentence_starts(doc.text)]
         tags: list[str] | None = None
@@ -90,7 +93,9 @@ def encode_documents(docs: Sequence[Document], tokenizer, tag2id: dict[str, int]
             labels = None
             if tag_ids is not None:
                 masked = cut_units(first, tags, start, end)
-                labels = [-100] * len(head) + window_labels(first, tag_ids, start, end, masked) + [-100] * len(tail)
+                content = (all_subword_labels(first, within, tags, tag2id, start, end, masked) if all_subwords
+                           else window_labels(first, tag_ids, start, end, masked))
+                labels = [-100] * len(head) + content + [-100] * len(tail)
             windows.append(EncodedWindow(index, start, end, head + ids[start:end] + tail, labels,
                                          [-1] * len(head) + first[start:end] + [-1] * len(tail),
                                          [0] * len(head) + shapes[start:end] + [0] * len(tail)))

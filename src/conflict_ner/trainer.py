@@ -26,6 +26,7 @@ from tqdm.auto import tqdm
 from .alignment import EncodedWindow
 from .config import Config, dump_config
 from .data import DataBundle, load_data
+from .distillation import distillation_loss, load_teachers, soft_targets
 from .document import Document
 from .encoding import encode_documents
 from .errors import ConfigError
@@ -152,7 +153,7 @@ def train(config: Config, *, resume: bool = False, overwrite: bool = False, prog
     tag2id = {t: i for i, t in enumerate(tags)}
     tokenizer = load_tokenizer(tokenizer_source(config.model))
     windows, _, enc_report = encode_documents(data.train, tokenizer, tag2id, config.model.max_length,
-                                              config.model.stride)
+                                              config.model.stride, all_subwords=tcfg.label_subwords == "all")
     data.report["train_encoding"] = enc_report.summary()
     if enc_report.unmatched_spans:
         data.report["unmatched_spans"] = {k: v for k, v in enc_report.unmatched_spans.items()}
@@ -187,6 +188,7 @@ def train(config: Config, *, resume: bool = False, overwrite: bool = False, prog
     lengths = [len(w.input_ids) for w in windows]
     pad_id = tokenizer.pad_token_id or 0
     shapes = uses_shapes(model)
+    targets = _teacher_targets(tcfg.distill, tags, model.config.vocab_size, windows, pad_id) if tcfg.distill else None
     log = open(out / "training_log.jsonl", "a", encoding="utf-8")
     bar = tqdm(total=total_steps, initial=state["global_step"], desc="training", unit="step",
                disable=not progress)
@@ -201,7 +203,13 @@ def train(config: Config, *, resume: bool = False, overwrite: bool = False, prog
                                          random.Random(tcfg.seed * 1000 + state["epoch"]))
         for batch in batches[state["step_in_epoch"]:]:
             step_start = time.perf_counter()
-            loss = model(**collate(windows, batch, pad_id, shapes)).loss
+            inputs = collate(windows, batch, pad_id, shapes)
+            output = model(**inputs)
+            loss = output.loss
+            if targets is not None:
+                soft = distillation_loss(output.logits[inputs["labels"] != -100],
+                                         torch.cat([targets[i] for i in batch]), tcfg.distill.temperature)
+                loss = (1 - tcfg.distill.weight) * loss + tcfg.distill.weight * soft
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), tcfg.max_grad_norm)
             optimizer.step()
@@ -259,6 +267,13 @@ def train(config: Config, *, resume: bool = False, overwrite: bool = False, prog
 
     write_model_card(out, config, metrics, data.report)
     return TrainResult(out, metrics)
+
+
+def _teacher_targets(cfg, tags: list[str], vocab_size: int, windows: list[EncodedWindow], pad_id: int
+                     ) -> list[torch.Tensor]:
+    teachers = load_teachers(cfg.teachers, tags, vocab_size)
+    print(f"distillation: soft targets from {len(teachers)} teacher(s) on {len(windows)} windows")
+    return soft_targets(teachers, windows, pad_id, cfg.temperature)
 
 
 def _evaluate_and_keep_best(model, tokenizer, data: DataBundle, config: Config, state: dict, out: Path,
