@@ -1,5 +1,7 @@
 import json
 
+import pytest
+
 from conflict_ner.cli import main
 
 from .conftest import FIXTURES, REPO
@@ -56,3 +58,18 @@ def test_ensemble_members_must_share_labels(tmp_path, tiny_model_dir, capsys):
     assert main(["evaluate", "--model", str(tiny_model_dir), "--model", str(tmp_path / "other"),
                  str(FIXTURES / "sample.jsonl")]) == 2
     assert "ensemble members have different labels" in capsys.readouterr().err
+
+
+def test_evaluate_decoding_override(tiny_model_dir, capsys):
+    from conflict_ner.evaluate import evaluate_path
+
+    sample = str(FIXTURES / "sample.jsonl")
+    own = evaluate_path(str(tiny_model_dir), sample)["sample"]  # no training_config.yaml: viterbi
+    viterbi = evaluate_path(str(tiny_model_dir), sample, decoding="viterbi")["sample"]
+    greedy = evaluate_path(str(tiny_model_dir), sample, decoding="greedy")["sample"]
+    assert own == viterbi
+    # the random tiny model emits stray I- tags, which the two decoders resolve differently
+    assert greedy["partial"] != viterbi["partial"]
+    assert main(["evaluate", "--model", str(tiny_model_dir), "--decoding", "greedy", sample]) == 0
+    with pytest.raises(SystemExit):  # argparse refuses an unknown decoder
+        main(["evaluate", "--model", str(tiny_model_dir), "--decoding", "crf", sample])

@@ -43,7 +43,7 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     from .evaluate import evaluate_path
 
     metrics = evaluate_path(args.model, args.data, fmt=args.format, batch_size=args.batch_size,
-                            output=args.output, quantize=args.quantize)
+                            output=args.output, quantize=args.quantize, decoding=args.decoding)
     for name, m in metrics.items():
         print(f"{name}: micro P/R/F1 {m['micro']['precision']:.4f}/{m['micro']['recall']:.4f}/"
               f"{m['micro']['f1']:.4f}  macro F1 {m['macro']['f1']:.4f}  partial F1 {m['partial']['f1']:.4f}")
@@ -169,6 +169,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--batch-size", type=int, default=32)
     p.add_argument("-o", "--output", help="write the metrics as JSON here")
     p.add_argument("--quantize", choices=QUANTIZE_CHOICES, help=QUANTIZE_HELP)
+    p.add_argument("--decoding", choices=["greedy", "viterbi"],
+                   help="decode this way instead of the run's own setting (ablations)")
     p.set_defaults(func=_cmd_evaluate)
 
     p = sub.add_parser("extract", help="event records from articles, streamed and resumable")

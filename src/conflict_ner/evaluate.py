@@ -23,10 +23,12 @@ def run_settings(model_dir: str | Path) -> ModelConfig:
 
 
 def evaluate_path(model_dir: str | list[str], data: str, *, fmt: str | None = None, batch_size: int = 32,
-                  output: str | None = None, quantize: str | None = None) -> dict[str, dict]:
+                  output: str | None = None, quantize: str | None = None,
+                  decoding: str | None = None) -> dict[str, dict]:
     """Metrics of the model in ``model_dir`` on ``data`` (a YAML config means its dev and test);
-    ``quantize="int8"`` scores the int8 inference path instead of fp32. Several model
-    directories score their ensemble (mean log-probabilities; windowing of the first)."""
+    ``quantize="int8"`` scores the int8 inference path instead of fp32; ``decoding`` replaces
+    the run's own (``greedy`` or ``viterbi``). Several model directories score their ensemble
+    (mean log-probabilities; windowing of the first)."""
     from transformers import AutoModelForTokenClassification
 
     from .modeling import load_tokenizer
@@ -47,6 +49,8 @@ def evaluate_path(model_dir: str | list[str], data: str, *, fmt: str | None = No
     tokenizer = load_tokenizer(dirs[0])
     labels = labels_from_tags(tags)
     config = Config(model=run_settings(dirs[0]))
+    if decoding:
+        config.model.decoding = decoding
     config.evaluation.batch_size = batch_size
     sets: dict[str, list] = {}
     if data.endswith((".yaml", ".yml")):
