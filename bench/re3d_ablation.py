@@ -3,7 +3,9 @@
     bash bench/re3d_ablation.sh              # trains the runs (about 2 hours on 2 cores)
     .venv/bin/python bench/re3d_ablation.py  # the table, also written to bench/README.md
 
-Runs are read from ``runs/re3d-<lever>-s<seed>/metrics.json``; an ensemble row is added
+Runs are read from ``runs/re3d-<lever>-s<seed>/metrics.json``, and evaluation-only variants
+of a run (e.g. ``greedy.json`` from ``conflict-ner evaluate --decoding greedy ... -o``) from
+files beside it; an ensemble row is added
 for each ``--ensemble FILE``, the metrics JSON that ``conflict-ner evaluate --model A
 --model B --model C configs/re3d-benchmark.yaml -o FILE`` wrote.
 """
@@ -30,7 +32,18 @@ LEVERS = {
     "base-e36": "36 epochs",
     "L3": "12 epochs, first 3 layers only",
     "shape-e24-lld": "24 epochs + word-shape features + layer decay 0.8, lr 2e-4",
+    "shape-e24:greedy": "24 epochs + word-shape features, greedy decoding instead of Viterbi",
+    "shape-e24-mt": "24 epochs + word-shape features, encoder first fine-tuned on our corpus (runs/default)",
+    "shape-e24-lr5e5": "24 epochs + word-shape features, lr 5e-5",
+    "shape-e24-lr2e4": "24 epochs + word-shape features, lr 2e-4",
+    "shape-e24-bs8": "24 epochs + word-shape features, batch size 8",
+    "shape-e24-wu0": "24 epochs + word-shape features, no warmup",
+    "shape-e24-allsub": "24 epochs + word-shape features, labels on all subwords",
+    "shape-e24-ens-kd": "24 epochs + word-shape features, distilled from the 3-model ensemble (time: student only)",
+    "shape-e24-L4-kd": "24 epochs + word-shape features, 4 layers, distilled from one 6-layer model",
 }
+#: evaluation-only variants stored beside a run's metrics.json
+VARIANTS = {"greedy": "greedy.json"}
 
 
 def collect(runs: Path) -> dict[str, list[dict]]:
@@ -42,10 +55,18 @@ def collect(runs: Path) -> dict[str, list[dict]]:
         data = json.loads(metrics.read_text())
         if "test" not in data:
             continue
-        out.setdefault(m.group(1), []).append({
-            "seed": int(m.group(2)), "dev": data["dev"]["micro"]["f1"], "test": data["test"]["micro"]["f1"],
-            "test_macro": data["test"]["macro"]["f1"], "seconds": data.get("train_seconds_this_session")})
+        seconds = data.get("train_seconds_this_session")
+        out.setdefault(m.group(1), []).append(_row(int(m.group(2)), data, seconds))
+        for variant, name in VARIANTS.items():
+            if (metrics.parent / name).is_file():
+                scores = json.loads((metrics.parent / name).read_text())
+                out.setdefault(f"{m.group(1)}:{variant}", []).append(_row(int(m.group(2)), scores, seconds))
     return out
+
+
+def _row(seed: int, scores: dict, seconds: float | None) -> dict:
+    return {"seed": seed, "dev": scores["dev"]["micro"]["f1"], "test": scores["test"]["micro"]["f1"],
+            "test_macro": scores["test"]["macro"]["f1"], "seconds": seconds}
 
 
 def fmt(values: list[float]) -> str:
