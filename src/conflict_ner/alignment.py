@@ -45,8 +45,17 @@ def token_units(token_offsets: Sequence[tuple[int, int]], units: Sequence[tuple[
 def first_subword_units(token_offsets: Sequence[tuple[int, int]], units: Sequence[tuple[int, int]]
                         ) -> list[int]:
     """For each token, the index of the unit it is the first subword of, else -1."""
+    return first_subwords(token_units(token_offsets, units))
+
+
+def first_subwords(within: Sequence[int]) -> list[int]:
+    """:func:`first_subword_units` from :func:`token_units`' output (a unit's first token keeps it).
+
+    >>> first_subwords([0, 0, -1, 1])
+    [0, -1, -1, 1]
+    """
     out, last = [], -1
-    for unit in token_units(token_offsets, units):
+    for unit in within:
         out.append(unit if unit != -1 and unit != last else -1)
         if unit != -1:
             last = unit

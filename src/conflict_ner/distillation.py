@@ -27,13 +27,15 @@ def load_teachers(paths: Sequence[str], tags: Sequence[str], vocab_size: int) ->
     """Trained token classifiers with exactly ``tags`` and the student's vocabulary, in eval mode."""
     from transformers import AutoModelForTokenClassification
 
+    from .predict import model_tags
+
     teachers = []
     for path in paths:
         try:
             teacher = AutoModelForTokenClassification.from_pretrained(path)
         except OSError as err:
             raise ConfigError(f"training.distill.teachers: cannot load {path!r}: {err}") from None
-        theirs = [teacher.config.id2label[i] for i in range(teacher.config.num_labels)]
+        theirs = model_tags(teacher)
         if theirs != list(tags):
             raise ConfigError(f"training.distill.teachers: {path!r} has tags {theirs}, the student {list(tags)}")
         if teacher.config.vocab_size != vocab_size:

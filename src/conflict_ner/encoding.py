@@ -10,7 +10,7 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .alignment import (EncodedWindow, all_subword_labels, cut_units, first_subword_units, plan_windows,
+from .alignment import (EncodedWindow, all_subword_labels, cut_units, first_subwords, plan_windows,
                         sentence_starts, token_units, unit_tags, window_labels)
 from .document import Document
 from .shapes import token_shapes
@@ -70,7 +70,7 @@ def encode_documents(docs: Sequence[Document], tokenizer, tag2id: dict[str, int]
     for index, (doc, (ids, offsets)) in enumerate(zip(docs, tokenize_texts(tokenizer, [d.text for d in docs]))):
         units = doc.units()
         within = token_units(offsets, units)
-        first = first_subword_units(offsets, units)
+        first = first_subwords(within)
         shapes = token_shapes(doc.text, offsets, units, first)
         # never cut a window before a word's continuation subword
         cuttable = [not (f == -1 and u >= 0) for f, u in zip(first, within)]

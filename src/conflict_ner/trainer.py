@@ -23,7 +23,7 @@ import numpy as np
 import torch
 from tqdm.auto import tqdm
 
-from .alignment import EncodedWindow
+from .alignment import IGNORE, EncodedWindow
 from .config import Config, dump_config
 from .data import DataBundle, load_data
 from .distillation import distillation_loss, load_teachers, soft_targets
@@ -207,7 +207,7 @@ def train(config: Config, *, resume: bool = False, overwrite: bool = False, prog
             output = model(**inputs)
             loss = output.loss
             if targets is not None:
-                soft = distillation_loss(output.logits[inputs["labels"] != -100],
+                soft = distillation_loss(output.logits[inputs["labels"] != IGNORE],
                                          torch.cat([targets[i] for i in batch]), tcfg.distill.temperature)
                 loss = (1 - tcfg.distill.weight) * loss + tcfg.distill.weight * soft
             loss.backward()
