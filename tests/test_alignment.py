@@ -118,3 +118,12 @@ def test_encoding_all_subwords_labels_more_tokens_with_the_same_first_subword_ta
     extra = [ID2TAG[b] for a, b in zip(first_only.labels, every.labels) if a == -100 and b != -100]
     assert extra and set(extra) <= {"I-WEAPON", "I-LOCATION", "O"}
     assert "I-WEAPON" in extra  # Kalashnikovs is several subwords
+
+
+def test_shape_ids_only_when_asked_and_identical_windows_otherwise(tokenizer):
+    doc = Document("d", "ISIS fighters shelled Mosul with T-72 tanks.", [(0, 4, "ACTOR")])
+    with_shapes, _, _ = encode_documents([doc], tokenizer, TAG2ID, 64, 8)
+    without, _, _ = encode_documents([doc], tokenizer, TAG2ID, 64, 8, shapes=False)
+    assert without[0].shape_ids is None
+    assert len(with_shapes[0].shape_ids) == len(with_shapes[0].input_ids)
+    assert (without[0].input_ids, without[0].labels) == (with_shapes[0].input_ids, with_shapes[0].labels)

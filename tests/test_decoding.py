@@ -1,3 +1,5 @@
+import itertools
+
 import numpy as np
 
 from conflict_ner.decoding import chunks, chunks_to_spans, merge_windows, repair_iob2, viterbi
@@ -51,6 +53,31 @@ def test_viterbi_forbids_i_after_o_and_across_labels():
         if cur.startswith("I-"):
             assert prev != "O" and prev[2:] == cur[2:]
     assert viterbi(np.zeros((0, 5)), TAGS) == []
+
+
+def _best_valid_path(lp, tags):
+    """Exhaustive search over every valid IOB2 sequence (tiny inputs only)."""
+    def valid(seq):
+        return all(not t.startswith("I-") or (p != "O" and p[2:] == t[2:])
+                   for p, t in zip(["O"] + seq, seq))
+    best = max((seq for seq in itertools.product(range(len(tags)), repeat=len(lp))
+                if valid([tags[i] for i in seq])), key=lambda seq: lp[range(len(lp)), seq].sum())
+    return list(best)
+
+
+def test_viterbi_matches_exhaustive_search_whether_or_not_greedy_is_valid():
+    rng = np.random.default_rng(0)
+    greedy_valid = greedy_invalid = 0
+    for _ in range(150):
+        n = int(rng.integers(1, 6))
+        lp = np.log(rng.dirichlet(np.full(len(TAGS), 0.3), size=n))
+        greedy = [TAGS[i] for i in lp.argmax(axis=1)]
+        if repair_iob2(greedy) == greedy:
+            greedy_valid += 1
+        else:
+            greedy_invalid += 1
+        assert viterbi(lp, TAGS) == _best_valid_path(lp, TAGS)
+    assert greedy_valid > 20 and greedy_invalid > 20  # both the shortcut and the search ran
 
 
 def test_merge_windows_takes_most_central_window():

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 
@@ -48,6 +49,15 @@ def allowed_transitions(tags: Sequence[str]) -> np.ndarray:
     return allowed
 
 
+@lru_cache(maxsize=16)
+def _constraints(tags: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
+    """Allowed transitions and allowed first tags (cached: decoding calls this per document)."""
+    allowed = allowed_transitions(tags)
+    start_ok = np.array([not tag.startswith("I-") for tag in tags])
+    allowed.flags.writeable = start_ok.flags.writeable = False
+    return allowed, start_ok
+
+
 def viterbi(logprobs: np.ndarray, tags: Sequence[str]) -> list[int]:
     """The most probable tag sequence that is valid IOB2 (constrained decoding).
 
@@ -58,8 +68,13 @@ def viterbi(logprobs: np.ndarray, tags: Sequence[str]) -> list[int]:
     n, t = logprobs.shape
     if n == 0:
         return []
-    trans = np.where(allowed_transitions(tags), 0.0, -np.inf)
-    start_ok = np.array([not tag.startswith("I-") for tag in tags])
+    allowed, start_ok = _constraints(tuple(tags))
+    # Constraints are hard (no transition scores), so a valid argmax path is already the
+    # best valid path: the common case needs no dynamic programming.
+    best_each = logprobs.argmax(axis=1)
+    if start_ok[best_each[0]] and allowed[best_each[:-1], best_each[1:]].all():
+        return best_each.tolist()
+    trans = np.where(allowed, 0.0, -np.inf)
     score = np.where(start_ok, logprobs[0], -np.inf)
     back = np.zeros((n, t), dtype=np.int64)
     for i in range(1, n):

@@ -58,10 +58,11 @@ def tokenize_texts(tokenizer, texts: Sequence[str]) -> list[tuple[list[int], lis
 
 
 def encode_documents(docs: Sequence[Document], tokenizer, tag2id: dict[str, int] | None,
-                     max_length: int, stride: int, all_subwords: bool = False
+                     max_length: int, stride: int, all_subwords: bool = False, shapes: bool = True
                      ) -> tuple[list[EncodedWindow], list[DocumentEncoding], EncodingReport]:
     """Windows for ``docs`` (with labels when ``tag2id`` is given: on first subwords, or on
-    every subword with ``all_subwords``), their tokenisations, a report."""
+    every subword with ``all_subwords``), their tokenisations, a report. ``shapes=False``
+    leaves out the word-shape ids (only shape-feature models read them)."""
     head, tail = special_tokens(tokenizer)
     budget = max_length - len(head) - len(tail)
     report = EncodingReport(documents=len(docs))
@@ -71,7 +72,7 @@ def encode_documents(docs: Sequence[Document], tokenizer, tag2id: dict[str, int]
         units = doc.units()
         within = token_units(offsets, units)
         first = first_subwords(within)
-        shapes = token_shapes(doc.text, offsets, units, first)
+        shape_ids = token_shapes(doc.text, offsets, units, first) if shapes else None
         # never cut a window before a word's continuation subword
         cuttable = [not (f == -1 and u >= 0) for f, u in zip(first, within)]
         token_starts = [s for s, _ in offsets]
@@ -96,9 +97,9 @@ def encode_documents(docs: Sequence[Document], tokenizer, tag2id: dict[str, int]
                 content = (all_subword_labels(first, within, tags, tag2id, start, end, masked) if all_subwords
                            else window_labels(first, tag_ids, start, end, masked))
                 labels = [-100] * len(head) + content + [-100] * len(tail)
+            window_shapes = None if shape_ids is None else [0] * len(head) + shape_ids[start:end] + [0] * len(tail)
             windows.append(EncodedWindow(index, start, end, head + ids[start:end] + tail, labels,
-                                         [-1] * len(head) + first[start:end] + [-1] * len(tail),
-                                         [0] * len(head) + shapes[start:end] + [0] * len(tail)))
+                                         [-1] * len(head) + first[start:end] + [-1] * len(tail), window_shapes))
         encodings.append(DocumentEncoding(units, offsets, first))
     return windows, encodings, report
 

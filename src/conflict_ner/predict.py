@@ -135,7 +135,9 @@ def predict_documents(model, tokenizer, docs: Sequence[Document], *, max_length:
                       ) -> tuple[list[list[PredictedSpan]], list[list[str]]]:
     """Predicted spans and unit-level IOB2 tags for each document (``model`` may be a list: an ensemble)."""
     tags = model_tags(model)
-    windows, encodings, _ = encode_documents(docs, tokenizer, None, max_length, stride)
+    models = list(model) if isinstance(model, (list, tuple)) else [model]
+    windows, encodings, _ = encode_documents(docs, tokenizer, None, max_length, stride,
+                                             shapes=any(uses_shapes(m) for m in models))
     logps = window_logprobs(model, windows, batch_size, tokenizer.pad_token_id or 0)
     per_doc: list[list[tuple[np.ndarray, list[int]]]] = [[] for _ in docs]
     for w, lp in zip(windows, logps):

@@ -45,10 +45,6 @@ class RepairedText:
         return self.starts[start], self.ends[end]
 
 
-def _needs_fixing(chunk: str) -> bool:
-    return not chunk.isascii()
-
-
 def _align(fixed: str, orig: str, base: int) -> tuple[list[int], list[int]]:
     """Per character of ``fixed``: original start and (exclusive) end offsets."""
     starts = [0] * len(fixed)
@@ -64,31 +60,31 @@ def _align(fixed: str, orig: str, base: int) -> tuple[list[int], list[int]]:
 
 def repair_text(text: str) -> RepairedText:
     """Fix mojibake (``Syriaâ€™s`` -> ``Syria’s``), width and ligature oddities chunk by chunk."""
+    # Most news text is ASCII or needs no fix: find the chunks that change before building
+    # any offset map (this runs on every article, so the common case must stay cheap).
+    fixes = []
+    if not text.isascii():
+        for m in _CHUNK.finditer(text):
+            chunk = m.group()
+            if not chunk.isascii():
+                fixed = ftfy.fix_text(chunk, _CONFIG)
+                if fixed != chunk:
+                    fixes.append((m.start(), m.end(), fixed))
+    if not fixes:
+        return RepairedText(text, text)
     pieces: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
     pos = 0
-    changed = False
-    for m in _CHUNK.finditer(text):
-        chunk = m.group()
-        fixed = ftfy.fix_text(chunk, _CONFIG) if _needs_fixing(chunk) else chunk
-        gap = text[pos:m.start()]
-        pieces.append(gap)
-        starts.extend(range(pos, m.start()))
-        ends.extend(range(pos + 1, m.start() + 1))
-        if fixed == chunk:
-            pieces.append(chunk)
-            starts.extend(range(m.start(), m.end()))
-            ends.extend(range(m.start() + 1, m.end() + 1))
-        else:
-            changed = True
-            s, e = _align(fixed, chunk, m.start())
-            pieces.append(fixed)
-            starts.extend(s)
-            ends.extend(e)
-        pos = m.end()
-    if not changed:
-        return RepairedText(text, text)
+    for chunk_start, chunk_end, fixed in fixes:
+        pieces.append(text[pos:chunk_start])
+        starts.extend(range(pos, chunk_start))
+        ends.extend(range(pos + 1, chunk_start + 1))
+        s, e = _align(fixed, text[chunk_start:chunk_end], chunk_start)
+        pieces.append(fixed)
+        starts.extend(s)
+        ends.extend(e)
+        pos = chunk_end
     pieces.append(text[pos:])
     starts.extend(range(pos, len(text)))
     ends.extend(range(pos + 1, len(text) + 1))

@@ -152,8 +152,10 @@ def train(config: Config, *, resume: bool = False, overwrite: bool = False, prog
     tags = bio_tags(labels)
     tag2id = {t: i for i, t in enumerate(tags)}
     tokenizer = load_tokenizer(tokenizer_source(config.model))
+    # teachers may read shape ids even when the student does not
     windows, _, enc_report = encode_documents(data.train, tokenizer, tag2id, config.model.max_length,
-                                              config.model.stride, all_subwords=tcfg.label_subwords == "all")
+                                              config.model.stride, all_subwords=tcfg.label_subwords == "all",
+                                              shapes=config.model.shape_features or tcfg.distill is not None)
     data.report["train_encoding"] = enc_report.summary()
     if enc_report.unmatched_spans:
         data.report["unmatched_spans"] = {k: v for k, v in enc_report.unmatched_spans.items()}
