@@ -124,7 +124,7 @@ def main() -> None:
 
     results: dict = {"machine": machine(), "date": date.today().isoformat(),
                      "words": n_words, "texts": len(texts), "matmul_peak_gflops": round(peak, 1),
-               "repeats": args.repeats, "rows": []}
+                     "repeats": args.repeats, "rows": []}
 
     pipe_best = 0.0
     for bs in [int(b) for b in args.pipeline_batch_sizes.split(",")]:

@@ -39,6 +39,11 @@ def pad_batch(sequences: Sequence[Sequence[int]], pad_id: int) -> tuple[torch.Te
     return ids, mask
 
 
+def as_models(model) -> list:
+    """A model or an ensemble (list of models) as a list of models."""
+    return list(model) if isinstance(model, (list, tuple)) else [model]
+
+
 def uses_shapes(model) -> bool:
     """Whether the model takes word-shape ids (see :mod:`conflict_ner.shape_bert`)."""
     return bool(getattr(model.config, "num_shapes", 0))
@@ -77,7 +82,7 @@ def window_logprobs(model, windows, batch_size: int, pad_id: int) -> list[np.nda
     ``model`` may be a list of models with the same tags: an ensemble, whose
     log-probabilities are averaged.
     """
-    models = list(model) if isinstance(model, (list, tuple)) else [model]
+    models = as_models(model)
     order = sorted(range(len(windows)), key=lambda i: len(windows[i].input_ids))
     lengths = [len(windows[i].input_ids) for i in order]
     out: list[np.ndarray | None] = [None] * len(windows)
@@ -99,7 +104,7 @@ def window_logprobs(model, windows, batch_size: int, pad_id: int) -> list[np.nda
 
 def model_tags(model) -> list[str]:
     """The tag list of a model, or of an ensemble whose members must agree on it."""
-    models = list(model) if isinstance(model, (list, tuple)) else [model]
+    models = as_models(model)
     tag_lists = [[m.config.id2label[i] for i in range(len(m.config.id2label))] for m in models]
     if any(tags != tag_lists[0] for tags in tag_lists[1:]):
         raise ValueError("ensemble members have different labels")
@@ -135,7 +140,7 @@ def predict_documents(model, tokenizer, docs: Sequence[Document], *, max_length:
                       ) -> tuple[list[list[PredictedSpan]], list[list[str]]]:
     """Predicted spans and unit-level IOB2 tags for each document (``model`` may be a list: an ensemble)."""
     tags = model_tags(model)
-    models = list(model) if isinstance(model, (list, tuple)) else [model]
+    models = as_models(model)
     windows, encodings, _ = encode_documents(docs, tokenizer, None, max_length, stride,
                                              shapes=any(uses_shapes(m) for m in models))
     logps = window_logprobs(model, windows, batch_size, tokenizer.pad_token_id or 0)
