@@ -18,6 +18,8 @@ import torch
 from .decoding import chunks, chunks_to_spans, merge_windows, repair_iob2, viterbi
 from .document import Document
 from .encoding import DocumentEncoding, encode_documents
+from .lean_bert import LeanBert
+from .lean_bert import supports as supports_lean
 
 
 @dataclass(frozen=True)
@@ -75,12 +77,15 @@ def token_budget_batches(sorted_lengths: Sequence[int], budget: int) -> list[tup
     return out
 
 
-def window_logprobs(model, windows, batch_size: int, pad_id: int) -> list[np.ndarray]:
+def window_logprobs(model, windows, batch_size: int, pad_id: int, words_only: bool = False
+                    ) -> list[np.ndarray]:
     """Log-probabilities ``[len(window), n_tags]`` for each window, in input order. Batches hold
     ``batch_size`` of the longest windows' worth of tokens (more windows when they are short).
 
     ``model`` may be a list of models with the same tags: an ensemble, whose
-    log-probabilities are averaged.
+    log-probabilities are averaged. With ``words_only``, only the rows decoding reads (first
+    subwords, ``unit_index >= 0``) are guaranteed; plain BERT classifiers then skip the
+    others' last-layer work (:mod:`conflict_ner.lean_bert`) and leave them NaN.
     """
     models = as_models(model)
     order = sorted(range(len(windows)), key=lambda i: len(windows[i].input_ids))
@@ -89,17 +94,49 @@ def window_logprobs(model, windows, batch_size: int, pad_id: int) -> list[np.nda
     was_training = [m.training for m in models]
     for m in models:
         m.eval()
+    runners = [_lean_runner(m) if words_only and supports_lean(m) else _full_runner(m) for m in models]
     with torch.inference_mode():
         for b, e in token_budget_batches(lengths, batch_size * (lengths[-1] if lengths else 0)):
             idx = order[b:e]
-            logp = sum(torch.log_softmax(m(**model_inputs(windows, idx, pad_id, uses_shapes(m))).logits.float(), dim=-1)
-                       for m in models) / len(models)
+            inputs = model_inputs(windows, idx, pad_id, any(uses_shapes(m) for m in models))
+            rows = _read_rows(windows, idx, inputs["input_ids"].shape) if words_only else None
+            logp = sum(run(inputs, rows) for run in runners) / len(models)
             logp = logp.numpy()
             for row, i in enumerate(idx):
                 out[i] = logp[row, :len(windows[i].input_ids)]
     for m, training in zip(models, was_training):
         m.train(training)
     return out  # type: ignore[return-value]
+
+
+def _read_rows(windows, idx: Sequence[int], shape: torch.Size) -> torch.Tensor:
+    rows = np.zeros(tuple(shape), dtype=bool)
+    for r, i in enumerate(idx):
+        units = windows[i].unit_index
+        rows[r, :len(units)] = np.asarray(units) >= 0
+    return torch.from_numpy(rows)
+
+
+def _full_runner(model):
+    shapes = uses_shapes(model)
+
+    def run(inputs: dict[str, torch.Tensor], rows: torch.Tensor | None) -> torch.Tensor:
+        batch = inputs if shapes else {k: v for k, v in inputs.items() if k != "shape_ids"}
+        return torch.log_softmax(model(**batch).logits.float(), dim=-1)
+    return run
+
+
+def _lean_runner(model):
+    lean = LeanBert(model)
+    shapes = uses_shapes(model)
+
+    def run(inputs: dict[str, torch.Tensor], rows: torch.Tensor | None) -> torch.Tensor:
+        ids = inputs["input_ids"]
+        logits = lean(ids, inputs["attention_mask"], rows, inputs.get("shape_ids") if shapes else None)
+        full = torch.full((*ids.shape, logits.shape[-1]), float("nan"))
+        full[rows] = torch.log_softmax(logits.float(), dim=-1)
+        return full
+    return run
 
 
 def model_tags(model) -> list[str]:
@@ -143,7 +180,7 @@ def predict_documents(model, tokenizer, docs: Sequence[Document], *, max_length:
     models = as_models(model)
     windows, encodings, _ = encode_documents(docs, tokenizer, None, max_length, stride,
                                              shapes=any(uses_shapes(m) for m in models))
-    logps = window_logprobs(model, windows, batch_size, tokenizer.pad_token_id or 0)
+    logps = window_logprobs(model, windows, batch_size, tokenizer.pad_token_id or 0, words_only=True)
     per_doc: list[list[tuple[np.ndarray, list[int]]]] = [[] for _ in docs]
     for w, lp in zip(windows, logps):
         per_doc[w.doc_index].append((lp, w.unit_index))

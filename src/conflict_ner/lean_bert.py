@@ -1,0 +1,121 @@
+"""A lean inference forward for BERT token classifiers: same weights, same maths, less work.
+
+Against ``BertForTokenClassification.forward`` it saves, exactly (to float rounding):
+
+- one fused query/key/value matrix multiply per layer instead of three;
+- residuals and GELU computed in place (fewer full passes over memory);
+- no attention mask when a batch has no padding;
+- in the last layer, attention output, feed-forward and classifier only for the rows
+  whose scores are read (first subwords of words); keys and values still see every token.
+
+Only plain BERT classifiers are handled (absolute positions, exact GELU, ``nn.Linear``
+layers in fp32 or bf16); :func:`supports` says so, and callers fall back to the model's
+own forward otherwise (e.g. for int8-quantized layers).
+
+>>> from transformers import BertConfig, BertForTokenClassification
+>>> model = BertForTokenClassification(BertConfig(hidden_size=32, num_hidden_layers=1,
+...     num_attention_heads=2, intermediate_size=64, num_labels=3)).eval()
+>>> ids = torch.tensor([[101, 2000, 2001, 102]])
+>>> rows = torch.tensor([[False, True, True, False]])
+>>> lean = LeanBert(model)(ids, torch.ones_like(ids), rows)
+>>> torch.allclose(lean, model(input_ids=ids).logits[rows], atol=1e-5)
+True
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import torch
+import torch.nn.functional as F
+from torch import nn
+from transformers import BertForTokenClassification
+
+
+def supports(model) -> bool:
+    """Whether :class:`LeanBert` reproduces ``model``'s forward."""
+    config = getattr(model, "config", None)
+    return (isinstance(model, BertForTokenClassification) and not model.training
+            and getattr(config, "position_embedding_type", "absolute") == "absolute"
+            and config.hidden_act == "gelu"
+            and all(type(m) is nn.Linear for m in model.modules() if "Linear" in type(m).__name__))
+
+
+@dataclass(frozen=True)
+class _Layer:
+    qkv_w: torch.Tensor
+    qkv_b: torch.Tensor
+    out_w: torch.Tensor
+    out_b: torch.Tensor
+    ln1: tuple[torch.Tensor, torch.Tensor, float]
+    ffn1_w: torch.Tensor
+    ffn1_b: torch.Tensor
+    ffn2_w: torch.Tensor
+    ffn2_b: torch.Tensor
+    ln2: tuple[torch.Tensor, torch.Tensor, float]
+
+
+def _t(linear: nn.Linear) -> torch.Tensor:
+    # [in, out] contiguous, the layout addmm reads fastest
+    return linear.weight.detach().t().contiguous()
+
+
+def _ln(norm: nn.LayerNorm) -> tuple[torch.Tensor, torch.Tensor, float]:
+    return norm.weight.detach(), norm.bias.detach(), norm.eps
+
+
+class LeanBert:
+    """Logits of a BERT token classifier, for selected rows only.
+
+    Built from the model's current weights (cheap: a few weight copies), so build it
+    per prediction call rather than keeping it across training steps.
+    """
+
+    def __init__(self, model: BertForTokenClassification):
+        if not supports(model):
+            raise ValueError(f"{type(model).__name__} is not a plain BERT token classifier in eval mode")
+        emb = model.bert.embeddings
+        self.word = emb.word_embeddings.weight.detach()
+        self.shape = getattr(model, "shape_embeddings", None)
+        self.position = emb.position_embeddings.weight.detach()
+        self.token_type0 = emb.token_type_embeddings.weight.detach()[0]
+        self.emb_ln = _ln(emb.LayerNorm)
+        self.heads = model.config.num_attention_heads
+        self.layers = []
+        for layer in model.bert.encoder.layer:
+            att = layer.attention
+            q, k, v = att.self.query, att.self.key, att.self.value
+            self.layers.append(_Layer(
+                torch.cat([_t(q), _t(k), _t(v)], dim=1), torch.cat([q.bias, k.bias, v.bias]).detach(),
+                _t(att.output.dense), att.output.dense.bias.detach(), _ln(att.output.LayerNorm),
+                _t(layer.intermediate.dense), layer.intermediate.dense.bias.detach(),
+                _t(layer.output.dense), layer.output.dense.bias.detach(), _ln(layer.output.LayerNorm)))
+        self.cls_w, self.cls_b = _t(model.classifier), model.classifier.bias.detach()
+
+    def __call__(self, input_ids: torch.Tensor, attention_mask: torch.Tensor, rows: torch.Tensor,
+                 shape_ids: torch.Tensor | None = None) -> torch.Tensor:
+        """Logits ``[rows.sum(), n_labels]`` of the positions where ``rows`` (``[B, L]`` bool) is
+        true, in row-major order (as ``logits[rows]`` would give)."""
+        batch, length = input_ids.shape
+        width = self.word.shape[1]
+        x = F.embedding(input_ids, self.word)
+        if self.shape is not None and shape_ids is not None:
+            x = x + self.shape(shape_ids)
+        x = x + self.position[:length] + self.token_type0
+        x = F.layer_norm(x, (width,), *self.emb_ln).reshape(batch * length, width)
+        mask = None if bool(attention_mask.all()) else attention_mask.bool()[:, None, None, :]
+        keep = rows.reshape(-1).nonzero().squeeze(1)
+        for i, layer in enumerate(self.layers):
+            qkv = torch.addmm(layer.qkv_b, x, layer.qkv_w).view(batch, length, 3, self.heads, -1)
+            q, k, v = qkv.permute(2, 0, 3, 1, 4).unbind(0)
+            context = F.scaled_dot_product_attention(q, k, v, attn_mask=mask).transpose(1, 2)
+            context = context.reshape(batch * length, width)
+            if i == len(self.layers) - 1:
+                # the rest of the last layer is per position: skip positions nobody reads
+                context, x = context.index_select(0, keep), x.index_select(0, keep)
+            h = F.layer_norm(torch.addmm(x, context, layer.out_w).add_(layer.out_b), (width,), *layer.ln1)
+            inner = torch._C._nn.gelu_(torch.addmm(layer.ffn1_b, h, layer.ffn1_w))
+            x = F.layer_norm(torch.addmm(h, inner, layer.ffn2_w).add_(layer.ffn2_b), (width,), *layer.ln2)
+        if not self.layers:
+            x = x.index_select(0, keep)
+        return torch.addmm(self.cls_b, x, self.cls_w)

@@ -1,0 +1,76 @@
+"""The lean inference forward reproduces the model's own forward on the rows it computes."""
+
+from __future__ import annotations
+
+import pytest
+import torch
+from transformers import AutoModelForTokenClassification
+
+from conflict_ner.document import Document
+from conflict_ner.lean_bert import LeanBert, supports
+from conflict_ner.predict import predict_documents, window_logprobs
+from conflict_ner.quantization import apply_quantization
+from conflict_ner.shape_bert import ShapeBertConfig, ShapeBertForTokenClassification
+
+
+def _batch(seed: int = 0):
+    gen = torch.Generator().manual_seed(seed)
+    ids = torch.randint(1000, 5000, (3, 11), generator=gen)
+    mask = torch.ones_like(ids)
+    mask[1, 7:] = 0  # padded rows
+    mask[2, 4:] = 0
+    rows = torch.rand(ids.shape, generator=gen) > 0.4
+    rows &= mask.bool()
+    return ids, mask, rows
+
+
+def test_same_logits_as_the_model_forward_on_selected_rows(tiny_model_dir):
+    model = AutoModelForTokenClassification.from_pretrained(tiny_model_dir).eval()
+    ids, mask, rows = _batch()
+    with torch.inference_mode():
+        expected = model(input_ids=ids, attention_mask=mask).logits[rows]
+        got = LeanBert(model)(ids, mask, rows)
+        unpadded = LeanBert(model)(ids[:1], mask[:1], torch.ones_like(rows[:1]))  # no-mask path
+        expected_unpadded = model(input_ids=ids[:1]).logits[0]
+    assert got.shape == expected.shape and rows.sum() < rows.numel()
+    torch.testing.assert_close(got, expected, atol=1e-5, rtol=1e-4)
+    torch.testing.assert_close(unpadded, expected_unpadded, atol=1e-5, rtol=1e-4)
+
+
+def test_shape_model_with_shape_ids():
+    torch.manual_seed(0)
+    model = ShapeBertForTokenClassification(ShapeBertConfig(
+        hidden_size=32, num_hidden_layers=2, num_attention_heads=4, intermediate_size=64, num_labels=5)).eval()
+    ids, mask, rows = _batch(1)
+    shapes = torch.randint(0, model.config.num_shapes, ids.shape)
+    with torch.inference_mode():
+        expected = model(input_ids=ids, attention_mask=mask, shape_ids=shapes).logits[rows]
+        got = LeanBert(model)(ids, mask, rows, shapes)
+    torch.testing.assert_close(got, expected, atol=1e-5, rtol=1e-4)
+
+
+def test_unsupported_models_are_refused(tiny_model_dir):
+    model = AutoModelForTokenClassification.from_pretrained(tiny_model_dir)
+    assert not supports(model.train())  # dropout would differ
+    assert not supports(apply_quantization(model.eval(), "int8"))
+    assert supports(apply_quantization(model.eval(), "bf16"))
+    with pytest.raises(ValueError, match="plain BERT"):
+        LeanBert(model.train())
+
+
+def test_prediction_is_unchanged_by_the_lean_path(tiny_model_dir, tokenizer):
+    model = AutoModelForTokenClassification.from_pretrained(tiny_model_dir)
+    texts = ["Rebels shelled Idlib on Monday, killing 4 civilians. " * n for n in (1, 3, 40)]
+    docs = [Document(id=str(i), text=t) for i, t in enumerate(texts)]
+    from conflict_ner.encoding import encode_documents
+
+    windows, _, _ = encode_documents(docs, tokenizer, None, 64, 16, shapes=False)
+    full = window_logprobs(model, windows, 4, tokenizer.pad_token_id)
+    lean = window_logprobs(model, windows, 4, tokenizer.pad_token_id, words_only=True)
+    for w, a, b in zip(windows, full, lean):
+        read = [p for p, u in enumerate(w.unit_index) if u >= 0]
+        skipped = [p for p, u in enumerate(w.unit_index) if u < 0]
+        assert torch.allclose(torch.from_numpy(a[read]), torch.from_numpy(b[read]), atol=1e-4)
+        assert torch.isnan(torch.from_numpy(b[skipped])).all()
+    spans, _ = predict_documents(model, tokenizer, docs, max_length=64, stride=16)
+    assert len(spans) == 3
