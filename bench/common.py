@@ -39,6 +39,32 @@ def load_texts(path: str) -> tuple[list[str], list[str | None]]:
     return texts, published
 
 
+def words_of(texts: list[str]) -> int:
+    return sum(len(t.split()) for t in texts)
+
+
+def repeated_texts(path: str, words: int) -> tuple[list[str], list[str | None]]:
+    """The texts (and publication dates) of ``path``, repeated until they hold at least ``words`` words."""
+    base_texts, base_published = load_texts(path)
+    texts: list[str] = []
+    published: list[str | None] = []
+    while words_of(texts) < words:
+        texts += base_texts
+        published += base_published
+    return texts, published
+
+
+def time_call(fn, repeats: int = 1) -> float:
+    """Best of ``repeats`` wall times (every path gets the same repeats, so noise from other
+    processes cannot favour one side)."""
+    best = float("inf")
+    for _ in range(repeats):
+        start = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
 def matmul_peak_gflops(n: int = 1024, repeats: int = 30) -> float:
     """Best-of fp32 matrix-multiply throughput on this machine, in GFLOP/s."""
     a, b = torch.randn(n, n), torch.randn(n, n)

@@ -22,22 +22,7 @@ from pathlib import Path
 import torch
 
 sys.path.insert(0, str(Path(__file__).parent))
-from common import load_texts, machine, matmul_peak_gflops, update_readme  # noqa: E402
-
-
-def words_of(texts: list[str]) -> int:
-    return sum(len(t.split()) for t in texts)
-
-
-def time_call(fn, repeats: int = 1) -> float:
-    """Best of ``repeats`` wall times (every path gets the same repeats, so noise from other
-    processes cannot favour one side)."""
-    best = float("inf")
-    for _ in range(repeats):
-        start = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - start)
-    return best
+from common import load_texts, machine, matmul_peak_gflops, repeated_texts, time_call, update_readme, words_of  # noqa: E402
 
 
 def flops_per_token(config, seq_len: float) -> float:
@@ -113,13 +98,10 @@ def main() -> None:
     from conflict_ner import EventExtractor
 
     hf_logging.set_verbosity_error()
-    base_texts, published = load_texts(args.data)
-    texts, pubs = [], []
-    while words_of(texts) < args.words:
-        texts += base_texts
-        pubs += published
+    base_texts, _ = load_texts(args.data)
+    texts, pubs = repeated_texts(args.data, args.words)
     n_words = words_of(texts)
-    print(f"{len(texts)} texts, {n_words:,} words (from {len(base_texts)} documents of {args.data})")
+    print(f"{len(texts)} texts, {n_words:,} words (repeating the documents of {args.data})")
 
     peak = matmul_peak_gflops()
     print(f"fp32 matmul peak: {peak:.1f} GFLOP/s")

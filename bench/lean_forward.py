@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from pathlib import Path
 
 import torch
 
 sys.path.insert(0, str(Path(__file__).parent))
-from common import load_texts  # noqa: E402
+from common import repeated_texts, time_call, words_of  # noqa: E402
 
 
 def main() -> None:
@@ -30,10 +29,8 @@ def main() -> None:
     import conflict_ner.predict as predict
     from conflict_ner import EventExtractor
 
-    texts, published = load_texts(args.data)
-    docs: list[dict] = []
-    while sum(len(d["text"].split()) for d in docs) < args.words:
-        docs += [{"id": str(len(docs) + i), "text": t, "published": p} for i, (t, p) in enumerate(zip(texts, published))]
+    texts, published = repeated_texts(args.data, args.words)
+    docs = [{"id": str(i), "text": t, "published": p} for i, (t, p) in enumerate(zip(texts, published))]
     ex = EventExtractor.from_pretrained(args.model)
     list(ex.extract_batch(docs[:8]))
     lean_check = predict.supports_lean
@@ -41,13 +38,10 @@ def main() -> None:
     for _ in range(args.repeats):
         for name, check in (("model forward", lambda m: False), ("lean forward", lean_check)):
             predict.supports_lean = check
-            start = time.perf_counter()
-            list(ex.extract_batch(docs, batch_size=256))
-            best[name] = min(best[name], time.perf_counter() - start)
+            best[name] = min(best[name], time_call(lambda: list(ex.extract_batch(docs, batch_size=256))))
     predict.supports_lean = lean_check
-    words = sum(len(d["text"].split()) for d in docs)
     for name, seconds in best.items():
-        print(f"{name}: {seconds:.2f} s, {words / seconds:,.0f} words/s")
+        print(f"{name}: {seconds:.2f} s, {words_of(texts) / seconds:,.0f} words/s")
     print(f"lean forward speed-up on full extraction: {best['model forward'] / best['lean forward']:.2f}x")
 
 

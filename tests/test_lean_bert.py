@@ -58,7 +58,7 @@ def test_unsupported_models_are_refused(tiny_model_dir):
         LeanBert(model.train())
 
 
-def test_prediction_is_unchanged_by_the_lean_path(tiny_model_dir, tokenizer):
+def test_prediction_is_unchanged_by_the_lean_path(tiny_model_dir, tokenizer, monkeypatch):
     model = AutoModelForTokenClassification.from_pretrained(tiny_model_dir)
     texts = ["Rebels shelled Idlib on Monday, killing 4 civilians. " * n for n in (1, 3, 40)]
     docs = [Document(id=str(i), text=t) for i, t in enumerate(texts)]
@@ -72,5 +72,10 @@ def test_prediction_is_unchanged_by_the_lean_path(tiny_model_dir, tokenizer):
         skipped = [p for p, u in enumerate(w.unit_index) if u < 0]
         assert torch.allclose(torch.from_numpy(a[read]), torch.from_numpy(b[read]), atol=1e-4)
         assert torch.isnan(torch.from_numpy(b[skipped])).all()
-    spans, _ = predict_documents(model, tokenizer, docs, max_length=64, stride=16)
-    assert len(spans) == 3
+    spans, tags = predict_documents(model, tokenizer, docs, max_length=64, stride=16)
+    monkeypatch.setattr("conflict_ner.predict.supports_lean", lambda m: False)
+    ref_spans, ref_tags = predict_documents(model, tokenizer, docs, max_length=64, stride=16)
+    assert ref_tags == tags
+    assert [[(p.start, p.end, p.label) for p in d] for d in ref_spans] == [[(p.start, p.end, p.label) for p in d] for d in spans]
+    assert [p.score for d in ref_spans for p in d] == pytest.approx([p.score for d in spans for p in d], abs=1e-5)
+    assert len(spans) == 3 and any(spans)

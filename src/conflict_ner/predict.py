@@ -94,12 +94,13 @@ def window_logprobs(model, windows, batch_size: int, pad_id: int, words_only: bo
     was_training = [m.training for m in models]
     for m in models:
         m.eval()
-    runners = [_lean_runner(m) if words_only and supports_lean(m) else _full_runner(m) for m in models]
+    lean = [words_only and supports_lean(m) for m in models]
+    runners = [_lean_runner(m) if is_lean else _full_runner(m) for m, is_lean in zip(models, lean)]
     with torch.inference_mode():
         for b, e in token_budget_batches(lengths, batch_size * (lengths[-1] if lengths else 0)):
             idx = order[b:e]
             inputs = model_inputs(windows, idx, pad_id, any(uses_shapes(m) for m in models))
-            rows = _read_rows(windows, idx, inputs["input_ids"].shape) if words_only else None
+            rows = _read_rows(windows, idx, inputs["input_ids"].shape) if any(lean) else None
             logp = sum(run(inputs, rows) for run in runners) / len(models)
             logp = logp.numpy()
             for row, i in enumerate(idx):
