@@ -6,7 +6,9 @@ Against ``BertForTokenClassification.forward`` it saves, exactly (to float round
 - residuals and GELU computed in place (fewer full passes over memory);
 - no attention mask when a batch has no padding;
 - in the last layer, attention output, feed-forward and classifier only for the rows
-  whose scores are read (first subwords of words); keys and values still see every token.
+  whose scores are read (first subwords of words); keys and values still see every token;
+- matrix-multiply outputs written into one reused buffer per role (per thread), so the
+  same memory stays warm in cache instead of a fresh allocation per layer and batch.
 
 Only plain BERT classifiers are handled (absolute positions, exact GELU, ``nn.Linear``
 layers in fp32 or bf16); :func:`supports` says so, and callers fall back to the model's
@@ -24,6 +26,7 @@ True
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
 import torch
@@ -91,6 +94,16 @@ class LeanBert:
                 _t(layer.intermediate.dense), layer.intermediate.dense.bias.detach(),
                 _t(layer.output.dense), layer.output.dense.bias.detach(), _ln(layer.output.LayerNorm)))
         self.cls_w, self.cls_b = _t(model.classifier), model.classifier.bias.detach()
+        self._buffers: dict[str, torch.Tensor] = {}
+
+    def _buffer(self, name: str, rows: int, cols: int, like: torch.Tensor) -> torch.Tensor:
+        # Matmul outputs reuse one allocation per role across layers and batches: the same
+        # memory stays warm in cache instead of a fresh block per call.
+        key = f"{threading.get_ident()}:{name}"  # callers on other threads get their own
+        buf = self._buffers.get(key)
+        if buf is None or buf.numel() < rows * cols or buf.dtype != like.dtype:
+            buf = self._buffers[key] = torch.empty(rows * cols, dtype=like.dtype)
+        return buf[:rows * cols].view(rows, cols)
 
     def __call__(self, input_ids: torch.Tensor, attention_mask: torch.Tensor, rows: torch.Tensor,
                  shape_ids: torch.Tensor | None = None) -> torch.Tensor:
@@ -106,16 +119,21 @@ class LeanBert:
         mask = None if bool(attention_mask.all()) else attention_mask.bool()[:, None, None, :]
         keep = rows.reshape(-1).nonzero().squeeze(1)
         for i, layer in enumerate(self.layers):
-            qkv = torch.addmm(layer.qkv_b, x, layer.qkv_w).view(batch, length, 3, self.heads, -1)
+            qkv = torch.addmm(layer.qkv_b, x, layer.qkv_w, out=self._buffer("qkv", len(x), layer.qkv_w.shape[1], x))
+            qkv = qkv.view(batch, length, 3, self.heads, -1)
             q, k, v = qkv.permute(2, 0, 3, 1, 4).unbind(0)
             context = F.scaled_dot_product_attention(q, k, v, attn_mask=mask).transpose(1, 2)
             context = context.reshape(batch * length, width)
             if i == len(self.layers) - 1:
                 # the rest of the last layer is per position: skip positions nobody reads
                 context, x = context.index_select(0, keep), x.index_select(0, keep)
-            h = F.layer_norm(torch.addmm(x, context, layer.out_w).add_(layer.out_b), (width,), *layer.ln1)
-            inner = torch._C._nn.gelu_(torch.addmm(layer.ffn1_b, h, layer.ffn1_w))
-            x = F.layer_norm(torch.addmm(h, inner, layer.ffn2_w).add_(layer.ffn2_b), (width,), *layer.ln2)
+            n = len(x)
+            h = torch.addmm(x, context, layer.out_w, out=self._buffer("attention", n, width, x))
+            h = F.layer_norm(h.add_(layer.out_b), (width,), *layer.ln1)
+            inner = torch.addmm(layer.ffn1_b, h, layer.ffn1_w, out=self._buffer("inner", n, layer.ffn1_w.shape[1], x))
+            inner = torch._C._nn.gelu_(inner)
+            x = torch.addmm(h, inner, layer.ffn2_w, out=self._buffer("output", n, width, x))
+            x = F.layer_norm(x.add_(layer.ffn2_b), (width,), *layer.ln2)
         if not self.layers:
             x = x.index_select(0, keep)
         return torch.addmm(self.cls_b, x, self.cls_w)
