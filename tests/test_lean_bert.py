@@ -37,6 +37,29 @@ def test_same_logits_as_the_model_forward_on_selected_rows(tiny_model_dir):
     torch.testing.assert_close(unpadded, expected_unpadded, atol=1e-5, rtol=1e-4)
 
 
+def test_reused_buffers_across_batch_shapes_and_threads(tiny_model_dir):
+    # One LeanBert serves batches of different shapes (its matmul buffers grow and shrink as
+    # views) and other threads; earlier results must not be overwritten by later calls.
+    from concurrent.futures import ThreadPoolExecutor
+
+    model = AutoModelForTokenClassification.from_pretrained(tiny_model_dir).eval()
+    lean = LeanBert(model)
+    ids, mask, rows = _batch(2)
+    small = (ids[:1, :5], mask[:1, :5], rows[:1, :5])
+    with torch.inference_mode():
+        expected_big = model(input_ids=ids, attention_mask=mask).logits[rows]
+        expected_small = model(input_ids=small[0], attention_mask=small[1]).logits[small[2]]
+        first_big = lean(ids, mask, rows)
+        got_small = lean(*small)
+        second_big = lean(ids, mask, rows)
+        with ThreadPoolExecutor(2) as pool:
+            threaded = list(pool.map(lambda args: lean(*args), [(ids, mask, rows), small] * 4))
+    for got in (first_big, second_big, *threaded[::2]):
+        torch.testing.assert_close(got, expected_big, atol=1e-5, rtol=1e-4)
+    for got in (got_small, *threaded[1::2]):
+        torch.testing.assert_close(got, expected_small, atol=1e-5, rtol=1e-4)
+
+
 def test_shape_model_with_shape_ids():
     torch.manual_seed(0)
     model = ShapeBertForTokenClassification(ShapeBertConfig(

@@ -94,15 +94,16 @@ class LeanBert:
                 _t(layer.intermediate.dense), layer.intermediate.dense.bias.detach(),
                 _t(layer.output.dense), layer.output.dense.bias.detach(), _ln(layer.output.LayerNorm)))
         self.cls_w, self.cls_b = _t(model.classifier), model.classifier.bias.detach()
-        self._buffers: dict[str, torch.Tensor] = {}
+        # per thread, so concurrent callers never share one (and a finished thread's are freed)
+        self._local = threading.local()
 
-    def _buffer(self, name: str, rows: int, cols: int, like: torch.Tensor) -> torch.Tensor:
+    def _buffer(self, name: str, rows: int, cols: int, dtype: torch.dtype) -> torch.Tensor:
         # Matmul outputs reuse one allocation per role across layers and batches: the same
         # memory stays warm in cache instead of a fresh block per call.
-        key = f"{threading.get_ident()}:{name}"  # callers on other threads get their own
-        buf = self._buffers.get(key)
-        if buf is None or buf.numel() < rows * cols or buf.dtype != like.dtype:
-            buf = self._buffers[key] = torch.empty(rows * cols, dtype=like.dtype)
+        buffers = self._local.__dict__.setdefault("buffers", {})
+        buf = buffers.get(name)
+        if buf is None or buf.numel() < rows * cols or buf.dtype != dtype:
+            buf = buffers[name] = torch.empty(rows * cols, dtype=dtype)
         return buf[:rows * cols].view(rows, cols)
 
     def __call__(self, input_ids: torch.Tensor, attention_mask: torch.Tensor, rows: torch.Tensor,
@@ -119,7 +120,7 @@ class LeanBert:
         mask = None if bool(attention_mask.all()) else attention_mask.bool()[:, None, None, :]
         keep = rows.reshape(-1).nonzero().squeeze(1)
         for i, layer in enumerate(self.layers):
-            qkv = torch.addmm(layer.qkv_b, x, layer.qkv_w, out=self._buffer("qkv", len(x), layer.qkv_w.shape[1], x))
+            qkv = torch.addmm(layer.qkv_b, x, layer.qkv_w, out=self._buffer("qkv", len(x), layer.qkv_w.shape[1], x.dtype))
             qkv = qkv.view(batch, length, 3, self.heads, -1)
             q, k, v = qkv.permute(2, 0, 3, 1, 4).unbind(0)
             context = F.scaled_dot_product_attention(q, k, v, attn_mask=mask).transpose(1, 2)
@@ -128,11 +129,11 @@ class LeanBert:
                 # the rest of the last layer is per position: skip positions nobody reads
                 context, x = context.index_select(0, keep), x.index_select(0, keep)
             n = len(x)
-            h = torch.addmm(x, context, layer.out_w, out=self._buffer("attention", n, width, x))
+            h = torch.addmm(x, context, layer.out_w, out=self._buffer("attention", n, width, x.dtype))
             h = F.layer_norm(h.add_(layer.out_b), (width,), *layer.ln1)
-            inner = torch.addmm(layer.ffn1_b, h, layer.ffn1_w, out=self._buffer("inner", n, layer.ffn1_w.shape[1], x))
+            inner = torch.addmm(layer.ffn1_b, h, layer.ffn1_w, out=self._buffer("inner", n, layer.ffn1_w.shape[1], x.dtype))
             inner = torch._C._nn.gelu_(inner)
-            x = torch.addmm(h, inner, layer.ffn2_w, out=self._buffer("output", n, width, x))
+            x = torch.addmm(h, inner, layer.ffn2_w, out=self._buffer("output", n, width, x.dtype))
             x = F.layer_norm(x.add_(layer.ffn2_b), (width,), *layer.ln2)
         if not self.layers:
             x = x.index_select(0, keep)
