@@ -24,8 +24,21 @@ def _batch(seed: int = 0):
     return ids, mask, rows
 
 
+def _with_random_biases(model, seed: int = 0):
+    # Fresh BERT weights have zero biases and unit/zero layer norms, which would hide any
+    # mistake in moving biases between projections and norms; trained ones never do.
+    gen = torch.Generator().manual_seed(seed)
+    with torch.no_grad():
+        for module in model.modules():
+            if isinstance(module, (torch.nn.Linear, torch.nn.LayerNorm)) and module.bias is not None:
+                module.bias.copy_(torch.randn(module.bias.shape, generator=gen) * 0.5)
+            if isinstance(module, torch.nn.LayerNorm):
+                module.weight.copy_(1 + torch.randn(module.weight.shape, generator=gen) * 0.3)
+    return model
+
+
 def test_same_logits_as_the_model_forward_on_selected_rows(tiny_model_dir):
-    model = AutoModelForTokenClassification.from_pretrained(tiny_model_dir).eval()
+    model = _with_random_biases(AutoModelForTokenClassification.from_pretrained(tiny_model_dir).eval())
     ids, mask, rows = _batch()
     with torch.inference_mode():
         expected = model(input_ids=ids, attention_mask=mask).logits[rows]
@@ -42,7 +55,7 @@ def test_reused_buffers_across_batch_shapes_and_threads(tiny_model_dir):
     # views) and other threads; earlier results must not be overwritten by later calls.
     from concurrent.futures import ThreadPoolExecutor
 
-    model = AutoModelForTokenClassification.from_pretrained(tiny_model_dir).eval()
+    model = _with_random_biases(AutoModelForTokenClassification.from_pretrained(tiny_model_dir).eval(), 1)
     lean = LeanBert(model)
     ids, mask, rows = _batch(2)
     small = (ids[:1, :5], mask[:1, :5], rows[:1, :5])
@@ -64,12 +77,27 @@ def test_shape_model_with_shape_ids():
     torch.manual_seed(0)
     model = ShapeBertForTokenClassification(ShapeBertConfig(
         hidden_size=32, num_hidden_layers=2, num_attention_heads=4, intermediate_size=64, num_labels=5)).eval()
+    _with_random_biases(model, 2)
     ids, mask, rows = _batch(1)
     shapes = torch.randint(0, model.config.num_shapes, ids.shape)
     with torch.inference_mode():
         expected = model(input_ids=ids, attention_mask=mask, shape_ids=shapes).logits[rows]
         got = LeanBert(model)(ids, mask, rows, shapes)
     torch.testing.assert_close(got, expected, atol=1e-5, rtol=1e-4)
+
+
+def test_bf16_model_close_to_its_own_forward(tiny_model_dir):
+    # the folded biases are computed in fp32 and cast once, so bf16 rounding stays that of the model's forward
+    model = _with_random_biases(AutoModelForTokenClassification.from_pretrained(tiny_model_dir).eval(), 3)
+    ids, mask, rows = _batch(3)
+    with torch.inference_mode():
+        exact = model(input_ids=ids, attention_mask=mask).logits[rows]
+        bf16 = apply_quantization(model, "bf16")
+        expected = bf16(input_ids=ids, attention_mask=mask).logits[rows].float()
+        got = LeanBert(bf16)(ids, mask, rows).float()
+    model_error = (expected - exact).abs().max()
+    assert (got - exact).abs().max() <= 2 * model_error + 1e-3
+    torch.testing.assert_close(got, expected, atol=0.1, rtol=0.05)
 
 
 def test_unsupported_models_are_refused(tiny_model_dir):

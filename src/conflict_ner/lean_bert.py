@@ -3,12 +3,13 @@
 Against ``BertForTokenClassification.forward`` it saves, exactly (to float rounding):
 
 - one fused query/key/value matrix multiply per layer instead of three;
-- residuals and GELU computed in place (fewer full passes over memory);
+- residual sums as one in-place multiply-add on the residual (the projection's bias moved
+  into the layer norm that produced it), GELU in place: fewer full passes over memory;
 - no attention mask when a batch has no padding;
 - in the last layer, attention output, feed-forward and classifier only for the rows
   whose scores are read (first subwords of words); keys and values still see every token;
-- matrix-multiply outputs written into one reused buffer per role (per thread), so the
-  same memory stays warm in cache instead of a fresh allocation per layer and batch.
+- the other matrix-multiply outputs written into one reused buffer per role (per thread), so
+  the same memory stays warm in cache instead of a fresh allocation per layer and batch.
 
 Only plain BERT classifiers are handled (absolute positions, exact GELU, ``nn.Linear``
 layers in fp32 or bf16); :func:`supports` says so, and callers fall back to the model's
@@ -67,6 +68,45 @@ def _ln(norm: nn.LayerNorm) -> tuple[torch.Tensor, torch.Tensor, float]:
     return norm.weight.detach(), norm.bias.detach(), norm.eps
 
 
+@dataclass(frozen=True)
+class _FoldedLayer:
+    """A layer whose residual projections carry no bias of their own (see :func:`_fold_residual_biases`)."""
+    qkv_w: torch.Tensor
+    qkv_b: torch.Tensor
+    out_w: torch.Tensor
+    ln1: tuple[torch.Tensor, torch.Tensor, float]
+    ffn1_w: torch.Tensor
+    ffn1_b: torch.Tensor
+    ffn2_w: torch.Tensor
+    ln2: tuple[torch.Tensor, torch.Tensor, float]
+
+
+def _shift(norm: tuple[torch.Tensor, torch.Tensor, float], bias: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor, float]:
+    weight, beta, eps = norm
+    return weight, (beta.float() + bias.float()).to(beta.dtype), eps
+
+
+def _fold_residual_biases(emb_ln: tuple, layers: list[_Layer]) -> tuple[tuple, list[_FoldedLayer]]:
+    """The same network with each residual projection's bias moved into the layer norm whose
+    output it is added to, so ``x + a @ W + b`` becomes one in-place ``addmm`` on ``x``.
+
+    The norm's shift gains ``b``; the projection that reads the shifted output subtracts
+    ``b @ W_in`` from its own bias, so its result is unchanged (folded in fp32, then cast).
+    """
+    def compensated(bias: torch.Tensor, shift: torch.Tensor, weight: torch.Tensor) -> torch.Tensor:
+        return (bias.float() - shift.float() @ weight.float()).to(bias.dtype)
+
+    folded = []
+    for i, layer in enumerate(layers):
+        ln2 = _shift(layer.ln2, layers[i + 1].out_b) if i + 1 < len(layers) else layer.ln2
+        folded.append(_FoldedLayer(
+            layer.qkv_w, compensated(layer.qkv_b, layer.out_b, layer.qkv_w),  # input x + out_b
+            layer.out_w, _shift(layer.ln1, layer.ffn2_b),
+            layer.ffn1_w, compensated(layer.ffn1_b, layer.ffn2_b, layer.ffn1_w),  # input h + ffn2_b
+            layer.ffn2_w, ln2))
+    return (_shift(emb_ln, layers[0].out_b) if layers else emb_ln), folded
+
+
 class LeanBert:
     """Logits of a BERT token classifier, for selected rows only.
 
@@ -93,6 +133,7 @@ class LeanBert:
                 _t(att.output.dense), att.output.dense.bias.detach(), _ln(att.output.LayerNorm),
                 _t(layer.intermediate.dense), layer.intermediate.dense.bias.detach(),
                 _t(layer.output.dense), layer.output.dense.bias.detach(), _ln(layer.output.LayerNorm)))
+        self.emb_ln, self.layers = _fold_residual_biases(self.emb_ln, self.layers)
         self.cls_w, self.cls_b = _t(model.classifier), model.classifier.bias.detach()
         # per thread, so concurrent callers never share one (and a finished thread's are freed)
         self._local = threading.local()
@@ -128,13 +169,12 @@ class LeanBert:
             if i == len(self.layers) - 1:
                 # the rest of the last layer is per position: skip positions nobody reads
                 context, x = context.index_select(0, keep), x.index_select(0, keep)
-            n = len(x)
-            h = torch.addmm(x, context, layer.out_w, out=self._buffer("attention", n, width, x.dtype))
-            h = F.layer_norm(h.add_(layer.out_b), (width,), *layer.ln1)
-            inner = torch.addmm(layer.ffn1_b, h, layer.ffn1_w, out=self._buffer("inner", n, layer.ffn1_w.shape[1], x.dtype))
+            # x and h already hold the biases of the projections they are added to (see
+            # _fold_residual_biases), so each residual sum is one in-place multiply-add
+            h = F.layer_norm(torch.addmm(x, context, layer.out_w, out=x), (width,), *layer.ln1)
+            inner = torch.addmm(layer.ffn1_b, h, layer.ffn1_w, out=self._buffer("inner", len(h), layer.ffn1_w.shape[1], x.dtype))
             inner = torch._C._nn.gelu_(inner)
-            x = torch.addmm(h, inner, layer.ffn2_w, out=self._buffer("output", n, width, x.dtype))
-            x = F.layer_norm(x.add_(layer.ffn2_b), (width,), *layer.ln2)
+            x = F.layer_norm(torch.addmm(h, inner, layer.ffn2_w, out=h), (width,), *layer.ln2)
         if not self.layers:
             x = x.index_select(0, keep)
         return torch.addmm(self.cls_b, x, self.cls_w)
