@@ -87,7 +87,7 @@ def test_shape_model_with_shape_ids():
 
 
 def test_bf16_model_close_to_its_own_forward(tiny_model_dir):
-    # the folded biases are computed in fp32 and cast once, so bf16 rounding stays that of the model's forward
+    # the folded biases are computed in fp32 and cast once, so bf16 rounding stays close to the model's forward
     model = _with_random_biases(AutoModelForTokenClassification.from_pretrained(tiny_model_dir).eval(), 3)
     ids, mask, rows = _batch(3)
     with torch.inference_mode():

@@ -45,20 +45,6 @@ def supports(model) -> bool:
             and all(type(m) is nn.Linear for m in model.modules() if "Linear" in type(m).__name__))
 
 
-@dataclass(frozen=True)
-class _Layer:
-    qkv_w: torch.Tensor
-    qkv_b: torch.Tensor
-    out_w: torch.Tensor
-    out_b: torch.Tensor
-    ln1: tuple[torch.Tensor, torch.Tensor, float]
-    ffn1_w: torch.Tensor
-    ffn1_b: torch.Tensor
-    ffn2_w: torch.Tensor
-    ffn2_b: torch.Tensor
-    ln2: tuple[torch.Tensor, torch.Tensor, float]
-
-
 def _t(linear: nn.Linear) -> torch.Tensor:
     # [in, out] contiguous, the layout addmm reads fastest
     return linear.weight.detach().t().contiguous()
@@ -69,8 +55,9 @@ def _ln(norm: nn.LayerNorm) -> tuple[torch.Tensor, torch.Tensor, float]:
 
 
 @dataclass(frozen=True)
-class _FoldedLayer:
-    """A layer whose residual projections carry no bias of their own (see :func:`_fold_residual_biases`)."""
+class _Layer:
+    """One encoder layer's weights (``[in, out]``), with the residual projections' biases
+    folded into the layer norms before them (see :func:`_folded_layers`)."""
     qkv_w: torch.Tensor
     qkv_b: torch.Tensor
     out_w: torch.Tensor
@@ -81,30 +68,40 @@ class _FoldedLayer:
     ln2: tuple[torch.Tensor, torch.Tensor, float]
 
 
-def _shift(norm: tuple[torch.Tensor, torch.Tensor, float], bias: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor, float]:
+def _shift(norm: tuple[torch.Tensor, torch.Tensor, float], bias: torch.Tensor | None
+           ) -> tuple[torch.Tensor, torch.Tensor, float]:
     weight, beta, eps = norm
-    return weight, (beta.float() + bias.float()).to(beta.dtype), eps
+    return norm if bias is None else (weight, (beta.float() + bias.float()).to(beta.dtype), eps)
 
 
-def _fold_residual_biases(emb_ln: tuple, layers: list[_Layer]) -> tuple[tuple, list[_FoldedLayer]]:
-    """The same network with each residual projection's bias moved into the layer norm whose
-    output it is added to, so ``x + a @ W + b`` becomes one in-place ``addmm`` on ``x``.
+def _compensated(bias: torch.Tensor, shift: torch.Tensor, weight: torch.Tensor) -> torch.Tensor:
+    return (bias.float() - shift.float() @ weight.float()).to(bias.dtype)
+
+
+def _folded_layers(model: BertForTokenClassification) -> tuple[tuple, list[_Layer]]:
+    """The embedding norm and the layers, with each residual projection's bias moved into the
+    layer norm whose output it is added to, so ``x + a @ W + b`` is one in-place ``addmm`` on ``x``.
 
     The norm's shift gains ``b``; the projection that reads the shifted output subtracts
     ``b @ W_in`` from its own bias, so its result is unchanged (folded in fp32, then cast).
     """
-    def compensated(bias: torch.Tensor, shift: torch.Tensor, weight: torch.Tensor) -> torch.Tensor:
-        return (bias.float() - shift.float() @ weight.float()).to(bias.dtype)
+    blocks = model.bert.encoder.layer
 
-    folded = []
-    for i, layer in enumerate(layers):
-        ln2 = _shift(layer.ln2, layers[i + 1].out_b) if i + 1 < len(layers) else layer.ln2
-        folded.append(_FoldedLayer(
-            layer.qkv_w, compensated(layer.qkv_b, layer.out_b, layer.qkv_w),  # input x + out_b
-            layer.out_w, _shift(layer.ln1, layer.ffn2_b),
-            layer.ffn1_w, compensated(layer.ffn1_b, layer.ffn2_b, layer.ffn1_w),  # input h + ffn2_b
-            layer.ffn2_w, ln2))
-    return (_shift(emb_ln, layers[0].out_b) if layers else emb_ln), folded
+    def out_bias(i: int) -> torch.Tensor | None:  # attention output bias of layer i, if any
+        return blocks[i].attention.output.dense.bias.detach() if i < len(blocks) else None
+
+    layers = []
+    for i, layer in enumerate(blocks):
+        att = layer.attention
+        q, k, v = att.self.query, att.self.key, att.self.value
+        qkv_w = torch.cat([_t(q), _t(k), _t(v)], dim=1)
+        ffn1_w, ffn2_b = _t(layer.intermediate.dense), layer.output.dense.bias.detach()
+        layers.append(_Layer(
+            qkv_w, _compensated(torch.cat([q.bias, k.bias, v.bias]).detach(), out_bias(i), qkv_w),  # reads x + out_b
+            _t(att.output.dense), _shift(_ln(att.output.LayerNorm), ffn2_b),
+            ffn1_w, _compensated(layer.intermediate.dense.bias.detach(), ffn2_b, ffn1_w),  # reads h + ffn2_b
+            _t(layer.output.dense), _shift(_ln(layer.output.LayerNorm), out_bias(i + 1))))
+    return _shift(_ln(model.bert.embeddings.LayerNorm), out_bias(0)), layers
 
 
 class LeanBert:
@@ -122,18 +119,8 @@ class LeanBert:
         self.shape = getattr(model, "shape_embeddings", None)
         self.position = emb.position_embeddings.weight.detach()
         self.token_type0 = emb.token_type_embeddings.weight.detach()[0]
-        self.emb_ln = _ln(emb.LayerNorm)
         self.heads = model.config.num_attention_heads
-        self.layers = []
-        for layer in model.bert.encoder.layer:
-            att = layer.attention
-            q, k, v = att.self.query, att.self.key, att.self.value
-            self.layers.append(_Layer(
-                torch.cat([_t(q), _t(k), _t(v)], dim=1), torch.cat([q.bias, k.bias, v.bias]).detach(),
-                _t(att.output.dense), att.output.dense.bias.detach(), _ln(att.output.LayerNorm),
-                _t(layer.intermediate.dense), layer.intermediate.dense.bias.detach(),
-                _t(layer.output.dense), layer.output.dense.bias.detach(), _ln(layer.output.LayerNorm)))
-        self.emb_ln, self.layers = _fold_residual_biases(self.emb_ln, self.layers)
+        self.emb_ln, self.layers = _folded_layers(model)
         self.cls_w, self.cls_b = _t(model.classifier), model.classifier.bias.detach()
         # per thread, so concurrent callers never share one (and a finished thread's are freed)
         self._local = threading.local()
@@ -170,7 +157,7 @@ class LeanBert:
                 # the rest of the last layer is per position: skip positions nobody reads
                 context, x = context.index_select(0, keep), x.index_select(0, keep)
             # x and h already hold the biases of the projections they are added to (see
-            # _fold_residual_biases), so each residual sum is one in-place multiply-add
+            # _folded_layers), so each residual sum is one in-place multiply-add
             h = F.layer_norm(torch.addmm(x, context, layer.out_w, out=x), (width,), *layer.ln1)
             inner = torch.addmm(layer.ffn1_b, h, layer.ffn1_w, out=self._buffer("inner", len(h), layer.ffn1_w.shape[1], x.dtype))
             inner = torch._C._nn.gelu_(inner)
