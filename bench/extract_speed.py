@@ -35,7 +35,7 @@ def flops_per_token(config, seq_len: float) -> float:
 
 class ModelTimer:
     """Accumulates wall time spent inside the model's forward (the model's own, or the lean
-    forward of :mod:`conflict_ner.lean_bert` that our path uses) and the real tokens it saw."""
+    forward of :mod:`conflict_ner.tagging.lean_bert` that our path uses) and the real tokens it saw."""
 
     def __init__(self, model):
         from conflict_ner import lean_bert

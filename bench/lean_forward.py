@@ -26,7 +26,7 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=3)
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
-    import conflict_ner.predict as predict
+    import conflict_ner.tagging.predict as predict
     from conflict_ner import EventExtractor
 
     texts, published = repeated_texts(args.data, args.words)

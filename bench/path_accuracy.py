@@ -4,7 +4,7 @@ and the re3d benchmark test, so a faster path is kept only where it costs at mos
     .venv/bin/python bench/path_accuracy.py --model runs/default --variant runs/default-L4-kd \\
         --re3d-model runs/re3d-benchmark --re3d-variant runs/re3d-benchmark-L4-kd
 
-Every path is scored by ``conflict_ner.evaluate.evaluate_path`` (the same code as
+Every path is scored by ``conflict_ner.training.evaluate.evaluate_path`` (the same code as
 ``conflict-ner evaluate --quantize ...``): seqeval strict micro F1. The drop is against the
 fp32 run of the same benchmark's main model. Writes ``bench/results/path_accuracy.json`` and
 the table in ``bench/README.md``.
@@ -36,7 +36,7 @@ def path_rows(models: list[str], quantize: list[str]) -> list[tuple[str, str]]:
 
 
 def score(model_dir: str, data: str, precision: str) -> float:
-    from conflict_ner.evaluate import evaluate_path
+    from conflict_ner.training.evaluate import evaluate_path
 
     metrics = evaluate_path(model_dir, data, quantize=None if precision == FP32 else precision)
     (split,) = metrics.values()

@@ -39,12 +39,13 @@ def main() -> None:
     from transformers import DataCollatorForTokenClassification, Trainer, TrainingArguments
     from transformers.utils import logging as hf_logging
 
-    from conflict_ner.config import load_config
-    from conflict_ner.data import load_data
-    from conflict_ner.encoding import encode_documents
+    from conflict_ner.training.config import load_config
+    from conflict_ner.training.data import load_data
+    from conflict_ner.tagging.encoding import encode_documents
     from conflict_ner.labels import bio_tags
-    from conflict_ner.modeling import build_model, load_tokenizer, tokenizer_source
-    from conflict_ner.trainer import evaluate_model, set_seed, train
+    from conflict_ner.tagging.loading import load_tokenizer
+from conflict_ner.training.modeling import build_model, tokenizer_source
+    from conflict_ner.training.trainer import evaluate_model, set_seed, train
 
     hf_logging.set_verbosity_error()
     tmp = Path(tempfile.mkdtemp(prefix="train-speed-"))

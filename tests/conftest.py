@@ -13,7 +13,7 @@ SHARED = REPO.parent / "shared"
 
 @pytest.fixture(scope="session")
 def tokenizer():
-    from conflict_ner.modeling import load_tokenizer
+    from conflict_ner.tagging.loading import load_tokenizer
 
     return load_tokenizer("packaged:all-MiniLM-L6-v2")
 
@@ -23,9 +23,9 @@ def tiny_model_dir(tmp_path_factory, tokenizer) -> Path:
     """A saved tiny BERT token classifier (random weights, packaged vocabulary)."""
     import torch
 
-    from conflict_ner.config import ModelConfig
+    from conflict_ner.training.config import ModelConfig
     from conflict_ner.labels import LABELS
-    from conflict_ner.modeling import build_model
+    from conflict_ner.training.modeling import build_model
 
     torch.manual_seed(0)
     model = build_model(ModelConfig(base_model=str(FIXTURES / "tiny-bert"), random_init=True), list(LABELS))

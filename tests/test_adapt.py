@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from conflict_ner.adapt import adapt_encoder, adaptation_texts, pack_windows
+from conflict_ner.training.adapt import adapt_encoder, adaptation_texts, pack_windows
 from conflict_ner.errors import DataError
 
 
@@ -38,8 +38,8 @@ def test_pack_windows_keeps_every_token_once_and_bounds_length():
 
 
 def test_adapt_encoder_writes_an_encoder_a_config_can_fine_tune(tmp_path, tiny_model_dir):
-    from conflict_ner.config import ModelConfig
-    from conflict_ner.modeling import build_model
+    from conflict_ner.training.config import ModelConfig
+    from conflict_ner.training.modeling import build_model
 
     src = tmp_path / "texts.txt"
     src.write_text("\n\n".join(f"Militants attacked a checkpoint in district {i} on Monday." for i in range(40)))
@@ -57,7 +57,7 @@ def test_masked_lm_loss_equals_the_library_loss(tiny_model_dir, tokenizer):
     import torch
     from transformers import AutoModelForMaskedLM, DataCollatorForLanguageModeling
 
-    from conflict_ner.adapt import masked_lm_loss
+    from conflict_ner.training.adapt import masked_lm_loss
 
     torch.manual_seed(0)
     model = AutoModelForMaskedLM.from_pretrained(tiny_model_dir).eval()

@@ -1,7 +1,7 @@
-from conflict_ner.alignment import (cut_units, first_subword_units, plan_windows, sentence_starts,
+from conflict_ner.tagging.alignment import (cut_units, first_subword_units, plan_windows, sentence_starts,
                                     unit_tags)
-from conflict_ner.document import Document
-from conflict_ner.encoding import encode_documents
+from conflict_ner.text.document import Document
+from conflict_ner.tagging.encoding import encode_documents
 from conflict_ner.labels import LABELS, bio_tags
 
 TAG2ID = {t: i for i, t in enumerate(bio_tags(LABELS))}
@@ -99,7 +99,7 @@ def test_unmatched_span_is_reported_not_dropped_silently(tokenizer):
 
 
 def test_all_subword_labels_continue_the_word_tag_and_keep_cut_entities_masked():
-    from conflict_ner.alignment import all_subword_labels
+    from conflict_ner.tagging.alignment import all_subword_labels
 
     tags = ["B-WEAPON", "I-WEAPON", "O"]  # "warplanes jets hit" with warplanes in two subwords
     first, within = [0, -1, 1, 2, -1], [0, 0, 1, 2, -1]

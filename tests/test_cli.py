@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from conflict_ner.cli import main
+from conflict_ner.app.cli import main
 
 from .conftest import FIXTURES, REPO
 
@@ -35,7 +35,7 @@ def test_errors_are_reported_not_raised(tmp_path, capsys):
 
 
 def test_evaluate_an_ensemble_and_the_int8_path(tmp_path, tiny_model_dir, capsys):
-    from conflict_ner.evaluate import evaluate_path
+    from conflict_ner.training.evaluate import evaluate_path
 
     sample = str(FIXTURES / "sample.jsonl")
     single = evaluate_path(str(tiny_model_dir), sample)["sample"]
@@ -61,7 +61,7 @@ def test_ensemble_members_must_share_labels(tmp_path, tiny_model_dir, capsys):
 
 
 def test_evaluate_decoding_override(tiny_model_dir, capsys):
-    from conflict_ner.evaluate import evaluate_path
+    from conflict_ner.training.evaluate import evaluate_path
 
     sample = str(FIXTURES / "sample.jsonl")
     own = evaluate_path(str(tiny_model_dir), sample)["sample"]  # no training_config.yaml: viterbi

@@ -1,6 +1,6 @@
 import pytest
 
-from conflict_ner.config import PACKAGED_MODEL, Config, apply_overrides, dump_config, load_config
+from conflict_ner.training.config import PACKAGED_MODEL, Config, apply_overrides, dump_config, load_config
 from conflict_ner.errors import ConfigError
 
 from .conftest import REPO

@@ -2,9 +2,9 @@ import shutil
 
 import pytest
 
-from conflict_ner.corpus.build import assign_splits, build_corpus, compile_corpus, stale_files
-from conflict_ner.corpus.check import check_corpus
-from conflict_ner.corpus.markup import parse_markup
+from conflict_ner.training.corpus.build import assign_splits, build_corpus, compile_corpus, stale_files
+from conflict_ner.training.corpus.check import check_corpus
+from conflict_ner.training.corpus.markup import parse_markup
 
 from .conftest import FIXTURES, REPO
 
@@ -83,8 +83,8 @@ def test_repository_corpus_compiled_files_are_current():
 def test_bad_rows_of_splits_and_label_exceptions_name_file_and_line(tmp_path):
     import pytest
 
-    from conflict_ner.corpus.build import read_splits
-    from conflict_ner.corpus.check import read_exceptions
+    from conflict_ner.training.corpus.build import read_splits
+    from conflict_ner.training.corpus.check import read_exceptions
     from conflict_ner.errors import DataError
 
     splits = tmp_path / "splits.tsv"

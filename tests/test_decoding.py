@@ -2,8 +2,8 @@ import itertools
 
 import numpy as np
 
-from conflict_ner.decoding import chunks, chunks_to_spans, merge_windows, repair_iob2, viterbi
-from conflict_ner.words import pieces, words
+from conflict_ner.tagging.decoding import chunks, chunks_to_spans, merge_windows, repair_iob2, viterbi
+from conflict_ner.text.words import pieces, words
 
 TAGS = ["O", "B-ACTOR", "I-ACTOR", "B-LOCATION", "I-LOCATION"]
 

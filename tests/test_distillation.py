@@ -1,12 +1,12 @@
 import pytest
 import torch
 
-from conflict_ner.config import load_config
-from conflict_ner.distillation import distillation_loss, load_teachers, soft_targets
-from conflict_ner.encoding import encode_documents
+from conflict_ner.training.config import load_config
+from conflict_ner.training.distillation import distillation_loss, load_teachers, soft_targets
+from conflict_ner.tagging.encoding import encode_documents
 from conflict_ner.errors import ConfigError
 from conflict_ner.labels import LABELS, bio_tags
-from conflict_ner.readers import read_jsonl
+from conflict_ner.training.readers import read_jsonl
 
 from .conftest import FIXTURES, REPO
 
@@ -57,7 +57,7 @@ def test_a_teacher_with_other_tags_is_refused(tiny_model_dir, tokenizer):
 
 
 def test_training_with_a_teacher_runs_and_differs_from_training_without(smoke_overrides, tiny_model_dir, tmp_path):
-    from conflict_ner.trainer import train
+    from conflict_ner.training.trainer import train
 
     def run(name, *extra):
         cfg = load_config(REPO / "configs/smoke.yaml", smoke_overrides + [f"training.output_dir={tmp_path / name}",

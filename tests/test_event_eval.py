@@ -1,4 +1,4 @@
-from conflict_ner.event_eval import evaluate_events, match_records
+from conflict_ner.training.event_eval import evaluate_events, match_records
 
 
 def rec(start, end, **fields):

@@ -8,11 +8,11 @@ import pytest
 import torch
 
 from conflict_ner import EventExtractor
-from conflict_ner.batch import run_batch
+from conflict_ner.app.batch import run_batch
 from conflict_ner.extractor import InputError
 from conflict_ner.labels import LABELS, bio_tags
 from conflict_ner.schema import record_errors
-from conflict_ner.view import render_html
+from conflict_ner.app.view import render_html
 
 TAGS = bio_tags(LABELS)
 KEYWORDS = {"hama": "B-LOCATION", "rebels": "B-ACTOR", "rockets": "B-WEAPON", "monday": "B-DATE", "12": "B-COUNT"}
@@ -184,7 +184,7 @@ def test_tiny_model_save_and_load_roundtrip(tiny_model_dir, tmp_path):
 
 
 def test_csv_rows_put_initiators_and_targets_on_their_sides_and_do_not_add_parts_to_totals():
-    from conflict_ner.batch import csv_rows
+    from conflict_ner.app.batch import csv_rows
     from conflict_ner.records import ActorRef, CountRef, EventDate, EventRecord, TextSpan
 
     text = "Troops and militias shelled Hama, killing 9 civilians, including 4 children, and wounding 5."

@@ -6,11 +6,11 @@ import pytest
 import torch
 from transformers import AutoModelForTokenClassification
 
-from conflict_ner.document import Document
-from conflict_ner.lean_bert import LeanBert, supports
-from conflict_ner.predict import predict_documents, window_logprobs
-from conflict_ner.quantization import apply_quantization
-from conflict_ner.shape_bert import ShapeBertConfig, ShapeBertForTokenClassification
+from conflict_ner.text.document import Document
+from conflict_ner.tagging.lean_bert import LeanBert, supports
+from conflict_ner.tagging.predict import predict_documents, window_logprobs
+from conflict_ner.tagging.quantization import apply_quantization
+from conflict_ner.tagging.shape_bert import ShapeBertConfig, ShapeBertForTokenClassification
 
 
 def _batch(seed: int = 0):
@@ -113,7 +113,7 @@ def test_prediction_is_unchanged_by_the_lean_path(tiny_model_dir, tokenizer, mon
     model = AutoModelForTokenClassification.from_pretrained(tiny_model_dir)
     texts = ["Rebels shelled Idlib on Monday, killing 4 civilians. " * n for n in (1, 3, 40)]
     docs = [Document(id=str(i), text=t) for i, t in enumerate(texts)]
-    from conflict_ner.encoding import encode_documents
+    from conflict_ner.tagging.encoding import encode_documents
 
     windows, _, _ = encode_documents(docs, tokenizer, None, 64, 16, shapes=False)
     full = window_logprobs(model, windows, 4, tokenizer.pad_token_id)
@@ -124,7 +124,7 @@ def test_prediction_is_unchanged_by_the_lean_path(tiny_model_dir, tokenizer, mon
         assert torch.allclose(torch.from_numpy(a[read]), torch.from_numpy(b[read]), atol=1e-4)
         assert torch.isnan(torch.from_numpy(b[skipped])).all()
     spans, tags = predict_documents(model, tokenizer, docs, max_length=64, stride=16)
-    monkeypatch.setattr("conflict_ner.predict.supports_lean", lambda m: False)
+    monkeypatch.setattr("conflict_ner.tagging.predict.supports_lean", lambda m: False)
     ref_spans, ref_tags = predict_documents(model, tokenizer, docs, max_length=64, stride=16)
     assert ref_tags == tags
     assert [[(p.start, p.end, p.label) for p in d] for d in ref_spans] == [[(p.start, p.end, p.label) for p in d] for d in spans]

@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from conflict_ner.corpus.markup import parse_markup
+from conflict_ner.training.corpus.markup import parse_markup
 from conflict_ner.errors import DataError
 from conflict_ner.schema import record_errors
 

@@ -1,7 +1,7 @@
 import yaml
 
-from conflict_ner.config import load_config
-from conflict_ner.model_card import render_model_card
+from conflict_ner.training.config import load_config
+from conflict_ner.training.model_card import render_model_card
 
 from .conftest import REPO
 

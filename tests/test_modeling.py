@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 import torch
 
-from conflict_ner.config import ModelConfig
+from conflict_ner.training.config import ModelConfig
 from conflict_ner.errors import ConfigError
-from conflict_ner.modeling import build_model
+from conflict_ner.training.modeling import build_model
 
 
 def test_build_model_sets_label_maps(tiny_model_dir):

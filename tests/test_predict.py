@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from conflict_ner.predict import token_budget_batches
+from conflict_ner.tagging.predict import token_budget_batches
 
 
 def test_token_budget_batches_cover_every_window_once_within_the_budget():

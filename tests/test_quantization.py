@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import torch
 
-from conflict_ner.quantization import apply_quantization, quantize_int8
+from conflict_ner.tagging.quantization import apply_quantization, quantize_int8
 
 
 def test_quantize_int8_replaces_linear_layers_and_keeps_fp32_model(tiny_model_dir):

@@ -2,10 +2,10 @@ import json
 
 import pytest
 
-from conflict_ner.config import Re3dSource
+from conflict_ner.training.config import Re3dSource
 from conflict_ner.errors import DataError
 from conflict_ner.labels import LABELS
-from conflict_ner.readers import Re3dOptions, Re3dReport, read_conll, read_jsonl, read_re3d, write_jsonl
+from conflict_ner.training.readers import Re3dOptions, Re3dReport, read_conll, read_jsonl, read_re3d, write_jsonl
 
 from .conftest import FIXTURES, SHARED
 

@@ -1,9 +1,9 @@
 import torch
 
-from conflict_ner.config import load_config
-from conflict_ner.shapes import token_shapes, word_shape
-from conflict_ner.trainer import train
-from conflict_ner.words import pieces
+from conflict_ner.training.config import load_config
+from conflict_ner.text.shapes import token_shapes, word_shape
+from conflict_ner.training.trainer import train
+from conflict_ner.text.words import pieces
 
 from .conftest import REPO
 
@@ -16,7 +16,7 @@ def test_token_shapes_follow_their_word(tokenizer):
     text = "Hayat Tahrir al-Sham fired."
     enc = tokenizer(text, add_special_tokens=False, return_offsets_mapping=True)
     units = pieces(text)
-    from conflict_ner.alignment import first_subword_units
+    from conflict_ner.tagging.alignment import first_subword_units
 
     first = first_subword_units(enc["offset_mapping"], units)
     shapes = token_shapes(text, enc["offset_mapping"], units, first)
@@ -30,7 +30,7 @@ def test_shape_model_trains_saves_and_loads_with_auto_classes(smoke_overrides):
     from transformers import AutoModelForTokenClassification, AutoTokenizer
 
     import conflict_ner  # noqa: F401  (registers the Auto classes)
-    from conflict_ner.shape_bert import ShapeBertForTokenClassification
+    from conflict_ner.tagging.shape_bert import ShapeBertForTokenClassification
 
     cfg = load_config(REPO / "configs/smoke.yaml", smoke_overrides + ["model.shape_features=true"])
     out = train(cfg, progress=False).output_dir

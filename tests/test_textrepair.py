@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from conflict_ner.textrepair import repair_text
+from conflict_ner.text.repair import repair_text
 
 CASES = [
     "Syria\u00e2\u20ac\u2122s army shelled Hama",

@@ -4,9 +4,9 @@ import random
 import pytest
 import torch
 
-from conflict_ner.config import load_config
+from conflict_ner.training.config import load_config
 from conflict_ner.errors import ConfigError
-from conflict_ner.trainer import length_grouped_batches, train
+from conflict_ner.training.trainer import length_grouped_batches, train
 
 from .conftest import REPO
 
@@ -40,7 +40,7 @@ def test_train_save_load_predict_roundtrip(smoke_overrides):
 def test_resume_after_interruption_matches_uninterrupted_run(smoke_overrides, tmp_path, monkeypatch):
     from transformers import AutoModelForTokenClassification
 
-    import conflict_ner.trainer as trainer
+    import conflict_ner.training.trainer as trainer
 
     full = train(smoke(smoke_overrides, f"training.output_dir={tmp_path / 'full'}"), progress=False)
 
@@ -88,8 +88,8 @@ def test_length_grouped_batches_cover_everything_once_with_little_padding():
 def test_layer_decay_gives_lower_rates_to_lower_layers(tiny_model_dir):
     from transformers import AutoModelForTokenClassification
 
-    from conflict_ner.config import TrainingConfig
-    from conflict_ner.trainer import make_optimizer
+    from conflict_ner.training.config import TrainingConfig
+    from conflict_ner.training.trainer import make_optimizer
 
     model = AutoModelForTokenClassification.from_pretrained(tiny_model_dir)  # 2 layers
     opt = make_optimizer(model, TrainingConfig(learning_rate=1e-4, head_learning_rate=1e-3, layer_decay=0.5))

@@ -1,9 +1,9 @@
 import pytest
 
-from conflict_ner.document import Document
+from conflict_ner.text.document import Document
 from conflict_ner.errors import DataError
 from conflict_ner.labels import LABELS
-from conflict_ner.validation import parse_document, validate_document
+from conflict_ner.training.validation import parse_document, validate_document
 
 TEXT = "Rebels shelled HTS-held Idlib's villages."
 

@@ -1,4 +1,4 @@
-from conflict_ner.words import fix_span, pieces, split_word, words
+from conflict_ner.text.words import fix_span, pieces, split_word, words
 
 
 def texts(text, ranges):

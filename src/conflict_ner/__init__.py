@@ -12,7 +12,7 @@ __version__ = "0.1.0"
 def _register_models() -> None:
     # Models with parts beyond the stock head must load with AutoModelForTokenClassification.
     try:
-        from .shape_bert import register
+        from conflict_ner.tagging.shape_bert import register
     except ImportError:  # pragma: no cover - transformers/torch missing
         return
     register()

@@ -17,12 +17,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .document import Document
-from .errors import ConflictNerError
-from .labels import labels_from_tags
-from .records import Entity, EventRecord
-from .schema import SCHEMA_VERSION
-from .textrepair import repair_text
+from conflict_ner.text.document import Document
+from conflict_ner.errors import ConflictNerError
+from conflict_ner.labels import labels_from_tags
+from conflict_ner.records import Entity, EventRecord
+from conflict_ner.schema import SCHEMA_VERSION
+from conflict_ner.text.repair import repair_text
 
 DEFAULT_MAX_INPUT_BYTES = 2_000_000
 SETTINGS_FILE = "extractor_config.json"
@@ -70,7 +70,7 @@ class EventExtractor:
         self.window_batch = window_batch
         self.max_input_bytes = max_input_bytes
         self.name = name
-        from .predict import model_tags
+        from conflict_ner.tagging.predict import model_tags
 
         self.labels = labels_from_tags(model_tags(model))
 
@@ -83,8 +83,8 @@ class EventExtractor:
         """
         from transformers import AutoModelForTokenClassification
 
-        from .evaluate import run_settings
-        from .modeling import load_tokenizer
+        from conflict_ner.training.evaluate import run_settings
+        from conflict_ner.tagging.loading import load_tokenizer
 
         path = Path(path)
         if not path.is_dir():
@@ -97,7 +97,7 @@ class EventExtractor:
             settings = {"max_length": m.max_length, "stride": m.stride, "decoding": m.decoding}
         settings.update(overrides)
         settings.setdefault("name", path.name)
-        from .quantization import apply_quantization
+        from conflict_ner.tagging.quantization import apply_quantization
 
         model = apply_quantization(AutoModelForTokenClassification.from_pretrained(path), quantize)
         if quantize:
@@ -149,7 +149,7 @@ class EventExtractor:
                              "(max_input_bytes)")
 
     def _entities_many(self, texts: list[str]) -> list[list[Entity]]:
-        from .predict import predict_documents
+        from conflict_ner.tagging.predict import predict_documents
 
         repaired = [repair_text(t) for t in texts]
         docs = [Document(str(i), r.text) for i, r in enumerate(repaired)]
@@ -173,7 +173,7 @@ class EventExtractor:
 
     def _records(self, text: str, entities: list[Entity], published: str | None,
                  doc_id: str | None) -> list[EventRecord]:
-        from .events.builder import build_records
+        from conflict_ner.events.builder import build_records
 
         return build_records(text, entities, published, doc_id)
 

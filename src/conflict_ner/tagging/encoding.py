@@ -1,6 +1,6 @@
 """Documents -> model inputs: tokenise once per document, tag units, cut windows.
 
->>> from conflict_ner.document import Document
+>>> from conflict_ner.text.document import Document
 >>> # encode_documents([Document("d", "Rebels fired.", [(0, 6, "ACTOR")])], tokenizer, tag2id, 128, 32)
 """
 
@@ -10,10 +10,10 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .alignment import (EncodedWindow, all_subword_labels, cut_units, first_subwords, plan_windows,
+from conflict_ner.tagging.alignment import (EncodedWindow, all_subword_labels, cut_units, first_subwords, plan_windows,
                         sentence_starts, token_units, unit_tags, window_labels)
-from .document import Document
-from .shapes import token_shapes
+from conflict_ner.text.document import Document
+from conflict_ner.text.shapes import token_shapes
 
 
 @dataclass

@@ -28,10 +28,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..document import Document
-from ..errors import DataError
-from ..validation import validate_document
-from ..words import fix_span, pieces, words
+from conflict_ner.text.document import Document
+from conflict_ner.errors import DataError
+from conflict_ner.training.validation import validate_document
+from conflict_ner.text.words import fix_span, pieces, words
 
 PRONOUNS = frozenset(
     "i me my mine we us our ours you your yours he him his she her hers they them their theirs it its "
@@ -76,7 +76,7 @@ class Re3dReport:
 
 @dataclass
 class Re3dOptions:
-    """How re3d is mapped (mirrors :class:`conflict_ner.config.Re3dSource`)."""
+    """How re3d is mapped (mirrors :class:`conflict_ner.training.config.Re3dSource`)."""
 
     type_map: dict[str, str]
     min_confidence: float = 0.5

@@ -19,15 +19,15 @@ from collections.abc import Sequence
 import numpy as np
 import torch
 
-from .alignment import IGNORE, EncodedWindow
-from .errors import ConfigError
+from conflict_ner.tagging.alignment import IGNORE, EncodedWindow
+from conflict_ner.errors import ConfigError
 
 
 def load_teachers(paths: Sequence[str], tags: Sequence[str], vocab_size: int) -> list:
     """Trained token classifiers with exactly ``tags`` and the student's vocabulary, in eval mode."""
     from transformers import AutoModelForTokenClassification
 
-    from .predict import model_tags
+    from conflict_ner.tagging.predict import model_tags
 
     teachers = []
     for path in paths:
@@ -52,7 +52,7 @@ def soft_targets(teachers: list, windows: Sequence[EncodedWindow], pad_id: int, 
                  batch_size: int = 8) -> list[torch.Tensor]:
     """For each window, the teachers' tag distributions at temperature ``temperature`` on the
     labelled positions (in order): ``[n_labelled, n_tags]``."""
-    from .predict import window_logprobs
+    from conflict_ner.tagging.predict import window_logprobs
 
     logprobs = window_logprobs(teachers, windows, batch_size, pad_id)
     out = []

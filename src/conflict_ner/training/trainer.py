@@ -23,17 +23,18 @@ import numpy as np
 import torch
 from tqdm.auto import tqdm
 
-from .alignment import IGNORE, EncodedWindow
-from .config import Config, dump_config
-from .data import DataBundle, load_data
-from .distillation import distillation_loss, load_teachers, soft_targets
-from .document import Document
-from .encoding import encode_documents
-from .errors import ConfigError
-from .labels import bio_tags
-from .metrics import score_documents
-from .modeling import build_model, load_tokenizer, tokenizer_source
-from .predict import model_inputs, predict_documents, uses_shapes
+from conflict_ner.tagging.alignment import IGNORE, EncodedWindow
+from conflict_ner.training.config import Config, dump_config
+from conflict_ner.training.data import DataBundle, load_data
+from conflict_ner.training.distillation import distillation_loss, load_teachers, soft_targets
+from conflict_ner.text.document import Document
+from conflict_ner.tagging.encoding import encode_documents
+from conflict_ner.errors import ConfigError
+from conflict_ner.labels import bio_tags
+from conflict_ner.training.metrics import score_documents
+from conflict_ner.tagging.loading import load_tokenizer
+from conflict_ner.training.modeling import build_model, tokenizer_source
+from conflict_ner.tagging.predict import model_inputs, predict_documents, uses_shapes
 
 CHECKPOINT = "checkpoint"
 
@@ -108,7 +109,7 @@ def _layer_of(name: str, n_layers: int) -> int:
 
 def evaluate_model(model, tokenizer, docs: list[Document], config: Config) -> dict:
     """Entity metrics of ``model`` on ``docs`` (predicted through the full inference path)."""
-    from .alignment import unit_tags
+    from conflict_ner.tagging.alignment import unit_tags
 
     spans, tags = predict_documents(model, tokenizer, docs, max_length=config.model.max_length,
                                     stride=config.model.stride, batch_size=config.evaluation.batch_size,
@@ -265,7 +266,7 @@ def train(config: Config, *, resume: bool = False, overwrite: bool = False, prog
     (out / "metrics.json").write_text(json.dumps(metrics, indent=2), encoding="utf-8")
     log.close()
 
-    from .model_card import write_model_card
+    from conflict_ner.training.model_card import write_model_card
 
     write_model_card(out, config, metrics, data.report)
     return TrainResult(out, metrics)

@@ -155,7 +155,7 @@ class EncodedWindow:
     labels: list[int] | None
     #: per input position, the unit whose first subword sits there, else -1
     unit_index: list[int]
-    #: per input position, the word-shape id (see :mod:`conflict_ner.shapes`)
+    #: per input position, the word-shape id (see :mod:`conflict_ner.text.shapes`)
     shape_ids: list[int] | None = None
 
 

@@ -18,8 +18,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import DataError
-from .markup import MarkupDocument, read_markup
+from conflict_ner.errors import DataError
+from conflict_ner.training.corpus.markup import MarkupDocument, read_markup
 
 SPLITS = ("train", "dev", "test")
 FRACTIONS = {"train": 0.70, "dev": 0.15, "test": 0.15}

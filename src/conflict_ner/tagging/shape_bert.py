@@ -20,7 +20,7 @@ import torch
 from torch import nn
 from transformers import AutoConfig, AutoModelForTokenClassification, BertConfig, BertForTokenClassification
 
-from .shapes import NUM_SHAPES
+from conflict_ner.text.shapes import NUM_SHAPES
 
 MODEL_TYPE = "conflict-ner-shape-bert"
 

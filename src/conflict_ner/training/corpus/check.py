@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from ..errors import DataError
-from ..labels import LABELS
-from .build import SPLITS, compile_corpus, stale_files, tsv_rows
+from conflict_ner.errors import DataError
+from conflict_ner.labels import LABELS
+from conflict_ner.training.corpus.build import SPLITS, compile_corpus, stale_files, tsv_rows
 
 TARGETS = {"documents": 400, "spans": 6000, "theatres": 10, "per_label": 600}
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .config import Config, ModelConfig, load_config
-from .data import read_documents
-from .errors import ConfigError
-from .labels import labels_from_tags
+from conflict_ner.training.config import Config, ModelConfig, load_config
+from conflict_ner.training.data import read_documents
+from conflict_ner.errors import ConfigError
+from conflict_ner.labels import labels_from_tags
 
 
 def run_settings(model_dir: str | Path) -> ModelConfig:
@@ -31,10 +31,10 @@ def evaluate_path(model_dir: str | list[str], data: str, *, fmt: str | None = No
     (mean log-probabilities; windowing of the first)."""
     from transformers import AutoModelForTokenClassification
 
-    from .modeling import load_tokenizer
-    from .predict import model_tags
-    from .quantization import apply_quantization
-    from .trainer import evaluate_model
+    from conflict_ner.tagging.loading import load_tokenizer
+    from conflict_ner.tagging.predict import model_tags
+    from conflict_ner.tagging.quantization import apply_quantization
+    from conflict_ner.training.trainer import evaluate_model
 
     dirs = [model_dir] if isinstance(model_dir, str) else list(model_dir)
     for d in dirs:

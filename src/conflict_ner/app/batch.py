@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import ConflictNerError
-from .events.counts import outcome_total
-from .records import EventRecord
+from conflict_ner.errors import ConflictNerError
+from conflict_ner.events.counts import outcome_total
+from conflict_ner.records import EventRecord
 
 CSV_COLUMNS = ["event_date", "time_precision", "actor1", "actor2", "location", "weapons", "fatalities",
                "injured", "notes", "source_id", "modality"]

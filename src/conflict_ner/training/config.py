@@ -18,10 +18,10 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from .errors import ConfigError
-from .labels import LABELS
+from conflict_ner.errors import ConfigError
+from conflict_ner.labels import LABELS
 
-PACKAGED_MODEL = "packaged:all-MiniLM-L6-v2"
+from conflict_ner.tagging.loading import PACKAGED_MODEL  # noqa: E402,F401  (one owner; re-exported)
 
 
 class _Section(BaseModel):

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..document import Document
-from ..errors import DataError
-from ..validation import validate_document
+from conflict_ner.text.document import Document
+from conflict_ner.errors import DataError
+from conflict_ner.training.validation import validate_document
 
 
 def read_conll(path: str | Path, labels: Iterable[str]) -> list[Document]:

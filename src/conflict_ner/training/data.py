@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .config import DataConfig, Re3dSource
-from .document import Document
-from .errors import DataError
-from .readers import Re3dOptions, Re3dReport, read_conll, read_jsonl, read_re3d
+from conflict_ner.training.config import DataConfig, Re3dSource
+from conflict_ner.text.document import Document
+from conflict_ner.errors import DataError
+from conflict_ner.training.readers import Re3dOptions, Re3dReport, read_conll, read_jsonl, read_re3d
 
 
 @dataclass

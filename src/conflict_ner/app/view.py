@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from html import escape
 
-from .records import Entity, EventRecord
+from conflict_ner.records import Entity, EventRecord
 
 COLOURS = {"ACTOR": "#fde68a", "LOCATION": "#bfdbfe", "WEAPON": "#fecaca", "COUNT": "#bbf7d0",
            "DATE": "#e9d5ff"}

@@ -20,11 +20,11 @@ from typing import Any
 
 import yaml
 
-from ..document import Document
-from ..errors import DataError
-from ..labels import LABELS
-from ..schema import SCHEMA_VERSION, record_errors
-from ..validation import validate_document
+from conflict_ner.text.document import Document
+from conflict_ner.errors import DataError
+from conflict_ner.labels import LABELS
+from conflict_ner.schema import SCHEMA_VERSION, record_errors
+from conflict_ner.training.validation import validate_document
 
 _HEADER = re.compile(r"^###\s+(\S+)\s*$")
 _KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_-]*):\s*(.*)$")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import jinja2
 
-from .config import PACKAGED_MODEL, Config
+from conflict_ner.training.config import PACKAGED_MODEL, Config
 
 DEFINITIONS = {
     "ACTOR": "who acts or is acted upon: forces and units, armed groups, governments, agencies, "

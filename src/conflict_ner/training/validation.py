@@ -10,8 +10,8 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from .document import Document
-from .errors import DataError
+from conflict_ner.text.document import Document
+from conflict_ner.errors import DataError
 
 
 def parse_document(obj: Any, *, path: str, line: int) -> Document:

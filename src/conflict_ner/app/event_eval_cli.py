@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .errors import DataError
-from .event_eval import evaluate_events
+from conflict_ner.errors import DataError
+from conflict_ner.training.event_eval import evaluate_events
 
 
 def load_event_gold(gold: str | Path, split: str = "test") -> list[tuple[dict, list[dict]]]:
@@ -37,7 +37,7 @@ def load_event_gold(gold: str | Path, split: str = "test") -> list[tuple[dict, l
 
 def evaluate_event_gold(model_dir: str, gold: str, *, split: str = "test", output: str | None = None) -> dict:
     """Per-field scores of the model's records on the gold documents of ``split``."""
-    from .extractor import EventExtractor
+    from conflict_ner.extractor import EventExtractor
 
     extractor = EventExtractor.from_pretrained(model_dir)
     pairs = load_event_gold(gold, split)

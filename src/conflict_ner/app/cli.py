@@ -13,13 +13,13 @@ import json
 import sys
 from collections import Counter
 
-from .errors import ConflictNerError
-from .quantization import QUANTIZE_CHOICES
+from conflict_ner.errors import ConflictNerError
+from conflict_ner.tagging.quantization import QUANTIZE_CHOICES
 
 
 def _cmd_train(args: argparse.Namespace) -> int:
-    from .config import load_config
-    from .trainer import train
+    from conflict_ner.training.config import load_config
+    from conflict_ner.training.trainer import train
 
     config = load_config(args.config, args.set)
     result = train(config, resume=args.resume, overwrite=args.overwrite, progress=not args.quiet)
@@ -28,7 +28,7 @@ def _cmd_train(args: argparse.Namespace) -> int:
 
 
 def _cmd_adapt(args: argparse.Namespace) -> int:
-    from .adapt import adapt_encoder
+    from conflict_ner.training.adapt import adapt_encoder
 
     result = adapt_encoder(args.base_model, args.sources, args.output, epochs=args.epochs,
                            learning_rate=args.learning_rate, batch_size=args.batch_size,
@@ -40,7 +40,7 @@ def _cmd_adapt(args: argparse.Namespace) -> int:
 
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
-    from .evaluate import evaluate_path
+    from conflict_ner.training.evaluate import evaluate_path
 
     metrics = evaluate_path(args.model, args.data, fmt=args.format, batch_size=args.batch_size,
                             output=args.output, quantize=args.quantize, decoding=args.decoding)
@@ -53,8 +53,8 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
-    from .batch import run_batch
-    from .extractor import EventExtractor
+    from conflict_ner.app.batch import run_batch
+    from conflict_ner.extractor import EventExtractor
 
     overrides = {"max_input_bytes": args.max_bytes} if args.max_bytes else {}
     extractor = EventExtractor.from_pretrained(args.model, quantize=args.quantize, **overrides)
@@ -68,8 +68,8 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 def _cmd_view(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from .extractor import EventExtractor
-    from .view import render_html
+    from conflict_ner.extractor import EventExtractor
+    from conflict_ner.app.view import render_html
 
     extractor = EventExtractor.from_pretrained(args.model, quantize=args.quantize)
     try:
@@ -87,7 +87,7 @@ def _cmd_view(args: argparse.Namespace) -> int:
 
 
 def _cmd_evaluate_events(args: argparse.Namespace) -> int:
-    from .event_eval_cli import evaluate_event_gold
+    from conflict_ner.app.event_eval_cli import evaluate_event_gold
 
     scores = evaluate_event_gold(args.model, args.gold, split=args.split, output=args.output)
     print(f"{'field':<14}{'P':>8}{'R':>8}{'F1':>8}{'gold':>7}{'pred':>7}")
@@ -97,7 +97,7 @@ def _cmd_evaluate_events(args: argparse.Namespace) -> int:
 
 
 def _cmd_check_markup(args: argparse.Namespace) -> int:
-    from .corpus.markup import read_markup
+    from conflict_ner.training.corpus.markup import read_markup
 
     errors: list = []
     labels: Counter = Counter()
@@ -118,7 +118,7 @@ def _cmd_check_markup(args: argparse.Namespace) -> int:
 
 
 def _cmd_data_build(args: argparse.Namespace) -> int:
-    from .corpus.build import build_corpus
+    from conflict_ner.training.corpus.build import build_corpus
 
     summary = build_corpus(args.corpus)
     print(json.dumps(summary, indent=2))
@@ -126,7 +126,7 @@ def _cmd_data_build(args: argparse.Namespace) -> int:
 
 
 def _cmd_data_check(args: argparse.Namespace) -> int:
-    from .corpus.check import check_corpus
+    from conflict_ner.training.corpus.check import check_corpus
 
     ok, lines = check_corpus(args.path)
     print("\n".join(lines))

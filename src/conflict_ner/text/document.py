@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .words import pieces, words
+from conflict_ner.text.words import pieces, words
 
 SpanTuple = tuple[int, int, str]
 

@@ -23,7 +23,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import DataError
+from conflict_ner.errors import DataError
 
 
 @dataclass(frozen=True)
@@ -108,8 +108,8 @@ def adapt_encoder(base_model: str, sources: list[str | Path], output_dir: str | 
     import torch
     from transformers import AutoModelForMaskedLM, DataCollatorForLanguageModeling, get_linear_schedule_with_warmup
 
-    from .modeling import load_tokenizer, resolve_model_path
-    from .trainer import set_seed
+    from conflict_ner.tagging.loading import load_tokenizer, resolve_model_path
+    from conflict_ner.training.trainer import set_seed
 
     set_seed(seed)
     texts = adaptation_texts(sources)

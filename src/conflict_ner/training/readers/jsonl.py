@@ -6,9 +6,9 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..document import Document
-from ..errors import DataError
-from ..validation import parse_document, validate_document
+from conflict_ner.text.document import Document
+from conflict_ner.errors import DataError
+from conflict_ner.training.validation import parse_document, validate_document
 
 
 def jsonl_files(path: str | Path) -> list[Path]:

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 
-from .decoding import chunks, chunks_to_spans, merge_windows, repair_iob2, viterbi
-from .document import Document
-from .encoding import DocumentEncoding, encode_documents
-from .lean_bert import LeanBert
-from .lean_bert import supports as supports_lean
+from conflict_ner.tagging.decoding import chunks, chunks_to_spans, merge_windows, repair_iob2, viterbi
+from conflict_ner.text.document import Document
+from conflict_ner.tagging.encoding import DocumentEncoding, encode_documents
+from conflict_ner.tagging.lean_bert import LeanBert
+from conflict_ner.tagging.lean_bert import supports as supports_lean
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ def as_models(model) -> list:
 
 
 def uses_shapes(model) -> bool:
-    """Whether the model takes word-shape ids (see :mod:`conflict_ner.shape_bert`)."""
+    """Whether the model takes word-shape ids (see :mod:`conflict_ner.tagging.shape_bert`)."""
     return bool(getattr(model.config, "num_shapes", 0))
 
 
@@ -85,7 +85,7 @@ def window_logprobs(model, windows, batch_size: int, pad_id: int, words_only: bo
     ``model`` may be a list of models with the same tags: an ensemble, whose
     log-probabilities are averaged. With ``words_only``, only the rows decoding reads (first
     subwords, ``unit_index >= 0``) are guaranteed; plain BERT classifiers then skip the
-    others' last-layer work (:mod:`conflict_ner.lean_bert`) and leave them NaN.
+    others' last-layer work (:mod:`conflict_ner.tagging.lean_bert`) and leave them NaN.
     """
     models = as_models(model)
     order = sorted(range(len(windows)), key=lambda i: len(windows[i].input_ids))
