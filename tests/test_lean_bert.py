@@ -116,8 +116,8 @@ def test_prediction_is_unchanged_by_the_lean_path(tiny_model_dir, tokenizer, mon
     from conflict_ner.tagging.encoding import encode_documents
 
     windows, _, _ = encode_documents(docs, tokenizer, None, 64, 16, shapes=False)
-    full = window_logprobs(model, windows, 4, tokenizer.pad_token_id)
-    lean = window_logprobs(model, windows, 4, tokenizer.pad_token_id, words_only=True)
+    full = window_logprobs(model, windows, 256, tokenizer.pad_token_id)
+    lean = window_logprobs(model, windows, 256, tokenizer.pad_token_id, words_only=True)
     for w, a, b in zip(windows, full, lean):
         read = [p for p, u in enumerate(w.unit_index) if u >= 0]
         skipped = [p for p, u in enumerate(w.unit_index) if u < 0]

@@ -29,3 +29,11 @@ class DataError(ConflictNerError):
 
 class ConfigError(ConflictNerError):
     """An invalid training configuration."""
+
+
+class ModelError(ConflictNerError):
+    """A model folder that cannot be used: missing, corrupt, or not a trained entity tagger."""
+
+
+class InputError(ConflictNerError):
+    """An input the extractor refuses (empty, too large, not text, a bad ``published`` date)."""

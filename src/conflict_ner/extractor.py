@@ -5,41 +5,58 @@
 >>> # ex.entities("Rebels fired 36 rockets at Hama on Monday.")
 >>> # [Entity(label='ACTOR', start=0, end=6, text='Rebels', score=0.98), ...]
 >>> # ex.extract(text, published="2019-05-08")            # -> list[EventRecord]
->>> # for result in ex.extract_batch(docs, batch_size=32):  # -> DocumentResult per input
+>>> # for result in ex.extract_batch(docs):               # -> DocumentResult per input
 >>> #     print(result.doc_id, len(result.records), result.error)
+
+Input is checked and parsed here, once: text (a string, not empty, under
+``max_input_bytes``; lone surrogates, which no file can hold, become U+FFFD one for
+one so offsets stay), ``published`` (a date, see :mod:`conflict_ner.text.published`)
+and ``doc_id`` (a string). The rules below never see raw input.
 """
 
 from __future__ import annotations
 
-import json
+import datetime as dt
+import hashlib
+import logging
+import re
+import signal
+import threading
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-from conflict_ner.text.document import Document
-from conflict_ner.errors import ConflictNerError
-from conflict_ner.labels import labels_from_tags
+from conflict_ner.errors import ConflictNerError, InputError
+from conflict_ner.labels import LABELS
 from conflict_ner.records import Entity, EventRecord
 from conflict_ner.schema import SCHEMA_VERSION
-from conflict_ner.text.repair import repair_text
+from conflict_ner.text.published import parse_published
+
+__all__ = ["EventExtractor", "DocumentResult", "InputError", "DEFAULT_MAX_INPUT_BYTES"]
+
+log = logging.getLogger("conflict_ner")
 
 DEFAULT_MAX_INPUT_BYTES = 2_000_000
-SETTINGS_FILE = "extractor_config.json"
-
-
-class InputError(ConflictNerError):
-    """An input the extractor refuses (empty, too large, not text)."""
+DEFAULT_DOCS_PER_CHUNK = 32
+ErrorKind = Literal["input", "timeout", "internal"]
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
 class DocumentResult:
-    """The outcome for one input of :meth:`EventExtractor.extract_batch`."""
+    """The outcome for one input of :meth:`EventExtractor.extract_batch`.
+
+    ``error_kind``: ``"input"`` (the input was refused), ``"timeout"`` (the per-document time
+    budget ran out) or ``"internal"`` (a bug: the traceback is logged), else ``None``.
+    """
 
     doc_id: str | None
     records: tuple[EventRecord, ...] = ()
     entities: tuple[Entity, ...] = ()
     error: str | None = None
+    error_kind: ErrorKind | None = None
 
     def to_dict(self, model: str | None = None) -> dict[str, Any]:
         """The batch script's JSONL line."""
@@ -48,72 +65,102 @@ class DocumentResult:
 
 
 @dataclass
-class _Doc:
+class _Input:
     doc_id: str | None
-    text: str
-    published: str | None
+    text: str = ""
+    published: dt.date | None = None
     error: str | None = None
 
 
+class DocumentTimeout(ConflictNerError):
+    """The per-document time budget ran out."""
+
+
 class EventExtractor:
-    """Entities and event records from a fine-tuned token-classification model."""
+    """Entities and event records: an :class:`~conflict_ner.tagging.tagger.EntityTagger` plus the
+    event rules.
 
-    def __init__(self, model, tokenizer, *, max_length: int = 256, stride: int = 48, decoding: str = "viterbi",
-                 batch_size: int = 32, max_input_bytes: int = DEFAULT_MAX_INPUT_BYTES, name: str | None = None,
-                 window_batch: int = 8):
-        self.model = model.eval()
-        self.tokenizer = tokenizer
-        self.max_length, self.stride, self.decoding = max_length, stride, decoding
-        self.batch_size = batch_size  # documents per chunk in extract_batch
-        # tokens per model call, in longest windows: small batches stay in cache (measured
-        # faster than 32 on 2 cores, see bench/README.md); short windows still batch up
-        self.window_batch = window_batch
+    ``docs_per_chunk`` documents are tagged together (their windows batch by tokens, see
+    :class:`~conflict_ner.tagging.settings.InferenceSettings`); ``time_budget`` seconds bound
+    the work on one document (``None``: no bound; enforced in the main thread).
+    """
+
+    def __init__(self, tagger, tokenizer=None, *, docs_per_chunk: int = DEFAULT_DOCS_PER_CHUNK,
+                 max_input_bytes: int = DEFAULT_MAX_INPUT_BYTES, time_budget: float | None = None,
+                 name: str | None = None, path: str | Path | None = None, **settings: Any):
+        from conflict_ner.tagging.settings import InferenceSettings
+        from conflict_ner.tagging.tagger import EntityTagger
+
+        if not isinstance(tagger, EntityTagger):  # (model, tokenizer, **inference settings)
+            tagger = EntityTagger(tagger, tokenizer, InferenceSettings().replace(**settings) if settings else None)
+        elif settings:
+            raise TypeError(f"inference settings {sorted(settings)} belong to the tagger, not the extractor")
+        if docs_per_chunk < 1:
+            raise ValueError(f"docs_per_chunk must be positive, not {docs_per_chunk}")
+        self.tagger = tagger
+        self.docs_per_chunk = docs_per_chunk
         self.max_input_bytes = max_input_bytes
-        self.name = name
-        from conflict_ner.tagging.predict import model_tags
-
-        self.labels = labels_from_tags(model_tags(model))
+        self.time_budget = time_budget
+        self.name = name or tagger.name
+        self.path = None if path is None else str(path)
+        self.event_rules = set(tagger.labels) <= set(LABELS)
+        if not self.event_rules:
+            log.warning("model %s has labels %s, not the project's %s: entities only, no event records",
+                        self.name, tagger.labels, list(LABELS))
+        self._fingerprint: str | None = None
 
     @classmethod
-    def from_pretrained(cls, path: str | Path, quantize: str | None = None, **overrides) -> "EventExtractor":
-        """Load a model directory written by ``conflict-ner train`` (or :meth:`save_pretrained`).
+    def from_pretrained(cls, path: str | Path, quantize: str | None = None, *,
+                        docs_per_chunk: int = DEFAULT_DOCS_PER_CHUNK, max_input_bytes: int = DEFAULT_MAX_INPUT_BYTES,
+                        time_budget: float | None = None, **inference: Any) -> "EventExtractor":
+        """Load a model folder written by ``conflict-ner train`` or :meth:`save_pretrained`.
 
-        ``quantize="int8"`` or ``"bf16"`` gives a faster lower-precision path (see ``bench/README.md``
-        for its speed and accuracy); ``overrides`` replace saved settings (``batch_size``...).
+        ``quantize="int8"`` or ``"bf16"`` gives a lower-precision path (see ``bench/README.md``);
+        ``inference`` overrides the model's saved inference settings (``decoding="greedy"``...).
+        Raises :class:`~conflict_ner.errors.ModelError` for a folder that is not a trained tagger.
         """
-        from transformers import AutoModelForTokenClassification
+        from conflict_ner.tagging.tagger import EntityTagger
 
-        from conflict_ner.training.evaluate import run_settings
-        from conflict_ner.tagging.loading import load_tokenizer
-
-        path = Path(path)
-        if not path.is_dir():
-            raise ConflictNerError(f"{path}: no such model directory")
-        settings: dict[str, Any] = {}
-        if (path / SETTINGS_FILE).is_file():
-            settings = json.loads((path / SETTINGS_FILE).read_text())
-        else:
-            m = run_settings(path)
-            settings = {"max_length": m.max_length, "stride": m.stride, "decoding": m.decoding}
-        settings.update(overrides)
-        settings.setdefault("name", path.name)
-        from conflict_ner.tagging.quantization import apply_quantization
-
-        model = apply_quantization(AutoModelForTokenClassification.from_pretrained(path), quantize)
-        if quantize:
-            settings["name"] = f"{settings['name']}+{quantize}"
-        return cls(model, load_tokenizer(str(path)), **settings)
+        tagger = EntityTagger.from_pretrained(path, quantize=quantize, **inference)
+        return cls(tagger, docs_per_chunk=docs_per_chunk, max_input_bytes=max_input_bytes,
+                   time_budget=time_budget, path=path)
 
     def save_pretrained(self, path: str | Path) -> None:
-        """Save model, tokenizer and inference settings; loads back with :meth:`from_pretrained`."""
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        self.model.save_pretrained(path)
-        self.tokenizer.save_pretrained(path)
-        settings = {"max_length": self.max_length, "stride": self.stride, "decoding": self.decoding,
-                    "batch_size": self.batch_size, "window_batch": self.window_batch,
-                    "max_input_bytes": self.max_input_bytes}
-        (path / SETTINGS_FILE).write_text(json.dumps(settings, indent=2))
+        """Save the tagger (model, tokenizer, inference settings on the model config)."""
+        self.tagger.save_pretrained(path)
+
+    @property
+    def model(self):
+        return self.tagger.model
+
+    @property
+    def tokenizer(self):
+        return self.tagger.tokenizer
+
+    @property
+    def labels(self) -> list[str]:
+        return self.tagger.labels
+
+    @property
+    def settings(self):
+        return self.tagger.settings
+
+    def identity(self) -> dict[str, Any]:
+        """What produced an output: model name and path, a fingerprint of its weights, labels and
+        inference settings. Two extractors with equal identities write the same records."""
+        if self._fingerprint is None:
+            digest = hashlib.sha256()
+            for model in self.tagger.models:
+                for key, tensor in sorted(model.state_dict().items()):
+                    digest.update(key.encode())
+                    if hasattr(tensor, "dequantize") and tensor.is_quantized:
+                        tensor = tensor.dequantize()
+                    if hasattr(tensor, "float"):
+                        digest.update(tensor.detach().float().contiguous().numpy().tobytes())
+            self._fingerprint = digest.hexdigest()[:16]
+        return {"model": self.name, "path": self.path, "fingerprint": self._fingerprint,
+                "labels": list(self.labels), "settings": self.settings.to_dict(),
+                "schema_version": SCHEMA_VERSION}
 
     # --- entities -------------------------------------------------------------------------
 
@@ -122,23 +169,50 @@ class EventExtractor:
 
         Raises :class:`InputError` for an empty or too large input.
         """
-        self._check(text)
-        return self._entities_many([text])[0]
+        return self.tagger.predict([self._checked_text(text)])[0]
 
-    def entities_batch(self, texts: Iterable[str], batch_size: int = 64) -> Iterator[list[Entity]]:
-        """Entities of many texts, streamed in chunks of ``batch_size`` documents (windows of a
-        chunk are length-sorted together, so bigger chunks pad less)."""
+    def entities_batch(self, texts: Iterable[str]) -> Iterator[list[Entity]]:
+        """Entities of many texts, streamed in chunks of ``docs_per_chunk`` documents."""
         chunk: list[str] = []
         for text in texts:
-            self._check(text)
-            chunk.append(text)
-            if len(chunk) >= batch_size:
-                yield from self._entities_many(chunk)
+            chunk.append(self._checked_text(text))
+            if len(chunk) >= self.docs_per_chunk:
+                yield from self.tagger.predict(chunk)
                 chunk = []
         if chunk:
-            yield from self._entities_many(chunk)
+            yield from self.tagger.predict(chunk)
 
-    def _check(self, text: Any) -> None:
+    # --- events ---------------------------------------------------------------------------
+
+    def extract(self, text: str, published: str | dt.date | None = None, doc_id: Any = None
+                ) -> list[EventRecord]:
+        """Event records of one article; ``published`` (a date or ``YYYY-MM-DD``) anchors relative dates.
+
+        Raises :class:`InputError` for a refused text or an unreadable ``published``.
+        """
+        doc = _Input(_as_id(doc_id), self._checked_text(text), parse_published(published))
+        return self._records(doc, self.tagger.predict([doc.text])[0])
+
+    def extract_batch(self, docs: Iterable[str | Mapping[str, Any]], batch_size: int | None = None
+                      ) -> Iterator[DocumentResult]:
+        """One :class:`DocumentResult` per input, in input order, streaming.
+
+        A doc is a string or a mapping with ``text`` and optional ``id``, ``published``. A bad
+        input, a document over its time budget or a failure inside the rules yields a result
+        with ``error`` set; the batch goes on. ``batch_size`` is a deprecated name for
+        ``docs_per_chunk``.
+        """
+        size = batch_size or self.docs_per_chunk
+        chunk: list[_Input] = []
+        for item in docs:
+            chunk.append(self._as_input(item))
+            if len(chunk) >= size:
+                yield from self._run_chunk(chunk)
+                chunk = []
+        if chunk:
+            yield from self._run_chunk(chunk)
+
+    def _checked_text(self, text: Any) -> str:
         if not isinstance(text, str):
             raise InputError(f"input is not text but {type(text).__name__}")
         if not text.strip():
@@ -147,78 +221,102 @@ class EventExtractor:
         if size > self.max_input_bytes:
             raise InputError(f"input is {size:,} bytes, above the limit of {self.max_input_bytes:,} "
                              "(max_input_bytes)")
+        # a lone surrogate is no character; one U+FFFD for one keeps every offset
+        return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
-    def _entities_many(self, texts: list[str]) -> list[list[Entity]]:
-        from conflict_ner.tagging.predict import predict_documents
-
-        repaired = [repair_text(t) for t in texts]
-        docs = [Document(str(i), r.text) for i, r in enumerate(repaired)]
-        spans, _ = predict_documents(self.model, self.tokenizer, docs, max_length=self.max_length,
-                                     stride=self.stride, batch_size=self.window_batch, decoding=self.decoding)
-        out = []
-        for rep, doc_spans in zip(repaired, spans):
-            ents = []
-            for s in doc_spans:
-                start, end = rep.to_original(s.start, s.end)
-                ents.append(Entity(s.label, start, end, rep.original[start:end], round(s.score, 4)))
-            out.append(ents)
-        return out
-
-    # --- events ---------------------------------------------------------------------------
-
-    def extract(self, text: str, published: str | None = None, doc_id: str | None = None) -> list[EventRecord]:
-        """Event records of one article; ``published`` (``YYYY-MM-DD``) anchors relative dates."""
-        self._check(text)
-        return self._records(text, self._entities_many([text])[0], published, doc_id)
-
-    def _records(self, text: str, entities: list[Entity], published: str | None,
-                 doc_id: str | None) -> list[EventRecord]:
-        from conflict_ner.events.builder import build_records
-
-        return build_records(text, entities, published, doc_id)
-
-    def extract_batch(self, docs: Iterable[str | Mapping[str, Any]], batch_size: int | None = None
-                      ) -> Iterator[DocumentResult]:
-        """One :class:`DocumentResult` per input, in input order, streaming.
-
-        A doc is a string or a mapping with ``text`` and optional ``id``, ``published``.
-        A bad input yields a result with ``error`` set; the batch goes on.
-        """
-        size = batch_size or self.batch_size
-        chunk: list[_Doc] = []
-        for item in docs:
-            chunk.append(self._as_doc(item))
-            if len(chunk) >= size:
-                yield from self._run_chunk(chunk)
-                chunk = []
-        if chunk:
-            yield from self._run_chunk(chunk)
-
-    def _as_doc(self, item: Any) -> _Doc:
+    def _as_input(self, item: Any) -> _Input:
         if isinstance(item, str):
-            doc = _Doc(None, item, None)
-        elif isinstance(item, Mapping):
-            doc = _Doc(None if item.get("id") is None else str(item.get("id")), item.get("text"),
-                       item.get("published"))
-        else:
-            return _Doc(None, "", None, f"input is not text or a mapping but {type(item).__name__}")
+            item = {"text": item}
+        if not isinstance(item, Mapping):
+            return _Input(None, error=f"input is not text or a mapping but {type(item).__name__}")
+        doc = _Input(_as_id(item.get("id")))
         try:
-            self._check(doc.text)
+            doc.text = self._checked_text(item.get("text"))
+            doc.published = parse_published(item.get("published"))
         except InputError as err:
             doc.error = str(err)
         return doc
 
-    def _run_chunk(self, chunk: list[_Doc]) -> Iterator[DocumentResult]:
+    def _run_chunk(self, chunk: list[_Input]) -> Iterator[DocumentResult]:
         ok = [d for d in chunk if d.error is None]
-        entities = iter(self._entities_many([d.text for d in ok]) if ok else [])
+        entities = self._tag(ok)
         for d in chunk:
             if d.error is not None:
-                yield DocumentResult(d.doc_id, error=d.error)
+                yield DocumentResult(d.doc_id, error=d.error, error_kind="input")
                 continue
-            ents = next(entities)
+            ents = entities[id(d)]
+            if isinstance(ents, DocumentResult):
+                yield ents
+                continue
             try:
-                records = self._records(d.text, ents, d.published, d.doc_id)
-            except ValueError as err:  # e.g. an unparseable published date
-                yield DocumentResult(d.doc_id, entities=tuple(ents), error=f"event rules failed: {err}")
+                with _deadline(self.time_budget):
+                    records = self._records(d, ents)
+            except DocumentTimeout:
+                yield _timeout(d, self.time_budget, "building records")
+                continue
+            except Exception as err:  # noqa: BLE001 - one document's bug must not stop the batch
+                yield _internal(d, err, "event rules")
                 continue
             yield DocumentResult(d.doc_id, tuple(records), tuple(ents))
+
+    def _tag(self, docs: list[_Input]) -> dict[int, list[Entity] | DocumentResult]:
+        """Entities per document (keyed by ``id(doc)``); when the chunk fails or runs over its
+        budget, each document is tagged alone so only the culprit gets an error."""
+        if not docs:
+            return {}
+        try:
+            with _deadline(self.time_budget and self.time_budget * len(docs)):
+                found = self.tagger.predict([d.text for d in docs])
+            return {id(d): ents for d, ents in zip(docs, found)}
+        except (DocumentTimeout, Exception) as err:  # noqa: BLE001
+            if len(docs) == 1:
+                d = docs[0]
+                return {id(d): _timeout(d, self.time_budget, "tagging") if isinstance(err, DocumentTimeout)
+                        else _internal(d, err, "tagging")}
+        out: dict[int, list[Entity] | DocumentResult] = {}
+        for d in docs:
+            out.update(self._tag([d]))
+        return out
+
+    def _records(self, doc: _Input, entities: list[Entity]) -> list[EventRecord]:
+        if not self.event_rules:
+            return []
+        from conflict_ner.events.builder import build_records
+
+        return build_records(doc.text, entities, doc.published, doc.doc_id)
+
+
+def _as_id(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def _timeout(doc: _Input, budget: float | None, stage: str) -> DocumentResult:
+    return DocumentResult(doc.doc_id, error=f"time budget of {budget:g} s per document ran out while {stage} "
+                          f"({len(doc.text):,} characters)", error_kind="timeout")
+
+
+def _internal(doc: _Input, err: Exception, stage: str) -> DocumentResult:
+    log.error("internal error in %s on document %s", stage, doc.doc_id, exc_info=err)
+    return DocumentResult(doc.doc_id, error=f"internal error in {stage}: {type(err).__name__}: {err}",
+                          error_kind="internal")
+
+
+@contextmanager
+def _deadline(seconds: float | None):
+    """Raise :class:`DocumentTimeout` in the block after ``seconds`` (main thread only: signals
+    are delivered there; elsewhere the block runs unbounded)."""
+    if not seconds or threading.current_thread() is not threading.main_thread() \
+            or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def on_alarm(signum, frame):
+        raise DocumentTimeout(f"over {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

@@ -13,8 +13,10 @@ import json
 import sys
 from collections import Counter
 
+from conflict_ner import __version__
+from conflict_ner.app.output import configure_output
 from conflict_ner.errors import ConflictNerError
-from conflict_ner.tagging.quantization import QUANTIZE_CHOICES
+from conflict_ner.tagging.settings import QUANTIZE_CHOICES
 
 
 def _cmd_train(args: argparse.Namespace) -> int:
@@ -42,8 +44,8 @@ def _cmd_adapt(args: argparse.Namespace) -> int:
 def _cmd_evaluate(args: argparse.Namespace) -> int:
     from conflict_ner.training.evaluate import evaluate_path
 
-    metrics = evaluate_path(args.model, args.data, fmt=args.format, batch_size=args.batch_size,
-                            output=args.output, quantize=args.quantize, decoding=args.decoding)
+    metrics = evaluate_path(args.model, args.data, fmt=args.format, output=args.output, quantize=args.quantize,
+                            decoding=args.decoding, progress=not args.quiet)
     for name, m in metrics.items():
         print(f"{name}: micro P/R/F1 {m['micro']['precision']:.4f}/{m['micro']['recall']:.4f}/"
               f"{m['micro']['f1']:.4f}  macro F1 {m['macro']['f1']:.4f}  partial F1 {m['partial']['f1']:.4f}")
@@ -137,19 +139,25 @@ QUANTIZE_HELP = "faster lower-precision inference (int8 needs VNNI, bf16 AMX/AVX
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="conflict-ner", description="Entities and event records from conflict news.")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS,
+                        help="errors only: no progress bars, no third-party messages")
+    common.add_argument("-v", "--verbose", action="count", default=argparse.SUPPRESS,
+                        help="more detail (repeat for debug output, third-party libraries included)")
+    parser = argparse.ArgumentParser(prog="conflict-ner", parents=[common],
+                                     description="Entities and event records from conflict news.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("train", help="fine-tune a model from a YAML config")
+    p = sub.add_parser("train", parents=[common], help="fine-tune a model from a YAML config")
     p.add_argument("config", help="YAML config (see configs/)")
     p.add_argument("--set", action="append", default=[], metavar="SECTION.KEY=VALUE",
                    help="override a config value, e.g. --set training.epochs=3 (repeatable)")
     p.add_argument("--resume", action="store_true", help="continue from the output directory's last checkpoint")
     p.add_argument("--overwrite", action="store_true", help="replace a non-empty output directory")
-    p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=_cmd_train)
 
-    p = sub.add_parser("adapt", help="domain-adaptive masked-LM training of an encoder (before fine-tuning)")
+    p = sub.add_parser("adapt", parents=[common], help="domain-adaptive masked-LM training of an encoder (before fine-tuning)")
     p.add_argument("sources", nargs="+", help="JSONL corpora, CoNLL files or .txt files (never test data)")
     p.add_argument("-o", "--output", required=True, help="folder for the adapted encoder (use as base_model)")
     p.add_argument("--base-model", default="packaged:all-MiniLM-L6-v2")
@@ -158,22 +166,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--batch-size", type=int, default=16)
     p.add_argument("--max-length", type=int, default=128)
     p.add_argument("--seed", type=int, default=13)
-    p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=_cmd_adapt)
 
-    p = sub.add_parser("evaluate", help="score a trained model on labeled data")
+    p = sub.add_parser("evaluate", parents=[common], help="score a trained model on labeled data")
     p.add_argument("--model", required=True, action="append",
                    help="a trained model directory; repeated, their ensemble (mean log-probabilities)")
     p.add_argument("data", help="JSONL file/folder, CoNLL file, re3d folder, or a YAML config (its dev/test)")
     p.add_argument("--format", choices=["jsonl", "conll", "re3d"], help="data format (detected if omitted)")
-    p.add_argument("--batch-size", type=int, default=32)
     p.add_argument("-o", "--output", help="write the metrics as JSON here")
     p.add_argument("--quantize", choices=QUANTIZE_CHOICES, help=QUANTIZE_HELP)
     p.add_argument("--decoding", choices=["greedy", "viterbi"],
                    help="decode this way instead of the run's own setting (ablations)")
     p.set_defaults(func=_cmd_evaluate)
 
-    p = sub.add_parser("extract", help="event records from articles, streamed and resumable")
+    p = sub.add_parser("extract", parents=[common], help="event records from articles, streamed and resumable")
     p.add_argument("--model", required=True, help="a trained model directory")
     p.add_argument("inputs", nargs="+", help=".txt files, folders, or JSONL with id, text, published")
     p.add_argument("-o", "--output", required=True, help="output file (re-running resumes it)")
@@ -182,10 +188,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--batch-size", type=int, default=32)
     p.add_argument("--max-bytes", type=int, help="refuse inputs larger than this (default 2 MB)")
     p.add_argument("--quantize", choices=QUANTIZE_CHOICES, help=QUANTIZE_HELP)
-    p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=_cmd_extract)
 
-    p = sub.add_parser("view", help="an HTML page of one article's entities and event records")
+    p = sub.add_parser("view", parents=[common], help="an HTML page of one article's entities and event records")
     p.add_argument("--model", required=True)
     p.add_argument("article", help="a UTF-8 text file")
     p.add_argument("-o", "--output", required=True, help="the HTML file to write")
@@ -194,21 +199,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quantize", choices=QUANTIZE_CHOICES, help=QUANTIZE_HELP)
     p.set_defaults(func=_cmd_view)
 
-    p = sub.add_parser("evaluate-events", help="per-field scores of event records against gold")
+    p = sub.add_parser("evaluate-events", parents=[common], help="per-field scores of event records against gold")
     p.add_argument("--model", required=True)
     p.add_argument("gold", help="compiled event gold (training/corpus/compiled/events.jsonl)")
     p.add_argument("--split", choices=["train", "dev", "test", "all"], default="test")
     p.add_argument("-o", "--output", help="write the scores as JSON here")
     p.set_defaults(func=_cmd_evaluate_events)
 
-    data = sub.add_parser("data", help="corpus tools").add_subparsers(dest="data_command", required=True)
-    p = data.add_parser("check-markup", help="compile markup files and report every error")
+    data = sub.add_parser("data", parents=[common], help="corpus tools").add_subparsers(dest="data_command", required=True)
+    p = data.add_parser("check-markup", parents=[common], help="compile markup files and report every error")
     p.add_argument("files", nargs="+")
     p.set_defaults(func=_cmd_check_markup)
-    p = data.add_parser("build", help="compile training/corpus/markup into the compiled splits")
+    p = data.add_parser("build", parents=[common], help="compile training/corpus/markup into the compiled splits")
     p.add_argument("--corpus", default="training/corpus", help="corpus folder (default training/corpus)")
     p.set_defaults(func=_cmd_data_build)
-    p = data.add_parser("check", help="check a corpus folder: counts, errors, label consistency")
+    p = data.add_parser("check", parents=[common], help="check a corpus folder: counts, errors, label consistency")
     p.add_argument("path", nargs="?", default="training/corpus")
     p.set_defaults(func=_cmd_data_check)
     return parser
@@ -216,6 +221,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    args.quiet = getattr(args, "quiet", False)
+    args.verbose = getattr(args, "verbose", 0) or 0
+    configure_output(quiet=args.quiet, verbose=args.verbose)
     try:
         return args.func(args)
     except ConflictNerError as err:

@@ -35,14 +35,16 @@ def _cell(items) -> str:
 
 
 def _record_row(i: int, r: EventRecord) -> str:
+    # cells are plain text (typographic characters, not entity references) and escaped once, here
     actors = [f"{a.text} ({a.role})" for a in r.actors]
     counts = []
     for c in r.counts:
         noun = f" {c.counted}" if c.counted else ""
-        rng = f" [{c.low if c.low is not None else ''}&ndash;{c.high if c.high is not None else ''}]"
-        counts.append(f"{c.text}{noun} &rarr; {c.value} {c.outcome}{' (cumulative)' if c.cumulative else ''}"
-                      + ("" if c.low == c.high == c.value else rng.replace("&ndash;", "-")))
-    date = f"{r.date.value or '?'} ({r.date.precision})" + (f" from &ldquo;{r.date.text}&rdquo;" if r.date.text else "")
+        rng = "" if c.low == c.high == c.value else \
+            f" [{c.low if c.low is not None else ''}-{c.high if c.high is not None else ''}]"
+        counts.append(f"{c.text}{noun} \u2192 {c.value} {c.outcome}{' (cumulative)' if c.cumulative else ''}{rng}")
+    date = f"{r.date.value or '?'} ({r.date.precision})" + \
+        (f" from \u201c{r.date.text}\u201d" if r.date.text else "")
     return (f"<tr><td>{i}</td><td>{escape(' '.join(r.sentence.text.split()))}</td><td>{escape(date)}</td>"
             f"<td>{_cell(actors)}</td><td>{_cell(x.text for x in r.locations)}</td>"
             f"<td>{_cell(x.text for x in r.weapons)}</td><td>{_cell(counts)}</td>"

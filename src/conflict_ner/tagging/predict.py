@@ -77,10 +77,10 @@ def token_budget_batches(sorted_lengths: Sequence[int], budget: int) -> list[tup
     return out
 
 
-def window_logprobs(model, windows, batch_size: int, pad_id: int, words_only: bool = False
-                    ) -> list[np.ndarray]:
-    """Log-probabilities ``[len(window), n_tags]`` for each window, in input order. Batches hold
-    ``batch_size`` of the longest windows' worth of tokens (more windows when they are short).
+def window_logprobs(model, windows, max_batch_tokens: int, pad_id: int, words_only: bool = False,
+                    runners: Sequence | None = None) -> list[np.ndarray]:
+    """Log-probabilities ``[len(window), n_tags]`` for each window, in input order. Windows are
+    length-sorted; a batch holds at most ``max_batch_tokens`` padded tokens (at least one window).
 
     ``model`` may be a list of models with the same tags: an ensemble, whose
     log-probabilities are averaged. With ``words_only``, only the rows decoding reads (first
@@ -94,10 +94,11 @@ def window_logprobs(model, windows, batch_size: int, pad_id: int, words_only: bo
     was_training = [m.training for m in models]
     for m in models:
         m.eval()
-    lean = [words_only and supports_lean(m) for m in models]
-    runners = [_lean_runner(m) if is_lean else _full_runner(m) for m, is_lean in zip(models, lean)]
+    if runners is None:
+        runners = make_runners(models, words_only)
+    lean = [getattr(run, "lean", False) for run in runners]
     with torch.inference_mode():
-        for b, e in token_budget_batches(lengths, batch_size * (lengths[-1] if lengths else 0)):
+        for b, e in token_budget_batches(lengths, max_batch_tokens):
             idx = order[b:e]
             inputs = model_inputs(windows, idx, pad_id, any(uses_shapes(m) for m in models))
             rows = _read_rows(windows, idx, inputs["input_ids"].shape) if any(lean) else None
@@ -118,12 +119,19 @@ def _read_rows(windows, idx: Sequence[int], shape: torch.Size) -> torch.Tensor:
     return torch.from_numpy(rows)
 
 
+def make_runners(models: Sequence, words_only: bool) -> list:
+    """One forward function per model: the lean BERT path (built once: it copies the weights) when
+    only the rows decoding reads are needed and the model supports it, else the model itself."""
+    return [_lean_runner(m) if words_only and supports_lean(m) else _full_runner(m) for m in models]
+
+
 def _full_runner(model):
     shapes = uses_shapes(model)
 
     def run(inputs: dict[str, torch.Tensor], rows: torch.Tensor | None) -> torch.Tensor:
         batch = inputs if shapes else {k: v for k, v in inputs.items() if k != "shape_ids"}
         return torch.log_softmax(model(**batch).logits.float(), dim=-1)
+    run.lean = False
     return run
 
 
@@ -137,6 +145,7 @@ def _lean_runner(model):
         full = torch.full((*ids.shape, logits.shape[-1]), float("nan"))
         full[rows] = torch.log_softmax(logits.float(), dim=-1)
         return full
+    run.lean = True
     return run
 
 
@@ -174,14 +183,16 @@ def decode_document(doc: Document, enc: DocumentEncoding, pieces, tags: list[str
 
 
 def predict_documents(model, tokenizer, docs: Sequence[Document], *, max_length: int, stride: int,
-                      batch_size: int = 32, decoding: str = "viterbi"
+                      max_batch_tokens: int = 2048, decoding: str = "viterbi", runners: Sequence | None = None
                       ) -> tuple[list[list[PredictedSpan]], list[list[str]]]:
-    """Predicted spans and unit-level IOB2 tags for each document (``model`` may be a list: an ensemble)."""
+    """Predicted spans and unit-level IOB2 tags for each document (``model`` may be a list: an
+    ensemble); ``runners`` are prebuilt forwards from :func:`make_runners`."""
     tags = model_tags(model)
     models = as_models(model)
     windows, encodings, _ = encode_documents(docs, tokenizer, None, max_length, stride,
                                              shapes=any(uses_shapes(m) for m in models))
-    logps = window_logprobs(model, windows, batch_size, tokenizer.pad_token_id or 0, words_only=True)
+    logps = window_logprobs(model, windows, max_batch_tokens, tokenizer.pad_token_id or 0, words_only=True,
+                            runners=runners)
     per_doc: list[list[tuple[np.ndarray, list[int]]]] = [[] for _ in docs]
     for w, lp in zip(windows, logps):
         per_doc[w.doc_index].append((lp, w.unit_index))

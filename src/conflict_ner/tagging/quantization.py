@@ -21,7 +21,7 @@ import warnings
 
 import torch
 
-QUANTIZE_CHOICES = ("int8", "bf16")
+from conflict_ner.tagging.settings import QUANTIZE_CHOICES  # noqa: E402,F401  (re-exported)
 
 
 def quantize_int8(model: torch.nn.Module) -> torch.nn.Module:

@@ -22,6 +22,9 @@ from conflict_ner.errors import ConfigError
 from conflict_ner.labels import LABELS
 
 from conflict_ner.tagging.loading import PACKAGED_MODEL  # noqa: E402,F401  (one owner; re-exported)
+from conflict_ner.tagging.settings import InferenceSettings  # noqa: E402
+
+_INFERENCE = InferenceSettings()
 
 
 class _Section(BaseModel):
@@ -71,9 +74,12 @@ class ModelConfig(_Section):
     tokenizer: str | None = None
     #: build the architecture from base_model's config with random weights (tests, ablations)
     random_init: bool = False
-    max_length: int = Field(256, ge=16, le=8192)
-    stride: int = Field(48, ge=0)
-    decoding: Literal["greedy", "viterbi"] = "viterbi"
+    # inference settings: saved on the trained model (tagging/settings.py owns their defaults and checks)
+    max_length: int = Field(_INFERENCE.max_length, ge=16, le=8192)
+    stride: int = Field(_INFERENCE.stride, ge=0)
+    decoding: Literal["greedy", "viterbi"] = _INFERENCE.decoding
+    #: padded tokens per model call at inference (dev evaluation included)
+    max_batch_tokens: int = Field(_INFERENCE.max_batch_tokens, ge=1)
     #: add a learned word-shape (case/digit) embedding: the uncased encoder cannot see case
     shape_features: bool = False
     #: keep only the first N encoder layers of base_model (a smaller, faster model)
@@ -84,6 +90,11 @@ class ModelConfig(_Section):
         if self.stride >= self.max_length // 2:
             raise ValueError(f"stride ({self.stride}) must be below half of max_length ({self.max_length})")
         return self
+
+    def inference_settings(self) -> InferenceSettings:
+        """The settings the trained model is saved with (and scored with during training)."""
+        return InferenceSettings(max_length=self.max_length, stride=self.stride, decoding=self.decoding,
+                                 max_batch_tokens=self.max_batch_tokens)
 
 
 class DistillConfig(_Section):
@@ -130,8 +141,15 @@ class TrainingConfig(_Section):
 class EvaluationConfig(_Section):
     """What is scored after training."""
 
+    @model_validator(mode="before")
+    @classmethod
+    def _drop_old_batch_size(cls, data: Any) -> Any:
+        # before 0.2 evaluation had its own batch size; inference batching is model.max_batch_tokens now
+        if isinstance(data, dict) and "batch_size" in data:
+            data = {k: v for k, v in data.items() if k != "batch_size"}
+        return data
+
     splits: list[Literal["dev", "test"]] = Field(default_factory=lambda: ["dev", "test"])
-    batch_size: int = Field(32, ge=1)
     #: published test micro F1 of other systems on the same split, shown beside ours in the model card
     reference_results: dict[str, float] = Field(default_factory=dict)
 

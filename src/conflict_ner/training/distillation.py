@@ -49,12 +49,12 @@ def load_teachers(paths: Sequence[str], tags: Sequence[str], vocab_size: int) ->
 
 
 def soft_targets(teachers: list, windows: Sequence[EncodedWindow], pad_id: int, temperature: float,
-                 batch_size: int = 8) -> list[torch.Tensor]:
+                 max_batch_tokens: int = 2048) -> list[torch.Tensor]:
     """For each window, the teachers' tag distributions at temperature ``temperature`` on the
     labelled positions (in order): ``[n_labelled, n_tags]``."""
     from conflict_ner.tagging.predict import window_logprobs
 
-    logprobs = window_logprobs(teachers, windows, batch_size, pad_id)
+    logprobs = window_logprobs(teachers, windows, max_batch_tokens, pad_id)
     out = []
     for window, logp in zip(windows, logprobs):
         keep = np.asarray(window.labels) != IGNORE

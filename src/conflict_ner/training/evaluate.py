@@ -1,4 +1,4 @@
-"""Scoring a trained model on labeled data in any supported format.
+"""Scoring a tagger on labeled data: the same :class:`EntityTagger` path users extract with.
 
 >>> # evaluate_path("runs/default", "training/corpus/compiled/test.jsonl")["test"]["micro"]["f1"]
 """
@@ -6,62 +6,57 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
-from conflict_ner.training.config import Config, ModelConfig, load_config
+from conflict_ner.errors import ConfigError, ModelError
+from conflict_ner.tagging.alignment import unit_tags
+from conflict_ner.text.document import Document
+from conflict_ner.training.config import load_config
 from conflict_ner.training.data import read_documents
-from conflict_ner.errors import ConfigError
-from conflict_ner.labels import labels_from_tags
+from conflict_ner.training.metrics import score_documents
 
 
-def run_settings(model_dir: str | Path) -> ModelConfig:
-    """The model section a run was trained with (windowing, decoding), or defaults."""
-    path = Path(model_dir) / "training_config.yaml"
-    if path.is_file():
-        return load_config(path).model
-    return ModelConfig()
+def evaluate_tagger(tagger, docs: Sequence[Document], progress: bool = False) -> dict:
+    """Entity metrics of ``tagger`` on ``docs``: strict seqeval over each document's units
+    (given tokens or guideline pieces) and partial-overlap span scores. Predictions come from
+    :meth:`EntityTagger.predict_documents` (text repair, windowing and decoding as in extraction)."""
+    predicted = tagger.predict_documents(docs, progress=progress)
+    gold_tags, pred_tags, pred_spans = [], [], []
+    for doc, ents in zip(docs, predicted):
+        units = doc.units()
+        spans = [(e.start, e.end, e.label) for e in ents]
+        gold_tags.append(unit_tags(units, doc.spans)[0])
+        pred_tags.append(unit_tags(units, spans)[0])
+        pred_spans.append(spans)
+    return score_documents(gold_tags, pred_tags, [d.spans for d in docs], pred_spans)
 
 
-def evaluate_path(model_dir: str | list[str], data: str, *, fmt: str | None = None, batch_size: int = 32,
-                  output: str | None = None, quantize: str | None = None,
-                  decoding: str | None = None) -> dict[str, dict]:
+def evaluate_path(model_dir: str | list[str], data: str, *, fmt: str | None = None,
+                  output: str | None = None, quantize: str | None = None, decoding: str | None = None,
+                  progress: bool = False) -> dict[str, dict]:
     """Metrics of the model in ``model_dir`` on ``data`` (a YAML config means its dev and test);
-    ``quantize="int8"`` scores the int8 inference path instead of fp32; ``decoding`` replaces
-    the run's own (``greedy`` or ``viterbi``). Several model directories score their ensemble
-    (mean log-probabilities; windowing of the first)."""
-    from transformers import AutoModelForTokenClassification
-
-    from conflict_ner.tagging.loading import load_tokenizer
-    from conflict_ner.tagging.predict import model_tags
-    from conflict_ner.tagging.quantization import apply_quantization
-    from conflict_ner.training.trainer import evaluate_model
+    ``quantize="int8"``/``"bf16"`` scores that inference path; ``decoding`` replaces the model's
+    own (``greedy`` or ``viterbi``). Several model directories score their ensemble (mean
+    log-probabilities; settings of the first)."""
+    from conflict_ner.tagging.tagger import EntityTagger
 
     dirs = [model_dir] if isinstance(model_dir, str) else list(model_dir)
-    for d in dirs:
-        if not Path(d).is_dir():
-            raise ConfigError(f"{d}: no such model directory")
-    models = [apply_quantization(AutoModelForTokenClassification.from_pretrained(d), quantize) for d in dirs]
+    overrides = {"decoding": decoding} if decoding else {}
     try:
-        tags = model_tags(models)
-    except ValueError as err:
-        raise ConfigError(f"{', '.join(dirs)}: {err}") from None
-    model = models[0] if len(models) == 1 else models
-    tokenizer = load_tokenizer(dirs[0])
-    labels = labels_from_tags(tags)
-    config = Config(model=run_settings(dirs[0]))
-    if decoding:
-        config.model.decoding = decoding
-    config.evaluation.batch_size = batch_size
-    sets: dict[str, list] = {}
+        tagger = EntityTagger.from_pretrained(dirs, quantize=quantize, **overrides)
+    except ModelError as err:
+        raise ConfigError(str(err)) from None
+    sets: dict[str, list[Document]] = {}
     if data.endswith((".yaml", ".yml")):
         cfg = load_config(data)
         for split in ("dev", "test"):
             path = getattr(cfg.data, split)
             if path:
-                sets[split] = read_documents(path, labels, cfg.data.format)
+                sets[split] = read_documents(path, tagger.labels, cfg.data.format)
     else:
-        sets[Path(data).stem or data] = read_documents(data, labels, fmt)
-    metrics = {name: evaluate_model(model, tokenizer, docs, config) for name, docs in sets.items()}
+        sets[Path(data).stem or data] = read_documents(data, tagger.labels, fmt)
+    metrics = {name: evaluate_tagger(tagger, docs, progress=progress) for name, docs in sets.items()}
     if output:
         Path(output).write_text(json.dumps(metrics, indent=2), encoding="utf-8")
     return metrics

@@ -108,15 +108,11 @@ def _layer_of(name: str, n_layers: int) -> int:
 
 
 def evaluate_model(model, tokenizer, docs: list[Document], config: Config) -> dict:
-    """Entity metrics of ``model`` on ``docs`` (predicted through the full inference path)."""
-    from conflict_ner.tagging.alignment import unit_tags
+    """Entity metrics of ``model`` on ``docs``, through the tagger users extract with."""
+    from conflict_ner.tagging.tagger import EntityTagger
+    from conflict_ner.training.evaluate import evaluate_tagger
 
-    spans, tags = predict_documents(model, tokenizer, docs, max_length=config.model.max_length,
-                                    stride=config.model.stride, batch_size=config.evaluation.batch_size,
-                                    decoding=config.model.decoding)
-    gold_tags = [unit_tags(d.units(), d.spans)[0] for d in docs]
-    pred_spans = [[(s.start, s.end, s.label) for s in doc_spans] for doc_spans in spans]
-    return score_documents(gold_tags, tags, [d.spans for d in docs], pred_spans)
+    return evaluate_tagger(EntityTagger(model, tokenizer, config.model.inference_settings()), docs)
 
 
 def _check_output_dir(out: Path, resume: bool, overwrite: bool) -> None:
@@ -247,7 +243,7 @@ def train(config: Config, *, resume: bool = False, overwrite: bool = False, prog
     bar.close()
     train_seconds = time.time() - started
     if state["best_step"] is None:  # no dev set: keep the last model
-        _save_model(model, tokenizer, out)
+        _save_model(model, tokenizer, out, config)
     _copy_tokenizer(tokenizer, out)
 
     from transformers import AutoModelForTokenClassification
@@ -293,12 +289,13 @@ def _evaluate_and_keep_best(model, tokenizer, data: DataBundle, config: Config, 
     print(f"\nstep {state['global_step']}: dev micro F1 {f1:.4f}" + (" (best)" if f1 > state["best_f1"] else ""))
     if f1 > state["best_f1"]:
         state["best_f1"], state["best_step"] = f1, state["global_step"]
-        _save_model(model, tokenizer, out)
+        _save_model(model, tokenizer, out, config)
 
 
-def _save_model(model, tokenizer, out: Path) -> None:
-    model.save_pretrained(out)
-    _copy_tokenizer(tokenizer, out)
+def _save_model(model, tokenizer, out: Path, config: Config) -> None:
+    from conflict_ner.tagging.tagger import EntityTagger
+
+    EntityTagger(model, tokenizer, config.model.inference_settings()).save_pretrained(out)
 
 
 def _copy_tokenizer(tokenizer, out: Path) -> None:
