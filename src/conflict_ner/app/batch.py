@@ -1,277 +1,217 @@
-"""The batch script's input reading and resumable output writing.
+"""The batch path: every input document to one output line, resumable, nothing lost.
 
-Inputs: ``.txt`` files, folders (their ``.txt`` and ``.jsonl`` files, recursively, in
-name order), and JSONL files with ``id``, ``text``, ``published``. Output: JSONL, one
-line per input, or CSV, one row per event. Re-running skips inputs already written, so
-a killed run loses nothing and duplicates nothing.
+:func:`run_batch` reads the inputs (:mod:`batch_inputs`), streams them through
+``extractor.extract_batch`` (which owns chunking and the per-document time budget) and
+writes each result as it arrives (:mod:`batch_output`). The contract (README, "Batch
+contract"): each input gets exactly one line, records or a named error, across kills and
+reruns; ids are unique per run; the output is tied to its model, locked, and never read
+as input; SIGTERM/SIGINT stop cleanly after the document being written.
 
->>> # n = run_batch(extractor, ["articles/"], "events.jsonl")
+>>> # summary = run_batch(extractor, ["articles/"], "events.jsonl")
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-import os
+import logging
+import signal
+import threading
+from collections import deque
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from conflict_ner.errors import ConflictNerError
-from conflict_ner.events.counts import outcome_total
-from conflict_ner.records import EventRecord
+from conflict_ner.app.batch_inputs import InputItem, UniqueIds, count_inputs, iter_inputs
+from conflict_ner.app.batch_output import BatchOutput, OutputError
+from conflict_ner.app.batch_rows import CSV_COLUMNS, csv_rows  # noqa: F401  (re-exported)
 
-CSV_COLUMNS = ["event_date", "time_precision", "actor1", "actor2", "location", "weapons", "fatalities",
-               "injured", "notes", "source_id", "modality"]
-_ACLED_PRECISION = {"day": 1, "week": 2, "month": 2, "year": 3, "unknown": 3}
-
-
-@dataclass
-class InputItem:
-    """One input document, or the reason it could not be read."""
-
-    doc_id: str
-    text: str | None = None
-    published: str | None = None
-    error: str | None = None
-
-    def as_mapping(self) -> dict[str, Any]:
-        return {"id": self.doc_id, "text": self.text, "published": self.published}
-
-
-def _read_txt(path: Path, doc_id: str, max_bytes: int) -> InputItem:
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            return InputItem(doc_id, error=f"input is {size:,} bytes, above the limit of {max_bytes:,}")
-        raw = path.read_bytes()
-    except OSError as err:
-        return InputItem(doc_id, error=f"cannot read: {err.strerror}")
-    if b"\x00" in raw:
-        return InputItem(doc_id, error="not a text file (NUL bytes)")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        return InputItem(doc_id, error=f"not UTF-8 (byte {err.start}: {err.reason})")
-    return InputItem(doc_id, text)
-
-
-def _read_jsonl(path: Path, max_bytes: int) -> Iterator[InputItem]:
-    with open(path, "rb") as handle:
-        for lineno, raw in enumerate(handle, start=1):
-            if not raw.strip():
-                continue
-            fallback = f"{path.name}:{lineno}"
-            if len(raw) > max_bytes + 1000:
-                yield InputItem(fallback, error=f"line is {len(raw):,} bytes, above the limit of {max_bytes:,}")
-                continue
-            try:
-                obj = json.loads(raw.decode("utf-8"))
-            except UnicodeDecodeError as err:
-                yield InputItem(fallback, error=f"{path}:{lineno}: not UTF-8 (byte {err.start})")
-                continue
-            except json.JSONDecodeError as err:
-                yield InputItem(fallback, error=f"{path}:{lineno}: invalid JSON: {err.msg}")
-                continue
-            if not isinstance(obj, dict):
-                yield InputItem(fallback, error=f"{path}:{lineno}: expected an object with 'text'")
-                continue
-            doc_id = str(obj["id"]) if obj.get("id") is not None else fallback
-            text = obj.get("text")
-            if not isinstance(text, str):
-                yield InputItem(doc_id, error=f"{path}:{lineno}: field 'text' missing or not a string")
-                continue
-            published = obj.get("published")
-            yield InputItem(doc_id, text, published if isinstance(published, str) else None)
-
-
-def iter_inputs(inputs: list[str], max_bytes: int) -> Iterator[InputItem]:
-    """Every input document, streamed (a JSONL file is read line by line)."""
-    for name in inputs:
-        path = Path(name)
-        if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in (".txt", ".jsonl"))
-            for f in files:
-                rel = f.relative_to(path).as_posix()
-                if f.suffix == ".jsonl":
-                    yield from _read_jsonl(f, max_bytes)
-                else:
-                    yield _read_txt(f, rel, max_bytes)
-        elif path.suffix == ".jsonl" and path.is_file():
-            yield from _read_jsonl(path, max_bytes)
-        elif path.is_file():
-            yield _read_txt(path, path.name, max_bytes)
-        else:
-            yield InputItem(name, error="no such file or folder")
-
-
-def count_inputs(inputs: list[str]) -> int:
-    """How many documents the inputs hold (for the progress bar); cheap line/file counting."""
-    n = 0
-    for name in inputs:
-        path = Path(name)
-        files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.suffix in (".txt", ".jsonl")) \
-            if path.is_dir() else []
-        for f in files:
-            if f.suffix == ".jsonl":
-                with open(f, "rb") as handle:
-                    n += sum(1 for line in handle if line.strip())
-            else:
-                n += 1
-        n += not files and not path.exists()
-    return n
-
-
-def _repair_tail(path: Path) -> None:
-    """Cut a partly written last line (a kill mid-write), so the file holds whole lines only."""
-    if not path.is_file() or path.stat().st_size == 0:
-        return
-    with open(path, "rb+") as handle:
-        data = handle.read()
-        if data.endswith(b"\n"):
-            return
-        cut = data.rfind(b"\n") + 1
-        handle.truncate(cut)
-
-
-def done_ids(output: Path, fmt: str) -> set[str]:
-    """Ids of inputs already written by an earlier run."""
-    ledger = output if fmt == "jsonl" else _ledger(output)
-    _repair_tail(ledger)
-    if fmt == "csv":
-        _repair_tail(output)
-    out: set[str] = set()
-    if ledger.is_file():
-        with open(ledger, encoding="utf-8") as handle:
-            for line in handle:
-                if fmt == "jsonl":
-                    out.add(json.loads(line)["doc_id"])
-                else:
-                    out.add(line.rstrip("\n"))
-    return out
-
-
-def _ledger(output: Path) -> Path:
-    return output.with_name(output.name + ".done")
-
-
-def csv_rows(records: list[EventRecord], doc_id: str | None) -> list[list[Any]]:
-    """ACLED-like rows, one per event: ``actor1`` the initiators, ``actor2`` the targets (actors of
-    unknown role go to actor1 when nothing else is there, else to actor2); fatalities and injured
-    are totals that do not add a part to its whole ("9 civilians, including 4 children" is 9)."""
-    rows = []
-    for r in records:
-        initiators = [a.text for a in r.actors if a.role == "initiator"]
-        targets = [a.text for a in r.actors if a.role == "target"]
-        unknown = [a.text for a in r.actors if a.role == "unknown"]
-        if initiators:
-            side1, side2 = initiators, targets + unknown
-        elif unknown:
-            side1, side2 = unknown, targets
-        else:
-            side1, side2 = [], targets
-        killed = outcome_total(r.sentence, r.counts, "killed")
-        injured = outcome_total(r.sentence, r.counts, "injured")
-        rows.append([r.date.value or "", _ACLED_PRECISION[r.date.precision], "; ".join(side1), "; ".join(side2),
-                     "; ".join(x.text for x in r.locations), "; ".join(x.text for x in r.weapons),
-                     "" if killed is None else killed, "" if injured is None else injured,
-                     " ".join(r.sentence.text.split()), doc_id or "", r.modality])
-    return rows
+logger = logging.getLogger("conflict_ner")
 
 
 @dataclass
 class BatchSummary:
+    """What one run did; ``failed_total`` counts failed inputs in the whole output."""
+
+    seen: int = 0
     written: int = 0
     skipped: int = 0
     errors: int = 0
     records: int = 0
+    failed_total: int = 0
+    renamed: list[tuple[str, str]] = field(default_factory=list)
+    ignored_files: int = 0
+    interrupted: str | None = None
+    report: Path | None = None
+
+    def line(self, output: str | Path) -> str:
+        """The one-line summary the command prints."""
+        parts = [f"{self.seen} input(s): {self.written} written ({self.records} event records)",
+                 f"{self.skipped} already done"]
+        if self.failed_total:
+            failed = f"{self.errors} failed" if self.errors == self.failed_total else \
+                f"{self.errors} failed now, {self.failed_total} in the output"
+            parts.append(f"{failed} (listed in {self.report})")
+        if self.renamed:
+            parts.append(f"{len(self.renamed)} duplicate id(s) renamed")
+        if self.ignored_files:
+            parts.append(f"{self.ignored_files} other file(s) in folders ignored")
+        text = ", ".join(parts) + f" -> {output}"
+        if self.interrupted:
+            text = f"interrupted by {self.interrupted}; rerun the same command to resume. " + text
+        return text
 
 
-class _JsonlSink:
-    """One JSON line per input; the output itself records what is done."""
+class Interrupted(BaseException):
+    """A stop signal arrived (raised outside a write, so no line is half written); a
+    BaseException, like KeyboardInterrupt, so that no ``except Exception`` swallows it."""
 
-    def __init__(self, output: Path, model_name: str | None):
-        self.handle = open(output, "a", encoding="utf-8")
-        self.model_name = model_name
-
-    def write(self, doc_id: str, records: list[EventRecord], error: str | None) -> None:
-        line = {"doc_id": doc_id, "model": self.model_name, "schema_version": "1",
-                "records": [r.to_dict() for r in records], "error": error}
-        self.handle.write(json.dumps(line, ensure_ascii=False) + "\n")
-        self.handle.flush()
-
-    def close(self) -> None:
-        self.handle.close()
+    def __init__(self, signum: int):
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
 
 
-class _CsvSink:
-    """One row per event; ``OUTPUT.done`` lists the inputs whose rows are all written."""
+class _Signals:
+    """SIGTERM/SIGINT raise :class:`Interrupted`, but never in the middle of a write: a signal
+    that arrives while writing waits for the write to finish."""
 
-    def __init__(self, output: Path):
-        new = not output.is_file() or output.stat().st_size == 0
-        self.handle = open(output, "a", encoding="utf-8", newline="")
-        self.ledger = open(_ledger(output), "a", encoding="utf-8")
-        self.writer = csv.writer(self.handle)
-        if new:
-            self.writer.writerow(CSV_COLUMNS)
+    def __init__(self) -> None:
+        self.writing = False
+        self.pending: int | None = None
+        self._old: dict[int, Any] = {}
 
-    def write(self, doc_id: str, records: list[EventRecord], error: str | None) -> None:
-        self.writer.writerows(csv_rows(records, doc_id))
-        self.handle.flush()
-        os.fsync(self.handle.fileno())  # rows reach the disk before the ledger says they did
-        self.ledger.write(doc_id + "\n")
-        self.ledger.flush()
+    def __enter__(self) -> "_Signals":
+        if threading.current_thread() is threading.main_thread():
+            for sig in (signal.SIGTERM, signal.SIGINT):
+                self._old[sig] = signal.signal(sig, self._handle)
+        return self
 
-    def close(self) -> None:
-        self.handle.close()
-        self.ledger.close()
+    def __exit__(self, *exc) -> None:
+        for sig, old in self._old.items():
+            signal.signal(sig, old)
+
+    def _handle(self, signum, frame) -> None:
+        self.pending = signum
+        if not self.writing:
+            raise Interrupted(signum)
+
+    def critical(self) -> "_Critical":
+        """``with signals.critical():`` a block no signal interrupts (it raises after it)."""
+        return _Critical(self)
 
 
-def run_batch(extractor, inputs: list[str], output: str | Path, *, fmt: str = "jsonl",
-              batch_size: int = 32, progress: bool = True) -> BatchSummary:
-    """Extract events from every input into ``output``, resuming where an earlier run stopped."""
+class _Critical:
+    def __init__(self, signals: _Signals):
+        self.signals = signals
+
+    def __enter__(self) -> None:
+        self.signals.writing = True
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        self.signals.writing = False
+        if exc_type is None and self.signals.pending is not None:
+            raise Interrupted(self.signals.pending)
+
+
+def _safe_results(extractor, feed: Iterator[dict[str, Any]], pending: deque) -> Iterator[Any]:
+    """``extractor.extract_batch(feed)``, but if it dies on an unexpected exception, the inputs it
+    had taken and not answered are tried alone, one result each (an ``internal`` error for the one
+    that fails again), and the rest of ``feed`` goes on in a fresh call."""
+    while True:
+        try:
+            for result in extractor.extract_batch(feed):
+                yield result
+            return
+        except Exception as err:  # noqa: BLE001 - a bug must cost one input, not the run
+            if not any(i.error is None for i in pending):
+                raise  # it failed before taking an input: not an input's fault
+            logger.error("extract_batch failed (%s: %s); retrying its unanswered inputs one by one",
+                         type(err).__name__, err, exc_info=True)
+            for item in [i for i in pending if i.error is None]:
+                try:
+                    (result,) = list(extractor.extract_batch([item.as_mapping()]))
+                except Exception as again:  # noqa: BLE001
+                    logger.error("input %s failed alone", item.doc_id, exc_info=True)
+                    result = _internal_result(item.doc_id, again)
+                yield result
+
+
+@dataclass(frozen=True)
+class _Failure:
+    doc_id: str
+    error: str
+    error_kind: str = "internal"
+    records: tuple = ()
+
+
+def _internal_result(doc_id: str, err: BaseException) -> _Failure:
+    return _Failure(doc_id, f"internal error: {type(err).__name__}: {str(err)[:300]}")
+
+
+def run_batch(extractor, inputs: list[str], output: str | Path, *, fmt: str = "jsonl", overwrite: bool = False,
+              retry_errors: bool = False, progress: bool = True) -> BatchSummary:
+    """Extract events from every input into ``output``, resuming where an earlier run stopped.
+
+    Raises :class:`OutputError` when the output is not this tool's, another model's, locked,
+    an input itself, or cannot be written (the file stays resumable).
+    """
     from tqdm.auto import tqdm
 
-    if fmt not in ("jsonl", "csv"):
-        raise ConflictNerError(f"unknown output format {fmt!r}")
-    output = Path(output)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    done = done_ids(output, fmt)
+    out = BatchOutput(output, fmt, extractor.identity(), extractor.name)
+    for name in inputs:
+        if out.is_own_file(name):
+            raise OutputError(f"{name} is the output (or one of its files) and also an input; choose another -o")
+    done = out.open(overwrite=overwrite, retry_errors=retry_errors)
     summary = BatchSummary()
-    bar = tqdm(total=count_inputs(inputs), desc="extracting", unit="doc", disable=not progress)
-    sink = _JsonlSink(output, extractor.name) if fmt == "jsonl" else _CsvSink(output)
-    try:
-        items: list[InputItem] = []
-        for item in iter_inputs(inputs, extractor.max_input_bytes):
+    ids = UniqueIds()
+    ignored: list[str] = []
+    bar = tqdm(total=count_inputs(inputs, out.is_own_file), desc="extracting", unit="doc", disable=not progress)
+    pending: deque[InputItem] = deque()
+
+    def feed() -> Iterator[dict[str, Any]]:
+        for item in iter_inputs(inputs, extractor.max_input_bytes, ids, out.is_own_file, ignored):
+            summary.seen += 1
             if item.doc_id in done:
                 summary.skipped += 1
                 bar.update(1)
                 continue
-            done.add(item.doc_id)  # a repeated id in the inputs is processed once
-            items.append(item)
-            if len(items) >= batch_size:
-                _process(extractor, items, sink, summary, bar)
-                items = []
-        if items:
-            _process(extractor, items, sink, summary, bar)
+            pending.append(item)
+            if item.error is None:
+                yield item.as_mapping()
+
+    def write(item: InputItem, records=(), error=None, error_kind=None) -> None:
+        with signals.critical():
+            out.write(item.doc_id, item.source, records, error, error_kind)
+            summary.written += 1
+            summary.errors += error is not None
+            summary.records += len(records)
+            bar.update(1)
+
+    def flush_failed_reads() -> None:
+        while pending and pending[0].error is not None:
+            item = pending.popleft()
+            write(item, error=item.error, error_kind=item.error_kind)
+
+    try:
+        with _Signals() as signals:
+            try:
+                for result in _safe_results(extractor, feed(), pending):
+                    flush_failed_reads()
+                    item = pending.popleft()
+                    if result.doc_id != item.doc_id:
+                        raise OutputError(f"extract_batch answered {result.doc_id!r} for input {item.doc_id!r}: "
+                                          "results out of order (a bug)")
+                    records = tuple(result.records) if result.error is None else ()
+                    write(item, records, result.error, getattr(result, "error_kind", None))
+                flush_failed_reads()
+            except Interrupted as stop:
+                summary.interrupted = str(stop)
     finally:
-        sink.close()
         bar.close()
+        try:
+            summary.report = out.close()
+        except OSError as err:
+            logger.error("cannot write the errors report %s: %s", out.report, err.strerror)
+    summary.failed_total = len(out.state.failed)
+    summary.renamed = ids.renamed
+    summary.ignored_files = len(ignored)
     return summary
-
-
-def _process(extractor, items: list[InputItem], sink, summary: BatchSummary, bar) -> None:
-    good = [i for i in items if i.error is None]
-    results = dict(zip(map(id, good), extractor.extract_batch([i.as_mapping() for i in good],
-                                                               batch_size=max(1, len(good)))))
-    for item in items:
-        result = results.get(id(item))
-        error = item.error if result is None else result.error
-        records = list(result.records) if result is not None else []
-        sink.write(item.doc_id, records, error)
-        summary.written += 1
-        summary.errors += error is not None
-        summary.records += len(records)
-        bar.update(1)

@@ -1,0 +1,86 @@
+"""What the batch path writes for one input: a JSON line, or ACLED-like CSV rows.
+
+Both encodings succeed whatever the strings hold: a lone surrogate in a JSON line is
+written as its JSON escape (``\\ud800``, read back unchanged); in a CSV cell it becomes
+U+FFFD. CSV cells that a spreadsheet would run as a formula are neutralised.
+
+>>> json_line({"doc_id": "a\\ud800"})
+b'{"doc_id": "a\\\\ud800"}\\n'
+>>> safe_cell("=HYPERLINK(1)")
+"'=HYPERLINK(1)"
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from conflict_ner.app.batch_inputs import clean_str
+from conflict_ner.events.counts import outcome_total
+from conflict_ner.records import EventRecord
+
+CSV_COLUMNS = ["event_date", "time_precision", "actor1", "actor2", "location", "weapons", "fatalities",
+               "injured", "notes", "source_id", "modality", "error"]
+_ACLED_PRECISION = {"day": 1, "week": 2, "month": 2, "year": 3, "unknown": 3}
+# a spreadsheet reads a cell starting with these as a formula (OWASP CSV injection)
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def json_line(obj: Any) -> bytes:
+    """One JSON line as UTF-8; lone surrogates become JSON escapes instead of failing."""
+    # outside strings JSON is ASCII, so every backslash-replaced surrogate lands inside a
+    # string literal, where "\udXXX" is exactly JSON's escape for it
+    return (json.dumps(obj, ensure_ascii=False) + "\n").encode("utf-8", "backslashreplace")
+
+
+def safe_cell(value: Any) -> Any:
+    """A CSV cell that a spreadsheet shows as text: formula starts get a leading apostrophe."""
+    if not isinstance(value, str):
+        return value
+    value = clean_str(value)
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def csv_bytes(rows: Iterable[Sequence[Any]]) -> bytes:
+    """Rows as CSV bytes (``\\r\\n`` line ends, cells neutralised)."""
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\r\n").writerows([safe_cell(c) for c in row] for row in rows)
+    return buf.getvalue().encode("utf-8", "backslashreplace")
+
+
+CSV_HEADER = csv_bytes([CSV_COLUMNS])
+
+
+def csv_rows(records: Iterable[EventRecord], doc_id: str | None) -> list[list[Any]]:
+    """ACLED-like rows, one per event: ``actor1`` the initiators, ``actor2`` the targets (actors of
+    unknown role go to actor1 when nothing else is there, else to actor2); fatalities and injured
+    are totals that do not add a part to its whole ("9 civilians, including 4 children" is 9)."""
+    rows = []
+    for r in records:
+        initiators = [a.text for a in r.actors if a.role == "initiator"]
+        targets = [a.text for a in r.actors if a.role == "target"]
+        unknown = [a.text for a in r.actors if a.role == "unknown"]
+        if initiators:
+            side1, side2 = initiators, targets + unknown
+        elif unknown:
+            side1, side2 = unknown, targets
+        else:
+            side1, side2 = [], targets
+        killed = outcome_total(r.sentence, r.counts, "killed")
+        injured = outcome_total(r.sentence, r.counts, "injured")
+        rows.append([r.date.value or "", _ACLED_PRECISION[r.date.precision], "; ".join(side1), "; ".join(side2),
+                     "; ".join(x.text for x in r.locations), "; ".join(x.text for x in r.weapons),
+                     "" if killed is None else killed, "" if injured is None else injured,
+                     " ".join(r.sentence.text.split()), doc_id or "", r.modality, ""])
+    return rows
+
+
+def csv_error_row(doc_id: str, error_kind: str | None, error: str) -> list[Any]:
+    """The trace a failed input leaves in the CSV: its id and the error, other cells empty."""
+    row: list[Any] = [""] * len(CSV_COLUMNS)
+    row[CSV_COLUMNS.index("source_id")] = doc_id
+    row[CSV_COLUMNS.index("error")] = f"{error_kind or 'input'}: {' '.join(error.split())}"
+    return row
