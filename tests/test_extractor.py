@@ -110,29 +110,28 @@ def _inputs(tmp_path):
 def test_batch_resume_after_kill_loses_and_duplicates_nothing(keyword_extractor, tmp_path, monkeypatch):
     folder = _inputs(tmp_path)
     full = tmp_path / "full.jsonl"
-    run_batch(keyword_extractor, [str(folder)], full, batch_size=3, progress=False)
+    run_batch(keyword_extractor, [str(folder)], full, progress=False)
     expected = [json.loads(line) for line in full.read_text().splitlines()]
     assert len(expected) == 12
 
     out = tmp_path / "cut.jsonl"
     real = keyword_extractor.extract_batch
-    calls = {"n": 0}
 
-    def dying(*args, **kwargs):
-        calls["n"] += 1
-        if calls["n"] == 3:
-            raise KeyboardInterrupt("killed")
-        return real(*args, **kwargs)
+    def dying(docs):
+        for n, result in enumerate(real(docs)):
+            if n == 5:
+                raise KeyboardInterrupt("killed")
+            yield result
 
     monkeypatch.setattr(keyword_extractor, "extract_batch", dying)
     with pytest.raises(KeyboardInterrupt):
-        run_batch(keyword_extractor, [str(folder)], out, batch_size=3, progress=False)
+        run_batch(keyword_extractor, [str(folder)], out, progress=False)
     monkeypatch.setattr(keyword_extractor, "extract_batch", real)
     with open(out, "a") as f:
         f.write('{"doc_id": "half a li')  # a kill in the middle of a write
     partial = len(out.read_text().splitlines()) - 1
     assert 0 < partial < 12
-    summary = run_batch(keyword_extractor, [str(folder)], out, batch_size=3, progress=False)
+    summary = run_batch(keyword_extractor, [str(folder)], out, progress=False)
     assert summary.skipped == partial
     got = [json.loads(line) for line in out.read_text().splitlines()]
     assert sorted(got, key=lambda x: x["doc_id"]) == sorted(expected, key=lambda x: x["doc_id"])

@@ -215,3 +215,26 @@ def run_batch(extractor, inputs: list[str], output: str | Path, *, fmt: str = "j
     summary.renamed = ids.renamed
     summary.ignored_files = len(ignored)
     return summary
+
+
+def extract_command(args) -> int:
+    """``conflict-ner extract``: exit 0 when every input has records, 1 when any failed (the
+    errors report lists them), 128+signal when stopped; an unusable output raises (exit 2)."""
+    from conflict_ner.extractor import EventExtractor
+
+    options: dict[str, Any] = {"time_budget": args.time_budget or None}
+    if args.max_bytes:
+        options["max_input_bytes"] = args.max_bytes
+    if args.docs_per_chunk:
+        options["docs_per_chunk"] = args.docs_per_chunk
+    extractor = EventExtractor.from_pretrained(args.model, quantize=args.quantize, **options)
+    summary = run_batch(extractor, args.inputs, args.output, fmt=args.format, overwrite=args.overwrite,
+                        retry_errors=args.retry_errors, progress=not args.quiet)
+    for old, new in summary.renamed[:5]:
+        logger.warning("duplicate id %r renamed %r", old, new)
+    if len(summary.renamed) > 5:
+        logger.warning("... and %d more duplicate ids renamed", len(summary.renamed) - 5)
+    print(summary.line(args.output))
+    if summary.interrupted:
+        return 128 + int(signal.Signals[summary.interrupted])
+    return 1 if summary.failed_total else 0

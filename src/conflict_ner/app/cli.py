@@ -55,16 +55,9 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
-    from conflict_ner.app.batch import run_batch
-    from conflict_ner.extractor import EventExtractor
+    from conflict_ner.app.batch import extract_command
 
-    overrides = {"max_input_bytes": args.max_bytes} if args.max_bytes else {}
-    extractor = EventExtractor.from_pretrained(args.model, quantize=args.quantize, **overrides)
-    summary = run_batch(extractor, args.inputs, args.output, fmt=args.format, batch_size=args.batch_size,
-                        progress=not args.quiet)
-    print(f"{summary.written} input(s) written ({summary.records} event records, {summary.errors} error(s)), "
-          f"{summary.skipped} already done, to {args.output}")
-    return 0
+    return extract_command(args)
 
 
 def _cmd_view(args: argparse.Namespace) -> int:
@@ -185,8 +178,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True, help="output file (re-running resumes it)")
     p.add_argument("--format", choices=["jsonl", "csv"], default="jsonl",
                    help="jsonl: one line per input; csv: one ACLED-like row per event")
-    p.add_argument("--batch-size", type=int, default=32)
+    p.add_argument("--docs-per-chunk", type=int, metavar="N", help="documents tagged together (default 32)")
+    p.add_argument("--batch-size", type=int, dest="docs_per_chunk", help=argparse.SUPPRESS)  # old name
     p.add_argument("--max-bytes", type=int, help="refuse inputs larger than this (default 2 MB)")
+    p.add_argument("--time-budget", type=float, default=300, metavar="SECONDS",
+                   help="per document; one that takes longer becomes an error line (default 300, 0: none)")
+    p.add_argument("--retry-errors", action="store_true", help="run again the inputs that failed in the output")
+    p.add_argument("--overwrite", action="store_true", help="start the output afresh (also with another model)")
     p.add_argument("--quantize", choices=QUANTIZE_CHOICES, help=QUANTIZE_HELP)
     p.set_defaults(func=_cmd_extract)
 
