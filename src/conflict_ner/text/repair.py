@@ -1,8 +1,11 @@
 """Repair mojibake and odd unicode before the model sees a text, keeping offsets exact.
 
-Each whitespace-separated chunk that may need it is fixed with ftfy on its own; the
-fixed chunks are aligned back to the original characters, so any offset into the
-repaired text maps to the original input.
+The text is repaired in bounded units: each whitespace-separated chunk that is not plain
+ASCII, a long chunk cut into pieces of at most :data:`MAX_UNIT` characters where no
+character's mojibake is split. A unit gets the code-page repair of
+:mod:`conflict_ner.text.mojibake` (exact offsets by construction), then ftfy, whose output
+is aligned to its input with a diff bounded to :data:`LOOKAHEAD` characters. So repair
+takes time linear in the text, and any offset into the repaired text maps to the original.
 
 >>> r = repair_text("Syria\u00e2\u20ac\u2122s army")
 >>> r.text
@@ -16,80 +19,256 @@ repaired text maps to the original input.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from difflib import SequenceMatcher
+import unicodedata
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import ftfy
 
-_CHUNK = re.compile(r"\S+")
+from conflict_ner.text.mojibake import fix_runs, has_stretches, inside_sequence
+
+MAX_UNIT = 64   # characters repaired together: bounds the cost of one ftfy call and its alignment
+LOOKAHEAD = 8   # characters either side searched to re-synchronise ftfy's output with its input
+EVIDENCE = 2    # stretches clearly repaired through a code page before the document is trusted to use it
+
+# A no-break space after a non-ASCII character stays in its chunk: it is the second byte of
+# mojibake such as "Ð\xa0" (UTF-8 "Р" read as cp1252).
+_CHUNK = re.compile(r"(?:\S|(?<=[^\s\x00-\x7f])\xa0)+")
 _CONFIG = ftfy.TextFixerConfig(unescape_html=False, explain=False)
 
 
 @dataclass(frozen=True)
+class _Segment:
+    """One repaired unit: where it lies in both texts and, per repaired character, the
+    original ``[start, end)`` it came from, relative to the unit's original start."""
+
+    fixed_start: int
+    fixed_end: int
+    orig_start: int
+    orig_end: int
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+
+@dataclass(frozen=True)
 class RepairedText:
-    """The repaired text and, when it differs, maps from its offsets to the original's."""
+    """The repaired text and, when it differs, the units that changed."""
 
     text: str
     original: str
-    starts: tuple[int, ...] | None = None  # repaired index -> original start
-    ends: tuple[int, ...] | None = None    # repaired end offset -> original end
+    segments: tuple[_Segment, ...] = ()
+    _fixed_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "_fixed_starts", tuple(s.fixed_start for s in self.segments))
 
     @property
     def changed(self) -> bool:
-        return self.starts is not None
+        return bool(self.segments)
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
-        """Map a ``[start, end)`` range of the repaired text to the original text."""
-        if self.starts is None:
+        """Map a ``[start, end)`` range of the repaired text to the original text.
+
+        The result is a valid range of the original, and ranges map monotonically: a later
+        start never maps before an earlier one. An empty range maps to an empty range.
+        """
+        if not 0 <= start <= end <= len(self.text):
+            raise ValueError(f"range [{start}, {end}) is outside the repaired text of length {len(self.text)}")
+        if not self.segments:
             return start, end
-        return self.starts[start], self.ends[end]
+        first = self._start(start)
+        return (first, first) if start == end else (first, self._end(end))
 
+    def _segment_at(self, pos: int) -> _Segment | None:
+        k = bisect_right(self._fixed_starts, pos) - 1
+        return self.segments[k] if k >= 0 else None
 
-def _align(fixed: str, orig: str, base: int) -> tuple[list[int], list[int]]:
-    """Per character of ``fixed``: original start and (exclusive) end offsets."""
-    starts = [0] * len(fixed)
-    ends = [0] * len(fixed)
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, fixed, orig, autojunk=False).get_opcodes():
-        for i in range(i1, i2):
-            if tag == "equal":
-                starts[i], ends[i] = base + j1 + (i - i1), base + j1 + (i - i1) + 1
-            else:  # a replaced run maps as a whole onto the original run it came from
-                starts[i], ends[i] = base + j1, base + max(j2, j1 + 1 if j1 < len(orig) else j1)
-    return starts, ends
+    def _start(self, pos: int) -> int:
+        seg = self._segment_at(pos)
+        if seg is None:
+            return pos
+        if pos < seg.fixed_end:
+            return seg.orig_start + seg.starts[pos - seg.fixed_start]
+        return seg.orig_end + (pos - seg.fixed_end)
+
+    def _end(self, pos: int) -> int:
+        seg = self._segment_at(pos - 1)  # the segment holding the range's last character
+        if seg is None:
+            return pos
+        if pos <= seg.fixed_end:
+            return seg.orig_start + seg.ends[pos - 1 - seg.fixed_start]
+        return seg.orig_end + (pos - seg.fixed_end)
 
 
 def repair_text(text: str) -> RepairedText:
-    """Fix mojibake (``Syriaâ€™s`` -> ``Syria’s``), width and ligature oddities chunk by chunk."""
-    # Most news text is ASCII or needs no fix: find the chunks that change before building
-    # any offset map (this runs on every article, so the common case must stay cheap).
-    fixes = []
-    if not text.isascii():
-        for m in _CHUNK.finditer(text):
-            chunk = m.group()
-            if not chunk.isascii():
-                fixed = ftfy.fix_text(chunk, _CONFIG)
-                if fixed != chunk:
-                    fixes.append((m.start(), m.end(), fixed))
-    if not fixes:
+    """Fix mojibake (``Syriaâ€™s`` -> ``Syria’s``), width and ligature oddities unit by unit.
+
+    Code pages that clearly repaired :data:`EVIDENCE` stretches are trusted for the rest of
+    the document (it was read through them), and a second pass repairs what is merely not
+    odder through them.
+    """
+    if text.isascii():  # most news text: nothing to do, no map to build
         return RepairedText(text, text)
+    spans = list(units(text))
+    results = [repair_unit(text[start:end]) for start, end in spans]
+    counts = Counter(page for r in results for page in r.pages)
+    trusted = frozenset(page for page, n in counts.items() if n >= EVIDENCE)
+    if trusted:
+        for k, (start, end) in enumerate(spans):
+            if has_stretches(results[k].text, trusted):
+                results[k] = repair_unit(text[start:end], trusted)
     pieces: list[str] = []
+    segments: list[_Segment] = []
+    pos = 0        # original offset copied up to
+    shift = 0      # repaired offset minus original offset, after ``pos``
+    for (start, end), fixed in zip(spans, results):
+        if fixed.text == text[start:end]:
+            continue
+        pieces.append(text[pos:start])
+        fixed_start = start + shift
+        segments.append(_Segment(fixed_start, fixed_start + len(fixed.text), start, end,
+                                 tuple(fixed.starts), tuple(fixed.ends)))
+        pieces.append(fixed.text)
+        shift += len(fixed.text) - (end - start)
+        pos = end
+    if not segments:
+        return RepairedText(text, text)
+    pieces.append(text[pos:])
+    return RepairedText("".join(pieces), text, tuple(segments))
+
+
+def units(text: str) -> Iterator[tuple[int, int]]:
+    """``[start, end)`` of each unit that may need repair: the non-ASCII whitespace-separated
+    chunks, long ones cut at safe points into pieces of at most :data:`MAX_UNIT` characters.
+
+    >>> list(units("plain Syria\u00e2\u20ac\u2122s army"))
+    [(6, 15)]
+    """
+    for m in _CHUNK.finditer(text):
+        start, end = m.span()
+        if m.group().isascii():
+            continue
+        while end - start > MAX_UNIT:
+            cut = safe_cut(text, start + MAX_UNIT // 2, start + MAX_UNIT)
+            if not text[start:cut].isascii():
+                yield start, cut
+            start = cut
+        if not text[start:end].isascii():
+            yield start, end
+
+
+def safe_cut(text: str, lo: int, hi: int) -> int:
+    """A cut point in ``(lo, hi]``, latest first: before an ASCII character if there is one,
+    else where no character's mojibake is split and no accent is parted from its letter;
+    ``hi`` if there is no such point (a split there costs at most one character's repair)."""
+    for pos in range(hi, lo, -1):
+        if text[pos].isascii() and not _joined(text, pos):
+            return pos
+    for pos in range(hi, lo, -1):
+        if not _joined(text, pos) and not inside_sequence(text, pos):
+            return pos
+    return hi
+
+
+def _joined(text: str, pos: int) -> bool:
+    """Whether ``text[pos]`` belongs to the character before it (accent, joiner, surrogate pair)."""
+    ch, before = text[pos], text[pos - 1]
+    if unicodedata.category(ch)[0] == "M" or ch in "\u200d\ufe0f" or before == "\u200d":
+        return True
+    return "\ud800" <= before <= "\udbff" and "\udc00" <= ch <= "\udfff"
+
+
+class UnitRepair(NamedTuple):
+    """A repaired unit, per repaired character its original ``[start, end)`` in the unit, and
+    the code pages of the stretches repaired."""
+
+    text: str
+    starts: list[int]
+    ends: list[int]
+    pages: tuple[str, ...]
+
+
+def repair_unit(unit: str, trusted: frozenset[str] = frozenset()) -> UnitRepair:
+    """Repair one unit: code pages (see :func:`~conflict_ner.text.mojibake.fix_runs`), then ftfy.
+
+    >>> repair_unit("Iraq\u0e42\u20ac\u2122s")
+    UnitRepair(text="Iraq's", starts=[0, 1, 2, 3, 4, 7], ends=[1, 2, 3, 4, 7, 8], pages=('cp874',))
+    """
+    runs = fix_runs(unit, trusted=trusted)
+    text, starts, ends, used = runs.text, runs.starts, runs.ends, runs.pages
+    fixed = ftfy.fix_text(text, _CONFIG)
+    if fixed != text:
+        starts, ends = _compose(starts, ends, *align(fixed, text), len(text), len(unit))
+        shrunk, text = len(fixed) < len(text), fixed
+        if shrunk:  # ftfy undid an encoding layer: there may be one below
+            runs = fix_runs(fixed, trusted=trusted)
+            starts, ends = _compose(starts, ends, runs.starts, runs.ends, len(fixed), len(unit))
+            text, used = runs.text, used + runs.pages
+    return UnitRepair(text, starts, ends, used)
+
+
+def _compose(starts: list[int], ends: list[int], next_starts: list[int], next_ends: list[int],
+             middle_len: int, orig_len: int) -> tuple[list[int], list[int]]:
+    """Chain two offset maps: (final -> middle) after (middle -> original)."""
+    out_starts, out_ends = [], []
+    for a, b in zip(next_starts, next_ends):
+        if a < b:
+            out_starts.append(starts[a])
+            out_ends.append(ends[b - 1])
+        else:  # a character with no source (inserted): an empty range at its place
+            point = starts[a] if a < middle_len else orig_len
+            out_starts.append(point)
+            out_ends.append(point)
+    return out_starts, out_ends
+
+
+def align(fixed: str, orig: str) -> tuple[list[int], list[int]]:
+    """Per character of ``fixed``, the ``[start, end)`` of ``orig`` it came from.
+
+    Equal characters map one to one; between them, a changed stretch maps as a whole onto
+    the original stretch it replaced. Re-synchronisation looks at most :data:`LOOKAHEAD`
+    characters ahead in each string, so the cost is linear; past that, the rest is one
+    stretch (coarse, never wrong: it still covers the characters' origin).
+
+    >>> align("Syria's", "Syria\u00e2\u20ac\u2122s")
+    ([0, 1, 2, 3, 4, 5, 8], [1, 2, 3, 4, 5, 8, 9])
+    """
+    n, m = len(fixed), len(orig)
     starts: list[int] = []
     ends: list[int] = []
-    pos = 0
-    for chunk_start, chunk_end, fixed in fixes:
-        pieces.append(text[pos:chunk_start])
-        starts.extend(range(pos, chunk_start))
-        ends.extend(range(pos + 1, chunk_start + 1))
-        s, e = _align(fixed, text[chunk_start:chunk_end], chunk_start)
-        pieces.append(fixed)
-        starts.extend(s)
-        ends.extend(e)
-        pos = chunk_end
-    pieces.append(text[pos:])
-    starts.extend(range(pos, len(text)))
-    ends.extend(range(pos + 1, len(text) + 1))
-    repaired = "".join(pieces)
-    # starts gets a sentinel for an empty range at the very end; ends is indexed by end offset.
-    start_map = tuple(starts) + (len(text),)
-    end_map = (0,) + tuple(ends)
-    return RepairedText(repaired, text, start_map, end_map)
+    i = j = 0
+    while i < n:
+        if j < m and fixed[i] == orig[j]:
+            starts.append(j)
+            ends.append(j + 1)
+            i += 1
+            j += 1
+            continue
+        di, dj = _resync(fixed, orig, i, j)
+        for _ in range(di):  # the stretch fixed[i:i+di] came from orig[j:j+dj]
+            starts.append(j)
+            ends.append(j + dj)
+        i += di
+        j += dj
+    return starts, ends
+
+
+def _resync(fixed: str, orig: str, i: int, j: int) -> tuple[int, int]:
+    """The shortest stretch ``(di, dj)`` after which both strings agree again (two equal
+    characters, or both ends), searched within :data:`LOOKAHEAD`."""
+    n, m = len(fixed), len(orig)
+    for total in range(1, 2 * LOOKAHEAD + 1):
+        for di in range(max(0, total - LOOKAHEAD), min(total, LOOKAHEAD) + 1):
+            dj = total - di
+            a, b = i + di, j + dj
+            if a > n or b > m:
+                continue
+            if a == n and b == m:
+                return di, dj
+            if a < n and b < m and fixed[a] == orig[b] and (
+                    (a + 1 == n and b + 1 == m) or (a + 1 < n and b + 1 < m and fixed[a + 1] == orig[b + 1])):
+                return di, dj
+    return n - i, m - j
