@@ -95,3 +95,25 @@ def test_the_view_escapes_its_own_text_once():
     html = render_html(text, [], [rec], title="t")
     assert "&amp;" not in html  # no entity reference escaped a second time
     assert "\u2192 3 killed" in html and "\u201cMonday\u201d" in html and "[1-5]" in html
+
+
+def test_the_main_script_extracts_each_example_article_once():
+    import re
+    import shlex
+
+    from conflict_ner.app.batch_inputs import iter_inputs
+
+    repo = PKG.parent.parent
+    script = (repo / "scripts/main.sh").read_text()
+    line = next(ln for ln in script.splitlines() if re.search(r"conflict-ner\s+extract\s", ln))
+    words = shlex.split(line.replace('"$OUT"', "OUT"))
+    inputs, skip = [], False
+    for w in words[words.index("extract") + 1:]:
+        if skip:
+            skip = False
+        elif w in ("--model", "-o", "--output", "--format"):
+            skip = True
+        elif not w.startswith("-"):
+            inputs.append(str(repo / w))
+    texts = [" ".join(item.text.split()) for item in iter_inputs(inputs, 2_000_000) if item.text]
+    assert len(texts) >= 4 and len(set(texts)) == len(texts)
