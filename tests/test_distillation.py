@@ -63,7 +63,7 @@ def test_training_with_a_teacher_runs_and_differs_from_training_without(smoke_ov
         cfg = load_config(REPO / "configs/smoke.yaml", smoke_overrides + [f"training.output_dir={tmp_path / name}",
                                                                            "evaluation.splits=[]", *extra])
         train(cfg, progress=False)
-        return _weights(tmp_path / name / "checkpoint")
+        return _weights(tmp_path / name)
 
     plain = run("plain")
     taught = run("taught", f"training.distill.teachers=[{tiny_model_dir}]", "training.distill.weight=0.9")

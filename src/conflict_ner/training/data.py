@@ -39,8 +39,17 @@ def detect_format(path: str | Path) -> str:
 
 def read_documents(path: str | Path, labels: list[str], fmt: str | None = None,
                    re3d: Re3dSource | None = None, report: dict | None = None) -> list[Document]:
-    """Read one data set in any supported format (detected from the path if not given)."""
+    """Read one data set in any supported format (detected from the path if not given); a
+    set without documents is an error naming it."""
     fmt = fmt or detect_format(path)
+    docs = _read(path, labels, fmt, re3d, report)
+    if not docs:
+        raise DataError("no documents (an empty file; to go without a split, set it to null)", path=str(path))
+    return docs
+
+
+def _read(path: str | Path, labels: list[str], fmt: str, re3d: Re3dSource | None, report: dict | None
+          ) -> list[Document]:
     if fmt == "jsonl":
         return read_jsonl(path, labels)
     if fmt == "conll":

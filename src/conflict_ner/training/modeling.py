@@ -9,14 +9,55 @@ from pathlib import Path
 
 from conflict_ner.errors import ConfigError
 from conflict_ner.labels import bio_tags
-from conflict_ner.tagging.loading import PACKAGED_MODEL, resolve_model_path
+from conflict_ner.tagging.loading import PACKAGED_MODEL, load_tokenizer, resolve_model_path
 from conflict_ner.training.config import ModelConfig
 
 
 def build_model(config: ModelConfig, labels: list[str]):
-    """A token-classification model with ``id2label``/``label2id`` for ``labels``."""
+    """A token-classification model with ``id2label``/``label2id`` for ``labels``.
+
+    Raises :class:`ConfigError` naming ``model.base_model`` when it cannot be loaded
+    (no such folder, not a model, damaged weights).
+    """
+    try:
+        return _build(config, labels)
+    except ConfigError:
+        raise
+    except Exception as err:  # noqa: BLE001 - missing files raise OSError, damaged weights many kinds
+        raise ConfigError(f"model.base_model: cannot load {config.base_model!r}{_missing_hint(config.base_model)}: "
+                          f"{_first_line(err)}") from None
+
+
+def load_training_tokenizer(config: ModelConfig):
+    """The tokenizer a run trains with (``model.tokenizer`` or the base model's), or a
+    :class:`ConfigError` naming the setting it came from."""
+    source = tokenizer_source(config)
+    key = "model.tokenizer" if config.tokenizer else "model.base_model"
+    try:
+        return load_tokenizer(source)
+    except ConfigError:
+        raise
+    except Exception as err:  # noqa: BLE001 - OSError for missing files, others for broken ones
+        raise ConfigError(f"{key}: cannot load a tokenizer from {source!r}{_missing_hint(source)}: "
+                          f"{_first_line(err)}") from None
+
+
+def tokenizer_source(config: ModelConfig) -> str:
+    """Where the tokenizer comes from: ``model.tokenizer`` or the base model."""
+    if config.tokenizer:
+        return config.tokenizer
+    if config.random_init and not (Path(config.base_model) / "tokenizer.json").exists() \
+            and config.base_model != PACKAGED_MODEL and Path(config.base_model).exists():
+        return PACKAGED_MODEL  # a config-only folder uses the packaged vocabulary
+    return config.base_model
+
+
+def _build(config: ModelConfig, labels: list[str]):
     from transformers import AutoConfig, AutoModelForTokenClassification
 
+    from conflict_ner.tagging.shape_bert import register
+
+    register()  # a base that is itself a shape-feature model loads through the Auto classes
     tags = bio_tags(labels)
     kwargs = {"num_labels": len(tags), "id2label": dict(enumerate(tags)),
               "label2id": {t: i for i, t in enumerate(tags)}}
@@ -32,22 +73,19 @@ def build_model(config: ModelConfig, labels: list[str]):
     if config.random_init:
         model_config = AutoConfig.from_pretrained(path, **kwargs)
         return AutoModelForTokenClassification.from_config(model_config)
-    try:
-        # a base that is itself a token classifier with other labels gets a fresh head
-        return AutoModelForTokenClassification.from_pretrained(path, ignore_mismatched_sizes=True, **kwargs)
-    except OSError as err:
-        hint = "" if Path(path).exists() else " (no such local path; hub ids need network access)"
-        raise ConfigError(f"cannot load base_model {config.base_model!r}{hint}: {err}") from None
+    # a base that is itself a token classifier with other labels gets a fresh head
+    return AutoModelForTokenClassification.from_pretrained(path, ignore_mismatched_sizes=True, **kwargs)
 
 
-def tokenizer_source(config: ModelConfig) -> str:
-    """Where the tokenizer comes from: ``model.tokenizer`` or the base model."""
-    if config.tokenizer:
-        return config.tokenizer
-    if config.random_init and not (Path(config.base_model) / "tokenizer.json").exists() \
-            and config.base_model != PACKAGED_MODEL and Path(config.base_model).exists():
-        return PACKAGED_MODEL  # a config-only folder uses the packaged vocabulary
-    return config.base_model
+def _missing_hint(name: str) -> str:
+    if name == PACKAGED_MODEL or Path(resolve_model_path(name)).exists():
+        return ""
+    return " (no such local folder; a Hugging Face id needs network access or the local cache)"
+
+
+def _first_line(err: Exception) -> str:
+    text = str(err).strip().splitlines()
+    return f"{type(err).__name__}: {text[0] if text else ''}"
 
 
 def _build_shape_model(path: str, random_init: bool, kwargs: dict):

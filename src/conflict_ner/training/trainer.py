@@ -1,9 +1,12 @@
-"""Config-driven fine-tuning: seeded, length-grouped, resumable, best checkpoint by dev F1.
+"""Config-driven fine-tuning: seeded, length-grouped, resumable, best model by dev F1.
 
-The output directory holds a standard ``save_pretrained`` model and tokenizer (with
-``id2label``), ``training_config.yaml`` (the resolved config), ``metrics.json``,
-``data_report.json``, ``training_log.jsonl`` and ``README.md`` (the model card).
-``checkpoint/`` holds the last state for ``--resume``.
+:func:`train` reads the data, builds the model and consumes
+:func:`~conflict_ner.training.loop.optimizer_steps`: after each step it logs, and when the
+schedule says so it scores dev (saving the model when it is the best so far) and writes a
+checkpoint. The output folder holds only what is shared: the best model (with its inference
+settings on ``config.json``), ``training_config.yaml``, ``metrics.json``,
+``data_report.json``, ``training_log.jsonl`` and ``README.md`` (the model card). The
+resumable state lives beside it, in ``<output_dir>.checkpoint/``, until the run completes.
 
 >>> # result = train(load_config("configs/default.yaml"))
 """
@@ -12,31 +15,35 @@ from __future__ import annotations
 
 import json
 import math
-import random
-import re
 import shutil
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 import torch
 from tqdm.auto import tqdm
 
+from conflict_ner.errors import ConfigError, DataError
+from conflict_ner.labels import bio_tags
 from conflict_ner.tagging.alignment import IGNORE, EncodedWindow
-from conflict_ner.training.config import Config, dump_config
+from conflict_ner.tagging.encoding import encode_documents
+from conflict_ner.tagging.predict import model_inputs, uses_shapes
+from conflict_ner.training.checkpoint import (
+    checkpoint_dir, checkpoint_folders, find_checkpoint, load_checkpoint_model, remove_checkpoints,
+    restore_checkpoint, save_checkpoint,
+)
+from conflict_ner.training.config import Config, DataConfig, dump_config
 from conflict_ner.training.data import DataBundle, load_data
 from conflict_ner.training.distillation import distillation_loss, load_teachers, soft_targets
-from conflict_ner.text.document import Document
-from conflict_ner.tagging.encoding import encode_documents
-from conflict_ner.errors import ConfigError
-from conflict_ner.labels import bio_tags
-from conflict_ner.training.metrics import score_documents
-from conflict_ner.tagging.loading import load_tokenizer
-from conflict_ner.training.modeling import build_model, tokenizer_source
-from conflict_ner.tagging.predict import model_inputs, predict_documents, uses_shapes
+from conflict_ner.training.loop import (  # noqa: F401  (length_grouped_batches, set_seed: public here too)
+    Schedule, Step, TrainState, epoch_batcher, length_grouped_batches, linear_schedule, make_optimizer,
+    optimizer_steps, set_seed,
+)
+from conflict_ner.training.modeling import build_model, load_training_tokenizer
 
-CHECKPOINT = "checkpoint"
+#: a loss line in training_log.jsonl every this many steps
+LOG_EVERY = 10
 
 
 @dataclass
@@ -45,34 +52,161 @@ class TrainResult:
     metrics: dict
 
 
-def set_seed(seed: int) -> None:
-    random.seed(seed)
-    np.random.seed(seed)
-    torch.manual_seed(seed)
+@dataclass
+class _Session:
+    """What one call of :func:`train` works with, and the time its optimizer steps took."""
+
+    config: Config
+    out: Path
+    model: object
+    tokenizer: object
+    optimizer: object
+    scheduler: object
+    dev: list
+    log: object
+    step_seconds: float = 0.0
+    step_tokens: int = 0
+    #: the loss of each step of this session (logged as a mean over the last LOG_EVERY)
+    losses: list[float] = field(default_factory=list)
 
 
-def length_grouped_batches(lengths: list[int], batch_size: int, bucket_batches: int,
-                           rng: random.Random) -> list[list[int]]:
-    """Shuffle, sort within buckets of ``bucket_batches`` batches by length, cut into batches,
-    shuffle the batches: random order with little padding.
+def train(config: Config, *, resume: bool = False, overwrite: bool = False, progress: bool = True,
+          data: DataBundle | None = None) -> TrainResult:
+    """Fine-tune per ``config``; returns the output directory and final metrics.
 
-    >>> b = length_grouped_batches([5, 1, 4, 2, 3, 6], 2, 10, random.Random(0))
-    >>> sorted(sorted(x) for x in b)
-    [[0, 5], [1, 3], [2, 4]]
+    Bad data, a base model that cannot be loaded or a damaged checkpoint raise a
+    :class:`~conflict_ner.errors.ConflictNerError` before anything is written.
     """
-    order = list(range(len(lengths)))
-    rng.shuffle(order)
-    span = batch_size * bucket_batches
-    batches = []
-    for k in range(0, len(order), span):
-        bucket = sorted(order[k:k + span], key=lambda i: lengths[i])
-        batches += [bucket[j:j + batch_size] for j in range(0, len(bucket), batch_size)]
-    rng.shuffle(batches)
-    return batches
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.disable_progress_bar()  # one progress bar (ours), not one per save and load
+    tcfg = config.training
+    out = Path(tcfg.output_dir)
+    ckpt = prepare_output_dir(out, resume, overwrite)
+    if tcfg.threads:
+        torch.set_num_threads(tcfg.threads)
+    set_seed(tcfg.seed)
+    data = data or load_data(config.data)
+    check_training_data(data, config.data)
+    tokenizer = load_training_tokenizer(config.model)
+    tags = bio_tags(config.data.labels)
+    windows = encode_training_windows(data, tokenizer, tags, config)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "training_config.yaml").write_text(dump_config(config), encoding="utf-8")
+    (out / "data_report.json").write_text(json.dumps(data.report, indent=2), encoding="utf-8")
+
+    model = load_checkpoint_model(ckpt) if ckpt else build_model(config.model, config.data.labels)
+    model.train()
+    lengths = [len(w.input_ids) for w in windows]
+    schedule = Schedule(total_steps(len(windows), tcfg.batch_size, tcfg.epochs, tcfg.max_steps),
+                        tcfg.eval_every_steps, tcfg.save_every_steps)
+    optimizer = make_optimizer(model, tcfg.learning_rate, tcfg.weight_decay,
+                               head_learning_rate=tcfg.head_learning_rate, layer_decay=tcfg.layer_decay)
+    scheduler = linear_schedule(optimizer, tcfg.warmup_ratio, schedule.total_steps)
+    state = TrainState()
+    if ckpt:
+        state = restore_checkpoint(ckpt, optimizer, scheduler)
+        print(f"resuming from step {state.global_step} of {schedule.total_steps} ({ckpt})")
+    steps = optimizer_steps(model, optimizer, scheduler, state, schedule,
+                            epoch_batches=epoch_batcher(lengths, tcfg.batch_size, tcfg.length_bucket_batches,
+                                                        tcfg.seed),
+                            batch_loss=batch_loss_function(model, windows, tokenizer.pad_token_id or 0, tags, config),
+                            max_grad_norm=tcfg.max_grad_norm)
+    started = time.time()
+    with open(out / "training_log.jsonl", "a", encoding="utf-8") as log:
+        session = _Session(config, out, model, tokenizer, optimizer, scheduler, data.dev, log)
+        with tqdm(total=schedule.total_steps, initial=state.global_step, desc="training", unit="step",
+                  disable=not progress) as bar:
+            for step in steps:
+                after_step(session, state, step, lengths, bar)
+    train_seconds = time.time() - started
+
+    if state.best_step is None:  # no dev set: keep the last model
+        save_model(model, tokenizer, out, config)
+    metrics = final_metrics(out, config, data, state)
+    metrics.update(train_seconds_this_session=round(train_seconds, 1),
+                   step_seconds_this_session=round(session.step_seconds, 2),
+                   step_tokens_this_session=session.step_tokens)
+    metrics = _ordered(metrics)
+    (out / "metrics.json").write_text(json.dumps(metrics, indent=2), encoding="utf-8")
+
+    from conflict_ner.training.model_card import write_model_card
+
+    write_model_card(out, config, metrics, data.report)
+    remove_checkpoints(out)  # the run is complete: the folder is what gets shared
+    return TrainResult(out, metrics)
+
+
+# --- before training ---------------------------------------------------------------------
+
+
+def prepare_output_dir(out: Path, resume: bool, overwrite: bool) -> Path | None:
+    """Check the output folder against the flags; returns the checkpoint to resume from.
+
+    A fresh run refuses a non-empty folder or a left-over checkpoint unless ``overwrite``
+    (which deletes both); ``resume`` needs a checkpoint.
+    """
+    if resume:
+        ckpt = find_checkpoint(out)
+        if ckpt is None:
+            done = " (the run in it has completed: metrics.json is there)" if (out / "metrics.json").is_file() else ""
+            raise ConfigError(f"{out}: --resume given but there is no checkpoint to resume from "
+                              f"(looked for {checkpoint_dir(out)}){done}")
+        return ckpt
+    leftovers = [f for f in checkpoint_folders(out) if f.exists()]
+    if (out.is_dir() and any(out.iterdir())) or leftovers:
+        if not overwrite:
+            what = f"{out}: output directory is not empty" if out.is_dir() and any(out.iterdir()) \
+                else f"{leftovers[0]}: a checkpoint of an unfinished run is there"
+            raise ConfigError(f"{what}; use --resume to continue the run in it or --overwrite to replace it")
+        if out.exists():
+            shutil.rmtree(out)
+        remove_checkpoints(out)
+    return None
+
+
+def check_training_data(data: DataBundle, cfg: DataConfig) -> None:
+    """Refuse data a run cannot learn from or select on: no training documents, or a
+    training or dev split without a single labelled span."""
+    if not data.train:
+        raise ConfigError(f"{cfg.train}: no training documents")
+    if not any(doc.spans for doc in data.train):
+        raise DataError("the training documents hold no labelled spans: there is nothing to learn",
+                        path=cfg.train)
+    if data.dev and not any(doc.spans for doc in data.dev):
+        raise DataError("the dev documents hold no labelled spans: dev F1 would be 0 at every step",
+                        path=cfg.dev)
+
+
+def total_steps(n_windows: int, batch_size: int, epochs: float, max_steps: int | None) -> int:
+    """Optimizer steps of a run: ``max_steps`` if set, else ``epochs`` passes over the windows.
+
+    >>> total_steps(10, 4, 1.5, None), total_steps(10, 4, 8, 5)
+    (5, 5)
+    """
+    return max_steps or math.ceil(epochs * math.ceil(n_windows / batch_size))
+
+
+def encode_training_windows(data: DataBundle, tokenizer, tags: list[str], config: Config) -> list[EncodedWindow]:
+    """The training documents as labelled windows; what the encoder could not tag goes into
+    ``data.report``."""
+    tcfg = config.training
+    # teachers may read shape ids even when the student does not
+    windows, _, report = encode_documents(data.train, tokenizer, {t: i for i, t in enumerate(tags)},
+                                          config.model.max_length, config.model.stride,
+                                          all_subwords=tcfg.label_subwords == "all",
+                                          shapes=config.model.shape_features or tcfg.distill is not None)
+    data.report["train_encoding"] = report.summary()
+    if report.unmatched_spans:
+        data.report["unmatched_spans"] = dict(report.unmatched_spans)
+        print(f"warning: {report.summary()['unmatched_spans']} span(s) match no unit boundary "
+              "and were not tagged (listed in data_report.json)")
+    return windows
 
 
 def collate(windows: list[EncodedWindow], idx: list[int], pad_id: int, shapes: bool = False
             ) -> dict[str, torch.Tensor]:
+    """Model inputs and padded labels (``-100`` where not trained) for the windows ``idx``."""
     batch = model_inputs(windows, idx, pad_id, shapes)
     labels = torch.full_like(batch["input_ids"], -100)
     for row, i in enumerate(idx):
@@ -81,243 +215,101 @@ def collate(windows: list[EncodedWindow], idx: list[int], pad_id: int, shapes: b
     return batch
 
 
-def make_optimizer(model, cfg) -> torch.optim.Optimizer:
-    """AdamW without decay on biases and norms; the classifier head may get its own rate, and
-    with ``layer_decay`` each encoder layer below the top gets that factor less (layer-wise decay)."""
-    head_lr = cfg.head_learning_rate or cfg.learning_rate
-    n_layers = getattr(model.config, "num_hidden_layers", 0)
-    groups: dict[tuple[float, float], list] = {}
-    for name, param in model.named_parameters():
-        if not param.requires_grad:
-            continue
-        decay = 0.0 if param.ndim < 2 or "LayerNorm" in name or "norm" in name.lower() else cfg.weight_decay
-        if name.startswith("classifier"):
-            lr = head_lr
-        else:
-            lr = cfg.learning_rate * (cfg.layer_decay ** (n_layers - _layer_of(name, n_layers)) if cfg.layer_decay else 1.0)
-        groups.setdefault((lr, decay), []).append(param)
-    return torch.optim.AdamW([{"params": p, "lr": lr, "weight_decay": d} for (lr, d), p in groups.items()])
+def batch_loss_function(model, windows: list[EncodedWindow], pad_id: int, tags: list[str], config: Config):
+    """``loss(batch)``: the gold cross-entropy, mixed with the teachers' soft-target loss
+    when ``training.distill`` is set (their targets computed here, once)."""
+    distill = config.training.distill
+    shapes = uses_shapes(model)
+    targets = None
+    if distill is not None:
+        teachers = load_teachers(distill.teachers, tags, model.config.vocab_size)
+        print(f"distillation: soft targets from {len(teachers)} teacher(s) on {len(windows)} windows")
+        targets = soft_targets(teachers, windows, pad_id, distill.temperature)
+
+    def loss(batch: list[int]) -> torch.Tensor:
+        inputs = collate(windows, batch, pad_id, shapes)
+        output = model(**inputs)
+        if targets is None:
+            return output.loss
+        soft = distillation_loss(output.logits[inputs["labels"] != IGNORE],
+                                 torch.cat([targets[i] for i in batch]), distill.temperature)
+        return (1 - distill.weight) * output.loss + distill.weight * soft
+    return loss
 
 
-def _layer_of(name: str, n_layers: int) -> int:
-    """Depth of a parameter: 0 for embeddings, i + 1 for encoder layer i, n_layers above the encoder."""
-    m = re.search(r"\.layer\.(\d+)\.", name)
-    if m:
-        return int(m.group(1)) + 1
-    return 0 if "embeddings" in name else n_layers
+# --- after each step ---------------------------------------------------------------------
 
 
-def evaluate_model(model, tokenizer, docs: list[Document], config: Config) -> dict:
-    """Entity metrics of ``model`` on ``docs``, through the tagger users extract with."""
+def after_step(session: _Session, state: TrainState, step: Step, lengths: list[int], bar) -> None:
+    """Account, log, and evaluate and checkpoint when the schedule says so."""
+    session.step_seconds += step.seconds
+    session.step_tokens += sum(lengths[i] for i in step.batch)
+    bar.update(1)
+    _record_loss(session, step, bar)
+    if step.evaluate and session.dev:
+        evaluate_on_dev(session, state, step)
+    if step.checkpoint:
+        save_checkpoint(checkpoint_dir(session.out), session.model, session.optimizer, session.scheduler, state)
+
+
+def _record_loss(session: _Session, step: Step, bar) -> None:
+    session.losses.append(step.loss)
+    if step.number % LOG_EVERY == 0:
+        recent = float(np.mean(session.losses[-LOG_EVERY:]))
+        bar.set_postfix(loss=f"{recent:.4f}")
+        _log(session.log, {"step": step.number, "epoch": step.epoch, "loss": recent,
+                           "lr": session.scheduler.get_last_lr()[0]})
+
+
+def evaluate_on_dev(session: _Session, state: TrainState, step: Step) -> None:
+    """Score dev with the tagger users extract with; save the model when it is the best so far."""
     from conflict_ner.tagging.tagger import EntityTagger
     from conflict_ner.training.evaluate import evaluate_tagger
 
-    return evaluate_tagger(EntityTagger(model, tokenizer, config.model.inference_settings()), docs)
-
-
-def _check_output_dir(out: Path, resume: bool, overwrite: bool) -> None:
-    if resume:
-        if not (out / CHECKPOINT / "state.json").is_file():
-            raise ConfigError(f"{out}: --resume given but there is no checkpoint to resume from")
-        return
-    if out.exists() and any(out.iterdir()):
-        if not overwrite:
-            raise ConfigError(f"{out}: output directory is not empty; use --resume to continue the run "
-                              "in it or --overwrite to replace it")
-        shutil.rmtree(out)
-
-
-def train(config: Config, *, resume: bool = False, overwrite: bool = False, progress: bool = True,
-          data: DataBundle | None = None) -> TrainResult:
-    """Fine-tune per ``config``; returns the output directory and final metrics."""
-    from transformers.utils import logging as hf_logging
-
-    hf_logging.disable_progress_bar()  # one progress bar (ours), not one per save and load
-    out = Path(config.training.output_dir)
-    _check_output_dir(out, resume, overwrite)
-    out.mkdir(parents=True, exist_ok=True)
-    tcfg = config.training
-    if tcfg.threads:
-        torch.set_num_threads(tcfg.threads)
-    set_seed(tcfg.seed)
-    data = data or load_data(config.data)
-    if not data.train:
-        raise ConfigError(f"{config.data.train}: no training documents")
-    (out / "training_config.yaml").write_text(dump_config(config), encoding="utf-8")
-
-    labels = config.data.labels
-    tags = bio_tags(labels)
-    tag2id = {t: i for i, t in enumerate(tags)}
-    tokenizer = load_tokenizer(tokenizer_source(config.model))
-    # teachers may read shape ids even when the student does not
-    windows, _, enc_report = encode_documents(data.train, tokenizer, tag2id, config.model.max_length,
-                                              config.model.stride, all_subwords=tcfg.label_subwords == "all",
-                                              shapes=config.model.shape_features or tcfg.distill is not None)
-    data.report["train_encoding"] = enc_report.summary()
-    if enc_report.unmatched_spans:
-        data.report["unmatched_spans"] = {k: v for k, v in enc_report.unmatched_spans.items()}
-        print(f"warning: {enc_report.summary()['unmatched_spans']} span(s) match no unit boundary "
-              "and were not tagged (listed in data_report.json)")
-    (out / "data_report.json").write_text(json.dumps(data.report, indent=2), encoding="utf-8")
-
-    ckpt = out / CHECKPOINT
-    if resume:
-        from transformers import AutoModelForTokenClassification
-
-        model = AutoModelForTokenClassification.from_pretrained(ckpt)
-        state = json.loads((ckpt / "state.json").read_text())
-    else:
-        model = build_model(config.model, labels)
-        state = {"global_step": 0, "epoch": 0, "step_in_epoch": 0, "best_f1": -1.0, "best_step": None,
-                 "history": []}
-    model.train()
-
-    steps_per_epoch = math.ceil(len(windows) / tcfg.batch_size)
-    total_steps = tcfg.max_steps or math.ceil(tcfg.epochs * steps_per_epoch)
-    optimizer = make_optimizer(model, tcfg)
-    from transformers import get_linear_schedule_with_warmup
-
-    scheduler = get_linear_schedule_with_warmup(optimizer, int(tcfg.warmup_ratio * total_steps), total_steps)
-    if resume:
-        optimizer.load_state_dict(torch.load(ckpt / "optimizer.pt", weights_only=True))
-        scheduler.load_state_dict(torch.load(ckpt / "scheduler.pt", weights_only=True))
-        torch.set_rng_state(torch.load(ckpt / "torch_rng.pt", weights_only=True))
-        print(f"resuming from step {state['global_step']} of {total_steps}")
-
-    lengths = [len(w.input_ids) for w in windows]
-    pad_id = tokenizer.pad_token_id or 0
-    shapes = uses_shapes(model)
-    targets = _teacher_targets(tcfg.distill, tags, model.config.vocab_size, windows, pad_id) if tcfg.distill else None
-    log = open(out / "training_log.jsonl", "a", encoding="utf-8")
-    bar = tqdm(total=total_steps, initial=state["global_step"], desc="training", unit="step",
-               disable=not progress)
-    started = time.time()
-    running = []
-    # Time spent in optimisation steps only (no evaluation or checkpointing), and the real
-    # (unpadded) tokens they saw: the figures the training-speed benchmark compares.
-    step_seconds, step_tokens = 0.0, 0
-    while state["global_step"] < total_steps:
-        # The batch order of an epoch depends only on (seed, epoch): resume replays it and skips ahead.
-        batches = length_grouped_batches(lengths, tcfg.batch_size, tcfg.length_bucket_batches,
-                                         random.Random(tcfg.seed * 1000 + state["epoch"]))
-        for batch in batches[state["step_in_epoch"]:]:
-            step_start = time.perf_counter()
-            inputs = collate(windows, batch, pad_id, shapes)
-            output = model(**inputs)
-            loss = output.loss
-            if targets is not None:
-                soft = distillation_loss(output.logits[inputs["labels"] != IGNORE],
-                                         torch.cat([targets[i] for i in batch]), tcfg.distill.temperature)
-                loss = (1 - tcfg.distill.weight) * loss + tcfg.distill.weight * soft
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), tcfg.max_grad_norm)
-            optimizer.step()
-            scheduler.step()
-            optimizer.zero_grad(set_to_none=True)
-            step_seconds += time.perf_counter() - step_start
-            step_tokens += sum(lengths[i] for i in batch)
-            state["global_step"] += 1
-            state["step_in_epoch"] += 1
-            running.append(loss.item())
-            bar.update(1)
-            if state["global_step"] % 10 == 0:
-                bar.set_postfix(loss=f"{np.mean(running[-10:]):.4f}")
-                log.write(json.dumps({"step": state["global_step"], "epoch": state["epoch"],
-                                      "loss": float(np.mean(running[-10:])),
-                                      "lr": scheduler.get_last_lr()[0]}) + "\n")
-                log.flush()
-            done = state["global_step"] >= total_steps
-            end_of_epoch = state["step_in_epoch"] == len(batches)
-            if done or end_of_epoch or (tcfg.eval_every_steps and state["global_step"] % tcfg.eval_every_steps == 0):
-                _evaluate_and_keep_best(model, tokenizer, data, config, state, out, log)
-                _save_checkpoint(model, optimizer, scheduler, state, ckpt, end_of_epoch)
-            elif tcfg.save_every_steps and state["global_step"] % tcfg.save_every_steps == 0:
-                _save_checkpoint(model, optimizer, scheduler, state, ckpt, False)
-            if done:
-                break
-        else:
-            state["epoch"] += 1
-            state["step_in_epoch"] = 0
-            continue
-        break
-    bar.close()
-    train_seconds = time.time() - started
-    if state["best_step"] is None:  # no dev set: keep the last model
-        _save_model(model, tokenizer, out, config)
-    _copy_tokenizer(tokenizer, out)
-
-    from transformers import AutoModelForTokenClassification
-
-    best = AutoModelForTokenClassification.from_pretrained(out)
-    metrics: dict = {"best_step": state["best_step"], "best_dev_f1": state["best_f1"],
-                     "steps": state["global_step"], "train_seconds_this_session": round(train_seconds, 1),
-                     "step_seconds_this_session": round(step_seconds, 2), "step_tokens_this_session": step_tokens}
-    for split in config.evaluation.splits:
-        docs = getattr(data, split)
-        if docs:
-            metrics[split] = evaluate_model(best, tokenizer, docs, config)
-            print(f"{split}: micro F1 {metrics[split]['micro']['f1']:.4f}  "
-                  f"macro F1 {metrics[split]['macro']['f1']:.4f}")
-    metrics["history"] = state["history"]
-    (out / "metrics.json").write_text(json.dumps(metrics, indent=2), encoding="utf-8")
-    log.close()
-
-    from conflict_ner.training.model_card import write_model_card
-
-    write_model_card(out, config, metrics, data.report)
-    return TrainResult(out, metrics)
-
-
-def _teacher_targets(cfg, tags: list[str], vocab_size: int, windows: list[EncodedWindow], pad_id: int
-                     ) -> list[torch.Tensor]:
-    teachers = load_teachers(cfg.teachers, tags, vocab_size)
-    print(f"distillation: soft targets from {len(teachers)} teacher(s) on {len(windows)} windows")
-    return soft_targets(teachers, windows, pad_id, cfg.temperature)
-
-
-def _evaluate_and_keep_best(model, tokenizer, data: DataBundle, config: Config, state: dict, out: Path,
-                            log) -> None:
-    if not data.dev:
-        return
-    scores = evaluate_model(model, tokenizer, data.dev, config)
+    tagger = EntityTagger(session.model, session.tokenizer, session.config.model.inference_settings())
+    scores = evaluate_tagger(tagger, session.dev)
     f1 = scores["micro"]["f1"]
-    entry = {"step": state["global_step"], "epoch": state["epoch"], "dev_micro_f1": f1,
-             "dev_macro_f1": scores["macro"]["f1"]}
-    state["history"].append(entry)
-    log.write(json.dumps({"eval": entry}) + "\n")
+    best = state.record_dev(step.number, step.epoch, f1, scores["macro"]["f1"])
+    _log(session.log, {"eval": state.history[-1]})
+    print(f"\nstep {step.number}: dev micro F1 {f1:.4f}" + (" (best)" if best else ""))
+    if best:
+        tagger.save_pretrained(session.out)
+
+
+def _log(log, entry: dict) -> None:
+    log.write(json.dumps(entry) + "\n")
     log.flush()
-    print(f"\nstep {state['global_step']}: dev micro F1 {f1:.4f}" + (" (best)" if f1 > state["best_f1"] else ""))
-    if f1 > state["best_f1"]:
-        state["best_f1"], state["best_step"] = f1, state["global_step"]
-        _save_model(model, tokenizer, out, config)
 
 
-def _save_model(model, tokenizer, out: Path, config: Config) -> None:
+# --- after training ----------------------------------------------------------------------
+
+
+def save_model(model, tokenizer, out: Path, config: Config) -> None:
+    """Save the model, its tokenizer and its inference settings to the output folder."""
     from conflict_ner.tagging.tagger import EntityTagger
 
     EntityTagger(model, tokenizer, config.model.inference_settings()).save_pretrained(out)
 
 
-def _copy_tokenizer(tokenizer, out: Path) -> None:
-    if not (out / "tokenizer_config.json").exists():
-        tokenizer.save_pretrained(out)
+def final_metrics(out: Path, config: Config, data: DataBundle, state: TrainState) -> dict:
+    """Scores of the saved model, loaded back as users load it, on the configured splits."""
+    from conflict_ner.tagging.tagger import EntityTagger
+    from conflict_ner.training.evaluate import evaluate_tagger
+
+    best = EntityTagger.from_pretrained(out)
+    metrics: dict = {"best_step": state.best_step, "best_dev_f1": state.best_f1, "steps": state.global_step}
+    for split in config.evaluation.splits:
+        docs = getattr(data, split)
+        if docs:
+            metrics[split] = evaluate_tagger(best, docs)
+            print(f"{split}: micro F1 {metrics[split]['micro']['f1']:.4f}  "
+                  f"macro F1 {metrics[split]['macro']['f1']:.4f}")
+    metrics["history"] = state.history
+    return metrics
 
 
-def _save_checkpoint(model, optimizer, scheduler, state: dict, ckpt: Path, epoch_done: bool) -> None:
-    """Write the resumable state atomically (a kill mid-write leaves the previous one intact)."""
-    saved = dict(state)
-    if epoch_done:  # the next batch is the first of the next epoch
-        saved["epoch"] += 1
-        saved["step_in_epoch"] = 0
-    tmp = ckpt.with_name(CHECKPOINT + ".tmp")
-    if tmp.exists():
-        shutil.rmtree(tmp)
-    tmp.mkdir(parents=True)
-    model.save_pretrained(tmp)
-    torch.save(optimizer.state_dict(), tmp / "optimizer.pt")
-    torch.save(scheduler.state_dict(), tmp / "scheduler.pt")
-    torch.save(torch.get_rng_state(), tmp / "torch_rng.pt")
-    (tmp / "state.json").write_text(json.dumps(saved, indent=2))
-    if ckpt.exists():
-        shutil.rmtree(ckpt)
-    tmp.rename(ckpt)
+def _ordered(metrics: dict) -> dict:
+    # the key order metrics.json has always had: run summary, timings, scores, history
+    first = ["best_step", "best_dev_f1", "steps", "train_seconds_this_session", "step_seconds_this_session",
+             "step_tokens_this_session"]
+    return {**{k: metrics[k] for k in first}, **{k: v for k, v in metrics.items() if k not in first}}

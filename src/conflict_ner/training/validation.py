@@ -43,8 +43,22 @@ def parse_document(obj: Any, *, path: str, line: int) -> Document:
         raise DataError("field 'meta' must be an object", path=path, line=line, doc_id=doc_id)
     tokens = obj.get("tokens")
     if tokens is not None:
-        tokens = [(int(s), int(e)) for s, e in tokens]
+        tokens = _parse_tokens(tokens, path=path, line=line, doc_id=doc_id)
     return Document(doc_id, text, spans, obj.get("published"), meta, tokens)
+
+
+def _parse_tokens(raw: Any, *, path: str, line: int, doc_id: str) -> list[tuple[int, int]]:
+    def fail(msg: str) -> DataError:
+        return DataError(msg, path=path, line=line, doc_id=doc_id)
+
+    if not isinstance(raw, list):
+        raise fail(f"field 'tokens' must be a list of [start, end] pairs, got {type(raw).__name__}")
+    out = []
+    for i, pair in enumerate(raw):
+        if not isinstance(pair, list) or len(pair) != 2 or not all(type(v) is int for v in pair):
+            raise fail(f"tokens #{i} must be [start, end] with integer offsets, got {pair!r}")
+        out.append((pair[0], pair[1]))
+    return out
 
 
 def validate_document(doc: Document, labels: Iterable[str], *, path: str | None = None,
@@ -69,6 +83,8 @@ def validate_document(doc: Document, labels: Iterable[str], *, path: str | None 
         if len(doc.published) != 10:
             raise fail(f"'published' must be YYYY-MM-DD or null, got {doc.published!r}")
     n = len(doc.text)
+    if doc.tokens is not None:
+        _check_tokens(doc.tokens, n, fail)
     units = doc.units()
     starts = doc.unit_starts()
     ends = {e for _, e in units}
@@ -90,3 +106,14 @@ def validate_document(doc: Document, labels: Iterable[str], *, path: str | None 
         prev_end, prev = end, surface
     doc.spans = sorted(doc.spans)
     return doc
+
+
+def _check_tokens(tokens: list[tuple[int, int]], n: int, fail) -> None:
+    """Given tokens must be non-empty, inside the text, in order and not overlapping."""
+    prev_end = 0
+    for i, (start, end) in enumerate(tokens):
+        if not 0 <= start < end <= n:
+            raise fail(f"tokens #{i} [{start}, {end}) lies outside the text (length {n}) or is empty", start)
+        if start < prev_end:
+            raise fail(f"tokens #{i} [{start}, {end}) overlaps or precedes the token before it", start)
+        prev_end = end

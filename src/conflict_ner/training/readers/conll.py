@@ -7,11 +7,12 @@ them, as published work on the standard re3d split does.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from conflict_ner.text.document import Document
 from conflict_ner.errors import DataError
+from conflict_ner.training.readers.lines import numbered_lines
 from conflict_ner.training.validation import validate_document
 
 
@@ -25,31 +26,30 @@ def read_conll(path: str | Path, labels: Iterable[str]) -> list[Document]:
     ('Rebels fired', [(0, 6, 'Org')])
     """
     path = Path(path)
+    labels = list(labels)
+    return [_sentence(rows, path, number, labels) for number, rows in enumerate(conll_sentences(path), start=1)]
+
+
+def conll_sentences(path: str | Path) -> Iterator[list[tuple[str, str, int]]]:
+    """The sentences of a CoNLL file as ``(token, tag, line number)`` rows, tags unchecked;
+    a line that is not ``token<TAB>tag`` raises :class:`DataError` naming file and line."""
+    path = Path(path)
     if not path.is_file():
         raise DataError("no such file", path=str(path))
-    labels = list(labels)
-    docs: list[Document] = []
     rows: list[tuple[str, str, int]] = []
-
-    def flush() -> None:
-        if rows:
-            docs.append(_sentence(rows, path, len(docs) + 1, labels))
-            rows.clear()
-
-    with open(path, encoding="utf-8", newline="") as handle:
-        for lineno, raw in enumerate(handle, start=1):
-            line = raw.rstrip("\r\n")
-            if not line.strip():
-                flush()
-                continue
-            if line.startswith("-DOCSTART-"):
-                continue
+    for lineno, raw in numbered_lines(path):
+        line = raw.rstrip("\r\n")
+        if not line.strip():
+            if rows:
+                yield rows
+            rows = []
+        elif not line.startswith("-DOCSTART-"):
             parts = line.split("\t")
             if len(parts) != 2 or not parts[0] or not parts[1]:
                 raise DataError(f"expected 'token<TAB>tag', got {line!r}", path=str(path), line=lineno)
             rows.append((parts[0], parts[1].strip(), lineno))
-    flush()
-    return docs
+    if rows:
+        yield rows
 
 
 def _sentence(rows: list[tuple[str, str, int]], path: Path, number: int, labels: list[str]) -> Document:

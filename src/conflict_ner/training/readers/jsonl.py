@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from conflict_ner.text.document import Document
 from conflict_ner.errors import DataError
+from conflict_ner.training.readers.lines import numbered_lines
 from conflict_ner.training.validation import parse_document, validate_document
 
 
@@ -36,23 +38,39 @@ def read_jsonl(path: str | Path, labels: Iterable[str]) -> list[Document]:
     docs: list[Document] = []
     seen: dict[str, str] = {}
     for file in jsonl_files(path):
-        with open(file, encoding="utf-8") as handle:
-            for lineno, line in enumerate(handle, start=1):
-                if not line.strip():
-                    continue
-                try:
-                    obj = json.loads(line)
-                except json.JSONDecodeError as err:
-                    raise DataError(f"invalid JSON: {err.msg} at column {err.colno}", path=str(file),
-                                    line=lineno) from None
-                doc = validate_document(parse_document(obj, path=str(file), line=lineno), labels,
-                                        path=str(file), line=lineno)
-                if doc.id in seen:
-                    raise DataError(f"duplicate id (first seen at {seen[doc.id]})", path=str(file),
-                                    line=lineno, doc_id=doc.id)
-                seen[doc.id] = f"{file}:{lineno}"
-                docs.append(doc)
+        for lineno, obj in json_objects(file):
+            doc = validate_document(parse_document(obj, path=str(file), line=lineno), labels,
+                                    path=str(file), line=lineno)
+            if doc.id in seen:
+                raise DataError(f"duplicate id (first seen at {seen[doc.id]})", path=str(file),
+                                line=lineno, doc_id=doc.id)
+            seen[doc.id] = f"{file}:{lineno}"
+            docs.append(doc)
     return docs
+
+
+def json_objects(path: str | Path) -> Iterator[tuple[int, Any]]:
+    """``(line number, parsed JSON)`` for each non-blank line of one JSONL file; bad bytes or
+    bad JSON raise :class:`DataError` naming file and line."""
+    for lineno, line in numbered_lines(path):
+        if not line.strip():
+            continue
+        try:
+            yield lineno, json.loads(line)
+        except json.JSONDecodeError as err:
+            raise DataError(f"invalid JSON: {err.msg} at column {err.colno}", path=str(path), line=lineno) from None
+
+
+def read_texts(path: str | Path) -> list[str]:
+    """The ``text`` field of each line of the JSONL files at ``path`` (no labels needed:
+    texts for masked-LM adaptation)."""
+    texts = []
+    for file in jsonl_files(path):
+        for lineno, obj in json_objects(file):
+            if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+                raise DataError("expected a JSON object with a string 'text' field", path=str(file), line=lineno)
+            texts.append(obj["text"])
+    return texts
 
 
 def write_jsonl(docs: Iterable[Document], path: str | Path) -> int:

@@ -22,7 +22,6 @@ Organisation (``the coalition``), and its Temporal holds durations.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -30,6 +29,7 @@ from pathlib import Path
 
 from conflict_ner.text.document import Document
 from conflict_ner.errors import DataError
+from conflict_ner.training.readers.jsonl import json_objects
 from conflict_ner.training.validation import validate_document
 from conflict_ner.text.words import fix_span, pieces, words
 
@@ -125,13 +125,10 @@ def read_re3d(root: str | Path, options: Re3dOptions, report: Re3dReport | None 
 def _json_lines(path: Path):
     if not path.is_file():
         raise DataError("missing file", path=str(path))
-    with open(path, encoding="utf-8") as handle:
-        for lineno, line in enumerate(handle, start=1):
-            if line.strip():
-                try:
-                    yield lineno, json.loads(line)
-                except json.JSONDecodeError as err:
-                    raise DataError(f"invalid JSON: {err.msg}", path=str(path), line=lineno) from None
+    for lineno, obj in json_objects(path):
+        if not isinstance(obj, dict):
+            raise DataError("expected a JSON object", path=str(path), line=lineno)
+        yield lineno, obj
 
 
 def _map_entities(text: str, entities: list[dict], options: Re3dOptions, report: Re3dReport,
