@@ -34,7 +34,7 @@ def test_errors_are_reported_not_raised(tmp_path, capsys):
     assert "no such model directory" in capsys.readouterr().err
 
 
-def test_evaluate_an_ensemble_and_the_int8_path(tmp_path, tiny_model_dir, capsys):
+def test_evaluate_an_ensemble_and_the_int8_path(tmp_path, tiny_model_dir, capsys, monkeypatch):
     from conflict_ner.training.evaluate import evaluate_path
 
     sample = str(FIXTURES / "sample.jsonl")
@@ -42,9 +42,19 @@ def test_evaluate_an_ensemble_and_the_int8_path(tmp_path, tiny_model_dir, capsys
     # an ensemble of one model twice averages identical log-probabilities: same scores
     twice = evaluate_path([str(tiny_model_dir), str(tiny_model_dir)], sample)["sample"]
     assert twice["micro"] == single["micro"]
+    import conflict_ner.tagging.quantization as quantization
+
+    calls = []
+    real = quantization.apply_quantization
+    monkeypatch.setattr(quantization, "apply_quantization", lambda m, q: calls.append(q) or real(m, q))
     assert main(["evaluate", "--model", str(tiny_model_dir), "--model", str(tiny_model_dir), "--quantize", "int8",
-                 sample]) == 0
-    assert "sample: micro P/R/F1" in capsys.readouterr().out
+                 sample, "-o", str(tmp_path / "m.json")]) == 0
+    assert calls == ["int8", "int8"]  # both members run the int8 path
+    printed = json.loads((tmp_path / "m.json").read_text())["sample"]
+    assert printed["micro"]["support"] == single["micro"]["support"] == 31
+    f1 = printed["micro"]["f1"]
+    assert f"sample: micro P/R/F1 {printed['micro']['precision']:.4f}/{printed['micro']['recall']:.4f}/{f1:.4f}" \
+        in capsys.readouterr().out
 
 
 def test_ensemble_members_must_share_labels(tmp_path, tiny_model_dir, capsys):

@@ -173,11 +173,14 @@ def test_view_page_highlights_and_tabulates(keyword_extractor):
 
 
 def test_tiny_model_save_and_load_roundtrip(tiny_model_dir, tmp_path):
-    ex = EventExtractor.from_pretrained(tiny_model_dir)
+    ex = EventExtractor.from_pretrained(tiny_model_dir, max_length=48, stride=12, decoding="greedy")
     ex.save_pretrained(tmp_path / "saved")
     again = EventExtractor.from_pretrained(tmp_path / "saved")
-    text = SENTENCE * 3
+    text = SENTENCE * 24  # several windows: a lost max_length, stride or decoding changes the entities
+    assert len(ex.tokenizer(text)["input_ids"]) > 4 * 48
+    assert again.settings == ex.settings
     assert ex.entities(text) == again.entities(text)
+    assert EventExtractor.from_pretrained(tiny_model_dir).entities(text) != ex.entities(text)
     for e in again.entities(text):
         assert text[e.start:e.end] == e.text
 

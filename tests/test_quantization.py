@@ -46,9 +46,14 @@ def test_extractor_int8_path_gives_valid_entities(tiny_model_dir):
     ex = EventExtractor.from_pretrained(tiny_model_dir, quantize="int8")
     assert ex.name.endswith("+int8")
     assert any(isinstance(m, DynamicLinear) for m in ex.model.modules())  # the path really is int8
-    for ent in ex.entities(text):
+    ents = ex.entities(text)
+    fp32 = EventExtractor.from_pretrained(tiny_model_dir).entities(text)
+    assert len(fp32) >= 5  # the random model tags most words: the comparison below has content
+    for ent in ents:
         assert text[ent.start:ent.end] == ent.text
-        assert ent.label in {"ACTOR", "LOCATION", "WEAPON", "COUNT", "DATE"}
+    # int8 moves logits a little: nearly all entities (span and label) stay those of fp32
+    same = {(e.start, e.end, e.label) for e in ents} & {(e.start, e.end, e.label) for e in fp32}
+    assert len(same) >= 0.8 * len(fp32)
 
 
 def test_bf16_copy_keeps_the_fp32_model_and_close_logits(tiny_model_dir):
@@ -71,4 +76,8 @@ def test_extractor_bf16_path(tiny_model_dir):
     ex = EventExtractor.from_pretrained(tiny_model_dir, quantize="bf16")
     assert ex.name.endswith("+bf16")
     assert next(ex.model.parameters()).dtype == torch.bfloat16  # the path really is bf16
-    assert all(text[e.start:e.end] == e.text for e in ex.entities(text))
+    ents = ex.entities(text)
+    fp32 = EventExtractor.from_pretrained(tiny_model_dir).entities(text)
+    assert len(fp32) >= 5 and all(text[e.start:e.end] == e.text for e in ents)
+    same = {(e.start, e.end, e.label) for e in ents} & {(e.start, e.end, e.label) for e in fp32}
+    assert len(same) >= 0.8 * len(fp32)

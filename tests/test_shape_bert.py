@@ -1,3 +1,6 @@
+import subprocess
+import sys
+
 import torch
 
 from conflict_ner.training.config import load_config
@@ -29,11 +32,18 @@ def test_token_shapes_follow_their_word(tokenizer):
 def test_shape_model_trains_saves_and_loads_with_auto_classes(smoke_overrides):
     from transformers import AutoModelForTokenClassification, AutoTokenizer
 
-    import conflict_ner  # noqa: F401  (registers the Auto classes)
+    import conflict_ner
     from conflict_ner.tagging.shape_bert import ShapeBertForTokenClassification
 
     cfg = load_config(REPO / "configs/smoke.yaml", smoke_overrides + ["model.shape_features=true"])
     out = train(cfg, progress=False).output_dir
+    # a fresh process: loading through the project registers the class by itself; plain
+    # transformers needs the one call the model card gives
+    code = ("import sys; from conflict_ner import EntityTagger; t = EntityTagger.from_pretrained(sys.argv[1]); "
+            "print(type(t.model).__name__)")
+    found = subprocess.run([sys.executable, "-c", code, str(out)], capture_output=True, text=True, check=True)
+    assert found.stdout.strip() == "ShapeBertForTokenClassification"
+    conflict_ner.register_models()
     model = AutoModelForTokenClassification.from_pretrained(out)
     assert isinstance(model, ShapeBertForTokenClassification)
     tok = AutoTokenizer.from_pretrained(out)
