@@ -221,9 +221,7 @@ class BatchOutput:
     def _start_fresh(self) -> None:
         for p in (self.ledger, self.report):
             p.unlink(missing_ok=True)
-        with open(self.path, "wb") as handle:  # the output first: a kill now leaves an empty output
-            handle.flush()
-            os.fsync(handle.fileno())
+        open(self.path, "wb").close()  # the output first: a kill now leaves an empty output
         meta = {"tool": "conflict-ner extract", "ledger_version": LEDGER_VERSION, "format": self.fmt,
                 "model": self.model_name, "identity": self.identity}
         os.ftruncate(self._lock_fd, 0)

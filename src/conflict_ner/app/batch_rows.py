@@ -4,8 +4,8 @@ Both encodings succeed whatever the strings hold: a lone surrogate in a JSON lin
 written as its JSON escape (``\\ud800``, read back unchanged); in a CSV cell it becomes
 U+FFFD. CSV cells that a spreadsheet would run as a formula are neutralised.
 
->>> json_line({"doc_id": "a\\ud800"})
-b'{"doc_id": "a\\\\ud800"}\\n'
+>>> json_line({"doc_id": "a\\ud800\\u2028"})
+b'{"doc_id": "a\\\\ud800\\\\u2028"}\\n'
 >>> safe_cell("=HYPERLINK(1)")
 "'=HYPERLINK(1)"
 """
@@ -15,11 +15,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from conflict_ner.app.batch_inputs import clean_str
-from conflict_ner.events.counts import outcome_total
 from conflict_ner.records import EventRecord
 
 CSV_COLUMNS = ["event_date", "time_precision", "actor1", "actor2", "location", "weapons", "fatalities",
@@ -27,13 +27,18 @@ CSV_COLUMNS = ["event_date", "time_precision", "actor1", "actor2", "location", "
 _ACLED_PRECISION = {"day": 1, "week": 2, "month": 2, "year": 3, "unknown": 3}
 # a spreadsheet reads a cell starting with these as a formula (OWASP CSV injection)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# line breaks other than \n that JSON leaves unescaped
+_LINE_BREAKS = re.compile("[\x85\u2028\u2029]")
 
 
 def json_line(obj: Any) -> bytes:
     """One JSON line as UTF-8; lone surrogates become JSON escapes instead of failing."""
     # outside strings JSON is ASCII, so every backslash-replaced surrogate lands inside a
     # string literal, where "\udXXX" is exactly JSON's escape for it
-    return (json.dumps(obj, ensure_ascii=False) + "\n").encode("utf-8", "backslashreplace")
+    text = json.dumps(obj, ensure_ascii=False)
+    if _LINE_BREAKS.search(text):  # str.splitlines() and JavaScript would break the line there
+        text = _LINE_BREAKS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return (text + "\n").encode("utf-8", "backslashreplace")
 
 
 def safe_cell(value: Any) -> Any:
@@ -58,6 +63,8 @@ def csv_rows(records: Iterable[EventRecord], doc_id: str | None) -> list[list[An
     """ACLED-like rows, one per event: ``actor1`` the initiators, ``actor2`` the targets (actors of
     unknown role go to actor1 when nothing else is there, else to actor2); fatalities and injured
     are totals that do not add a part to its whole ("9 civilians, including 4 children" is 9)."""
+    from conflict_ner.events.counts import outcome_total
+
     rows = []
     for r in records:
         initiators = [a.text for a in r.actors if a.role == "initiator"]
