@@ -2,7 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from conflict_ner.events.attribution import attribution, is_pure_source, sources
+from conflict_ner.events.attribution import attribution, is_pure_source
+from conflict_ner.events.sentence import Sentence
+from conflict_ner.events.sources import find_sources
 from conflict_ner.records import TextSpan
 
 
@@ -22,7 +24,7 @@ from conflict_ner.records import TextSpan
     ("KHARTOUM, May 8 (Reuters) - The RSF said on Monday it had seized the town.", "The RSF"),
 ])
 def test_source_phrase_forms(sentence, expected):
-    got = attribution(sentence, 0, [])
+    got = attribution(Sentence(sentence), [])
     assert got is not None and got.text == expected
     assert sentence[got.start:got.end] == expected
 
@@ -35,7 +37,7 @@ def test_source_phrase_forms(sentence, expected):
     "The attack claimed the lives of 12 people.",
 ])
 def test_no_source(sentence):
-    assert attribution(sentence, 0, []) is None
+    assert attribution(Sentence(sentence), []) is None
 
 
 def test_offsets_index_the_original_text_and_an_actor_entity_is_preferred(entities):
@@ -43,41 +45,41 @@ def test_offsets_index_the_original_text_and_an_actor_entity_is_preferred(entiti
     start = text.index("Twelve")
     sentence = text[start:]
     ents = entities(text, [("COUNT", "Twelve"), ("ACTOR", "Syrian Observatory for Human Rights")])
-    got = attribution(sentence, start, ents)
+    got = attribution(Sentence(sentence, start), ents)
     assert got == TextSpan("Syrian Observatory for Human Rights", ents[1].start, ents[1].end)
     assert text[got.start:got.end] == got.text
-    plain = attribution(sentence, start, [])
+    plain = attribution(Sentence(sentence, start), [])
     assert text[plain.start:plain.end] == "the Syrian Observatory for Human Rights"
 
 
 def test_an_actor_that_does_not_head_the_source_is_not_preferred(entities):
     text = "Five fighters died, sources close to HTS told AFP."
     ents = entities(text, [("ACTOR", "HTS")])
-    assert attribution(text, 0, ents).text == "sources close to HTS"
+    assert attribution(Sentence(text), ents).text == "sources close to HTS"
     text = "Five fighters died, the army spokesman said."
     ents = entities(text, [("ACTOR", "army")])
-    assert attribution(text, 0, ents) == TextSpan("army", text.index("army"), text.index("army") + 4)
+    assert attribution(Sentence(text), ents) == TextSpan("army", text.index("army"), text.index("army") + 4)
 
 
 def test_a_location_inside_the_source_is_not_preferred(entities):
     text = "Ten died, according to doctors from Idlib."
     ents = entities(text, [("LOCATION", "Idlib")])
-    assert attribution(text, 0, ents).text == "doctors from Idlib"
+    assert attribution(Sentence(text), ents).text == "doctors from Idlib"
     # the phrase stops before a time or place adjunct
-    assert attribution("Ten died, said a doctor on Monday.", 0, []).text == "a doctor"
+    assert attribution(Sentence("Ten died, said a doctor on Monday."), []).text == "a doctor"
 
 
 def test_participant_sources():
     s = "The army said it killed 30 militants, a monitor said."
-    assert is_pure_source(s, s.index("army"), s.index("army") + 4) is False
-    assert is_pure_source(s, s.index("monitor"), s.index("monitor") + 7) is True
+    assert is_pure_source(Sentence(s), s.index("army"), s.index("army") + 4) is False
+    assert is_pure_source(Sentence(s), s.index("monitor"), s.index("monitor") + 7) is True
     s = "Islamic State claimed responsibility for the attack, Amaq said."
-    found = {s[x.start:x.end]: x.participant for x in sources(s)}
+    found = {s[x.start:x.end]: x.participant for x in find_sources(s)}
     assert found == {"Islamic State": True, "Amaq": False}
     s = "The army denied targeting civilians."
-    assert [x.participant for x in sources(s)] == [True]
+    assert [x.participant for x in find_sources(s)] == [True]
 
 
 def test_a_word_outside_every_source_is_not_a_source():
     s = "Rebels attacked the base, according to SANA."
-    assert is_pure_source(s, 0, 6) is False
+    assert is_pure_source(Sentence(s), 0, 6) is False

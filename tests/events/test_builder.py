@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from conflict_ner.errors import DataError
+from conflict_ner.errors import DataError, InputError
 from conflict_ner.events import build_records
 from conflict_ner.records import Entity, EventDate
 from conflict_ner.schema import record_errors
@@ -172,7 +172,7 @@ def test_entities_must_match_the_text():
         build_records("Rebels attacked Hama.", [Entity("ACTOR", 0, 6, "Rebelz", 0.9)], None, "d1")
     with pytest.raises(DataError, match="unknown entity label"):
         build_records("Rebels attacked Hama.", [Entity("PERSON", 0, 6, "Rebels", 0.9)], None)
-    with pytest.raises(ValueError, match="not ISO"):
+    with pytest.raises(InputError, match="'May 8'"):
         build_records("Rebels attacked Hama.", [], "May 8")
 
 

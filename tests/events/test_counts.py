@@ -2,7 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from conflict_ner.events.counts import counted_noun, is_cumulative, normalize_count, outcome_for
+from conflict_ner.events.counts import counted_noun, is_cumulative, outcome_for
+from conflict_ner.events.numbers import normalize_count
+from conflict_ner.events.sentence import Sentence
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -82,7 +84,7 @@ def test_no_counted_noun(sentence, count):
 def _outcome(sentence: str, count: str, *others: str) -> str:
     start = sentence.index(count)
     spans = tuple((sentence.index(o), sentence.index(o) + len(o)) for o in others)
-    return outcome_for(sentence, start, start + len(count), spans)
+    return outcome_for(Sentence(sentence), start, start + len(count), spans)
 
 
 @pytest.mark.parametrize("sentence, count, expected", [
@@ -137,7 +139,7 @@ def test_range_count_with_and_is_one_clause():
 
 def _cumulative(sentence: str, count: str) -> bool:
     start = sentence.index(count)
-    return is_cumulative(sentence, start, start + len(count))
+    return is_cumulative(Sentence(sentence), start, start + len(count))
 
 
 @pytest.mark.parametrize("sentence, count, expected", [

@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from conflict_ner.events.dates import FUTURE_TOLERANCE_DAYS, record_date, resolve_date
 from conflict_ner.records import Entity, EventDate
 
-PUB = "2024-05-08"  # a Wednesday
+PUB = date(2024, 5, 8)  # a Wednesday
 
 
 @pytest.mark.parametrize("text, value, precision", [
@@ -70,9 +72,9 @@ def test_tolerance_boundary():
 
 
 def test_weekday_across_a_month_and_year_boundary():
-    assert resolve_date("Friday", "2024-01-01").value == "2023-12-29"  # Jan 1 2024 is a Monday
-    assert resolve_date("last week", "2024-01-03").value == "2023-12-25"
-    assert resolve_date("last month", "2024-01-15").value == "2023-12-01"
+    assert resolve_date("Friday", date(2024, 1, 1)).value == "2023-12-29"  # Jan 1 2024 is a Monday
+    assert resolve_date("last week", date(2024, 1, 3)).value == "2023-12-25"
+    assert resolve_date("last month", date(2024, 1, 15)).value == "2023-12-01"
 
 
 @pytest.mark.parametrize("text", ["Monday", "yesterday", "last week", "earlier this week", "May 6", "in March",
@@ -92,11 +94,6 @@ def test_absolute_dates_resolve_without_publication(text, value, precision):
 
 def test_unparseable_date_keeps_its_text():
     assert resolve_date("the start of the offensive", PUB) == EventDate(None, "unknown", "the start of the offensive")
-
-
-def test_bad_publication_date_is_an_error():
-    with pytest.raises(ValueError, match="not ISO"):
-        resolve_date("Monday", "8 May 2024")
 
 
 def _date(text: str, start: int) -> Entity:
@@ -123,6 +120,5 @@ def test_record_date_skips_reporting_dates_while_an_act_date_exists():
 
 
 def test_record_date_falls_back_to_publication_with_unknown_precision():
-    assert record_date([], [], PUB) == EventDate(PUB, "unknown", None)
-    assert record_date([], [], "2024-05-08T10:30:00Z") == EventDate(PUB, "unknown", None)
+    assert record_date([], [], PUB) == EventDate("2024-05-08", "unknown", None)
     assert record_date([], [], None) == EventDate(None, "unknown", None)

@@ -3,11 +3,12 @@ from __future__ import annotations
 import pytest
 
 from conflict_ner.events.roles import assign_roles
+from conflict_ner.events.sentence import Sentence
 
 
 def _roles(entities, sentence: str, *actors: str) -> list[tuple[str, str]]:
     ents = entities(sentence, [("ACTOR", a) for a in actors])
-    return [(a.text, a.role) for a in assign_roles(sentence, 0, ents)]
+    return [(a.text, a.role) for a in assign_roles(Sentence(sentence), ents)]
 
 
 @pytest.mark.parametrize("sentence, actors, expected", [
@@ -60,7 +61,7 @@ def test_offsets_are_original_text_offsets(entities):
     text = "Headline here. Militants attacked soldiers."
     start = text.index("Militants")
     ents = entities(text, [("ACTOR", "Militants"), ("ACTOR", "soldiers")])
-    refs = assign_roles(text[start:], start, ents)
+    refs = assign_roles(Sentence(text[start:], start), ents)
     assert [(r.role, text[r.start:r.end] == r.text) for r in refs] == [("initiator", True), ("target", True)]
 
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from conflict_ner.events.sentences import dateline_end, split_paragraphs, split_sentences
+from conflict_ner.text.sentences import dateline_end, split_paragraphs, split_sentences
 
 
 def texts(text: str) -> list[str]:

@@ -45,4 +45,4 @@ def test_unrealized_acts(sentence):
     ("He lost the election.", False),
 ])
 def test_reports_violence(sentence, expected):
-    assert reports_violence(sentence) is expected
+    assert reports_violence(find_triggers(sentence)) is expected

@@ -3,7 +3,7 @@
 >>> text = "Rebels shelled Hama on Monday, killing 3 civilians."
 >>> ents = [Entity(label, text.index(w), text.index(w) + len(w), w, 0.9) for label, w in
 ...         [("ACTOR", "Rebels"), ("LOCATION", "Hama"), ("DATE", "Monday"), ("COUNT", "3"), ("ACTOR", "civilians")]]
->>> rec = build_records(text, ents, "2024-05-08", "doc-1")[0]
+>>> rec = build_records(text, ents, date(2024, 5, 8), "doc-1")[0]
 >>> rec.date.value, [(a.text, a.role) for a in rec.actors], rec.counts[0].outcome
 ('2024-05-06', [('Rebels', 'initiator'), ('civilians', 'target')], 'killed')
 """
@@ -12,18 +12,20 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
+from datetime import date
 
 from conflict_ner.errors import DataError
 from conflict_ner.events.attribution import attribution
-from conflict_ner.events.counts import counted_noun, is_cumulative, normalize_count, outcome_for
-from conflict_ner.events.dates import parse_published, publication_date, record_date
+from conflict_ner.events.counts import count_refs
+from conflict_ner.events.dates import is_reporting_date, publication_date, record_date
 from conflict_ner.events.furniture import is_furniture
 from conflict_ner.events.modality import modality, speaks_as_party
 from conflict_ner.events.roles import assign_roles
-from conflict_ner.events.sentences import dateline_end, split_sentences
-from conflict_ner.events.triggers import reports_violence
+from conflict_ner.events.sentence import Sentence
 from conflict_ner.labels import LABELS
-from conflict_ner.records import CountRef, Entity, EventRecord, TextSpan
+from conflict_ner.records import Entity, EventRecord, TextSpan
+from conflict_ner.text.published import parse_published
+from conflict_ner.text.sentences import dateline_end, split_sentences
 
 #: How sure the rules are that a sentence reports an act, by what qualified it.
 CERTAINTY = {"trigger": 1.0, "count": 0.8, "weapon": 0.6}
@@ -31,45 +33,47 @@ CERTAINTY = {"trigger": 1.0, "count": 0.8, "weapon": 0.6}
 _BARE_FACTOR = 0.8
 
 
-def build_records(text: str, entities: Sequence[Entity], published: str | None,
+def build_records(text: str, entities: Sequence[Entity], published: date | str | None,
                   doc_id: str | None = None) -> list[EventRecord]:
     """Event records of one document, in text order.
 
-    ``entities`` index ``text``; a DATE or LOCATION inside a dateline
-    (``KHARTOUM, May 8 (Reuters) -``) does not date or place the act. A record
-    without a DATE of its own takes the narrative's date: the first act DATE of the
-    document before it (wire paragraphs are one sentence long, so the lede's date
-    carries through the story). Furniture sentences yield nothing and give no dates.
+    ``entities`` index ``text``; ``published`` anchors relative dates (an ISO string is
+    read once here, see :func:`conflict_ner.text.published.parse_published`). A DATE or
+    LOCATION inside a dateline (``KHARTOUM, May 8 (Reuters) -``) does not date or place
+    the act. A record without a DATE of its own takes the narrative's date: the first
+    act DATE of the document before it (wire paragraphs are one sentence long, so the
+    lede's date carries through the story). Furniture sentences yield nothing and give
+    no dates.
     """
     _check(text, entities, doc_id)
-    parse_published(published)  # fail on a bad date before any work
+    published = parse_published(published)  # a bad date fails before any work
     ordered = sorted(entities, key=lambda e: (e.start, e.end))
     starts = [e.start for e in ordered]
     records: list[EventRecord] = []
-    seen_dates: list[Entity] = []
+    narrative: list[Entity] = []  # the first act DATE of the sentences so far (at most one)
     party_document = speaks_as_party(text)
     for start, end in split_sentences(text):
-        sentence = text[start:end]
-        if is_furniture(sentence):
+        sentence = Sentence(text[start:end], start)
+        if is_furniture(sentence.text):
             continue
-        body_start = start + dateline_end(sentence)
+        body_start = start + dateline_end(sentence.text)
         first, last = bisect_left(starts, body_start), bisect_left(starts, end)
         ents = [e for e in ordered[first:last] if e.end <= end]
-        record = _record(text, start, end, ents, seen_dates, published, doc_id, party_document)
+        record = _record(text, sentence, ents, narrative, published, doc_id, party_document)
         if record is not None:
             records.append(record)
-        seen_dates += [e for e in ents if e.label == "DATE"]
+        if not narrative:
+            narrative = [e for e in ents if e.label == "DATE" and not is_reporting_date(text, e)][:1]
     return records
 
 
-def _record(text: str, start: int, end: int, ents: list[Entity], seen_dates: list[Entity],
-            published: str | None, doc_id: str | None, party_document: bool) -> EventRecord | None:
-    sentence = text[start:end]
+def _record(text: str, sentence: Sentence, ents: list[Entity], narrative: list[Entity],
+            published: date | None, doc_id: str | None, party_document: bool) -> EventRecord | None:
     by_label: dict[str, list[Entity]] = {label: [] for label in LABELS}
     for e in ents:
         by_label[e.label].append(e)
-    counts = _counts(sentence, start, by_label["COUNT"])
-    if reports_violence(sentence):
+    counts = count_refs(sentence, by_label["COUNT"])
+    if sentence.reports_violence:
         certainty = CERTAINTY["trigger"]
     elif any(c.outcome != "other" for c in counts):
         certainty = CERTAINTY["count"]
@@ -77,19 +81,19 @@ def _record(text: str, start: int, end: int, ents: list[Entity], seen_dates: lis
         certainty = CERTAINTY["weapon"]
     else:
         return None
-    actors = assign_roles(sentence, start, by_label["ACTOR"])
+    actors = assign_roles(sentence, by_label["ACTOR"])
     locations = tuple(TextSpan(e.text, e.start, e.end) for e in by_label["LOCATION"])
     weapons = tuple(TextSpan(e.text, e.start, e.end) for e in by_label["WEAPON"])
     if any(c.cumulative for c in counts):
         # a running total covers a period: its date is not the period's start (ANNOTATION.md)
-        date = publication_date(published)
+        when = publication_date(published)
     else:
-        date = record_date(by_label["DATE"], seen_dates, published, text)
-    source = attribution(sentence, start, ents)
+        when = record_date(by_label["DATE"], narrative, published, text)
+    source = attribution(sentence, ents)
     kept = {(a.start, a.end) for a in actors}
     used = [e for e in ents if e.label != "ACTOR" or (e.start, e.end) in kept]
-    if date.text is not None and by_label["DATE"]:
-        used = [e for e in used if e.label != "DATE" or e.text == date.text]
+    if when.text is not None and by_label["DATE"]:
+        used = [e for e in used if e.label != "DATE" or e.text == when.text]
     else:
         used = [e for e in used if e.label != "DATE"]
     base = sum(e.score for e in used) / len(used) if used else 1.0
@@ -97,8 +101,8 @@ def _record(text: str, start: int, end: int, ents: list[Entity], seen_dates: lis
         certainty *= _BARE_FACTOR
     return EventRecord(
         doc_id=doc_id,
-        sentence=TextSpan(sentence, start, end),
-        date=date,
+        sentence=TextSpan(sentence.text, sentence.start, sentence.start + len(sentence.text)),
+        date=when,
         actors=tuple(actors),
         locations=locations,
         weapons=weapons,
@@ -107,21 +111,6 @@ def _record(text: str, start: int, end: int, ents: list[Entity], seen_dates: lis
         attribution=source,
         confidence=min(1.0, max(0.0, base * certainty)),
     )
-
-
-def _counts(sentence: str, start: int, counts: list[Entity]) -> tuple[CountRef, ...]:
-    local = [(e.start - start, e.end - start) for e in counts]
-    out = []
-    for e, (ls, le) in zip(counts, local):
-        value, low, high = normalize_count(e.text)
-        others = tuple(span for span in local if span != (ls, le))
-        out.append(CountRef(
-            e.text, e.start, e.end, value=value, low=low, high=high,
-            counted=counted_noun(sentence, le)[0],
-            outcome=outcome_for(sentence, ls, le, others),
-            cumulative=is_cumulative(sentence, ls, le),
-        ))
-    return tuple(out)
 
 
 def _check(text: str, entities: Sequence[Entity], doc_id: str | None) -> None:

@@ -1,88 +1,46 @@
-"""COUNT spans: conservative normalisation, counted noun, outcome, running totals.
+"""What a COUNT counts: its counted noun, its outcome, whether it is a running total.
 
->>> normalize_count("at least 36"), normalize_count("up to 20"), normalize_count("two dozen")
-((36, 36, None), (20, None, 20), (24, 24, 24))
+The number itself is read by :mod:`.numbers`. :func:`count_refs` reads all counts of
+a sentence at once: the sentence's clauses, outcome words and list items are found
+once, and each count is then placed by binary search, so a sentence with thousands
+of counts is read in one pass.
+
+>>> s = Sentence("Shelling killed four and wounded 12, bringing the death toll to 45.")
+>>> ents = [Entity("COUNT", s.text.index(w), s.text.index(w) + len(w), w, 1.0) for w in ("four", "12", "45")]
+>>> [(c.value, c.outcome, c.cumulative) for c in count_refs(s, ents)]
+[(4, 'killed', False), (12, 'injured', False), (45, 'killed', True)]
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from fractions import Fraction
-from functools import lru_cache
 
-from conflict_ner.records import CountRef, Outcome, TextSpan
-
-Normalized = tuple[int | None, int | None, int | None]
-_NONE: Normalized = (None, None, None)
-
-_UNITS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen".split())}
-_TENS = {w: 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
-_SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "k": 1_000, "m": 1_000_000,
-           "mln": 1_000_000, "bn": 1_000_000_000}
-# Multiplying nouns inside a number: "two dozen", "a pair", "a score".
-_GROUPS = {"hundred": 100, "dozen": 12, "score": 20, "pair": 2, "couple": 2}
-_VAGUE = {"tens": 10, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1_000, "millions": 1_000_000,
-          "billions": 1_000_000_000}
-
-# Hedges, longest first so that "no more than" wins over "more than".
-_LOWER_PREFIXES = ("at least", "more than", "over", "upwards of", "in excess of", "no fewer than",
-                   "no less than", "not less than", "a minimum of", "a total of at least", "above", "well over")
-_UPPER_PREFIXES = ("up to", "as many as", "no more than", "not more than", "at most", "fewer than",
-                   "less than", "under", "a maximum of", "as much as", "below")
-_APPROX_PREFIXES = ("about", "nearly", "around", "some", "approximately", "roughly", "almost", "close to",
-                    "an estimated", "estimated", "approx.", "approx", "circa", "just under", "just over",
-                    "more or less", "an approximate", "upward of")
-_LOWER_SUFFIXES = ("or more", "and more", "plus", "+", "-odd", " odd", "and counting")
-_APPROX_SUFFIXES = ("or so",)
-_NOT_A_NUMBER = frozenset({"handful", "a handful", "several", "many", "a number", "a few", "few", "numerous"})
+from conflict_ner.events.clauses import lookback
+from conflict_ner.events.lexicon import (CASUALTY_GROUPS, COLLECTIVE_NOUNS, FUNCTION_WORDS, OF_DETERMINERS,
+                                         OUTCOME_WORDS, PARTICIPLE_ADJECTIVES, PRONOUN_OBJECTS, VERB_LIKE_WORDS)
+from conflict_ner.events.numbers import normalize_count
+from conflict_ner.events.sentence import Sentence
+from conflict_ner.records import CountRef, Entity, Outcome, TextSpan
 
 
-@lru_cache(maxsize=4096)
-def normalize_count(text: str) -> Normalized:
-    """``(value, low, high)`` of a COUNT span under the guidelines' conservative convention.
-
-    Exact numbers give ``(n, n, n)``; lower bounds ``(n, n, None)``; upper bounds
-    ``(n, None, n)``; approximations ``(n, None, None)``; ranges ``(low, low, high)``;
-    vague plurals (``dozens``) ``(n, n, None)``. Unparseable text gives ``(None, None, None)``.
-
-    >>> normalize_count("from 20 to 80"), normalize_count("tens of thousands"), normalize_count("about 50")
-    ((20, 20, 80), (10000, 10000, None), (50, None, None))
-    """
-    s = _clean(text)
-    if not s:
-        return _NONE
-    kind = "none"
-    for prefixes, name in ((_UPPER_PREFIXES, "upper"), (_LOWER_PREFIXES, "lower"), (_APPROX_PREFIXES, "approx")):
-        hit = _strip_prefix(s, prefixes)
-        if hit is not None:
-            s, kind = hit, name
-            break
-    if kind == "none":
-        for suffixes, name in ((_LOWER_SUFFIXES, "lower"), (_APPROX_SUFFIXES, "approx")):
-            for suffix in suffixes:
-                if s.endswith(suffix) and len(s) > len(suffix):
-                    s, kind = s[: -len(suffix)].strip(), name
-                    break
-            if kind != "none":
-                break
-    core = _core(s)
-    if core is None:
-        rng = _range(s)
-        if rng is None or kind not in ("none", "approx"):
-            return _NONE
-        # "about 20 to 30" is as hedged as "about 20".
-        return (rng[0], None, None) if kind == "approx" else (rng[0], rng[0], rng[1])
-    value, vague = core
-    if kind == "lower":
-        return value, value, None
-    if kind == "upper":
-        return value, None, value
-    if kind == "approx":
-        return value, None, None
-    return (value, value, None) if vague else (value, value, value)
+def count_refs(sentence: Sentence, counts: Sequence[Entity]) -> tuple[CountRef, ...]:
+    """A :class:`CountRef` for each COUNT entity of the sentence (original-text offsets), in the given order."""
+    if not counts:
+        return ()
+    local = [(e.start - sentence.start, e.end - sentence.start) for e in counts]
+    reading = CountReading(sentence, local)
+    out = []
+    for e, (start, end) in zip(counts, local):
+        value, low, high = normalize_count(e.text)
+        out.append(CountRef(
+            e.text, e.start, e.end, value=value, low=low, high=high,
+            counted=counted_noun(sentence.text, end)[0],
+            outcome=reading.outcome(start, end),
+            cumulative=reading.is_cumulative(start, end),
+        ))
+    return tuple(out)
 
 
 def counted_noun(text: str, count_end: int) -> tuple[str | None, int, int]:
@@ -104,7 +62,7 @@ def counted_noun(text: str, count_end: int) -> tuple[str | None, int, int]:
     # Skip "of", "of the", "of its": "dozens of families", "two of its soldiers".
     if words and words[0][2].lower() == "of" and _gap_ok(text, pos, words[0][0]):
         i = 1
-        if i < len(words) and words[i][2].lower() in _DETERMINERS and _gap_ok(text, words[0][1], words[i][0]):
+        if i < len(words) and words[i][2].lower() in OF_DETERMINERS and _gap_ok(text, words[0][1], words[i][0]):
             i += 1
     picked: list[tuple[int, int, str]] = []
     prev_end = words[i - 1][1] if i else pos
@@ -113,16 +71,16 @@ def counted_noun(text: str, count_end: int) -> tuple[str | None, int, int]:
         if not _gap_ok(text, prev_end, start):
             break
         low = word.lower()
-        if low in _STOP_WORDS or low in _PRONOUNS or word[0].isdigit():
+        if low in FUNCTION_WORDS or low in PRONOUN_OBJECTS or word[0].isdigit():
             break
         if _looks_verbal(low):
             # "36 rockets fired", "12 wounded and": a participle after the head, or
             # one with no noun after it, is the predicate; "four wounded soldiers",
             # "two armed men" keep it as a modifier.
-            if picked and low not in _PARTICIPLE_ADJECTIVES:
+            if picked and low not in PARTICIPLE_ADJECTIVES:
                 break
             nxt = words[i + 1][2].lower() if i + 1 < len(words) and _gap_ok(text, end, words[i + 1][0]) else None
-            if nxt is None or nxt in _STOP_WORDS or _looks_verbal(nxt) or nxt in _PRONOUNS:
+            if nxt is None or nxt in FUNCTION_WORDS or _looks_verbal(nxt) or nxt in PRONOUN_OBJECTS:
                 break
         picked.append((start, end, word))
         prev_end = end
@@ -135,284 +93,154 @@ def counted_noun(text: str, count_end: int) -> tuple[str | None, int, int]:
     return text[start:end], start, end
 
 
-# Outcome cues: (regex, outcome). Participles and nouns of the act's result.
-_OUTCOME_CUES: tuple[tuple[str, Outcome], ...] = (
-    (r"shot down|shooting down|shoots? down|brought down|bringing down|downed|downing|"
-     r"intercept(?:ed|ing|s|ion)?", "intercepted"),
-    (r"kill(?:ed|ing|s)?|dead|died|dies|dying|death toll|deaths?|bodies|lost their lives|fatalit(?:y|ies)|slain|"
-     r"massacred|executed|perished|martyred|lifeless", "killed"),
-    (r"wound(?:ed|ing|s)?|injur(?:ed|ing|ies|y)|hurt", "injured"),
-    (r"captur(?:ed|ing|es?)|detain(?:ed|ing|s)?|abduct(?:ed|ing|s)?|kidnap(?:ped|ping|s)?|arrest(?:ed|ing|s)?|"
-     r"taken (?:prisoner|hostage|captive)|held hostage|hostages|prisoners?|seiz(?:ed|ing|es?)|"
-     r"took (?:\w+ )?prisoner", "captured"),
-    (r"displac(?:ed|ing|ement)|fled|flee(?:ing)?|forced from their homes|forced to flee|refugees|evacuated|uprooted|"
-     r"homeless", "displaced"),
-    (r"destroy(?:ed|ing|s)?|damag(?:ed|ing|es?)|burn(?:ed|t|ing)|razed|demolish(?:ed|ing)|level(?:l)?ed|flattened",
-     "destroyed"),
-)
-_CUE_RE = re.compile("|".join(f"(?P<c{i}>\\b(?:{rx})\\b)" for i, (rx, _) in enumerate(_OUTCOME_CUES)), re.I)
-# Clause boundaries: punctuation, and conjunctions that start a new predicate.
-_CLAUSE_BREAK = re.compile(r"[;:]|,|\s(?:and|but|while|whereas|as well as|after|before|when)\s", re.I)
-_INCLUDING = re.compile(r"^\W*(?:including|among them|among whom|of whom|most of them|mostly|mainly|many of them|"
-                        r"some of them|all of them|\w+ of them)\b", re.I)
-
-
-def outcome_for(sentence: str, start: int, end: int, others: tuple[tuple[int, int], ...] = ()) -> Outcome:
-    """The outcome of the count at ``sentence[start:end]`` (sentence offsets).
+def outcome_for(sentence: Sentence, start: int, end: int, others: Sequence[tuple[int, int]] = ()) -> Outcome:
+    """The outcome of the count at ``[start, end)`` of the sentence, with the sentence's other counts ``others``.
 
     The nearest outcome word in the count's own clause wins, so each count of
     "killing 4 and wounding 12" gets its own verb. Without one, a later clause
-    lends its cue unless another count (``others``) stands in between as that
-    cue's object; "including ..." clauses inherit from the clause before.
+    lends its cue unless another count stands in between as that cue's object;
+    "including ..." clauses inherit from the clause before.
 
-    >>> s = "Shelling killed four and wounded 12."
-    >>> outcome_for(s, 16, 20), outcome_for(s, 33, 35)
+    >>> s = Sentence("Shelling killed four and wounded 12.")
+    >>> outcome_for(s, 16, 20, [(33, 35)]), outcome_for(s, 33, 35, [(16, 20)])
     ('killed', 'injured')
     """
-    clauses = _clauses(sentence, ((start, end),) + tuple(others))
-    idx = next((i for i, (cs, ce, _) in enumerate(clauses) if cs <= start < ce), None)
-    if idx is None:
-        return "other"
-    cues = [(m.start(), m.end(), _outcome_of(m)) for m in _CUE_RE.finditer(sentence)]
-    cs, ce, _ = clauses[idx]
-    own = [c for c in cues if cs <= c[0] < ce and not (c[0] < end and c[1] > start)]
-    if own:
-        return min(own, key=lambda c: c[0] - end if c[0] >= end else start - c[1])[2]
-    # A cue in a later clause applies to a subject count with no cue of its own
-    # ("Four soldiers, including an officer, were killed"), unless another count
-    # is that cue's object ("fired 36 rockets, killing four").
-    for j in range(idx + 1, len(clauses)):
-        js, je, joiner = clauses[j]
-        if _INCLUDING.match(sentence[js:je]):
-            continue
-        found = [c for c in cues if js <= c[0] < je]
-        others_here = [o for o in others if js <= o[0] < je]
-        if found:
-            first = found[0]
-            if not others_here or (joiner.strip().lower() == "and" and all(o[0] < first[0] for o in others_here)):
-                return first[2]
-            break
-        if others_here:
-            break
-    if _INCLUDING.match(sentence[cs:ce]):
-        for j in range(idx - 1, -1, -1):
-            js, je, _ = clauses[j]
-            found = [c for c in cues if js <= c[0] < je]
-            if found:
-                return found[0][2]
-    return "other"
+    return CountReading(sentence, [(start, end), *others]).outcome(start, end)
 
 
-_CUMULATIVE = re.compile(
+def is_cumulative(sentence: Sentence, start: int, end: int) -> bool:
+    """Whether the count at ``[start, end)`` of the sentence is a running total.
+
+    The cue must sit in the count's comma-delimited chunk, or open the sentence
+    ("So far, ...").
+
+    >>> s = Sentence("The strike killed three, bringing the death toll to 45.")
+    >>> is_cumulative(s, 18, 23), is_cumulative(s, 52, 54)
+    (False, True)
+    """
+    return CountReading(sentence, [(start, end)]).is_cumulative(start, end)
+
+
+# Outcome cues: the words of an act's result, each group named by its outcome.
+_CUE_RE = re.compile("|".join(f"(?P<c{i}>\\b(?:{rx})\\b)" for i, (rx, _) in enumerate(OUTCOME_WORDS)), re.I)
+_INCLUDING = re.compile(r"\W*(?:including|among them|among whom|of whom|most of them|mostly|mainly|many of them|"
+                        r"some of them|all of them|\w+ of them)\b", re.I)
+_CUMULATIVE_CUE = re.compile(
     r"\b(?:bringing|brings|bring|raising|raises|raise|pushing|taking) the (?:overall |total |death |casualty )?"
     r"(?:toll|total|number|tally)\b|"
-    r"\b(?:toll|total|tally|number of (?:dead|deaths|victims|people killed))\b[^,;]*?\b(?:has |had |have )?"
-    r"(?:rose|risen|climbed|reached|increased|jumped|stands|stood|now)\b|"
     r"\bsince the (?:start|beginning|outbreak|onset)\b|\bsince the (?:war|conflict|fighting|offensive|invasion)\b|"
     r"\bso far\b|\bto date\b|\bthus far\b|\bin total\b|\btotal of\b|\boverall\b|\bcumulative\b|\ball told\b|"
     r"\bsince (?:january|february|march|april|may|june|july|august|september|october|november|december|"
     r"last (?:year|month|week)|early|late|mid|\d{4})\b",
     re.I,
 )
-_CUMULATIVE_OPENER = re.compile(r"^\W*(?:so far|to date|thus far|in total|overall|all told|since [^,]+),", re.I)
+# "the toll rose to", "the total has reached": a total noun, then a rise verb in the same list item.
+_TOTAL_NOUN = re.compile(r"\b(?:toll|total|tally|number of (?:dead|deaths|victims|people killed))\b", re.I)
+_TOTAL_RISE = re.compile(r"\b(?:rose|risen|climbed|reached|increased|jumped|stands|stood|now)\b", re.I)
+_CUMULATIVE_OPENER = re.compile(r"\W*(?:so far|to date|thus far|in total|overall|all told|since [^,]+),", re.I)
 
 
-def is_cumulative(sentence: str, start: int, end: int) -> bool:
-    """Whether the count at ``sentence[start:end]`` is a running total.
+class CountReading:
+    """The clauses, outcome words and list items of one sentence with the spans of its counts.
 
-    The cue must sit in the count's comma-delimited chunk, or open the sentence
-    ("So far, ...").
-
-    >>> s = "The strike killed three, bringing the death toll to 45."
-    >>> is_cumulative(s, 18, 23), is_cumulative(s, 52, 54)
-    (False, True)
+    Built once per sentence; :meth:`outcome` and :meth:`is_cumulative` then place one count each.
     """
-    cs = max(sentence.rfind(",", 0, start), sentence.rfind(";", 0, start)) + 1
-    ends = [i for i in (sentence.find(",", end), sentence.find(";", end)) if i >= 0]
-    ce = min(ends) if ends else len(sentence)
-    if _CUMULATIVE.search(sentence[cs:ce]):
-        return True
-    return bool(_CUMULATIVE_OPENER.match(sentence))
 
+    def __init__(self, sentence: Sentence, spans: Sequence[tuple[int, int]]):
+        self.sentence = sentence
+        text = sentence.text
+        # Breaks inside a count ("between 20 and 80") do not split its clause.
+        self.clauses = sentence.predicates.pieces(spans)
+        self.clause_starts = [c[0] for c in self.clauses]
+        cues = [(m.start(), m.end(), _outcome_of(m)) for m in _CUE_RE.finditer(text)]
+        self.cues = cues
+        self.cue_starts = [c[0] for c in cues]
+        self.cue_ends = [c[1] for c in cues]
+        count_starts = sorted(s for s, _ in spans)
+        n = len(self.clauses)
+        self.first_cue: list[int | None] = [None] * n  # index in cues of the clause's first cue
+        self.last_count: list[int | None] = [None] * n  # start of the clause's last count
+        self.including = [False] * n
+        for j, (cs, ce, _) in enumerate(self.clauses):
+            i = bisect_left(self.cue_starts, cs)
+            if i < len(cues) and cues[i][0] < ce:
+                self.first_cue[j] = i
+            k = bisect_left(count_starts, ce) - 1
+            if k >= 0 and count_starts[k] >= cs:
+                self.last_count[j] = count_starts[k]
+            self.including[j] = bool(_INCLUDING.match(text, cs, ce))
+        # The first clause from j on that can settle a count's outcome (an including-clause never does) ...
+        self.next_stop: list[int | None] = [None] * (n + 1)
+        for j in range(n - 1, -1, -1):
+            settles = not self.including[j] and (self.first_cue[j] is not None or self.last_count[j] is not None)
+            self.next_stop[j] = j if settles else self.next_stop[j + 1]
+        # ... and the last clause up to j with an outcome word.
+        self.last_cued: list[int | None] = []
+        for j in range(n):
+            self.last_cued.append(j if self.first_cue[j] is not None else (self.last_cued[j - 1] if j else None))
+        self._chunks: dict[tuple[int, int], bool] = {}
+        self._opener: bool | None = None
 
-# --- helpers -------------------------------------------------------------------------------------------
+    def outcome(self, start: int, end: int) -> Outcome:
+        """The outcome of the count at ``[start, end)`` (see :func:`outcome_for`)."""
+        idx = bisect_right(self.clause_starts, start) - 1
+        if idx < 0 or start >= self.clauses[idx][1]:
+            return "other"
+        cs, ce, _ = self.clauses[idx]
+        # The nearest cue of the count's own clause, before or after it (before wins a tie).
+        before = bisect_right(self.cue_ends, start) - 1
+        after = bisect_left(self.cue_starts, end)
+        near_before = before >= 0 and self.cue_starts[before] >= cs
+        near_after = after < len(self.cues) and self.cue_starts[after] < ce
+        if near_before and (not near_after or start - self.cue_ends[before] <= self.cue_starts[after] - end):
+            return self.cues[before][2]
+        if near_after:
+            return self.cues[after][2]
+        # A cue in a later clause applies to a subject count with no cue of its own
+        # ("Four soldiers, including an officer, were killed"), unless another count
+        # is that cue's object ("fired 36 rockets, killing four").
+        j = self.next_stop[idx + 1]
+        if j is not None and self.first_cue[j] is not None:
+            first = self.cues[self.first_cue[j]]
+            last_count = self.last_count[j]
+            joiner = self.clauses[j][2]
+            if last_count is None or (joiner.strip().lower() == "and" and last_count < first[0]):
+                return first[2]
+        if self.including[idx] and idx:
+            k = self.last_cued[idx - 1]
+            if k is not None:
+                return self.cues[self.first_cue[k]][2]
+        return "other"
 
-_WORD = re.compile(r"[\w][\w'\u2019.\-]*[\w]|[\w]")
-_DETERMINERS = frozenset("the its their his her our these those".split())
-_PRONOUNS = frozenset("them they those these us we it whom which who others' themselves".split())
-_STOP_WORDS = frozenset(
-    "a an the of in on at to by for from with into onto over under near and or but nor as than that which who "
-    "whom whose where when while about around including during after before since until amid among across along "
-    "against between is are was were be been being has have had will would could should may might can did do "
-    "does not no its his her their our were said says reportedly also more each per so then there this".split()
-)
-# Participle forms that are ordinary adjectives before a noun.
-_PARTICIPLE_ADJECTIVES = frozenset("armed unidentified unnamed masked suspected wanted alleged unmanned guided "
-                                   "improvised retired detained displaced wounded injured unarmed".split())
-_IRREGULAR_VERBS = frozenset("dead died fled hit struck shot fell were was hurt".split())
+    def is_cumulative(self, start: int, end: int) -> bool:
+        """Whether the count at ``[start, end)`` is a running total (see :func:`is_cumulative`)."""
+        items = self.sentence.list_items
+        chunk = items.last_end_at_or_before(start), items.first_start_at_or_after(end)
+        if chunk not in self._chunks:
+            self._chunks[chunk] = self._has_total_cue(*chunk)
+        if self._chunks[chunk]:
+            return True
+        if self._opener is None:
+            self._opener = bool(_CUMULATIVE_OPENER.match(self.sentence.text))
+        return self._opener
 
-
-def _looks_verbal(low: str) -> bool:
-    return low in _IRREGULAR_VERBS or (len(low) > 4 and (low.endswith("ed") or low.endswith("ing")))
-
-
-def _is_plural_head(word: str) -> bool:
-    low = word.lower()
-    if word[0].isupper() or "-" in word:
-        return False  # "Hamas", "Houthis" are names, "pro-government" a modifier
-    if low in {"people", "children", "men", "women", "police", "personnel", "militia", "staff", "crew",
-               "cattle", "livestock", "troops"}:
-        return True
-    return len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is"))
-
-
-def _gap_ok(text: str, a: int, b: int) -> bool:
-    """Only spaces (no punctuation) between two words of one noun phrase."""
-    return text[a:b].strip() == ""
-
-
-def _outcome_of(m: re.Match) -> Outcome:
-    return _OUTCOME_CUES[int(m.lastgroup[1:])][1]
-
-
-def _clauses(sentence: str, protected: tuple[tuple[int, int], ...]) -> list[tuple[int, int, str]]:
-    """``(start, end, joiner)`` pieces of a sentence split at clause breaks.
-
-    Breaks inside a protected span (a count such as "between 20 and 80") are ignored.
-    """
-    out = []
-    prev, joiner = 0, ""
-    for m in _CLAUSE_BREAK.finditer(sentence):
-        if any(m.start() < e and m.end() > s for s, e in protected):
-            continue
-        out.append((prev, m.start(), joiner))
-        prev, joiner = m.end(), m.group(0)
-    out.append((prev, len(sentence), joiner))
-    # Keep offsets inside the sentence even for an empty piece (", and").
-    return [(s, max(s, e), j) for s, e, j in out]
-
-
-def _clean(text: str) -> str:
-    s = text.strip().lower().replace("\u2013", "-").replace("\u2014", "-").replace("\u2019", "'")
-    s = re.sub(r"(?<=\d),(?=\d{3}\b)", "", s)
-    s = re.sub(r"\s+", " ", s).strip(" .,;:")
-    # A span that swallowed the "of" of "dozens of families".
-    return re.sub(r"\s+of$", "", s)
-
-
-def _strip_prefix(s: str, prefixes: tuple[str, ...]) -> str | None:
-    for p in sorted(prefixes, key=len, reverse=True):
-        if s.startswith(p + " ") and len(s) > len(p) + 1:
-            return s[len(p) + 1:].strip()
-    return None
-
-
-def _range(s: str) -> tuple[int, int] | None:
-    m = (re.fullmatch(r"between (.+?) and (.+)", s)
-         or re.fullmatch(r"(?:from )?(.+?) (?:to|or) (.+)", s)
-         or re.fullmatch(r"(.+?)\s?-\s?(.+)", s))
-    if not m:
-        return None
-    left, right = _core(m.group(1)), _core(m.group(2))
-    if left is None or right is None:
-        return None
-    lo, hi = left[0], right[0]
-    # "20 to 30 thousand": the scale written once applies to both ends.
-    scale = next((v for w, v in _SCALES.items() if m.group(2).endswith(" " + w)), None)
-    if scale and not any(m.group(1).endswith(" " + w) for w in _SCALES) and lo * scale <= hi:
-        lo *= scale
-    return (lo, hi) if lo <= hi else None
-
-
-def _core(s: str) -> tuple[int, bool] | None:
-    """``(value, vague)`` of a hedge-free count, or None."""
-    s = s.strip()
-    if s in _NOT_A_NUMBER:
-        return None
-    vague = _vague(s)
-    if vague is not None:
-        return vague, True
-    # "several hundred", "a few thousand": at least two of the unit.
-    m = re.fullmatch(r"(?:several|a few|a couple of) (hundred|thousand|million|dozen)", s)
-    if m:
-        unit = {"hundred": 100, "dozen": 12}.get(m.group(1)) or _SCALES[m.group(1)]
-        return 2 * unit, True
-    value = _number(s)
-    return None if value is None else (value, False)
-
-
-def _vague(s: str) -> int | None:
-    parts = s.split(" of ")
-    if not parts or any(p.removeprefix("many ").removeprefix("the ") not in _VAGUE for p in parts):
-        return None
-    value = 1
-    for p in parts:
-        value *= _VAGUE[p.removeprefix("many ").removeprefix("the ")]
-    return value
-
-
-def _number(s: str) -> int | None:
-    """Digits, number words and their mixes: ``3,500``, ``1.2 million``, ``one hundred and five``."""
-    s = re.sub(r"(?<=\d)(k|m|bn|mln)\b", r" \1", s)
-    tokens = re.findall(r"\d+(?:\.\d+)?|[a-z]+", s.replace("-", " "))
-    if not tokens or re.search(r"[^\w\s.\-]", s.replace(",", "")):
-        return None
-    total, current, started = Fraction(0), Fraction(0), False
-    for i, tok in enumerate(tokens):
-        if tok[0].isdigit():
-            if current or started and not total:
-                return None
-            current, started = Fraction(tok), True
-        elif tok in _UNITS:
-            n = _UNITS[tok]
-            rest = current % 100
-            if n < 10 and not (rest == 0 or (rest >= 20 and rest % 10 == 0)) or n >= 10 and rest:
-                return None
-            current, started = current + n, True
-        elif tok in _TENS:
-            if current % 100:
-                return None
-            current, started = current + _TENS[tok], True
-        elif tok in ("a", "an"):
-            if i + 1 >= len(tokens) or tokens[i + 1] not in _GROUPS and tokens[i + 1] not in _SCALES:
-                return None
-            if current != Fraction(1, 2):  # "half a million"
-                current = Fraction(1)
-            started = True
-        elif tok == "half":
-            current, started = Fraction(1, 2), True
-        elif tok == "and":
-            if not started:
-                return None
-        elif tok == "of":  # "a couple of", "a quarter of a million" is not supported
-            if i == 0 or tokens[i - 1] not in ("couple", "pair"):
-                return None
-        elif tok in _GROUPS:
-            if tok == "hundred":
-                current = (current or 1) * 100 if current % 100 or current < 100 else None
-                if current is None:
-                    return None
-            else:
-                current = (current or 1) * _GROUPS[tok]
-            started = True
-        elif tok in _SCALES:
-            if tok in ("k", "m", "bn", "mln") and not (i and tokens[i - 1][0].isdigit()):
-                return None
-            total += (current or 1) * _SCALES[tok]
-            current, started = Fraction(0), True
-        else:
-            return None
-    if not started:
-        return None
-    value = total + current
-    if value.denominator != 1:
-        return None
-    return int(value)
+    def _has_total_cue(self, start: int, end: int) -> bool:
+        text = self.sentence.text
+        if _CUMULATIVE_CUE.search(text, start, end):
+            return True
+        searched = start  # each list item is searched for a rise verb once, after its first total noun
+        for noun in _TOTAL_NOUN.finditer(text, start, end):
+            if noun.start() < searched:
+                continue
+            searched = min(end, self.sentence.list_items.first_start_at_or_after(noun.end()))
+            if _TOTAL_RISE.search(text, noun.end(), searched):
+                return True
+        return False
 
 
 # A count after these words is a part of a total already counted ("nine civilians, including four children").
-_PART_OF_BEFORE = re.compile(r"\b(?:including|includ(?:es|ed)|among them|among whom|of them|of whom|"
-                             r"among the (?:dead|killed|wounded|injured|victims))\s+(?:\w+\s+){0,2}$", re.I)
+_PART_OF_BEFORE = re.compile(rf"\b(?:including|includ(?:es|ed)|among them|among whom|of them|of whom|"
+                             rf"among the (?:{CASUALTY_GROUPS}))\s+(?:\w+\s+){{0,2}}$", re.I)
 
 
 def outcome_total(sentence: TextSpan, counts: Sequence[CountRef], outcome: str) -> int | None:
@@ -424,6 +252,37 @@ def outcome_total(sentence: TextSpan, counts: Sequence[CountRef], outcome: str) 
     >>> outcome_total(s, cs, "killed"), outcome_total(s, cs, "injured")
     (12, None)
     """
-    values = [c.value for c in counts if c.outcome == outcome and c.value is not None
-              and not _PART_OF_BEFORE.search(sentence.text[:max(0, c.start - sentence.start)])]
+    values = []
+    for c in counts:
+        pos = max(0, c.start - sentence.start)
+        if (c.outcome == outcome and c.value is not None
+                and not _PART_OF_BEFORE.search(sentence.text, lookback(pos), pos)):
+            values.append(c.value)
     return sum(values) if values else None
+
+
+# --- helpers -------------------------------------------------------------------------------------------
+
+_WORD = re.compile(r"[\w][\w'\u2019.\-]*[\w]|[\w]")
+
+
+def _looks_verbal(low: str) -> bool:
+    return low in VERB_LIKE_WORDS or (len(low) > 4 and (low.endswith("ed") or low.endswith("ing")))
+
+
+def _is_plural_head(word: str) -> bool:
+    low = word.lower()
+    if word[0].isupper() or "-" in word:
+        return False  # "Hamas", "Houthis" are names, "pro-government" a modifier
+    if low in COLLECTIVE_NOUNS:
+        return True
+    return len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is"))
+
+
+def _gap_ok(text: str, a: int, b: int) -> bool:
+    """Only spaces (no punctuation) between two words of one noun phrase."""
+    return text[a:b].strip() == ""
+
+
+def _outcome_of(m: re.Match) -> Outcome:
+    return OUTCOME_WORDS[int(m.lastgroup[1:])][1]  # type: ignore[return-value]

@@ -5,7 +5,7 @@ day on or before publication; ``last week`` / ``earlier this week`` are weeks
 (value = their Monday); months and years take their first day. Relative dates
 without a publication date give ``value=None, precision='unknown'``.
 
->>> resolve_date("Monday", "2024-05-08")
+>>> resolve_date("Monday", date(2024, 5, 8))
 EventDate(value='2024-05-06', precision='day', text='Monday')
 """
 
@@ -18,6 +18,8 @@ from functools import lru_cache
 
 import dateparser
 
+from conflict_ner.events.lexicon import REPORTING_BEFORE_DATE
+from conflict_ner.events.numbers import UNITS
 from conflict_ner.records import EventDate, Entity
 
 #: A month-day without a year may lie this many days after publication (time
@@ -31,8 +33,9 @@ _MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), 1)}
 _MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
 _MONTHS["sept"] = 9
-_SMALL_NUMBERS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten".split())}
-_SMALL_NUMBERS.update({"a": 1, "an": 1})
+_SMALL_NUMBERS = {w: n for w, n in UNITS.items() if n <= 10} | {"a": 1, "an": 1}  # "two days ago", "a week ago"
+# A DATE span longer than this is not handed to dateparser (the longest in the corpus has 27 characters).
+_MAX_DATEPARSER_CHARS = 80
 # Words that place an act within a day or a period but do not change which one.
 _FILLER = frozenset(
     "the on in at of early late mid morning afternoon evening night overnight dawn dusk midday noon midnight "
@@ -40,22 +43,21 @@ _FILLER = frozenset(
 )
 
 
-def resolve_date(date_text: str, published: str | None) -> EventDate:
-    """Resolve one DATE span's text against the publication date (``YYYY-MM-DD``).
+def resolve_date(date_text: str, published: date | None) -> EventDate:
+    """Resolve one DATE span's text against the publication date.
 
-    >>> resolve_date("last week", "2024-05-08")
+    >>> resolve_date("last week", date(2024, 5, 8))
     EventDate(value='2024-04-29', precision='week', text='last week')
     >>> resolve_date("May 6", None)
     EventDate(value=None, precision='unknown', text='May 6')
     """
-    value, precision = _resolve(date_text, parse_published(published))
+    value, precision = _resolve(date_text, published)
     return EventDate(value.isoformat() if value else None, precision if value else "unknown", date_text)
 
 
 # A DATE right after a reporting verb dates the report, not the act (`said on Friday that ...`).
 _REPORTING_BEFORE = re.compile(
-    r"\b(?:said|says|told(?: \w+)?|confirmed|announced|reported|added|stated|claimed|denied|warned|"
-    r"acknowledged|admitted|statement|briefing)\s+(?:on\s+|late\s+|early\s+|earlier\s+)?$", re.I)
+    rf"\b(?:{REPORTING_BEFORE_DATE})\s+(?:on\s+|late\s+|early\s+|earlier\s+)?$", re.I)
 
 
 def is_reporting_date(text: str, entity: Entity) -> bool:
@@ -68,7 +70,7 @@ def is_reporting_date(text: str, entity: Entity) -> bool:
     return bool(_REPORTING_BEFORE.search(text[max(0, entity.start - 40):entity.start]))
 
 
-def record_date(sentence_dates: Sequence[Entity], earlier_dates: Sequence[Entity], published: str | None,
+def record_date(sentence_dates: Sequence[Entity], earlier_dates: Sequence[Entity], published: date | None,
                 text: str | None = None) -> EventDate:
     """The date of a record (ANNOTATION.md, "Event records").
 
@@ -78,7 +80,7 @@ def record_date(sentence_dates: Sequence[Entity], earlier_dates: Sequence[Entity
     with precision ``unknown`` and ``text=None``. ``text`` is the document the
     spans index, used to tell reporting dates apart (without it all dates count).
 
-    >>> record_date([], [], "2024-05-08")
+    >>> record_date([], [], date(2024, 5, 8))
     EventDate(value='2024-05-08', precision='unknown', text=None)
     """
     def is_act(e: Entity) -> bool:
@@ -95,27 +97,16 @@ def record_date(sentence_dates: Sequence[Entity], earlier_dates: Sequence[Entity
     return publication_date(published)
 
 
-def publication_date(published: str | None) -> EventDate:
+def publication_date(published: date | None) -> EventDate:
     """The publication date with precision ``unknown``: the act precedes it, nothing more.
 
-    >>> publication_date("2024-05-08T10:30:00Z")
+    >>> publication_date(date(2024, 5, 8))
     EventDate(value='2024-05-08', precision='unknown', text=None)
     """
-    pub = parse_published(published)
-    return EventDate(pub.isoformat() if pub else None, "unknown", None)
+    return EventDate(published.isoformat() if published else None, "unknown", None)
 
 
 # --- resolution -------------------------------------------------------------------------------------------
-
-
-def parse_published(published: str | None) -> date | None:
-    """The publication date as a ``date`` (None when absent); raises ValueError when it is not ISO."""
-    if published is None or not str(published).strip():
-        return None
-    try:
-        return date.fromisoformat(str(published).strip()[:10])
-    except ValueError:
-        raise ValueError(f"publication date {published!r} is not ISO YYYY-MM-DD") from None
 
 
 @lru_cache(maxsize=4096)
@@ -229,6 +220,8 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
 @lru_cache(maxsize=1024)
 def _dateparse(text: str, pub: date | None) -> tuple[date | None, str]:
     """dateparser on a DATE span's text, for the forms the rules above do not cover."""
+    if len(text) > _MAX_DATEPARSER_CHARS:
+        return None, "unknown"
     settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
     if pub is not None:
         settings["RELATIVE_BASE"] = datetime(pub.year, pub.month, pub.day)

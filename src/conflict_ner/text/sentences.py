@@ -1,4 +1,7 @@
-"""Rule-based sentence and paragraph segmentation for news text.
+"""Rule-based sentence and paragraph segmentation for news text: the one splitter of the package.
+
+The event rules read one sentence at a time and tagging prefers sentence starts as
+window cuts; both split here. Linear in the text length.
 
 >>> text = 'KHARTOUM, May 8 (Reuters) - U.S. Gen. Smith said 1.5 tons fell. "We fled." The army said.'
 >>> [text[s:e] for s, e in split_sentences(text)]
@@ -10,8 +13,11 @@ from __future__ import annotations
 import re
 
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
-# Sentence-final punctuation, then closing quotes/brackets, then the whitespace gap.
-_BOUNDARY = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s)")
+# Sentence-final punctuation, then closing quotes/brackets, then the whitespace gap. A run of
+# punctuation is tried from its first mark only: from inside it the match cannot differ, and
+# retrying every mark of a long run ("......") would take quadratic time.
+_BOUNDARY = re.compile(r"(?<![.!?\u2026])[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s)")
+_NON_SPACE = re.compile(r"\S")
 _NEXT_START = re.compile(r"\s+[\"'\u201c\u2018(\[]*(\w)")
 
 #: Abbreviations always followed by a name, so never the end of a sentence.
@@ -127,7 +133,8 @@ def _heading_breaks(text: str, start: int, end: int) -> list[int]:
         if nl < 0:
             return cuts
         line = text[pos:nl].rstrip()
-        nxt = text[nl + 1:end].lstrip()
+        after = _NON_SPACE.search(text, nl + 1, end)
+        nxt = text[after.start()] if after else ""
         pos = nl + 1
         if not line.strip() or not nxt:
             continue

@@ -1,0 +1,164 @@
+"""The event rules' vocabulary: every word list the rules share, in one place.
+
+Lists are regex alternations (``"said|says|..."``, to be wrapped in ``(?:...)``) or
+frozensets of lower-case words. One list per meaning: where two rules need different
+words they get two names that say why (``SUBORDINATORS`` end an actor's clause,
+``COORDINATORS`` start a new predicate for a count).
+
+>>> import re
+>>> bool(re.fullmatch(REPORTING_VERBS, "said")), bool(re.fullmatch(MUTUAL_VERBS, "clashed"))
+(True, True)
+"""
+
+from __future__ import annotations
+
+# --- who says so -----------------------------------------------------------------------------------------
+
+#: Verbs that report speech or a statement.
+REPORTING_VERBS = (
+    r"said|says|say|told|tells|reported|reports|claimed|claims|stated|states|added|adds|noted|notes|wrote|"
+    r"writes|tweeted|posted|alleged|alleges|insisted|insists|acknowledged|admitted|confirmed|confirms|"
+    r"denied|denies|warned|warns|accused|accuses|announced|announces")
+#: Reporting verbs that also take a plain object ("announced an offensive", "claimed the lives of").
+OBJECT_TAKING_REPORTING_VERBS = frozenset(
+    "announced announces claimed claims denied denies warned warns accused accuses".split())
+#: Reporting words after which a DATE dates the statement, not the act (``said on Friday``).
+REPORTING_BEFORE_DATE = (r"said|says|told(?: \w+)?|confirmed|announced|reported|added|stated|claimed|denied|warned|"
+                         r"acknowledged|admitted|statement|briefing")
+#: Reporting verbs of an organisation speaking about itself (``said it``, ``announced its``).
+OWN_STATEMENT_VERBS = r"said|says|say|stated|announced|reported"
+#: Subjects that name no source (``he said``).
+UNNAMED_SUBJECTS = frozenset("he she they it we i you who which this that".split())
+
+# --- violence words (triggers) ---------------------------------------------------------------------------
+
+#: Verbs whose subject carries out the act and whose object suffers it.
+ACT_VERBS = (
+    r"attack(?:ed|s|ing)?|shell(?:ed|s|ing)?|fir(?:ed|es|ing)|fire|opened fire|struck|strik(?:es|ing)|strike|"
+    r"kill(?:ed|s|ing)?|ambush(?:ed|es|ing)?|storm(?:ed|s|ing)?|seiz(?:ed|es|ing|e)|bomb(?:ed|s|ing)?|"
+    r"target(?:ed|s|ing)?|raid(?:ed|s|ing)?|abduct(?:ed|s|ing)?|kidnap(?:ped|s|ping)?|wound(?:ed|s|ing)?|"
+    r"injur(?:ed|es|ing|e)|captur(?:ed|es|ing|e)|recaptur(?:ed|es|ing|e)|detain(?:ed|s|ing)?|arrest(?:ed|s|ing)?|"
+    r"execut(?:ed|es|ing|e)|assault(?:ed|s|ing)?|hit(?:s|ting)?|pound(?:ed|s|ing)?|bombard(?:ed|s|ing)?|"
+    r"destroy(?:ed|s|ing)?|intercept(?:ed|s|ing)?|shot down|shoot(?:s|ing)? down|gunned down|down(?:ed|ing)|"
+    r"massacr(?:ed|es|ing|e)|besieg(?:ed|es|ing|e)|overr(?:an|un|unning)|invad(?:ed|es|ing|e)|shot|shoot(?:s|ing)?|"
+    r"stabb(?:ed|ing)|stabs?|behead(?:ed|s|ing)?|torch(?:ed|es|ing)?|loot(?:ed|s|ing)?|retook|retak(?:es|ing|e)|"
+    r"overpower(?:ed|s|ing)?|repel(?:led|s|ling)?|detonat(?:ed|es|ing|e)|blew up|blow(?:s|ing)? up|"
+    r"took control|tak(?:es|ing) control|massacre|hurt(?:s|ing)?"
+)
+#: Verbs that report the act only together with their object ("carried out strikes").
+SUPPORT_VERBS = (r"carr(?:ied|ies|ying|y) out|conduct(?:ed|s|ing)?|claim(?:ed|s|ing)? responsibility|"
+                 r"launch(?:ed|es|ing)?|drop(?:ped|s|ping)?|hurl(?:ed|s|ing)?")
+#: Both sides act: no initiator or target can be read off the sentence.
+MUTUAL_VERBS = (r"clash(?:ed|es|ing)?|fought|fight(?:s|ing)?|battl(?:ed|es|ing|e)|skirmish(?:ed|es|ing)?|"
+                r"exchang(?:ed|es|ing) fire")
+#: Intransitive outcomes: the subject suffers the act.
+VICTIM_VERBS = (r"died|dies|dying|die|perished|fled|flee(?:ing|s)?|lost their lives|"
+                r"los(?:t|es|ing) (?:\w+ )?(?:soldiers|fighters|troops|men|members)|"
+                r"suffer(?:ed|s|ing) (?:heavy |serious |severe )?(?:losses|casualties|injuries|wounds)|"
+                r"sustain(?:ed|s|ing) (?:\w+ )?(?:injuries|wounds)|martyred|"
+                r"c(?:ame|ome|omes|oming) under (?:heavy |renewed |intense )?"
+                r"(?:fire|attack|shelling|bombardment|assault)|"
+                r"among the (?:dead|killed|wounded|injured|victims|casualties)")
+#: Nouns that name an act of violence.
+ACT_NOUNS = (
+    r"air ?strikes?|air raids?|drone strikes?|offensives?|counter-?offensives?|bombardments?|explosions?|blasts?|"
+    r"gunfire|gunfights?|firefights?|killings?|executions?|abductions?|kidnappings?|hostilities|incursions?|"
+    r"invasion|siege|military operations?|casualties|death toll|massacres|shelling|ambushes"
+)
+#: Past forms that do not end in -ed (a trigger written so is reported as done).
+IRREGULAR_PAST = frozenset("struck shot hit hurt fought fled died overran retook lost blew took came among".split())
+#: Verb stems whose negation negates the act ("did not attack", "never fired").
+NEGATABLE_ACT_STEMS = (
+    r"attack|kill|fire|fired|strike|struck|hit|shell|injur|wound|bomb|target|carr(?:y|ied) out|launch|"
+    r"cause|take place|took place|happen|occur|involve|participate|damage|hurt|harm|shoot|shot|seize|"
+    r"capture|use|used")
+
+# --- grammar words ---------------------------------------------------------------------------------------
+
+#: Forms of "be" that make a following participle passive.
+BE_FORMS = r"was|were|been|being|is|are|be"
+#: Forms of "get" that make a following participle passive ("got killed").
+GET_FORMS = r"get|got|gets|getting"
+#: Words before a verb that leave the act unrealised ("to attack", "will strike", "did not fire").
+UNREALISED_BEFORE = r"to|will|would|could|might|may|shall|can|should|must|not|never|n't|\w+n't"
+#: Words that open a subordinate clause: an actor's clause ends before them.
+SUBORDINATORS = r"when|while|whereas|after|before|because|although|though|since|until|who|which|where|whom|but"
+#: Conjunctions that start a new predicate: each count's outcome is read within its own.
+COORDINATORS = r"and|but|while|whereas|as well as|after|before|when"
+#: Words after which the subject of a reporting verb starts ("..., and the army said").
+SUBJECT_OPENERS = r"and|but|while|as|after|because|that|which|when|where|though|although|whereas"
+#: Words an actor's noun phrase may open with ("the", "several", "suspected", "3,000").
+ACTOR_PREMODIFIERS = r"the|a|an|its|their|some|several|suspected|alleged|unidentified|\d[\d,]*"
+#: Possessives and demonstratives after "of" in a counted phrase ("two of its soldiers").
+OF_DETERMINERS = frozenset("the its their his her our these those".split())
+#: Pronouns that end a counted noun phrase ("three of them").
+PRONOUN_OBJECTS = frozenset("them they those these us we it whom which who others' themselves".split())
+#: Function words that end a counted noun phrase.
+FUNCTION_WORDS = frozenset(
+    "a an the of in on at to by for from with into onto over under near and or but nor as than that which who "
+    "whom whose where when while about around including during after before since until amid among across along "
+    "against between is are was were be been being has have had will would could should may might can did do "
+    "does not no its his her their our were said says reportedly also more each per so then there this".split()
+)
+
+# --- casualties ------------------------------------------------------------------------------------------
+
+#: Participles that, right after a noun with no object, make it the victim ("four civilians killed").
+CASUALTY_PARTICIPLES = (r"killed|wounded|injured|captured|detained|abducted|kidnapped|arrested|executed|"
+                        r"displaced|shot|hurt|taken")
+#: Words of an act's result, by the outcome a count near them takes.
+OUTCOME_WORDS: tuple[tuple[str, str], ...] = (
+    (r"shot down|shooting down|shoots? down|brought down|bringing down|downed|downing|"
+     r"intercept(?:ed|ing|s|ion)?", "intercepted"),
+    (r"kill(?:ed|ing|s)?|dead|died|dies|dying|death toll|deaths?|bodies|lost their lives|fatalit(?:y|ies)|slain|"
+     r"massacred|executed|perished|martyred|lifeless", "killed"),
+    (r"wound(?:ed|ing|s)?|injur(?:ed|ing|ies|y)|hurt", "injured"),
+    (r"captur(?:ed|ing|es?)|detain(?:ed|ing|s)?|abduct(?:ed|ing|s)?|kidnap(?:ped|ping|s)?|arrest(?:ed|ing|s)?|"
+     r"taken (?:prisoner|hostage|captive)|held hostage|hostages|prisoners?|seiz(?:ed|ing|es?)|"
+     r"took (?:\w+ )?prisoner", "captured"),
+    (r"displac(?:ed|ing|ement)|fled|flee(?:ing)?|forced from their homes|forced to flee|refugees|evacuated|uprooted|"
+     r"homeless", "displaced"),
+    (r"destroy(?:ed|ing|s)?|damag(?:ed|ing|es?)|burn(?:ed|t|ing)|razed|demolish(?:ed|ing)|level(?:l)?ed|flattened",
+     "destroyed"),
+)
+#: Participles that are ordinary adjectives before a noun ("two armed men", "four wounded soldiers").
+PARTICIPLE_ADJECTIVES = frozenset("armed unidentified unnamed masked suspected wanted alleged unmanned guided "
+                                  "improvised retired detained displaced wounded injured unarmed".split())
+#: Words without a verb ending that still read as the predicate after a count ("12 dead", "two fell").
+VERB_LIKE_WORDS = frozenset("dead died fled hit struck shot fell were was hurt".split())
+#: Collective nouns that head a counted phrase without a plural -s.
+COLLECTIVE_NOUNS = frozenset("people children men women police personnel militia staff crew cattle livestock "
+                             "troops".split())
+#: The casualties a part-of phrase picks from ("among the dead").
+CASUALTY_GROUPS = r"dead|killed|wounded|injured|victims"
+#: People who are, in conflict reports, almost only ever on the receiving end of violence.
+VICTIM_NOUNS = (
+    r"civilians?|people|persons|children|child|women|men|villagers|residents|worshipp?ers|students|pupils|"
+    r"farmers|herders|refugees|migrants|passengers|families|patients|cadets|bystanders|shoppers|mourners|"
+    r"pilgrims|teachers|journalists|aid workers|health workers|medics|paramedics|doctors|nurses|victims|"
+    r"displaced|hostages|detainees|prisoners|fishermen|miners|traders|travell?ers|commuters|girls|boys|infants|"
+    r"babies|elderly|inhabitants|locals|dead|wounded|injured")
+
+# --- sides -----------------------------------------------------------------------------------------------
+
+#: Parties to the fighting and their voices: a statement from one of these is a claim.
+PARTY_SOURCES = (
+    r"army|military|armed forces|forces|troops|defen[cs]e ministry|ministry of defen[cs]e|defen[cs]e forces|"
+    r"general staff|idf|command|militants?|rebels?|insurgents?|fighters|militias?|militiamen|jihadists?|the group|"
+    r"armed group|amaq|islamic state|isis|isil|daesh|hamas|hezbollah|houthis?|ansar allah|hts|"
+    r"hayat tahrir al-sham|taliban|al-shabaab|al-qaeda|wagner|rapid support forces|rsf|sdf|ypg|pkk|boko haram|"
+    r"iswap|m23|pro-militant|militant|pro-government|state media|state-run|state news|state tv|state television|"
+    r"sana|tass|kremlin|pentagon|navy|air force|brigade|battalion|regiment|corps|national guard|"
+    r"spokesm[ae]n for the (?:army|military|group)|(?<!local )government|"
+    r"(?:defen[cs]e|interior|information|foreign) ministry|ministry of (?:defen[cs]e|interior|information|foreign)|"
+    r"(?:prime )?minister of|president|press service|media (?:wing|office|cell)|defen[cs]e forces?|"
+    r"security sources?|(?:both|each|either) sides?")
+#: Sources that take no side: monitors, UN bodies, hospitals, residents, NGOs, the press.
+NEUTRAL_SOURCES = (
+    r"observatory|monitor|monitors|monitoring|u\.?n|united nations|ocha|unhcr|unicef|who|world health|"
+    r"hospitals?|medics?|doctors?|paramedics?|health ministry|ministry of health|health (?:officials|authorities)|"
+    r"health workers?|"
+    r"residents?|witness(?:es)?|ngos?|red cross|red crescent|msf|doctors without borders|amnesty|"
+    r"human rights watch|hrw|acled|airwars|civil defen[cs]e|white helmets|activists?|journalists?|reporters?|"
+    r"correspondents?|officials?|police|rescuers|rescue workers|aid (?:group|agency|workers)|charity|watchdog|"
+    r"villagers|relatives|survivors|local sources")

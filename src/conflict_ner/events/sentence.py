@@ -1,0 +1,95 @@
+"""One sentence and what the rules read from it, each computed once.
+
+The builder makes one :class:`Sentence` per sentence and hands it to every rule; a
+rule asks for the triggers, sources or breaks it needs, and the first ask computes
+them (in linear time) for all later ones.
+
+>>> s = Sentence("Rebels shelled Hama, a monitor said.", start=100)
+>>> [s.text[t.start:t.end] for t in s.triggers], [s.text[x.start:x.end] for x in s.sources]
+(['shelled'], ['a monitor'])
+>>> s.reports_violence, s.in_pure_source(23, 30)
+(True, True)
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from functools import cached_property
+from itertools import accumulate
+
+from conflict_ner.events.clauses import LIST_BREAK, PREDICATE_BREAK, SEGMENT_BREAK, SUBORDINATE_BREAK, Breaks
+from conflict_ner.events.sources import Source, find_sources
+from conflict_ner.events.triggers import Trigger, find_triggers
+
+
+@dataclass(frozen=True, eq=False)
+class Sentence:
+    """``text`` of one sentence and its offset ``start`` in the document; rule offsets are sentence offsets."""
+
+    text: str
+    start: int = 0
+
+    @cached_property
+    def triggers(self) -> tuple[Trigger, ...]:
+        """Violence words, in order."""
+        return find_triggers(self.text)
+
+    @cached_property
+    def verbs(self) -> tuple[Trigger, ...]:
+        """Triggers that are verbs (not nouns), in order."""
+        return tuple(t for t in self.triggers if t.kind != "noun")
+
+    @cached_property
+    def verb_starts(self) -> list[int]:
+        return [v.start for v in self.verbs]
+
+    @cached_property
+    def verb_ends(self) -> list[int]:
+        return [v.end for v in self.verbs]
+
+    @property
+    def reports_violence(self) -> bool:
+        """Whether a trigger reports violence (``support`` verbs alone do not)."""
+        return any(t.kind != "support" for t in self.triggers)
+
+    @cached_property
+    def sources(self) -> tuple[Source, ...]:
+        """Source phrases, in order."""
+        return find_sources(self.text)
+
+    @cached_property
+    def _pure(self) -> tuple[list[int], list[int]]:
+        # starts of the sources whose speaker takes no part, and the furthest end reached so far
+        pure = [s for s in self.sources if not s.participant]
+        return [s.start for s in pure], list(accumulate((s.end for s in pure), max))
+
+    def in_pure_source(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` lies in a source phrase whose speaker takes no part in what it reports."""
+        starts, reach = self._pure
+        i = bisect_right(starts, start)
+        return bool(i) and reach[i - 1] >= end
+
+    def first_verb_from(self, pos: int) -> int:
+        """Index in :attr:`verbs` of the first verb starting at or after ``pos``."""
+        return bisect_left(self.verb_starts, pos)
+
+    @cached_property
+    def segments(self) -> Breaks:
+        """Breaks at punctuation and subordinating words (an actor's segment)."""
+        return Breaks(SEGMENT_BREAK, self.text)
+
+    @cached_property
+    def subordinate_clauses(self) -> Breaks:
+        """Breaks at semicolons and subordinating words (an actor's clause)."""
+        return Breaks(SUBORDINATE_BREAK, self.text)
+
+    @cached_property
+    def predicates(self) -> Breaks:
+        """Breaks at punctuation and coordinating words (a count's clause)."""
+        return Breaks(PREDICATE_BREAK, self.text)
+
+    @cached_property
+    def list_items(self) -> Breaks:
+        """Breaks at commas and semicolons."""
+        return Breaks(LIST_BREAK, self.text)

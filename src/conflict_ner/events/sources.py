@@ -1,0 +1,142 @@
+"""Source phrases of a sentence: ``according to X``, ``X said``, ``said X``, ``X, a local official, said``.
+
+Each phrase is read near its reporting word (a source phrase is at most
+``_MAX_NP_WORDS`` words and :data:`~conflict_ner.events.clauses.LOOKBACK` characters),
+so one pass over a sentence finds them all in linear time.
+
+>>> s = "According to SANA, militants attacked; the army said it repelled them."
+>>> [(s[x.start:x.end], x.participant) for x in find_sources(s)]
+[('SANA', False), ('the army', True)]
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from conflict_ner.events.clauses import LIST_BREAK, LOOKBACK, SUBJECT_BOUNDARY, Breaks, lookback
+from conflict_ner.events.lexicon import BE_FORMS, OBJECT_TAKING_REPORTING_VERBS, REPORTING_VERBS, UNNAMED_SUBJECTS
+
+
+class Source(NamedTuple):
+    """A source phrase, sentence offsets; ``participant`` when it also acts ("the army said it killed")."""
+
+    start: int
+    end: int
+    participant: bool
+
+
+_SAY_RE = re.compile(rf"\b(?:{REPORTING_VERBS})\b", re.I)
+# A verb that also takes a plain object reports only before a clause, "that", a pronoun or punctuation.
+_REPORTING_USE = re.compile(r"\s*(?:[,.;:\"\u201c\u201d]|that\b|$|(?:it|they|he|she|we)\b|"
+                            r"(?:in a statement|on \w+day)\b|responsibility|credit|involvement|\w+ing\b)", re.I)
+_PASSIVE_BEFORE = re.compile(rf"\b(?:{BE_FORMS})\s+(?:\w+ly\s+)?$", re.I)
+# "told Reuters", "told the news agency": the addressee is not the complement.
+_TOLD_WHOM = re.compile(r"\s+(?:the\s+)?[\w.\-]+(?:\s+(?:news agency|agency|news|television))?")
+# A period continues the phrase inside an abbreviation ("the U.N. refugee agency").
+_RIGHT_NP = re.compile(r"(?:[^,;.:()\"\u201c\u201d\u2014\u2013]|\.(?=\w|\s+[a-z]))+")
+_RIGHT_NP_END = re.compile(r"\s(?:on|in|at|who|which|that|and|late|earlier)\s")
+_ACCORDING = re.compile(r"\b(?:according to|citing|quoting)\s+", re.I)
+# After a reporting verb: the speaker acts in what it reports ("said it had killed",
+# "denied targeting", "claimed responsibility").
+_PARTICIPANT_COMPLEMENT = re.compile(
+    r"(?:\s*(?:in a statement|on \w+|late \w+|earlier|later|also|,))*\s*(?:that\s+)?"
+    r"(?:(?:it|its|they|their|we|our)\b|\w+ing\b|(?:full\s+)?(?:responsibility|credit|involvement)\b)", re.I)
+_APPOSITIVE_OPENER = re.compile(r"\s*(?:(?:a|an|the)\s|[A-Z])")
+_MAX_NP_WORDS = 8
+_TRAILING_ADVERBS = re.compile(r"(?:\s+(?:also|later|earlier|previously|separately|again|has|have|had|\w+ly))+$")
+_NON_SPACE = re.compile(r"\S")
+
+
+def find_sources(sentence: str) -> tuple[Source, ...]:
+    """Source phrases of ``sentence`` in sentence order (sentence offsets).
+
+    >>> s = "Ten died, according to pro-militant sources."
+    >>> [s[x.start:x.end] for x in find_sources(s)]
+    ['pro-militant sources']
+    """
+    out: list[Source] = []
+    for m in _ACCORDING.finditer(sentence):
+        np = _right_np(sentence, m.end())
+        if np:
+            out.append(Source(np[0], np[1], False))
+    subjects: Breaks | None = None
+    commas: Breaks | None = None
+    first_text: dict[int, int] = {}  # first non-space at or after a subject boundary, found once per boundary
+    for m in _SAY_RE.finditer(sentence):
+        verb = m.group(0).lower()
+        if _PASSIVE_BEFORE.search(sentence, lookback(m.start()), m.start()):
+            continue  # "no casualties were reported"
+        if verb in OBJECT_TAKING_REPORTING_VERBS and not _REPORTING_USE.match(sentence, m.end()):
+            continue
+        after = m.end()
+        if verb in ("told", "tells"):
+            whom = _TOLD_WHOM.match(sentence, after)
+            after = whom.end() if whom else after
+        participant = bool(_PARTICIPANT_COMPLEMENT.match(sentence, after))
+        subjects = subjects or Breaks(SUBJECT_BOUNDARY, sentence)
+        np_start = subjects.last_end_at_or_before(m.start())
+        if np_start not in first_text:
+            found = _NON_SPACE.search(sentence, np_start)
+            first_text[np_start] = found.start() if found else len(sentence)
+        left_start, left_end = first_text[np_start], _rstrip(sentence, np_start, m.start())
+        if left_end - left_start <= 5 and sentence[left_start:left_end].lower() in UNNAMED_SUBJECTS:
+            continue  # "he said": no named source
+        np = _span_of(sentence, np_start, m.start())
+        if np is None and left_start >= left_end:
+            before = _rstrip(sentence, 0, m.start())
+            if before and sentence[before - 1] in ",\"\u201d":
+                commas = commas or Breaks(LIST_BREAK, sentence)
+                np = _appositive(sentence, before, commas) or _right_np(sentence, m.end())
+        if np is not None:
+            out.append(Source(np[0], np[1], participant))
+    return tuple(sorted(out))
+
+
+def _rstrip(text: str, floor: int, end: int) -> int:
+    """``end`` moved left past whitespace, not below ``floor``."""
+    while end > floor and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _right_np(sentence: str, pos: int) -> tuple[int, int] | None:
+    """The phrase after ``according to`` or ``said``: up to punctuation or a clause word."""
+    limit = min(len(sentence), pos + LOOKBACK)
+    m = _RIGHT_NP.match(sentence, pos, limit)
+    if not m:
+        return None
+    # "said Ahmed Ali on Monday", "according to SANA, which ...": stop at the first clause word.
+    cut = _RIGHT_NP_END.search(sentence, pos, m.end())
+    end = cut.start() if cut else m.end()
+    if cut is None and m.end() >= limit - 1 and limit < len(sentence):
+        return None  # runs on past the window: no phrase of a few words
+    return _span_of(sentence, pos, end)
+
+
+def _appositive(sentence: str, comma: int, commas: Breaks) -> tuple[int, int] | None:
+    """``Ahmed Ali, a local official, said``: the phrase between the last two commas before ``comma``."""
+    if sentence[comma - 1] != ",":
+        return None
+    prev = commas.last_end_at_or_before(comma - 1) - 1  # the comma or semicolon before it
+    if prev < 0 or not _APPOSITIVE_OPENER.match(sentence, prev + 1):
+        return None
+    return _span_of(sentence, prev + 1, comma - 1)
+
+
+def _span_of(sentence: str, start: int, end: int) -> tuple[int, int] | None:
+    """Trimmed ``(start, end)`` of a candidate noun phrase, or None when it is not one."""
+    while start < end and (sentence[start].isspace() or sentence[start] in "\"'\u201c\u201d,"):
+        start += 1
+    while end > start and (sentence[end - 1].isspace() or sentence[end - 1] in "\"'\u201c\u201d,.;:"):
+        end -= 1
+    if end - start > LOOKBACK:
+        return None  # longer than any phrase of a few words
+    # Adverbs and auxiliaries between subject and verb ("the army later said", "has said") stay out.
+    m = _TRAILING_ADVERBS.search(sentence, start, end)
+    if m:
+        end = m.start()
+    words = sentence[start:end].split()
+    if not words or len(words) > _MAX_NP_WORDS or sentence[start:end].lower() in UNNAMED_SUBJECTS:
+        return None
+    return start, end
