@@ -13,7 +13,7 @@ as a string; here it becomes a float).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
@@ -25,6 +25,7 @@ from conflict_ner.tagging.loading import PACKAGED_MODEL  # noqa: E402,F401  (one
 from conflict_ner.tagging.settings import InferenceSettings  # noqa: E402
 
 _INFERENCE = InferenceSettings()
+_M = TypeVar("_M", bound=BaseModel)
 
 
 class _Section(BaseModel):
@@ -163,6 +164,31 @@ class Config(_Section):
     evaluation: EvaluationConfig = Field(default_factory=EvaluationConfig)
 
 
+class AdaptConfig(_Section):
+    """Domain-adaptive masked-LM training of an encoder (``conflict-ner adapt``).
+
+    >>> AdaptConfig(sources=["corpus.jsonl"], output_dir="runs/mlm").max_length
+    128
+    """
+
+    base_model: str = PACKAGED_MODEL
+    #: JSONL corpora (``text`` field), CoNLL files, ``.txt`` files, or folders of them; never test data
+    sources: list[str] = Field(min_length=1)
+    output_dir: str
+    seed: int = 13
+    epochs: float = Field(3, gt=0)
+    batch_size: int = Field(16, ge=1)
+    #: tokens per packed window (texts are concatenated and cut, so no padding is wasted)
+    max_length: int = Field(128, ge=8, le=8192)
+    learning_rate: float = Field(1e-4, gt=0)
+    weight_decay: float = Field(0.01, ge=0)
+    warmup_ratio: float = Field(0.06, ge=0, lt=1)
+    max_grad_norm: float = Field(1.0, gt=0)
+    #: share of tokens masked (of which 80% become [MASK], 10% random, 10% unchanged)
+    mlm_probability: float = Field(0.15, gt=0, lt=1)
+    threads: int | None = Field(None, ge=1)
+
+
 def apply_overrides(raw: dict[str, Any], overrides: list[str]) -> dict[str, Any]:
     """Set ``section.key=value`` overrides (values parsed as YAML scalars) into ``raw``."""
     for item in overrides:
@@ -181,8 +207,15 @@ def apply_overrides(raw: dict[str, Any], overrides: list[str]) -> dict[str, Any]
 
 def load_config(path: str | Path | None, overrides: list[str] | None = None) -> Config:
     """Read a YAML config, apply overrides, validate. Errors name the file and the key."""
+    return load_section(Config, path, overrides)
+
+
+def load_section(model: type[_M], path: str | Path | None, overrides: list[str] | None = None,
+                 values: dict[str, Any] | None = None, where: str = "<defaults>") -> _M:
+    """Validate ``model`` from a YAML file (if given), ``values`` and dotted ``overrides``, in
+    that order; errors are :class:`ConfigError` naming the file (else ``where``) and the key."""
     raw: dict[str, Any] = {}
-    where = str(path) if path else "<defaults>"
+    where = str(path) if path else where
     if path is not None:
         try:
             raw = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
@@ -192,14 +225,15 @@ def load_config(path: str | Path | None, overrides: list[str] | None = None) -> 
             raise ConfigError(f"{where}: invalid YAML: {err}") from None
         if not isinstance(raw, dict):
             raise ConfigError(f"{where}: the config must be a mapping of sections")
+    raw.update(values or {})
     apply_overrides(raw, overrides or [])
     try:
-        return Config.model_validate(raw)
+        return model.model_validate(raw)
     except ValidationError as err:
         problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in err.errors())
         raise ConfigError(f"{where}: {problems}") from None
 
 
-def dump_config(config: Config) -> str:
+def dump_config(config: BaseModel) -> str:
     """The resolved config as YAML, as saved with each run."""
     return yaml.safe_dump(config.model_dump(mode="json"), sort_keys=False)

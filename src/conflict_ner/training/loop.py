@@ -13,6 +13,7 @@ so a run resumed from a saved state replays exactly the steps it had left.
 
 from __future__ import annotations
 
+import math
 import random
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -89,6 +90,15 @@ class Schedule:
         evaluate = last or epoch_done or bool(self.eval_every and number % self.eval_every == 0)
         checkpoint = evaluate or bool(self.save_every and number % self.save_every == 0)
         return last, evaluate, checkpoint
+
+
+def total_steps(n_windows: int, batch_size: int, epochs: float, max_steps: int | None) -> int:
+    """Optimizer steps of a run: ``max_steps`` if set, else ``epochs`` passes over the windows.
+
+    >>> total_steps(10, 4, 1.5, None), total_steps(10, 4, 8, 5)
+    (5, 5)
+    """
+    return max_steps or math.ceil(epochs * math.ceil(n_windows / batch_size))
 
 
 def length_grouped_batches(lengths: Sequence[int], batch_size: int, bucket_batches: int,

@@ -31,8 +31,11 @@ def build_model(config: ModelConfig, labels: list[str]):
 def load_training_tokenizer(config: ModelConfig):
     """The tokenizer a run trains with (``model.tokenizer`` or the base model's), or a
     :class:`ConfigError` naming the setting it came from."""
-    source = tokenizer_source(config)
-    key = "model.tokenizer" if config.tokenizer else "model.base_model"
+    return load_base_tokenizer(tokenizer_source(config), "model.tokenizer" if config.tokenizer else "model.base_model")
+
+
+def load_base_tokenizer(source: str, key: str):
+    """The fast tokenizer at ``source``, or a :class:`ConfigError` naming the setting ``key``."""
     try:
         return load_tokenizer(source)
     except ConfigError:
@@ -40,6 +43,17 @@ def load_training_tokenizer(config: ModelConfig):
     except Exception as err:  # noqa: BLE001 - OSError for missing files, others for broken ones
         raise ConfigError(f"{key}: cannot load a tokenizer from {source!r}{_missing_hint(source)}: "
                           f"{_first_line(err)}") from None
+
+
+def load_masked_lm(name: str, key: str = "base_model"):
+    """``name`` as a masked-LM model (a sentence encoder gets a fresh MLM head, its decoder tied
+    to the embeddings), or a :class:`ConfigError` naming the setting ``key``."""
+    from transformers import AutoModelForMaskedLM
+
+    try:
+        return AutoModelForMaskedLM.from_pretrained(resolve_model_path(name))
+    except Exception as err:  # noqa: BLE001 - as in build_model
+        raise ConfigError(f"{key}: cannot load {name!r}{_missing_hint(name)}: {_first_line(err)}") from None
 
 
 def tokenizer_source(config: ModelConfig) -> str:

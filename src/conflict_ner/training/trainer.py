@@ -14,7 +14,6 @@ resumable state lives beside it, in ``<output_dir>.checkpoint/``, until the run 
 from __future__ import annotations
 
 import json
-import math
 import shutil
 import time
 from dataclasses import dataclass, field
@@ -38,7 +37,7 @@ from conflict_ner.training.data import DataBundle, load_data
 from conflict_ner.training.distillation import distillation_loss, load_teachers, soft_targets
 from conflict_ner.training.loop import (  # noqa: F401  (length_grouped_batches, set_seed: public here too)
     Schedule, Step, TrainState, epoch_batcher, length_grouped_batches, linear_schedule, make_optimizer,
-    optimizer_steps, set_seed,
+    optimizer_steps, set_seed, total_steps,
 )
 from conflict_ner.training.modeling import build_model, load_training_tokenizer
 
@@ -176,15 +175,6 @@ def check_training_data(data: DataBundle, cfg: DataConfig) -> None:
     if data.dev and not any(doc.spans for doc in data.dev):
         raise DataError("the dev documents hold no labelled spans: dev F1 would be 0 at every step",
                         path=cfg.dev)
-
-
-def total_steps(n_windows: int, batch_size: int, epochs: float, max_steps: int | None) -> int:
-    """Optimizer steps of a run: ``max_steps`` if set, else ``epochs`` passes over the windows.
-
-    >>> total_steps(10, 4, 1.5, None), total_steps(10, 4, 8, 5)
-    (5, 5)
-    """
-    return max_steps or math.ceil(epochs * math.ceil(n_windows / batch_size))
 
 
 def encode_training_windows(data: DataBundle, tokenizer, tags: list[str], config: Config) -> list[EncodedWindow]:
