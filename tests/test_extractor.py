@@ -203,3 +203,68 @@ def test_csv_rows_put_initiators_and_targets_on_their_sides_and_do_not_add_parts
     assert row[2:8] == ["Troops; militias", "civilians", "Hama", "", 9, 5]
     target_only = csv_rows([EventRecord(**{**rec.__dict__, "actors": actors[2:]})], "d")[0]
     assert target_only[2:4] == ["", "civilians"]
+
+
+def test_a_numeric_doc_id_becomes_a_string_and_the_record_validates(keyword_extractor):
+    records = keyword_extractor.extract(SENTENCE, published="2024-05-08", doc_id=5)
+    assert records and all(r.doc_id == "5" and record_errors(r.to_dict()) == [] for r in records)
+
+
+def test_entities_never_start_or_end_on_invisible_characters(keyword_extractor):
+    text = "\u202eRebels\u200b fired 12 rockets at \u2066Hama\u2069 on Monday."
+    ents = keyword_extractor.entities(text)
+    assert {e.text for e in ents} >= {"Rebels", "Hama"}
+    for e in ents:
+        assert text[e.start:e.end] == e.text and e.text == e.text.strip("\u202e\u200b\u2066\u2069 ")
+
+
+def test_lone_surrogates_are_replaced_one_for_one_and_records_serialise(keyword_extractor):
+    text = "Rebels fired 12 rockets at Hama\ud800 on Monday."
+    (result,) = keyword_extractor.extract_batch([{"id": "s", "text": text, "published": "2024-05-08"}])
+    assert result.error is None and result.records
+    json.dumps(result.to_dict(), ensure_ascii=False).encode("utf-8")  # writable as UTF-8
+    assert [e.start for e in result.entities] == [e.start for e in keyword_extractor.entities(text.replace("\ud800", "x"))]
+
+
+def test_a_bad_published_date_is_an_input_error_line_and_the_batch_goes_on(keyword_extractor):
+    results = list(keyword_extractor.extract_batch([{"id": 1, "text": SENTENCE, "published": "08/05/2024"},
+                                                    {"id": 2, "text": SENTENCE, "published": "8 May 2024"}]))
+    assert results[0].error_kind == "input" and "ambiguous" in results[0].error
+    assert results[1].error is None and results[1].records[0].date.value == "2024-05-06"
+
+
+def test_a_failure_inside_the_rules_is_an_internal_error_for_that_document_only(keyword_extractor, monkeypatch, caplog):
+    import conflict_ner.events.builder as builder
+
+    real = builder.build_records
+
+    def flaky(text, entities, published, doc_id=None):
+        if doc_id == "bad":
+            raise RuntimeError("boom")
+        return real(text, entities, published, doc_id)
+
+    monkeypatch.setattr(builder, "build_records", flaky)
+    with caplog.at_level("ERROR", logger="conflict_ner"):
+        results = list(keyword_extractor.extract_batch([{"id": "ok1", "text": SENTENCE}, {"id": "bad", "text": SENTENCE},
+                                                        {"id": "ok2", "text": SENTENCE}]))
+    assert [r.error_kind for r in results] == [None, "internal", None]
+    assert "RuntimeError: boom" in results[1].error and "Traceback" in caplog.text
+
+
+def test_the_time_budget_turns_a_runaway_document_into_an_error(keyword_extractor, monkeypatch):
+    import time
+
+    import conflict_ner.events.builder as builder
+
+    real = builder.build_records
+
+    def slow(text, entities, published, doc_id=None):
+        if doc_id == "slow":
+            time.sleep(5)
+        return real(text, entities, published, doc_id)
+
+    monkeypatch.setattr(builder, "build_records", slow)
+    monkeypatch.setattr(keyword_extractor, "time_budget", 0.5)
+    results = list(keyword_extractor.extract_batch([{"id": "slow", "text": SENTENCE}, {"id": "ok", "text": SENTENCE}]))
+    assert results[0].error_kind == "timeout" and "time budget of 0.5 s" in results[0].error
+    assert results[1].error is None and results[1].records
