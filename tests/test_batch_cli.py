@@ -119,7 +119,7 @@ def test_real_sigkill_and_sigterm_then_resume(tiny_model_dir, tmp_path):
     from conflict_ner.app.batch import run_batch
     from conflict_ner.extractor import EventExtractor
 
-    docs = [{"id": i, "text": f"Report {i}. " + ARTICLE * (1 + i % 4)} for i in range(300)]
+    docs = [{"id": i, "text": f"Report {i}. " + ARTICLE * (1 + i % 3)} for i in range(150)]
     docs[7]["text"] = ""
     src = tmp_path / "d.jsonl"
     src.write_text("".join(json.dumps(d) + "\n" for d in docs) + "{bad\n", encoding="utf-8")
@@ -128,14 +128,14 @@ def test_real_sigkill_and_sigterm_then_resume(tiny_model_dir, tmp_path):
            "-o", str(out), "-q", "--docs-per-chunk", "4"]
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "TOKENIZERS_PARALLELISM": "false"}
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    _wait_for_lines(out, 30, proc)
+    _wait_for_lines(out, 20, proc)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     killed = out.read_bytes().count(b"\n")
-    assert 30 <= killed < 301
+    assert 20 <= killed < 151
 
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    _wait_for_lines(out, killed + 30, proc)
+    _wait_for_lines(out, killed + 20, proc)
     proc.send_signal(signal.SIGTERM)
     stdout, stderr = proc.communicate(timeout=60)
     assert proc.returncode == 128 + signal.SIGTERM, stderr.decode()
@@ -146,7 +146,7 @@ def test_real_sigkill_and_sigterm_then_resume(tiny_model_dir, tmp_path):
     summary = run_batch(extractor, [str(src)], out, progress=False)
     assert summary.skipped == out.read_bytes().count(b"\n") - summary.written
     got = _lines(out)
-    assert sorted(x["doc_id"] for x in got) == sorted([str(i) for i in range(300)] + ["d.jsonl:301"])
+    assert sorted(x["doc_id"] for x in got) == sorted([str(i) for i in range(150)] + ["d.jsonl:151"])
     full = tmp_path / "full.jsonl"
     run_batch(extractor, [str(src)], full, progress=False)
     assert sorted(got, key=lambda x: x["doc_id"]) == sorted(_lines(full), key=lambda x: x["doc_id"])
