@@ -1,3 +1,4 @@
+import json
 import shutil
 
 import pytest
@@ -101,3 +102,52 @@ def test_bad_rows_of_splits_and_label_exceptions_name_file_and_line(tmp_path):
         read_exceptions(exceptions)
     exceptions.write_text("# surfaces\nBaghdad\tACTOR LOCATION\n")
     assert read_exceptions(exceptions) == {"baghdad": {"ACTOR", "LOCATION"}}
+
+
+def test_test_split_is_frozen_and_new_test_draws_go_to_test_new():
+    docs = parse_markup("".join(_doc(i, "A" if i % 2 else "B", gold=i % 5 == 0) for i in range(200)))
+    first = assign_splits(docs, {})
+    assert "test_new" not in first.values()  # a fresh corpus fills test itself
+    more = parse_markup("".join(_doc(i, "A" if i % 2 else "B", gold=i % 5 == 0) for i in range(200, 400)))
+    second = assign_splits(docs + more, first)
+    new = {k: v for k, v in second.items() if k not in first}
+    assert all(second[k] == v for k, v in first.items())
+    assert "test" not in new.values() and 20 <= list(new.values()).count("test_new") <= 40
+    assert 120 <= list(new.values()).count("train") <= 160
+    # deterministic: same input, same answer
+    assert assign_splits(docs + more, first) == second
+
+
+def test_heldout_theatres_take_all_their_documents(tmp_path):
+    docs = parse_markup("".join(_doc(i, ["A", "Mozambique", "Haiti"][i % 3]) for i in range(90)))
+    splits = assign_splits(docs, {"t-000": "train"}, frozenset({"Mozambique", "Haiti"}))
+    for md in docs:
+        theatre = md.document.meta["theatre"]
+        assert (splits[md.document.id] == "heldout") == (theatre != "A")
+    # an assigned document of a held-out theatre is an error, never moved silently
+    from conflict_ner.errors import DataError
+
+    with pytest.raises(DataError, match="t-001.*held out.*'train'"):
+        assign_splits(docs, {"t-001": "train"}, frozenset({"Mozambique"}))
+
+
+def test_build_writes_heldout_and_test_new_files_and_event_splits(tmp_path):
+    corpus = tmp_path / "corpus"
+    (corpus / "markup").mkdir(parents=True)
+    (corpus / "markup" / "a.md").write_text("".join(_doc(i, "A", gold=True) for i in range(40)))
+    build_corpus(corpus)
+    old = (corpus / "splits.tsv").read_text()
+    assert "\ttest\n" in old
+    (corpus / "heldout_theatres.txt").write_text("# held out\nHaiti\n")
+    (corpus / "markup" / "b.md").write_text("".join(_doc(i, "Haiti", gold=True) for i in range(40, 45))
+                                           + "".join(_doc(i, "A", gold=True) for i in range(45, 85)))
+    summary = build_corpus(corpus)
+    assert summary["splits"]["heldout"] == 5 and summary["splits"]["test_new"] >= 3
+    new = (corpus / "splits.tsv").read_text()
+    assert all(line in new for line in old.splitlines()[1:])  # existing assignments never change
+    heldout = [json.loads(line)["id"] for line in (corpus / "compiled" / "heldout.jsonl").read_text().splitlines()]
+    assert heldout == [f"t-{i:03d}" for i in range(40, 45)]
+    events = {e["doc_id"]: e["split"] for e in map(json.loads, (corpus / "compiled" / "events.jsonl").open())}
+    assert events["t-040"] == "heldout" and "test_new" in events.values()
+    assert (corpus / "compiled" / "test_new.jsonl").read_text().count("\n") == summary["splits"]["test_new"]
+    assert check_corpus(corpus)[0]

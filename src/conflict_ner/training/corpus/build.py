@@ -4,10 +4,13 @@ Layout under the corpus folder (``training/corpus``):
 
 - ``markup/*.md`` — the source of truth (training/ANNOTATION.md, section 4);
 - ``splits.tsv`` — ``doc_id<TAB>split``, assigned once, never reshuffled;
-- ``compiled/{train,dev,test}.jsonl`` and ``compiled/events.jsonl`` — generated.
+- ``heldout_theatres.txt`` — theatres kept out of training, one a line;
+- ``compiled/{train,dev,test,test_new,heldout}.jsonl`` and ``compiled/events.jsonl`` — generated.
 
 New documents are assigned to train/dev/test (70/15/15) stratified by theatre and by
-whether they carry event gold, deterministically from their ids.
+whether they carry event gold, deterministically from their ids. ``test`` is frozen once
+it has documents: a new document that the assignment puts in test goes to ``test_new``
+instead, so test figures stay comparable as the corpus grows. Every document of a held-out theatre goes to ``heldout``.
 """
 
 from __future__ import annotations
@@ -21,8 +24,8 @@ from pathlib import Path
 from conflict_ner.errors import DataError
 from conflict_ner.training.corpus.markup import MarkupDocument, read_markup
 
-SPLITS = ("train", "dev", "test")
-FRACTIONS = {"train": 0.70, "dev": 0.15, "test": 0.15}
+SPLITS = ("train", "dev", "test", "test_new", "heldout")
+FRACTIONS = {"train": 0.70, "dev": 0.15, "test": 0.15}  # the stratified assignment's shares
 
 
 @dataclass
@@ -68,31 +71,53 @@ def read_splits(path: Path) -> dict[str, str]:
     out: dict[str, str] = {}
     for lineno, line, parts in tsv_rows(path):
         if len(parts) != 2 or parts[1] not in SPLITS:
-            raise DataError(f"expected 'doc_id<TAB>train|dev|test', got {line!r}", path=str(path), line=lineno)
+            raise DataError(f"expected 'doc_id<TAB>{'|'.join(SPLITS)}', got {line!r}", path=str(path), line=lineno)
         out[parts[0]] = parts[1]
     return out
+
+
+def read_heldout_theatres(path: Path) -> frozenset[str]:
+    """Theatres whose documents all go to the ``heldout`` split, one a line (``#`` comments);
+    none when the file does not exist."""
+    return frozenset(parts[0].strip() for _, _, parts in tsv_rows(path))
 
 
 def _stratum(md: MarkupDocument) -> tuple[str, bool]:
     return md.document.meta.get("theatre", ""), md.events is not None
 
 
-def assign_splits(docs: list[MarkupDocument], existing: dict[str, str]) -> dict[str, str]:
-    """Keep existing assignments; give each new document the split furthest below its share
-    within its stratum (theatre x has-event-gold), in an order fixed by a hash of its id."""
+def assign_splits(docs: list[MarkupDocument], existing: dict[str, str],
+                  heldout_theatres: frozenset[str] = frozenset()) -> dict[str, str]:
+    """Keep existing assignments; put each new document of a held-out theatre in ``heldout``
+    and give every other new document the split furthest below its share within its stratum
+    (theatre x has-event-gold), in an order fixed by a hash of its id. ``test`` is frozen once
+    it has documents: from then on a new document drawn for test goes to ``test_new``.
+
+    Raises DataError when an assigned document belongs to a held-out theatre but sits in
+    another split (moving it would change every earlier figure: do it on purpose, in splits.tsv).
+    """
     splits = {md.document.id: existing[md.document.id] for md in docs if md.document.id in existing}
     counts: dict[tuple, Counter] = defaultdict(Counter)
     for md in docs:
-        if md.document.id in splits:
-            counts[_stratum(md)][splits[md.document.id]] += 1
+        split = splits.get(md.document.id)
+        if split is None:
+            continue
+        if _stratum(md)[0] in heldout_theatres and split != "heldout":
+            raise DataError(f"theatre {_stratum(md)[0]!r} is held out, but splits.tsv puts this document in "
+                            f"{split!r}", path=md.path, line=md.line, doc_id=md.document.id)
+        counts[_stratum(md)]["test" if split == "test_new" else split] += 1
+    frozen_test = "test" in splits.values()
     new = [md for md in docs if md.document.id not in splits]
     new.sort(key=lambda md: hashlib.sha1(md.document.id.encode()).hexdigest())
     for md in new:
+        if _stratum(md)[0] in heldout_theatres:
+            splits[md.document.id] = "heldout"
+            continue
         c = counts[_stratum(md)]
-        total = sum(c.values()) + 1
-        split = max(SPLITS, key=lambda s: (FRACTIONS[s] * total - c[s], FRACTIONS[s]))
-        splits[md.document.id] = split
+        total = sum(c[s] for s in FRACTIONS) + 1
+        split = max(FRACTIONS, key=lambda s: (FRACTIONS[s] * total - c[s], FRACTIONS[s]))
         c[split] += 1
+        splits[md.document.id] = "test_new" if split == "test" and frozen_test else split
     return splits
 
 
@@ -100,7 +125,8 @@ def compile_corpus(corpus: str | Path) -> CompiledCorpus:
     """Compile markup and splits into the contents of the generated files (nothing written)."""
     corpus = Path(corpus)
     docs = read_corpus_markup(corpus)
-    splits = assign_splits(docs, read_splits(corpus / "splits.tsv"))
+    splits = assign_splits(docs, read_splits(corpus / "splits.tsv"),
+                           read_heldout_theatres(corpus / "heldout_theatres.txt"))
     files: dict[str, str] = {}
     lines: dict[str, list[str]] = {s: [] for s in SPLITS}
     events: list[str] = []
@@ -114,7 +140,8 @@ def compile_corpus(corpus: str | Path) -> CompiledCorpus:
     for split in SPLITS:
         files[f"compiled/{split}.jsonl"] = "".join(line + "\n" for line in lines[split])
     files["compiled/events.jsonl"] = "".join(line + "\n" for line in events)
-    files["splits.tsv"] = "# doc_id<TAB>split, assigned once by `conflict-ner data build`; never reshuffled\n" + \
+    files["splits.tsv"] = "# doc_id<TAB>split (train, dev, test: frozen, test_new, heldout), assigned once by " \
+        "`conflict-ner data build`; never reshuffled\n" + \
         "".join(f"{md.document.id}\t{splits[md.document.id]}\n" for md in docs)
     return CompiledCorpus(docs, splits, files)
 
