@@ -15,10 +15,14 @@ REPORT = {"documents": {"train": 3, "dev": 1}, "spans": {"train": dict.fromkeys(
           "re3d:../shared/data/re3d": {"dropped": {"pronoun": 4}, "trimmed": {"leading 'the'": 7}}}
 
 
+def _front(card):
+    return yaml.safe_load(card.split("---\n")[1])
+
+
 def test_card_has_hf_metadata_metrics_licences_and_limitations():
     cfg = load_config(REPO / "configs/conflict-re3d.yaml")
     card = render_model_card(cfg, METRICS, REPORT, name="conflict-ner-test")
-    front = yaml.safe_load(card.split("---\n")[1])
+    front = _front(card)
     assert front["pipeline_tag"] == "token-classification"
     assert front["base_model"] == "sentence-transformers/all-MiniLM-L6-v2"
     result = front["model-index"][0]["results"][0]
@@ -26,13 +30,56 @@ def test_card_has_hf_metadata_metrics_licences_and_limitations():
     assert "| ACTOR | 2 | 1 |" in card
     assert "dropped 4 (pronoun)" in card and "trimmed 7 (leading 'the')" in card
     for needle in ("English only", "News-source bias", "Personal names of victims", "CC BY-SA 3.0",
-                   "Open Government Licence v3.0", "CC BY 3.0 AU", "own corpus"):
+                   "Open Government Licence v3.0", "CC BY 3.0 AU", "own corpus", "Dstl"):
         assert needle in card, needle
 
 
-def test_benchmark_card_notes_the_non_commercial_bbc_part():
+def test_only_a_model_trained_on_the_projects_own_corpus_is_apache_2():
+    card = render_model_card(load_config(REPO / "configs/default.yaml"), METRICS, REPORT)
+    assert _front(card)["license"] == "apache-2.0" and "license_name" not in _front(card)
+    assert "re3d" not in card.split("## Training data and licences")[1]
+    # re3d's public sources added: attribution and share-alike terms, so not plain apache-2.0
+    card = render_model_card(load_config(REPO / "configs/conflict-re3d.yaml"), METRICS, REPORT)
+    front = _front(card)
+    assert front["license"] == "other" and "attribution" in front["license_name"]
+    assert "BBC" not in card and "non-commercial" not in card
+
+
+def test_benchmark_card_is_not_apache_and_names_the_non_commercial_bbc_part():
     card = render_model_card(load_config(REPO / "configs/re3d-benchmark.yaml"), METRICS, REPORT)
-    assert "non-commercial" in card and "re3d-conll" in card
+    front = _front(card)
+    assert front["license"] == "other" and "non-commercial" in front["license_name"]
+    assert "Not for commercial use" in card and "BBC News documents" in card
+    assert "apache-2.0" not in card.split("---\n")[1]
+    for source in ("CENTCOM", "Wikipedia", "UK Government", "US State Department", "Australian Department",
+                   "Delegation of the European Union"):
+        assert source in card, source
+
+
+def test_a_users_own_corpus_has_a_licence_conflict_ner_does_not_know(tmp_path):
+    cfg = load_config(REPO / "configs/default.yaml", [f"data.train={tmp_path / 'mine.jsonl'}"])
+    card = render_model_card(cfg, METRICS, REPORT)
+    assert _front(card)["license"] == "other" and "mine.jsonl" in card and "own corpus" not in card
+
+
+def test_the_card_lists_the_re3d_sources_that_were_read():
+    report = dict(REPORT, **{"re3d:../shared/data/re3d": {"dropped": {}, "trimmed": {},
+                                                          "sources": {"CENTCOM": 3, "UK Government": 2}}})
+    card = render_model_card(load_config(REPO / "configs/conflict-re3d.yaml"), METRICS, report)
+    assert "CENTCOM documents" in card and "Open Government Licence" in card
+    assert "Wikipedia" not in card and "CC BY 3.0 AU" not in card
+
+
+def test_a_shape_feature_card_says_how_to_load_it_and_claims_no_plain_transformers():
+    card = render_model_card(load_config(REPO / "configs/re3d-benchmark.yaml"), METRICS, REPORT, name="m")
+    assert _front(card)["library_name"] == "conflict-ner"
+    loading = card[card.index("## How to load it"):card.index("## Training run")]
+    assert "conflict_ner.register_models()" in loading
+    assert loading.index("register_models") < loading.index("AutoModelForTokenClassification.from_pretrained")
+    assert "EntityTagger.from_pretrained" in loading and "transformers alone" not in card
+    plain = render_model_card(load_config(REPO / "configs/default.yaml"), METRICS, REPORT)
+    assert "transformers alone" in plain and "register_models" not in plain
+    assert _front(plain)["library_name"] == "transformers"
 
 
 def test_benchmark_card_sets_our_test_f1_beside_published_results():
@@ -40,7 +87,7 @@ def test_benchmark_card_sets_our_test_f1_beside_published_results():
     assert cfg.evaluation.reference_results  # the shipped config carries them
     metrics = dict(METRICS, test=dict(METRICS["dev"], micro=dict(METRICS["dev"]["micro"], f1=0.675)))
     card = render_model_card(cfg, metrics, REPORT)
-    table = card[card.index("Compared with published results"):]
+    table = card[card.index("Compared with published results"):card.index("## Labels")]
     rows = [line for line in table.splitlines() if line.startswith("| ") and "system" not in line]
     assert "| **this model** | 0.675 |" in rows
     scores = [float(r.rsplit("|", 2)[1]) for r in rows]

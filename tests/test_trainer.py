@@ -108,6 +108,35 @@ def test_the_card_of_a_plain_model_says_it_loads_in_transformers(finished):
     assert model(**tok("Rebels fired rockets at Hama.", return_tensors="pt")).logits.shape[-1] == 11
 
 
+@pytest.fixture
+def fresh_auto_classes(monkeypatch):
+    """transformers' Auto classes as a new process has them: the shape-feature model unregistered."""
+    from transformers import AutoModelForTokenClassification
+    from transformers.models.auto.configuration_auto import CONFIG_MAPPING
+
+    from conflict_ner.tagging.shape_bert import MODEL_TYPE, ShapeBertConfig
+
+    monkeypatch.delitem(CONFIG_MAPPING._extra_content, MODEL_TYPE, raising=False)
+    monkeypatch.delitem(AutoModelForTokenClassification._model_mapping._extra_content, ShapeBertConfig,
+                        raising=False)
+
+
+def test_a_shape_feature_run_completes_and_its_card_says_how_to_load_it(tmp_path, fresh_auto_classes):
+    import conflict_ner
+    from transformers import AutoModelForTokenClassification
+
+    from conflict_ner.training.evaluate import evaluate_path
+
+    result = train(smoke(_overrides(tmp_path), "model.shape_features=true", "training.max_steps=2"),
+                   progress=False)
+    out = result.output_dir
+    card = (out / "README.md").read_text()
+    assert "conflict_ner.register_models()" in card and "transformers alone" not in card
+    assert evaluate_path(str(out), str(FIXTURES / "sample.jsonl"))["sample"] == result.metrics["dev"]
+    conflict_ner.register_models()
+    assert type(AutoModelForTokenClassification.from_pretrained(out)).__name__ == "ShapeBertForTokenClassification"
+
+
 def _kill_at_step(monkeypatch, n):
     """Make the n-th batch of the session raise, as a kill would stop the run."""
     import conflict_ner.training.trainer as trainer

@@ -1,7 +1,9 @@
 """Render the model card (``README.md`` of a run) from the packaged Jinja template.
 
 The template is ``resources/model_card.md.j2`` (linked from ``model_cards/``); the card
-carries Hugging Face metadata with a model-index of the run's metrics.
+carries Hugging Face metadata with a model-index of the run's metrics, the licence its
+training data allows (:mod:`conflict_ner.training.licences`) and how to load the model
+(a shape-feature model needs conflict-ner to register its class).
 """
 
 from __future__ import annotations
@@ -11,7 +13,11 @@ from pathlib import Path
 
 import jinja2
 
+from conflict_ner.labels import LABELS
 from conflict_ner.training.config import PACKAGED_MODEL, Config
+from conflict_ner.training.licences import (
+    OWN_CORPUS, RE3D_CONLL, RE3D_SOURCES, DataSource, model_licence, re3d_folder_source, unknown_source,
+)
 
 DEFINITIONS = {
     "ACTOR": "who acts or is acted upon: forces and units, armed groups, governments, agencies, "
@@ -23,33 +29,29 @@ DEFINITIONS = {
     "COUNT": "a number of people or things as written, with hedges and ranges, without the counted noun.",
     "DATE": "when something happened: dates, weekdays, months, event years, relative days.",
 }
-RE3D_LICENCES = [
-    "re3d (Dstl; annotated by Aleph Insights with Committed Software), used through the project's "
-    "importer and never redistributed. Per source: Australian Department of Foreign Affairs, CC BY 3.0 AU "
-    "(attribution required); CENTCOM, public domain (credit requested); Delegation of the European Union "
-    "to Syria, EU legal notice (reuse with acknowledgement); UK Government, Open Government Licence v3.0 "
-    "(attribution statement required: contains public sector information licensed under the OGL v3.0); "
-    "US State Department, public domain (citation appreciated); Wikipedia, CC BY-SA 3.0 (attribution; "
-    "share-alike applies to adaptations of the text, which this model does not contain).",
-]
-CONLL_NOTE = ("The standard re3d CoNLL split (as used by ConfliBERT, NAACL 2022) was built from the full "
-              "re3d including its BBC part, which is licensed for non-commercial use only: a model trained "
-              "on it inherits that restriction.")
-OWN_CORPUS = ("conflict-ner's own corpus (`training/corpus/`): original reports written for the project, "
-              "Apache-2.0 like the code.")
 
 
-def _attribution(config: Config) -> list[str]:
-    out = []
-    if config.data.format == "jsonl" and "training/corpus" in config.data.train:
-        out.append(OWN_CORPUS)
-    elif config.data.format == "jsonl":
-        out.append(f"User-supplied JSONL corpus `{config.data.train}`: licence as set by its owner.")
-    if config.data.format == "conll":
-        out.append(CONLL_NOTE)
-    if config.data.format == "re3d" or config.data.extra_train or config.data.format == "conll":
-        out += RE3D_LICENCES
-    return out
+def training_sources(config: Config, report: dict) -> list[DataSource]:
+    """Where the training data came from, each with its licence (from the config and the
+    data report: re3d sources are listed as read)."""
+    data = config.data
+    sources: list[DataSource] = []
+    if data.format == "jsonl":
+        sources.append(OWN_CORPUS if "training/corpus" in Path(data.train).as_posix()
+                       else unknown_source(data.train, "JSONL"))
+    elif data.format == "conll":
+        sources += RE3D_CONLL if "re3d-conll" in Path(data.train).as_posix() else [unknown_source(data.train, "CoNLL")]
+    else:
+        sources += _re3d_sources(data.train, report)
+    for extra in data.extra_train:
+        sources += _re3d_sources(extra.path, report)
+    return sources
+
+
+def _re3d_sources(path: str, report: dict) -> list[DataSource]:
+    # reports written before they listed their source folders: re3d's six public sources
+    folders = report.get(f"re3d:{path}", {}).get("sources") or list(RE3D_SOURCES)
+    return [re3d_folder_source(path, folder) for folder in folders]
 
 
 def _comparison(config: Config, metrics: dict) -> str | None:
@@ -97,7 +99,10 @@ def render_model_card(config: Config, metrics: dict, report: dict, name: str = "
         dataset_name="re3d (standard CoNLL split)" if conll else "conflict-ner corpus",
         unit_note="the data's given tokens" if conll else "guideline word pieces",
         comparison=comparison or _comparison(config, metrics),
-        attribution=_attribution(config),
+        licence=model_licence(training_sources(config, report)),
+        shape_features=m.shape_features,
+        event_labels=list(config.data.labels) == list(LABELS),
+        max_batch_tokens=m.max_batch_tokens,
     )
 
 

@@ -62,10 +62,12 @@ class Re3dReport:
     kept: int = 0
     dropped: Counter = field(default_factory=Counter)
     trimmed: Counter = field(default_factory=Counter)
+    #: documents read per source folder (each folder has its own licence: the model card lists them)
+    sources: Counter = field(default_factory=Counter)
 
     def to_dict(self) -> dict:
         return {"read": self.read, "kept": self.kept, "dropped": dict(self.dropped.most_common()),
-                "trimmed": dict(self.trimmed.most_common())}
+                "trimmed": dict(self.trimmed.most_common()), "sources": dict(sorted(self.sources.items()))}
 
     def lines(self) -> list[str]:
         out = [f"re3d: {self.read} annotations read, {self.kept} kept"]
@@ -106,6 +108,7 @@ def read_re3d(root: str | Path, options: Re3dOptions, report: Re3dReport | None 
                 raise DataError("document needs string '_id' and 'text'", path=str(folder / "documents.json"),
                                 line=lineno)
             texts[obj["_id"]] = obj
+        report.sources[folder.name] += len(texts)
         by_doc: dict[str, list[dict]] = {}
         for lineno, ent in _json_lines(folder / "entities.json"):
             if ent.get("documentId") not in texts:
