@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 TOKENIZERS_PARALLELISM=false
 OUT=${OUT:-runs/default}
-if [ -f "$OUT/checkpoint/state.json" ] && [ ! -f "$OUT/metrics.json" ]; then
+if { [ -f "$OUT.checkpoint/state.json" ] || [ -f "$OUT.checkpoint.old/state.json" ]; } && [ ! -f "$OUT/metrics.json" ]; then
   .venv/bin/conflict-ner train configs/default.yaml --resume "$@"
 elif [ ! -f "$OUT/metrics.json" ]; then
   .venv/bin/conflict-ner train configs/default.yaml "$@"
