@@ -1,8 +1,26 @@
+import codecs
 import re
+import unicodedata
 
 import pytest
 
-from conflict_ner.text.repair import repair_text
+from conflict_ner.text.mojibake import fix_runs, oddness
+from conflict_ner.text.repair import MAX_UNIT, align, repair_text, safe_cut, units
+
+
+def _cp1252_fill(err):
+    """Show a byte the code page leaves undefined as cp1252 shows it (``โ€™`` in the wild)."""
+    raw = err.object[err.start:err.end]
+    return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in raw), err.end
+
+
+codecs.register_error("test-cp1252-fill", _cp1252_fill)
+
+
+def misread(text: str, page: str) -> str:
+    """``text`` written as UTF-8 and read through ``page``."""
+    return text.encode("utf-8").decode(page, errors="test-cp1252-fill")
+
 
 CASES = [
     "Syria\u00e2\u20ac\u2122s army shelled Hama",
@@ -37,3 +55,121 @@ def test_clean_text_is_untouched_and_identity_mapped():
     assert not r.changed and r.to_original(6, 11) == (6, 11)
     r = repair_text("Zürich and Đakovo are fine")
     assert r.text == "Zürich and Đakovo are fine"
+
+
+# --- code pages ftfy misses ------------------------------------------------------------
+
+SENTENCE = "Iraq’s army said “no” — the café in Zürich was hit, Россия, กรุงเทพ, العراق."
+FAMILIES = ["cp874", "koi8_r", "cp437", "cp850", "cp1256", "cp1252", "cp1251", "cp1250", "mac_roman"]
+
+
+def test_the_issues_thai_quote_is_repaired():
+    text = "Iraq\u0e42\u20ac\u2122s army"  # as the issue shows it: Iraqโ€™s
+    assert misread("Iraq’s army", "cp874") == text
+    r = repair_text(text)
+    assert r.text == "Iraq's army"
+    assert text[slice(*r.to_original(0, 4))] == "Iraq"
+    assert text[slice(*r.to_original(7, 11))] == "army"
+
+
+@pytest.mark.parametrize("page", FAMILIES)
+def test_utf8_read_through_each_code_page_is_repaired(page):
+    moji = misread(SENTENCE, page)
+    assert moji != SENTENCE
+    r = repair_text(moji)
+    assert r.text == repair_text(SENTENCE).text
+    for word in ("Iraq", "café", "Zürich", "Россия", "กรุงเทพ", "العراق"):
+        m = re.search(re.escape(word), r.text)
+        start, end = r.to_original(*m.span())
+        assert moji[start:end] == misread(word, page)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kyiv’s mayor said “we will rebuild” after the strike.",
+    "Mosul’s old city — 36 killed, 12 wounded — was shelled again.",
+])
+@pytest.mark.parametrize("page", ["cp874", "koi8_r", "cp437", "cp1256"])
+def test_english_sentences_through_the_missed_pages(page, sentence):
+    assert repair_text(misread(sentence, page)).text == repair_text(sentence).text
+
+
+@pytest.mark.parametrize("outer,inner", [("cp1252", "cp1252"), ("cp1252", "cp874"), ("cp874", "cp1252"),
+                                         ("koi8_r", "cp1252"), ("cp1252", "cp1256")])
+def test_double_encoding_is_undone(outer, inner):
+    moji = misread(misread(SENTENCE, inner), outer)
+    assert repair_text(moji).text == repair_text(SENTENCE).text
+
+
+def test_lossy_decoding_leaves_a_replacement_character_not_a_glued_word():
+    moji = "Iraq’s army".encode("utf-8").decode("cp874", errors="replace")
+    assert moji == "Iraq\u0e42\u20ac\ufffds army"
+    r = repair_text(moji)
+    assert r.text == "Iraq\ufffds army"
+    assert moji[slice(*r.to_original(0, 4))] == "Iraq"
+
+
+@pytest.mark.parametrize("text", [
+    "Президент России заявил, что переговоры в Стамбуле продолжатся; Ёлка, объём, Україна, їжак.",
+    "นายกรัฐมนตรีกล่าวว่า กองทัพจะถอนกำลังออกจากชายแดน ยกเลิกการประชุม รถยนต์",
+    "قال الجيش العراقي إن القوات استعادت السيطرة على الموصل، ع، گفتگو پیش؟",
+    "Zürich, Đakovo, São Paulo, SÃO PAULO, Kraków, Besançon, Øresund, Straße, 5 °C, © 2019, €5",
+    "Ελληνικά κείμενα, 中文文本测试, 한국어",
+])
+def test_genuine_text_passes_unchanged(text):
+    r = repair_text(text)
+    assert r.text == text and not r.changed
+    assert fix_runs(text).text == text
+
+
+def test_genuine_thai_in_a_misread_document_is_not_mistaken_for_it():
+    doc = misread("Iraq’s army — “no” — said", "cp874") + " ยกเลิก รถยนต์"
+    assert repair_text(doc).text.endswith("said ยกเลิก รถยนต์")
+
+
+def test_oddness_counts_symbols_beside_letters_and_script_changes():
+    assert oddness("Iraq’s") == 0
+    assert oddness("© 2019") == 0 and oddness("caf\u00c3\u00a9") > 0
+    assert oddness("Iraq\u0e42\u20ac\u2122s") > oddness("Iraq’s")
+
+
+# --- bounded units and offsets ---------------------------------------------------------------
+
+@pytest.mark.parametrize("word", ["’", "Zürich’s", "Россия", "กรุงเทพ", "العراق", "“Hama”—"])
+@pytest.mark.parametrize("page", ["cp1252", "cp874", "koi8_r", "cp437", "cp1256"])
+def test_long_mojibake_without_spaces_is_cut_only_between_characters(page, word):
+    clean = word * 300
+    moji = misread(clean, page)
+    assert all(end - start <= MAX_UNIT for start, end in units(moji))
+    assert repair_text(moji).text == repair_text(clean).text
+
+
+def test_units_cover_every_non_ascii_character_once():
+    text = "a " + misread("’é" * 200, "cp1252") + " plain " + "x" * 500 + "Zürich"
+    spans = list(units(text))
+    assert all(e - s <= MAX_UNIT for s, e in spans)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+    covered = {k for s, e in spans for k in range(s, e)}
+    assert {k for k, ch in enumerate(text) if not ch.isascii()} <= covered
+
+
+def test_cut_prefers_ascii_and_never_parts_an_accent():
+    text = "x" * 10 + "é" + "y" + "e\u0301" * 20 + "\u00e9\u0301" * 20
+    assert text[safe_cut(text, 5, 11)] == "y"
+    for hi in range(20, 70):
+        cut = safe_cut(text, hi - 8, hi)
+        assert hi - 8 < cut <= hi and not unicodedata.category(text[cut]).startswith("M")
+
+
+def test_align_is_exact_around_a_change_and_coarse_past_the_lookahead():
+    assert align("fighters", "\ufb01ghters") == ([0, 0, 1, 2, 3, 4, 5, 6], [1, 1, 2, 3, 4, 5, 6, 7])
+    assert align("'x'", "’x’") == ([0, 1, 2], [1, 2, 3])  # substitutions map one for one
+    starts, ends = align("a" * 40, "b" * 30)
+    assert starts == [0] * 40 and ends == [30] * 40
+
+
+def test_to_original_rejects_ranges_outside_the_text_and_maps_empty_ranges():
+    r = repair_text("Syria\u00e2\u20ac\u2122s army")
+    with pytest.raises(ValueError, match="outside"):
+        r.to_original(3, 99)
+    assert r.to_original(6, 6) == (8, 8)
+    assert r.to_original(len(r.text), len(r.text)) == (len(r.original), len(r.original))

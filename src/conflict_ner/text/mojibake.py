@@ -18,12 +18,14 @@ import codecs
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 # The pages ftfy misses (cp874, KOI8-R, cp437, cp850, cp1256) and, for double encoding where one
 # layer is one of them, those it knows. Roughly by how common they are in the wild: the order
 # breaks ties between equally good repairs.
 PAGES = ("cp1252", "cp1251", "cp874", "koi8_r", "cp1256", "cp437", "cp850", "cp1250", "mac_roman")
-ROUNDS = 3  # layers of double encoding undone
+ROUNDS = 3    # layers of double encoding undone
+MIN_GAIN = 1  # oddness a repair must remove (besides halving it) through a page not yet trusted
 
 _CP1252_FILL = {b: bytes([b]).decode("cp1252") for b in range(0x80, 0xA0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
 _COMMON_PUNCT = set("‘’“”–—…«»•′″‹›")
@@ -68,6 +70,12 @@ class FixedRuns:
 @lru_cache(maxsize=None)
 def pages() -> tuple[Page, ...]:
     return tuple(Page.build(name) for name in PAGES)
+
+
+@lru_cache(maxsize=None)
+def _upper_halves() -> frozenset[str]:
+    """Every character some page shows for a byte 0x80-0xFF: what mojibake is written in."""
+    return frozenset(c for page in pages() for c in page.to_byte)
 
 
 def fix_runs(text: str, rounds: int = ROUNDS, trusted: frozenset[str] = frozenset()) -> FixedRuns:
@@ -123,17 +131,24 @@ def _best_fixes(text: str, rounds: int, trusted: frozenset[str]) -> list[tuple[i
     repair that leaves another layer of mojibake is judged by what the remaining ``rounds``
     make of it."""
     candidates = []
+    before_of: dict[tuple[int, int], int] = {}  # pages often decode the same stretch
+    perfect: set[tuple[int, int]] = set()       # stretches some page already repairs to oddness 0
     for rank, page in enumerate(pages()):
         for start, end, chars in _decoded_stretches(text, page):
             left = text[start - 1] if start else ""
             right = text[end] if end < len(text) else ""
-            before = oddness(text[start:end], left, right)
+            before = before_of.get((start, end))
+            if before is None:
+                before = before_of[start, end] = oddness(text[start:end], left, right)
             fixed = "".join(c for c, _ in chars)
             after = oddness(fixed, left, right)
-            if 2 * after >= before and after and len(fixed) > 1 and rounds > 1:  # may be a layer
+            if (2 * after >= before and after and rounds > 1 and (start, end) not in perfect
+                    and sum(c in _upper_halves() for c in fixed) > 1):  # may be one layer of several
                 after = min(after, oddness(fix_runs(fixed, rounds - 1, trusted).text, left, right))
-            if 2 * after < before or (after <= before and page.name in trusted):  # clearly better
+            if (2 * after < before and before - after >= MIN_GAIN) or (after <= before and page.name in trusted):
                 candidates.append((before - after, -rank, start, end, chars, page.name))
+                if after == 0:
+                    perfect.add((start, end))
     chosen: list[tuple[int, int, list[tuple[str, int]], str]] = []
     for _, _, start, end, chars, name in sorted(candidates, key=lambda c: (-c[0], -c[1], c[2])):
         if all(end <= s or start >= e for s, e, *_ in chosen):
@@ -172,36 +187,61 @@ def _decoded_stretches(text: str, page: Page) -> list[tuple[int, int, list[tuple
     return [tuple(s) for s in stretches]
 
 
+# Blocks of the letters people write (Latin to Ext-B, Greek, Cyrillic, Hebrew, Arabic, Indic,
+# Thai, Lao, Myanmar, Georgian, Hangul, Ethiopic, Khmer, Vietnamese Latin, kana, CJK,
+# presentation and width forms); a letter elsewhere (Syriac, NKo, Armenian, Cyrillic
+# extensions...) is what a wrong decode produces far more often than what people write.
+_COMMON_LETTERS = ((0x0000, 0x024F), (0x0370, 0x045F), (0x0490, 0x0491), (0x0590, 0x06FF), (0x0900, 0x0EFF),
+                   (0x1000, 0x137F), (0x1780, 0x17FF), (0x1E00, 0x1FFF), (0x3040, 0x318F), (0x3400, 0x4DBF),
+                   (0x4E00, 0x9FFF), (0xAC00, 0xD7AF), (0xF900, 0xFAFF), (0xFB00, 0xFDFF), (0xFE70, 0xFFEF),
+                   (0x20000, 0x3134F))
+_PUNCTUATING_SCRIPTS = {"ARABIC", "HEBREW", "THAI", "ARMENIAN", "SYRIAC", "NKO", "SAMARITAN", "MANDAIC",
+                        "DEVANAGARI", "TIBETAN", "MONGOLIAN", "ETHIOPIC", "GREEK", "CYRILLIC"}
+_COMMON_ACCENTS = set("\u0300\u0301\u0302\u0303\u0304\u0306\u0307\u0308\u030a\u030b\u030c\u0323\u0327\u0328")
+
+
+class _Info(NamedTuple):
+    alone: int           # oddness anywhere
+    beside_letter: int   # oddness next to a letter (symbols: ``Ã©`` but not ``© 2019``)
+    script: str | None   # of a letter or mark (or a script's own punctuation)
+    category: str
+    rare_script: bool    # a letter outside the common blocks
+
+
 @lru_cache(maxsize=4096)
-def _char_info(ch: str) -> tuple[int, int, str | None, str]:
-    """(oddness weight anywhere, weight beside a letter, script of a letter, category) of one
-    character. Symbols are odd only beside a letter (``Ã©`` but not ``© 2019``)."""
+def _char_info(ch: str) -> _Info:
     cat = unicodedata.category(ch)
     if ch.isascii():
         odd = int(cat == "Cc" and ch not in "\t\n\r")
-        return odd, odd, ("LATIN" if ch.isalpha() else None), cat
+        return _Info(odd, odd, "LATIN" if ch.isalpha() else None, cat, False)
     if cat[0] in "LM":
         script = unicodedata.name(ch, "?").split(" ")[0]
         if script == "COMBINING":  # a generic accent belongs to the letter before it
-            return 0, 0, None, cat
+            rare = int(ch not in _COMMON_ACCENTS)
+            return _Info(rare, rare, None, cat, False)
         # letters outside any script (µ, ª, º, modifier letters) and rare Latin (Ǭ, ƒ) are
         # what mojibake is made of, seldom what people write
-        rare = int(script in ("MICRO", "FEMININE", "MASCULINE", "MODIFIER", "?") or (
+        odd = int(script in ("MICRO", "FEMININE", "MASCULINE", "MODIFIER", "?") or (
             "\u0180" <= ch <= "\u02af" and ch not in "ȘșȚț"))
-        return rare, rare, script, cat
+        rare = not any(lo <= ord(ch) <= hi for lo, hi in _COMMON_LETTERS)
+        return _Info(odd, odd, script, cat, rare)
     if cat in ("Cc", "Cf", "Co", "Cn", "Cs") or ch == "\ufffd" or "\u2500" <= ch <= "\u259f":  # box drawing
-        return 1, 1, None, cat
-    if cat in ("Sc", "Sk", "Sm", "So", "No"):
-        return 0, 1, None, cat
+        return _Info(1, 1, None, cat, False)
+    if cat in ("Sc", "Sk", "Sm", "So", "No", "Nd"):
+        return _Info(0, 1, None, cat, False)
     if cat[0] == "P" and ch not in _COMMON_PUNCT and (ch <= "\u00bf" or "\u2000" <= ch <= "\u206f"):
-        return 0, 1, None, cat  # ¡ § ¶ · ¿ ‚ „ † ‡ ‰
-    return 0, 0, None, cat
+        return _Info(0, 1, None, cat, False)  # ¡ § ¶ · ¿ ‚ „ † ‡ ‰
+    if cat[0] == "P":  # a script's own punctuation (Arabic ، Hebrew ׳) belongs with its letters
+        script = unicodedata.name(ch, "?").split(" ")[0]
+        return _Info(0, 0, script if script in _PUNCTUATING_SCRIPTS else None, cat, False)
+    return _Info(0, 0, None, cat, False)
 
 
 def oddness(text: str, left: str = "", right: str = "") -> int:
     """How much ``text`` (between the characters ``left`` and ``right``) looks like mojibake:
-    odd symbols and controls, script changes between letters, a capital after a small
-    letter, accented letters back to back.
+    odd symbols and controls, script changes between letters and rare scripts, a capital
+    after a small letter, accented letters back to back, a vowel sign or accent with no
+    letter before it.
 
     >>> oddness("Iraq’s"), oddness("Iraq\u0e42\u20ac\u2122s"), oddness("© 2019"), oddness("Ã©")
     (0, 4, 0, 1)
@@ -210,25 +250,29 @@ def oddness(text: str, left: str = "", right: str = "") -> int:
     first, last = len(left), len(left) + len(text)
     infos = [_char_info(ch) for ch in chars]
     score = 0
-    script = infos[first - 1][2] if first else None
+    script = infos[first - 1].script if first else None
     for k in range(first, last):
-        alone, beside_letter, ch_script, cat = infos[k]
-        ch = chars[k]
-        if beside_letter > alone and ((k > 0 and infos[k - 1][3][0] == "L") or
-                                      (k + 1 < len(chars) and infos[k + 1][3][0] == "L")):
-            score += beside_letter
+        info, ch = infos[k], chars[k]
+        before = infos[k - 1].category[0] if k else ""
+        after = infos[k + 1].category[0] if k + 1 < len(chars) else ""
+        if info.beside_letter > info.alone and (before in ("L", "M") or after in ("L", "M")):
+            score += info.beside_letter
         else:
-            score += alone
+            score += info.alone
+        if info.category == "Mn" and before not in ("L", "M"):
+            score += 1  # an accent or vowel sign with no letter to sit on
         if k and "\u00c0" <= ch <= "\u017f" and "\u00c0" <= chars[k - 1] <= "\u017f":
             score += 1  # ÔÇö, ĂĽ: accented letters back to back
-        if ch_script is not None:
-            if script is not None and ch_script != script:
+        if info.rare_script and not (k and infos[k - 1].rare_script):
+            score += 1  # a letter of a rare block (Syriac, NKo, historic Cyrillic)
+        if info.script is not None:
+            if info.script != script:
+                score += script is not None
+            elif info.category == "Lu" and infos[k - 1].category == "Ll" and not ch.isascii():
                 score += 1
-            elif cat == "Lu" and k and infos[k - 1][3] == "Ll" and not ch.isascii():
-                score += 1
-            script = ch_script
+            script = info.script
     if right:
-        right_script = infos[last][2]
+        right_script = infos[last].script
         if right_script is not None and script is not None and right_script != script:
             score += 1
     return score

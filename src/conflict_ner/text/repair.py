@@ -32,7 +32,8 @@ from conflict_ner.text.mojibake import fix_runs, has_stretches, inside_sequence
 
 MAX_UNIT = 64   # characters repaired together: bounds the cost of one ftfy call and its alignment
 LOOKAHEAD = 8   # characters either side searched to re-synchronise ftfy's output with its input
-EVIDENCE = 2    # stretches clearly repaired through a code page before the document is trusted to use it
+EVIDENCE = 2        # stretches clearly repaired through a code page before the document is trusted to use it
+TRUST_SHARE = 0.25  # ... and at least this share of the units
 
 # A no-break space after a non-ASCII character stays in its chunk: it is the second byte of
 # mojibake such as "Ð\xa0" (UTF-8 "Р" read as cp1252).
@@ -115,7 +116,8 @@ def repair_text(text: str) -> RepairedText:
     spans = list(units(text))
     results = [repair_unit(text[start:end]) for start, end in spans]
     counts = Counter(page for r in results for page in r.pages)
-    trusted = frozenset(page for page, n in counts.items() if n >= EVIDENCE)
+    # a page is trusted when its clear repairs are a good share of the non-ASCII units, not a fluke
+    trusted = frozenset(page for page, n in counts.items() if n >= max(EVIDENCE, len(spans) * TRUST_SHARE))
     if trusted:
         for k, (start, end) in enumerate(spans):
             if has_stretches(results[k].text, trusted):
@@ -229,7 +231,7 @@ def align(fixed: str, orig: str) -> tuple[list[int], list[int]]:
     """Per character of ``fixed``, the ``[start, end)`` of ``orig`` it came from.
 
     Equal characters map one to one; between them, a changed stretch maps as a whole onto
-    the original stretch it replaced. Re-synchronisation looks at most :data:`LOOKAHEAD`
+    the original stretch it replaced (one to one if both are as long). Re-synchronisation looks at most :data:`LOOKAHEAD`
     characters ahead in each string, so the cost is linear; past that, the rest is one
     stretch (coarse, never wrong: it still covers the characters' origin).
 
@@ -248,9 +250,13 @@ def align(fixed: str, orig: str) -> tuple[list[int], list[int]]:
             j += 1
             continue
         di, dj = _resync(fixed, orig, i, j)
-        for _ in range(di):  # the stretch fixed[i:i+di] came from orig[j:j+dj]
-            starts.append(j)
-            ends.append(j + dj)
+        if di == dj:  # as long as what it replaced: substitutions (quotes, widths), one for one
+            starts += range(j, j + dj)
+            ends += range(j + 1, j + dj + 1)
+        else:  # fixed[i:i+di] came from orig[j:j+dj] as a whole; an insertion sticks to the character before
+            lo, hi = (j, j + dj) if dj else (j - 1, j) if j else (0, min(1, m))
+            starts += [lo] * di
+            ends += [hi] * di
         i += di
         j += dj
     return starts, ends
@@ -258,10 +264,13 @@ def align(fixed: str, orig: str) -> tuple[list[int], list[int]]:
 
 def _resync(fixed: str, orig: str, i: int, j: int) -> tuple[int, int]:
     """The shortest stretch ``(di, dj)`` after which both strings agree again (two equal
-    characters, or both ends), searched within :data:`LOOKAHEAD`."""
+    characters, or both ends), searched within :data:`LOOKAHEAD`; among equally short ones
+    the most even (a substitution before an insertion). Past the lookahead: one character
+    each if what is left is as long on both sides, else all that is left."""
     n, m = len(fixed), len(orig)
     for total in range(1, 2 * LOOKAHEAD + 1):
-        for di in range(max(0, total - LOOKAHEAD), min(total, LOOKAHEAD) + 1):
+        half = total // 2
+        for di in sorted(range(max(0, total - LOOKAHEAD), min(total, LOOKAHEAD) + 1), key=lambda d: abs(d - half)):
             dj = total - di
             a, b = i + di, j + dj
             if a > n or b > m:
@@ -271,4 +280,6 @@ def _resync(fixed: str, orig: str, i: int, j: int) -> tuple[int, int]:
             if a < n and b < m and fixed[a] == orig[b] and (
                     (a + 1 == n and b + 1 == m) or (a + 1 < n and b + 1 < m and fixed[a + 1] == orig[b + 1])):
                 return di, dj
+    if n - i == m - j:
+        return 1, 1
     return n - i, m - j
