@@ -341,3 +341,23 @@ def test_upper_case_suffixes_are_read_and_broken_links_reported(tmp_path):
     assert got["link.txt"]["error"].startswith("broken symbolic link")
     assert got[str(tmp_path / "missing.txt")]["error"] == "no such file or folder"
     assert summary.ignored_files == 1
+
+
+def test_a_signal_during_a_write_waits_for_the_line_to_end(tmp_path, monkeypatch):
+    folder = folder_of(tmp_path, 5)
+    out = tmp_path / "o.jsonl"
+    real = batch_output._write_all
+    calls = {"n": 0}
+
+    def signalled_mid_line(fd, data):
+        calls["n"] += 1
+        if calls["n"] == 3:
+            real(fd, data[:10])
+            os.kill(os.getpid(), signal.SIGTERM)
+            data = data[10:]
+        real(fd, data)
+
+    monkeypatch.setattr(batch_output, "_write_all", signalled_mid_line)
+    summary = run_batch(FakeExtractor(), [str(folder)], out, progress=False)
+    assert summary.interrupted == "SIGTERM" and summary.written == 3
+    assert out.read_bytes().endswith(b"\n") and len(lines(out)) == 3

@@ -175,6 +175,10 @@ class BatchOutput:
                                   f"{self.meta.name}); wait for it to finish or stop it") from None
         try:
             self._open_locked(existed, overwrite, retry_errors)
+        except OSError as err:
+            self._release()
+            raise OutputError(f"cannot prepare {self.path} for writing: {err.strerror} ({err.filename or ''}); "
+                              "nothing was lost: fix that and rerun the same command") from None
         except BaseException:
             self._release()
             raise
