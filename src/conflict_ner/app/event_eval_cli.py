@@ -7,6 +7,7 @@ from pathlib import Path
 
 from conflict_ner.errors import DataError
 from conflict_ner.training.event_eval import evaluate_events
+from conflict_ner.training.readers.jsonl import json_objects
 
 
 def load_event_gold(gold: str | Path, split: str = "test") -> list[tuple[dict, list[dict]]]:
@@ -18,20 +19,22 @@ def load_event_gold(gold: str | Path, split: str = "test") -> list[tuple[dict, l
     for f in sorted(gold.parent.glob("*.jsonl")):
         if f == gold:
             continue
-        with open(f, encoding="utf-8") as handle:
-            for line in handle:
-                obj = json.loads(line)
-                texts[obj["id"]] = obj
+        for lineno, obj in json_objects(f):
+            if not isinstance(obj, dict) or not isinstance(obj.get("id"), str) or not isinstance(obj.get("text"), str):
+                raise DataError("expected a document with string 'id' and 'text'", path=str(f), line=lineno)
+            texts[obj["id"]] = obj
     out = []
-    with open(gold, encoding="utf-8") as handle:
-        for lineno, line in enumerate(handle, start=1):
-            obj = json.loads(line)
-            if split != "all" and obj.get("split") != split:
-                continue
-            if obj["doc_id"] not in texts:
-                raise DataError(f"no document text for {obj['doc_id']!r} beside the gold file", path=str(gold),
-                                line=lineno)
-            out.append((texts[obj["doc_id"]], obj["records"]))
+    for lineno, obj in json_objects(gold):
+        if not isinstance(obj, dict) or not isinstance(obj.get("doc_id"), str) \
+                or not isinstance(obj.get("records"), list):
+            raise DataError("expected an object with a string 'doc_id' and a list of 'records'", path=str(gold),
+                            line=lineno)
+        if split != "all" and obj.get("split") != split:
+            continue
+        if obj["doc_id"] not in texts:
+            raise DataError(f"no document text for {obj['doc_id']!r} beside the gold file", path=str(gold),
+                            line=lineno)
+        out.append((texts[obj["doc_id"]], obj["records"]))
     return out
 
 
