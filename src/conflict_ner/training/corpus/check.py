@@ -1,8 +1,18 @@
-"""``conflict-ner data check``: counts, errors and label consistency of the corpus.
+"""``conflict-ner data check``: counts, errors and consistency of the corpus.
 
-Fails on markup errors (file:line), compiled files out of date, and surface strings
-that carry different labels in different places, unless listed in
-``label_exceptions.tsv`` (``surface<TAB>LABEL LABEL``, case-insensitive).
+Fails, naming file and line, on:
+
+- markup errors and compiled files out of date;
+- surface strings that carry different labels in different places, unless listed in
+  ``label_exceptions.tsv`` (``surface<TAB>LABEL LABEL``, case-insensitive);
+- strings labelled in one place and left unlabelled in another (:mod:`.consistency`),
+  unless listed in ``consistency_allow.tsv``;
+- the old place-noun convention, ``[Homs](LOCATION) province`` (:mod:`.conventions`);
+- a real news agency credited as author of a document (:mod:`.conventions`);
+- a run of 8 words shared with the re3d benchmark (:mod:`.overlap`; skipped with a note
+  when re3d is not at ``../shared/data/re3d`` beside the repository).
+
+It also reports how the corpus is shaped next to real news pages (:mod:`.shape`).
 """
 
 from __future__ import annotations
@@ -13,8 +23,43 @@ from pathlib import Path
 from conflict_ner.errors import DataError
 from conflict_ner.labels import LABELS
 from conflict_ner.training.corpus.build import SPLITS, compile_corpus, stale_files, tsv_rows
+from conflict_ner.training.corpus.consistency import read_allow, unlabelled_mentions
+from conflict_ner.training.corpus.conventions import agency_credits, place_nouns_outside
+from conflict_ner.training.corpus.overlap import NGRAM, read_re3d_texts, shared_runs
+from conflict_ner.training.corpus.shape import corpus_shape
 
 TARGETS = {"documents": 400, "spans": 6000, "theatres": 10, "per_label": 600}
+MAX_LISTED = 40  # lines listed per failed check
+
+
+def default_re3d(corpus: Path) -> Path:
+    """``../shared/data/re3d`` beside the repository that holds ``corpus`` (training/corpus)."""
+    return corpus.resolve().parents[1].parent / "shared" / "data" / "re3d"
+
+
+def _listed(items: list[str]) -> list[str]:
+    more = len(items) - MAX_LISTED
+    return items[:MAX_LISTED] + ([f"  ... and {more} more"] if more > 0 else [])
+
+
+def convention_problems(compiled, allow: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Lines per failed convention check (consistency, place nouns, agency credits)."""
+    by_id = {md.document.id: md for md in compiled.documents}
+    docs = [md.document for md in compiled.documents]
+    out: dict[str, list[str]] = {"consistency": [], "place nouns": [], "agency credits": []}
+    for m in unlabelled_mentions(docs, allow):
+        md = by_id[m.doc_id]
+        out["consistency"].append(f"  {md.path}:{md.line_of(m.start)}: document {m.doc_id}: {m.surface!r} is "
+                                  f"not labelled here ({'/'.join(m.labels)} elsewhere)")
+    for md in compiled.documents:
+        doc = md.document
+        for (s, e, _), ns, ne in place_nouns_outside(doc):
+            out["place nouns"].append(f"  {md.path}:{md.line_of(s)}: document {doc.id}: [{doc.text[s:e]}]"
+                                      f"{doc.text[e:ne]}: the place noun joins the LOCATION span")
+        for s, e in agency_credits(doc):
+            out["agency credits"].append(f"  {md.path}:{md.line_of(s)}: document {doc.id}: {doc.text[s:e]!r} "
+                                         "credited as author (use an invented outlet or none)")
+    return out
 
 
 def read_exceptions(path: Path) -> dict[str, set[str]]:
@@ -47,8 +92,9 @@ def label_conflicts(compiled, exceptions: dict[str, set[str]]) -> list[str]:
     return out
 
 
-def check_corpus(path: str | Path = "training/corpus") -> tuple[bool, list[str]]:
-    """Run every check; returns (ok, report lines)."""
+def check_corpus(path: str | Path = "training/corpus", re3d: str | Path | None = None) -> tuple[bool, list[str]]:
+    """Run every check; returns (ok, report lines). ``re3d``: the re3d folder for the overlap
+    check (default: ``../shared/data/re3d`` beside the repository)."""
     corpus = Path(path)
     try:
         compiled = compile_corpus(corpus)
@@ -102,6 +148,39 @@ def check_corpus(path: str | Path = "training/corpus") -> tuple[bool, list[str]]
         lines.append(f"\nerror: {len(conflicts)} surface string(s) carry different labels (fix them, or list "
                      "intended ones in label_exceptions.tsv):")
         lines += conflicts
+    try:
+        allow = read_allow(corpus / "consistency_allow.tsv")
+    except DataError as err:
+        return False, lines + [f"error: {err}"]
+    problems = convention_problems(compiled, allow)
+    messages = {
+        "consistency": "string(s) labelled elsewhere are left unlabelled (label them, or list intended "
+                       "cases in consistency_allow.tsv)",
+        "place nouns": "LOCATION span(s) stop before their generic place noun (round-3 convention: "
+                       "[Homs province])",
+        "agency credits": "document(s) credit a real news agency as author",
+    }
+    for key, found in problems.items():
+        if found:
+            ok = False
+            lines.append(f"\nerror: {len(found)} {messages[key]}:")
+            lines += _listed(found)
+    re3d_root = Path(re3d) if re3d is not None else default_re3d(corpus)
+    if any(re3d_root.glob("*/documents.json")):
+        runs = shared_runs([md.document for md in docs], read_re3d_texts(re3d_root))
+        by_id = {md.document.id: md for md in docs}
+        if runs:
+            ok = False
+            lines.append(f"\nerror: {len(runs)} document(s) share a run of {NGRAM} words with re3d:")
+            lines += _listed([f"  {by_id[r.doc_id].path}:{by_id[r.doc_id].line_of(r.offset)}: document "
+                              f"{r.doc_id}: {r.words!r} (re3d {r.re3d_doc})" for r in runs])
+        else:
+            lines.append(f"\nre3d overlap: no run of {NGRAM} words shared with {re3d_root}")
+    else:
+        lines.append(f"\nre3d overlap: skipped (no re3d documents under {re3d_root})")
+    lines.append("\ncorpus shape (a report; real news pages: median ~490 tokens, ~24% furniture, "
+                 "~60% curly quotes, quotes in 10-16% of sentences):")
+    lines += corpus_shape([md.document for md in docs]).lines()
     targets = [
         ("documents", len(docs) >= TARGETS["documents"]),
         ("spans", n_spans >= TARGETS["spans"]),

@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -44,10 +45,19 @@ class MarkupDocument:
     events: list[dict[str, Any]] | None = None
     span_lines: list[int] = field(default_factory=list)
     path: str = ""
+    #: ``(text offset, markup line)`` where each line of the text starts
+    text_lines: list[tuple[int, int]] = field(default_factory=list)
+
+    def line_of(self, offset: int) -> int:
+        """The markup line holding text offset ``offset`` (the header line if unknown)."""
+        k = bisect_right(self.text_lines, (offset, float("inf"))) - 1
+        return self.text_lines[k][1] if k >= 0 else self.line
 
 
-def _body_to_text(lines: list[tuple[int, str]], path: str, doc_id: str) -> tuple[str, list, list[int]]:
-    """Turn markup body lines into plain text, spans and the markup line of each span."""
+def _body_to_text(lines: list[tuple[int, str]], path: str, doc_id: str,
+                  text_lines: list[tuple[int, int]] | None = None) -> tuple[str, list, list[int]]:
+    """Turn markup body lines into plain text, spans and the markup line of each span (and,
+    into ``text_lines``, where each text line starts)."""
     paragraphs: list[list[tuple[int, str]]] = [[]]
     for lineno, raw in lines:
         if raw.strip():
@@ -70,6 +80,8 @@ def _body_to_text(lines: list[tuple[int, str]], path: str, doc_id: str) -> tuple
         for li, (lineno, raw) in enumerate(para):
             if li:
                 emit("\n")
+            if text_lines is not None:
+                text_lines.append((pos, lineno))
             i, open_at, open_col = 0, None, 0
             while i < len(raw):
                 ch = raw[i]
@@ -135,7 +147,8 @@ def _parse_block(block: list[tuple[int, str]], path: str) -> MarkupDocument:
     events_at = next((k for k, (_, raw) in enumerate(body) if raw.strip() == "@events"), None)
     event_lines = body[events_at + 1:] if events_at is not None else None
     body = body[:events_at] if events_at is not None else body
-    text, spans, span_lines = _body_to_text(body, path, doc_id)
+    text_lines: list[tuple[int, int]] = []
+    text, spans, span_lines = _body_to_text(body, path, doc_id, text_lines)
     if not text.strip():
         raise DataError("document has no body text", path=path, line=head_line, doc_id=doc_id)
     doc = Document(doc_id, text, spans, published, meta)
@@ -148,7 +161,7 @@ def _parse_block(block: list[tuple[int, str]], path: str) -> MarkupDocument:
             raise DataError(err.message, path=path, line=line, doc_id=doc_id, offset=err.offset) from None
         raise
     order = sorted(range(len(spans)), key=lambda k: spans[k])
-    result = MarkupDocument(doc, head_line, None, [span_lines[k] for k in order], path)
+    result = MarkupDocument(doc, head_line, None, [span_lines[k] for k in order], path, text_lines)
     if event_lines is not None:
         result.events = _compile_events(doc, event_lines, path)
     return result
