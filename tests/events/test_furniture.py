@@ -45,3 +45,9 @@ def test_furniture(line):
 ])
 def test_article_text_is_not_furniture(sentence):
     assert is_furniture(sentence) is False
+
+
+def test_a_long_sentence_is_article_text_even_with_a_furniture_phrase():
+    body = "militants attacked the village and killed four civilians " * 10
+    assert is_furniture("All rights reserved " + body[:100])
+    assert not is_furniture(body + "All rights reserved " + body)

@@ -47,11 +47,19 @@ _BYLINE = re.compile(rf"^(?:By|BY) {_NAME}(?: {_NAME}){{0,3}}(?:(?:,| and| &) {_
 _FURNITURE = [_BYLINE] + [re.compile(p, re.I) for p in _PATTERNS]
 
 
+#: Furniture lines are short (the longest in the corpus has 149 characters): a longer
+#: sentence is article text even when it mentions a copyright or a newsletter, as one long
+#: unpunctuated line that runs a whole article together does.
+MAX_FURNITURE_CHARS = 400
+
+
 def is_furniture(sentence: str) -> bool:
     """Whether a sentence (or heading line) is page furniture rather than article text.
 
     >>> is_furniture("Published 14 March 2023 | Updated 15 March 2023")
     True
     """
+    if len(sentence) > MAX_FURNITURE_CHARS:
+        return False
     s = " ".join(sentence.split())
     return any(p.search(s) for p in _FURNITURE)

@@ -45,7 +45,7 @@ _PARTICIPANT_COMPLEMENT = re.compile(
 _APPOSITIVE_OPENER = re.compile(r"\s*(?:(?:a|an|the)\s|[A-Z])")
 _MAX_NP_WORDS = 8
 _TRAILING_ADVERBS = re.compile(r"(?:\s+(?:also|later|earlier|previously|separately|again|has|have|had|\w+ly))+$")
-_NON_SPACE = re.compile(r"\S")
+_SPACES = re.compile(r"\s*")
 
 
 def find_sources(sentence: str) -> tuple[Source, ...]:
@@ -77,8 +77,7 @@ def find_sources(sentence: str) -> tuple[Source, ...]:
         subjects = subjects or Breaks(SUBJECT_BOUNDARY, sentence)
         np_start = subjects.last_end_at_or_before(m.start())
         if np_start not in first_text:
-            found = _NON_SPACE.search(sentence, np_start)
-            first_text[np_start] = found.start() if found else len(sentence)
+            first_text[np_start] = _SPACES.match(sentence, np_start).end()
         left_start, left_end = first_text[np_start], _rstrip(sentence, np_start, m.start())
         if left_end - left_start <= 5 and sentence[left_start:left_end].lower() in UNNAMED_SUBJECTS:
             continue  # "he said": no named source

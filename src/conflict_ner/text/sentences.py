@@ -17,7 +17,7 @@ _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 # punctuation is tried from its first mark only: from inside it the match cannot differ, and
 # retrying every mark of a long run ("......") would take quadratic time.
 _BOUNDARY = re.compile(r"(?<![.!?\u2026])[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s)")
-_NON_SPACE = re.compile(r"\S")
+_SPACES = re.compile(r"\s*")
 _NEXT_START = re.compile(r"\s+[\"'\u201c\u2018(\[]*(\w)")
 
 #: Abbreviations always followed by a name, so never the end of a sentence.
@@ -133,8 +133,8 @@ def _heading_breaks(text: str, start: int, end: int) -> list[int]:
         if nl < 0:
             return cuts
         line = text[pos:nl].rstrip()
-        after = _NON_SPACE.search(text, nl + 1, end)
-        nxt = text[after.start()] if after else ""
+        after = _SPACES.match(text, nl + 1, end).end()
+        nxt = text[after] if after < end else ""
         pos = nl + 1
         if not line.strip() or not nxt:
             continue
