@@ -74,6 +74,9 @@ def test_consistency_ignores_furniture_datelines_units_and_pronoun_owners():
     found = [(m.doc_id, m.surface) for m in unlabelled_mentions([labelled, page, other], {})]
     assert found == [("c", "two")]  # "two posts"; not "two days", nor the credit, nor the furniture line
     assert unlabelled_mentions([labelled, page, other], {"two": ["two posts"]}) == []
+    # a count of days stays out even where the number also carries another label somewhere
+    dated = Document("d", "It ended on the two.", [(16, 19, "DATE")])
+    assert [m.surface for m in unlabelled_mentions([labelled, dated, other], {"two": ["two posts"]})] == []
 
 
 def test_allow_list_rows_are_checked(tmp_path):

@@ -82,7 +82,7 @@ def _allowed(text: str, start: int, end: int, contexts: list[str]) -> bool:
 
 
 def _ruled_out(text: str, start: int, end: int, labels: tuple[str, ...]) -> bool:
-    if labels == ("COUNT",) and (_UNITS.match(text, end) or _BEFORE_COUNT.search(text, 0, start)):
+    if "COUNT" in labels and (_UNITS.match(text, end) or _BEFORE_COUNT.search(text, 0, start)):
         return True
     surface = text[start:end]
     return surface[:1].islower() and bool(_PRONOUN_OWNER.search(text, max(0, start - 8), start))
