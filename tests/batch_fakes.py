@@ -3,7 +3,7 @@
 It keeps the extractor's contract (one result per input, in order, chunked by
 ``docs_per_chunk``) and reacts to markers in a text: ``<crash>`` makes ``extract_batch``
 raise (a bug outside the per-document guard), ``<fail>`` gives an internal error result,
-``<hang>`` a timeout result. Records are one per capitalised word, built from the raw text
+``<hang>`` a timeout result, ``<unwritable>`` a record that cannot be serialised. Records are one per capitalised word, built from the raw text
 (lone surrogates included), so the writer must cope with whatever the text holds.
 """
 
@@ -39,6 +39,13 @@ def fake_records(text: str, doc_id: str) -> tuple[EventRecord, ...]:
                                date=EventDate(None, "unknown", None),
                                actors=(ActorRef(m.group(), m.start(), m.end(), "initiator"),)))
     return tuple(out)
+
+
+class UnwritableRecord:
+    """A record whose serialisation fails (a bug in a record type)."""
+
+    def to_dict(self):
+        raise TypeError("not serialisable")
 
 
 class FakeExtractor:
@@ -88,6 +95,8 @@ class FakeExtractor:
                               error_kind="input")
         if "<fail>" in text:
             return FakeResult(doc_id, error="internal error in event rules: ValueError: boom", error_kind="internal")
+        if "<unwritable>" in text:
+            return FakeResult(doc_id, (UnwritableRecord(),))
         if "<hang>" in text:
             return FakeResult(doc_id, error="time budget of 1 s per document ran out", error_kind="timeout")
         return FakeResult(doc_id, fake_records(text, doc_id))

@@ -361,3 +361,15 @@ def test_a_signal_during_a_write_waits_for_the_line_to_end(tmp_path, monkeypatch
     summary = run_batch(FakeExtractor(), [str(folder)], out, progress=False)
     assert summary.interrupted == "SIGTERM" and summary.written == 3
     assert out.read_bytes().endswith(b"\n") and len(lines(out)) == 3
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_records_that_cannot_be_written_are_an_internal_error_line(tmp_path, fmt):
+    src = write_jsonl(tmp_path / "d.jsonl", [{"id": "a", "text": ARTICLE}, {"id": "b", "text": "<unwritable> x"},
+                                             {"id": "c", "text": ARTICLE}])
+    out = tmp_path / f"o.{fmt}"
+    summary = run_batch(FakeExtractor(), [str(src)], out, fmt=fmt, progress=False)
+    assert summary.written == 3 and summary.errors == summary.failed_total == 1
+    got = by_id(out if fmt == "jsonl" else tmp_path / "o.csv.done.jsonl")
+    assert got["b"]["error_kind"] == "internal" and got["b"]["error"].startswith("internal error writing records")
+    assert got["a"]["error"] is None and got["c"]["error"] is None

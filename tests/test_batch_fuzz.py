@@ -41,7 +41,10 @@ def report_stats():
     target = os.environ.get("BATCH_FUZZ_STATS")
     if target:
         old = json.loads(Path(target).read_text()) if Path(target).exists() else {}
-        Path(target).write_text(json.dumps(dict(Counter(old) + STATS), indent=2))
+        keys = ["inputs_tried", "lines", "handled_ok", "handled_error", "crashed", "hung", "lost", "duplicated",
+                "internal_error_lines", "planned_internal_lines", "runs", "kills"]
+        total = Counter(old) + STATS
+        Path(target).write_text(json.dumps({k: total[k] for k in keys}, indent=2))
 
 
 # --- strategies ---------------------------------------------------------------------------

@@ -180,10 +180,10 @@ def run_batch(extractor, inputs: list[str], output: str | Path, *, fmt: str = "j
 
     def write(item: InputItem, records=(), error=None, error_kind=None) -> None:
         with signals.critical():
-            out.write(item.doc_id, item.source, records, error, error_kind)
+            error = out.write(item.doc_id, item.source, records, error, error_kind)
             summary.written += 1
             summary.errors += error is not None
-            summary.records += len(records)
+            summary.records += len(records) if error is None else 0
             bar.update(1)
 
     def flush_failed_reads() -> None:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import errno
 import json
+import logging
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +36,7 @@ try:
 except ImportError:  # Windows: no advisory locks, the rest works
     fcntl = None  # type: ignore[assignment]
 
+logger = logging.getLogger("conflict_ner")
 LEDGER_VERSION = 1
 # identity keys that do not change what a finished input's line says (where the model lies,
 # how big inputs may be, how long one may take, how documents are grouped)
@@ -358,23 +360,23 @@ class BatchOutput:
     # --- writing ------------------------------------------------------------------------
 
     def write(self, doc_id: str, source: str | None, records=(), error: str | None = None,
-              error_kind: str | None = None) -> None:
-        """The line (JSONL) or rows and ledger entry (CSV) of one finished input."""
+              error_kind: str | None = None) -> str | None:
+        """The line (JSONL) or rows and ledger entry (CSV) of one finished input; returns the
+        error written (records that cannot be written become an ``internal`` error)."""
         if self._broken:
             raise OutputError(self._broken)
         if error is not None and error_kind is None:
             error_kind = "input"
         try:
-            if self.fmt == "jsonl":
-                line = {"doc_id": doc_id, "model": self.model_name, "schema_version": SCHEMA_VERSION,
-                        "records": [r.to_dict() for r in records], "error": error, "error_kind": error_kind,
-                        "source": source}
-                _write_all(self._out_fd, json_line(line))
-            else:
-                rows = csv_rows(records, doc_id) if error is None else [csv_error_row(doc_id, error_kind, error)]
-                data = csv_bytes(rows)
-                _write_all(self._out_fd, data)
-                self._csv_end += len(data)
+            payload = self._payload(doc_id, source, records, error, error_kind)
+        except Exception as err:  # noqa: BLE001 - a record that cannot be written is one error line
+            logger.error("cannot write the records of %s", doc_id, exc_info=True)
+            error, error_kind = f"internal error writing records: {type(err).__name__}: {err}", "internal"
+            payload = self._payload(doc_id, source, (), error, error_kind)
+        try:
+            _write_all(self._out_fd, payload)
+            if self.fmt == "csv":
+                self._csv_end += len(payload)
                 _write_all(self._ledger_fd, json_line({"doc_id": doc_id, "source": source, "error_kind": error_kind,
                                                        "error": error, "end": self._csv_end}))
         except OSError as err:
@@ -385,6 +387,15 @@ class BatchOutput:
         entry = {"doc_id": doc_id, "source": source, "error_kind": error_kind, "error": error}
         self.state.add(entry)
         self.new_failures += error is not None
+        return error
+
+    def _payload(self, doc_id: str, source: str | None, records, error: str | None,
+                 error_kind: str | None) -> bytes:
+        if self.fmt == "jsonl":
+            return json_line({"doc_id": doc_id, "model": self.model_name, "schema_version": SCHEMA_VERSION,
+                              "records": [r.to_dict() for r in records], "error": error, "error_kind": error_kind,
+                              "source": source})
+        return csv_bytes(csv_rows(records, doc_id) if error is None else [csv_error_row(doc_id, error_kind, error)])
 
     # --- closing ------------------------------------------------------------------------
 
