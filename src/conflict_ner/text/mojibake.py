@@ -29,7 +29,6 @@ MIN_GAIN = 1  # oddness a repair must remove (besides halving it) through a page
 
 _CP1252_FILL = {b: bytes([b]).decode("cp1252") for b in range(0x80, 0xA0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
 _COMMON_PUNCT = set("‘’“”–—…«»•′″‹›")
-_ODD_CATEGORIES = {"Cc", "Cf", "Co", "Cn", "Cs", "Sc", "Sk", "Sm", "So", "No"}
 
 
 @dataclass(frozen=True)

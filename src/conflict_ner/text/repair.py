@@ -32,13 +32,16 @@ from conflict_ner.text.mojibake import fix_runs, has_stretches, inside_sequence
 
 MAX_UNIT = 64   # characters repaired together: bounds the cost of one ftfy call and its alignment
 LOOKAHEAD = 8   # characters either side searched to re-synchronise ftfy's output with its input
-EVIDENCE = 2        # stretches clearly repaired through a code page before the document is trusted to use it
-TRUST_SHARE = 0.25  # ... and at least this share of the units
+EVIDENCE = 2        # stretches a code page clearly repaired before the document is trusted to use it...
+TRUST_SHARE = 0.25  # ... and at least this share of its units
 
 # A no-break space after a non-ASCII character stays in its chunk: it is the second byte of
 # mojibake such as "Ð\xa0" (UTF-8 "Р" read as cp1252).
 _CHUNK = re.compile(r"(?:\S|(?<=[^\s\x00-\x7f])\xa0)+")
 _CONFIG = ftfy.TextFixerConfig(unescape_html=False, explain=False)
+# per stretch length (di + dj), the steps di to try in ``fixed``: the most even first
+_RESYNC_ORDER = [sorted(range(max(0, total - LOOKAHEAD), min(total, LOOKAHEAD) + 1), key=lambda d: abs(2 * d - total))
+                 for total in range(1, 2 * LOOKAHEAD + 1)]
 
 
 @dataclass(frozen=True)
@@ -231,9 +234,10 @@ def align(fixed: str, orig: str) -> tuple[list[int], list[int]]:
     """Per character of ``fixed``, the ``[start, end)`` of ``orig`` it came from.
 
     Equal characters map one to one; between them, a changed stretch maps as a whole onto
-    the original stretch it replaced (one to one if both are as long). Re-synchronisation looks at most :data:`LOOKAHEAD`
-    characters ahead in each string, so the cost is linear; past that, the rest is one
-    stretch (coarse, never wrong: it still covers the characters' origin).
+    the original stretch it replaced (one to one if both are as long). Re-synchronisation
+    looks at most :data:`LOOKAHEAD` characters ahead in each string, so the cost is linear;
+    past that, the rest is one stretch (coarse, never wrong: it still covers the characters'
+    origin).
 
     >>> align("Syria's", "Syria\u00e2\u20ac\u2122s")
     ([0, 1, 2, 3, 4, 5, 8], [1, 2, 3, 4, 5, 8, 9])
@@ -268,9 +272,8 @@ def _resync(fixed: str, orig: str, i: int, j: int) -> tuple[int, int]:
     the most even (a substitution before an insertion). Past the lookahead: one character
     each if what is left is as long on both sides, else all that is left."""
     n, m = len(fixed), len(orig)
-    for total in range(1, 2 * LOOKAHEAD + 1):
-        half = total // 2
-        for di in sorted(range(max(0, total - LOOKAHEAD), min(total, LOOKAHEAD) + 1), key=lambda d: abs(d - half)):
+    for total, steps in enumerate(_RESYNC_ORDER, start=1):
+        for di in steps:
             dj = total - di
             a, b = i + di, j + dj
             if a > n or b > m:
