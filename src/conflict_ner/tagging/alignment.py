@@ -18,13 +18,12 @@ the next.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-IGNORE = -100
+from conflict_ner.text.sentences import split_sentences
 
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])|\n\s*\n|\n(?=\S)")
+IGNORE = -100
 
 
 def token_units(token_offsets: Sequence[tuple[int, int]], units: Sequence[tuple[int, int]]) -> list[int]:
@@ -81,8 +80,8 @@ def unit_tags(units: Sequence[tuple[int, int]], spans: Sequence[tuple[int, int, 
 
 
 def sentence_starts(text: str) -> list[int]:
-    """Character offsets where a new sentence or line starts (a cheap splitter for windowing)."""
-    return [m.end() for m in _SENTENCE_BREAK.finditer(text)]
+    """Offsets where the second and later sentences start (the splitter the event rules use)."""
+    return [start for start, _ in split_sentences(text)[1:]]
 
 
 @dataclass(frozen=True)
