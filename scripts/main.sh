@@ -13,6 +13,6 @@ elif [ ! -f "$OUT/metrics.json" ]; then
 else
   echo "$OUT already holds a trained model (delete it to retrain)"
 fi
-.venv/bin/conflict-ner extract --model "$OUT" examples/articles.jsonl -o "$OUT/example-events.jsonl"
+.venv/bin/conflict-ner extract --model "$OUT" examples/articles.jsonl -o "$OUT/example-events.jsonl" --overwrite
 .venv/bin/conflict-ner view --model "$OUT" examples/ex-wire-idlib.txt --published 2024-05-08 -o "$OUT/example-view.html"
 echo "event records: $OUT/example-events.jsonl; a page to open in a browser: $OUT/example-view.html"
