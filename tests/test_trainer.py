@@ -286,6 +286,7 @@ def test_corrupt_base_model_weights_are_a_config_error(tmp_path, tiny_model_dir)
     (broken / "model.safetensors").write_bytes(data[:len(data) // 3])
     with pytest.raises(ConfigError, match=r"model.base_model: cannot load .*broken"):
         train(smoke(_overrides(tmp_path), f"model.base_model={broken}", "model.random_init=false"), progress=False)
+    assert not (tmp_path / "run").exists()  # so the corrected run needs no --overwrite
 
 
 def test_an_empty_dev_file_is_an_error_naming_it(tmp_path):

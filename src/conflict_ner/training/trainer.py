@@ -74,7 +74,7 @@ def train(config: Config, *, resume: bool = False, overwrite: bool = False, prog
     """Fine-tune per ``config``; returns the output directory and final metrics.
 
     Bad data, a base model that cannot be loaded or a damaged checkpoint raise a
-    :class:`~conflict_ner.errors.ConflictNerError` before anything is written.
+    :class:`~conflict_ner.errors.ConflictNerError` before the output folder is written to.
     """
     from transformers.utils import logging as hf_logging
 
@@ -90,12 +90,12 @@ def train(config: Config, *, resume: bool = False, overwrite: bool = False, prog
     tokenizer = load_training_tokenizer(config.model)
     tags = bio_tags(config.data.labels)
     windows = encode_training_windows(data, tokenizer, tags, config)
+    model = load_checkpoint_model(ckpt) if ckpt else build_model(config.model, config.data.labels)
+    model.train()
     out.mkdir(parents=True, exist_ok=True)
     (out / "training_config.yaml").write_text(dump_config(config), encoding="utf-8")
     (out / "data_report.json").write_text(json.dumps(data.report, indent=2), encoding="utf-8")
 
-    model = load_checkpoint_model(ckpt) if ckpt else build_model(config.model, config.data.labels)
-    model.train()
     lengths = [len(w.input_ids) for w in windows]
     schedule = Schedule(total_steps(len(windows), tcfg.batch_size, tcfg.epochs, tcfg.max_steps),
                         tcfg.eval_every_steps, tcfg.save_every_steps)
