@@ -9,18 +9,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from functools import lru_cache
 
 import numpy as np
 
+from conflict_ner.text.words import is_possessive
 
-def repair_iob2(tags: Sequence[str]) -> list[str]:
-    """Make a tag sequence valid IOB2: an ``I-X`` that does not continue an ``X`` starts one."""
+
+def repair_iob2(tags: Sequence[str], breaks: Collection[int] = ()) -> list[str]:
+    """Make a tag sequence valid IOB2: an ``I-X`` that does not continue an ``X`` starts one,
+    and so does one at a unit in ``breaks`` (a line break no entity crosses, see
+    :func:`conflict_ner.tagging.boundaries.unit_breaks`).
+
+    >>> repair_iob2(["B-ACTOR", "I-ACTOR", "I-ACTOR"], breaks=[2])
+    ['B-ACTOR', 'I-ACTOR', 'B-ACTOR']
+    """
     out = []
     prev = "O"
-    for tag in tags:
-        if tag.startswith("I-") and prev[2:] != tag[2:]:
+    breaks = set(breaks)
+    for i, tag in enumerate(tags):
+        if tag.startswith("I-") and (prev[2:] != tag[2:] or i in breaks):
             tag = "B-" + tag[2:]
         out.append(tag)
         prev = tag
@@ -58,29 +67,36 @@ def _constraints(tags: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
     return allowed, start_ok
 
 
-def viterbi(logprobs: np.ndarray, tags: Sequence[str]) -> list[int]:
-    """The most probable tag sequence that is valid IOB2 (constrained decoding).
+def viterbi(logprobs: np.ndarray, tags: Sequence[str], breaks: Collection[int] = ()) -> list[int]:
+    """The most probable tag sequence that is valid IOB2 (constrained decoding), where the
+    units in ``breaks`` may not continue an entity (no ``I-`` tag there).
 
     >>> lp = np.log(np.array([[0.1, 0.2, 0.7], [0.2, 0.1, 0.7]]))  # tags O, B-X, I-X
-    >>> viterbi(lp, ["O", "B-X", "I-X"])
-    [1, 2]
+    >>> viterbi(lp, ["O", "B-X", "I-X"]), viterbi(lp, ["O", "B-X", "I-X"], breaks=[1])
+    ([1, 2], [1, 0])
     """
     n, t = logprobs.shape
     if n == 0:
         return []
     allowed, start_ok = _constraints(tuple(tags))
+    must_start = np.zeros(n, dtype=bool)
+    must_start[[i for i in breaks if 0 < i < n]] = True
     # Constraints are hard (no transition scores), so a valid argmax path is already the
     # best valid path: the common case needs no dynamic programming.
     best_each = logprobs.argmax(axis=1)
-    if start_ok[best_each[0]] and allowed[best_each[:-1], best_each[1:]].all():
+    if (start_ok[best_each[0]] and allowed[best_each[:-1], best_each[1:]].all()
+            and start_ok[best_each[must_start]].all()):
         return best_each.tolist()
     trans = np.where(allowed, 0.0, -np.inf)
+    no_continue = np.where(start_ok, 0.0, -np.inf)
     score = np.where(start_ok, logprobs[0], -np.inf)
     back = np.zeros((n, t), dtype=np.int64)
     for i in range(1, n):
         cand = score[:, None] + trans
         back[i] = cand.argmax(axis=0)
         score = cand.max(axis=0) + logprobs[i]
+        if must_start[i]:
+            score = score + no_continue
     best = [int(score.argmax())]
     for i in range(n - 1, 0, -1):
         best.append(int(back[i, best[-1]]))
@@ -88,19 +104,21 @@ def viterbi(logprobs: np.ndarray, tags: Sequence[str]) -> list[int]:
 
 
 def chunks_to_spans(found: Sequence[tuple[int, int, str]], units: Sequence[tuple[int, int]],
-                    allowed_starts: set[int], allowed_ends: set[int] | None = None
-                    ) -> list[tuple[int, int, str, int, int]]:
+                    allowed_starts: set[int], allowed_ends: set[int] | None = None,
+                    text: str | None = None) -> list[tuple[int, int, str, int, int]]:
     """Map unit chunks to character spans ``(start, end, label, first_unit, last_unit)``.
 
     A chunk must start on a word start: leading pieces that are not (a possessive or a
     ``-held`` suffix predicted as an entity's start) are dropped; a trailing possessive
-    piece is dropped, as the guidelines keep ``'s`` outside.
+    piece is dropped, as the guidelines keep ``'s`` outside. With ``text``, a possessive
+    piece is recognised by its text (also ``â€™s``), else by its shape (two characters
+    glued to the piece before).
     """
     out = []
     for first, last, label in found:
         while first <= last and units[first][0] not in allowed_starts:
             first += 1
-        while last >= first and _is_possessive_piece(units, last) and last > first:
+        while last > first and _is_possessive_piece(units, last, text):
             last -= 1
         if first > last:
             continue
@@ -111,9 +129,11 @@ def chunks_to_spans(found: Sequence[tuple[int, int, str]], units: Sequence[tuple
     return out
 
 
-def _is_possessive_piece(units: Sequence[tuple[int, int]], k: int) -> bool:
+def _is_possessive_piece(units: Sequence[tuple[int, int]], k: int, text: str | None) -> bool:
     start, end = units[k]
-    return end - start == 2 and k > 0 and units[k - 1][1] == start
+    if not (k > 0 and units[k - 1][1] == start):
+        return False
+    return is_possessive(text[start:end]) if text is not None else end - start == 2
 
 
 def merge_windows(n_units: int, n_tags: int, pieces: Sequence[tuple[np.ndarray, Sequence[int]]]

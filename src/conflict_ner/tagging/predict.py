@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 
+from conflict_ner.tagging.boundaries import unit_breaks
 from conflict_ner.tagging.decoding import chunks, chunks_to_spans, merge_windows, repair_iob2, viterbi
 from conflict_ner.text.document import Document
 from conflict_ner.tagging.encoding import DocumentEncoding, encode_documents
@@ -163,17 +164,19 @@ def decode_document(doc: Document, enc: DocumentEncoding, pieces, tags: list[str
     """Merge window scores for one document and decode them to spans and unit tags."""
     units = enc.units
     merged = merge_windows(len(units), len(tags), pieces)
+    breaks = unit_breaks(doc.text, units)  # no entity crosses a blank line or leaves a heading
     if decoding == "viterbi":
-        best = viterbi(merged, tags)
+        best = viterbi(merged, tags, breaks)
         unit_tags = [tags[i] for i in best]
     else:
-        unit_tags = repair_iob2([tags[i] for i in merged.argmax(axis=1)])
+        unit_tags = repair_iob2([tags[i] for i in merged.argmax(axis=1)], breaks)
     probs = np.exp(merged)
     tag_index = {t: i for i, t in enumerate(tags)}
     spans = []
     # Unit tags after boundary fixes, so scoring sees exactly the spans that are reported.
     final_tags = ["O"] * len(units)
-    for start, end, label, first, last in chunks_to_spans(chunks(unit_tags), units, doc.unit_starts()):
+    for start, end, label, first, last in chunks_to_spans(chunks(unit_tags), units, doc.unit_starts(),
+                                                             text=doc.text):
         score = float(np.mean([probs[u, tag_index[unit_tags[u]]] for u in range(first, last + 1)]))
         spans.append(PredictedSpan(start, end, label, score))
         final_tags[first] = f"B-{label}"
