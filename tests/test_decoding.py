@@ -88,3 +88,23 @@ def test_merge_windows_takes_most_central_window():
     assert merged[1, 0] == 1.0 and merged[4, 1] == 1.0
     assert merged[2, 0] == 1.0  # unit 2: margin 1 in a (pos 2 of 0..3) vs 0 in b
     assert merged[3, 1] == 1.0  # unit 3: margin 0 in a vs 1 in b
+
+
+def test_trailing_possessive_found_by_text_suffix_piece_kept():
+    text = "Iraq\u00e2\u20ac\u2122s HTS-held"
+    units = pieces(text)  # Iraq | â€™s | HTS | -held
+    starts = {s for s, _ in words(text)}
+    found = [(0, 1, "LOCATION"), (2, 3, "ACTOR")]
+    got = [text[s:e] for s, e, _, _, _ in chunks_to_spans(found, units, starts, text=text)]
+    assert got == ["Iraq", "HTS-held"]  # a suffix split is allowed, not required
+    # without the text only a two-character glued piece reads as a possessive
+    assert [text[s:e] for s, e, _, _, _ in chunks_to_spans(found, units, starts)] == ["Iraq\u00e2\u20ac\u2122s",
+                                                                                     "HTS-held"]
+
+
+def test_breaks_turn_a_continuation_into_a_start():
+    assert repair_iob2(["B-ACTOR", "I-ACTOR", "I-ACTOR", "O", "I-ACTOR"], breaks={2}) == [
+        "B-ACTOR", "I-ACTOR", "B-ACTOR", "O", "B-ACTOR"]
+    lp = np.log(np.array([[0.1, 0.8, 0.04, 0.03, 0.03], [0.1, 0.05, 0.8, 0.03, 0.02]]))
+    assert [TAGS[i] for i in viterbi(lp, TAGS)] == ["B-ACTOR", "I-ACTOR"]
+    assert [TAGS[i] for i in viterbi(lp, TAGS, breaks=[1])] == ["B-ACTOR", "O"]
