@@ -56,6 +56,17 @@ def test_a_teacher_with_other_tags_is_refused(tiny_model_dir, tokenizer):
         load_teachers([str(tiny_model_dir / "missing")], TAGS, tokenizer.vocab_size)
 
 
+def test_a_teacher_with_damaged_weights_is_a_config_error(tiny_model_dir, tokenizer, tmp_path):
+    import shutil
+
+    broken = tmp_path / "teacher"
+    shutil.copytree(tiny_model_dir, broken)
+    data = (broken / "model.safetensors").read_bytes()
+    (broken / "model.safetensors").write_bytes(data[:len(data) // 3])
+    with pytest.raises(ConfigError, match=r"training.distill.teachers: cannot load .*teacher"):
+        load_teachers([str(broken)], TAGS, tokenizer.vocab_size)
+
+
 def test_training_with_a_teacher_runs_and_differs_from_training_without(smoke_overrides, tiny_model_dir, tmp_path):
     from conflict_ner.training.trainer import train
 

@@ -28,12 +28,14 @@ def load_teachers(paths: Sequence[str], tags: Sequence[str], vocab_size: int) ->
     from transformers import AutoModelForTokenClassification
 
     from conflict_ner.tagging.predict import model_tags
+    from conflict_ner.tagging.shape_bert import register
 
+    register()  # a shape-feature teacher loads through the Auto classes too
     teachers = []
     for path in paths:
         try:
             teacher = AutoModelForTokenClassification.from_pretrained(path)
-        except OSError as err:
+        except Exception as err:  # noqa: BLE001 - missing files raise OSError, damaged weights many kinds
             raise ConfigError(f"training.distill.teachers: cannot load {path!r}: {err}") from None
         theirs = model_tags(teacher)
         if theirs != list(tags):
