@@ -57,7 +57,8 @@ def test_markup_compiles_text_spans_and_events():
     ("[Rebels](ACTOR fired.", 6, "span is not followed by '(LABEL)'"),
     ("[Rebels [x](ACTOR)](ACTOR)", 6, "'[' inside an open span"),
     ("Rebels] fired.", 6, "']' without '['"),
-    ("[Rebels fired.", 6, "is not closed on its line"),
+    ("[Rebels fired.", 6, "is not closed in its paragraph"),
+    ("[Hayat Tahrir\n\nal-Sham](ACTOR)", 6, "never a blank line"),
     ("ok\n[Rebels](PERSON) fired.", 7, "unknown label 'PERSON'"),
     ("[Rebel](ACTOR)s fired.", 6, "ends inside a word"),
     ("[Rebels](ACTOR) fired.\nand Hama[,](LOCATION)", 7, "starts inside a word"),
@@ -108,3 +109,18 @@ def test_errors_are_collected_per_document():
     errors = []
     docs = parse_markup(HEAD + "[Bad](ACTOR\n" + HEAD.replace("d-1", "d-2") + "[Good](ACTOR) text.", errors=errors)
     assert [d.document.id for d in docs] == ["d-2"] and len(errors) == 1
+
+
+def test_span_runs_on_over_a_line_break_inside_a_paragraph():
+    body = ("Fighters of [Hayat Tahrir\nal-Sham](ACTOR) seized [Kafr\nNabl](LOCATION) on\n[Monday](DATE).\n\n"
+            "Next [paragraph](ACTOR).\n\n@events\n"
+            "- sentence: \"Fighters of Hayat Tahrir al-Sham seized Kafr Nabl on Monday.\"\n"
+            "  date: {value: 2024-05-06, precision: day, text: Monday}\n"
+            "  actors: [{text: Hayat Tahrir al-Sham, role: initiator}]\n  locations: [Kafr Nabl]\n  modality: asserted\n")
+    parsed = parse_markup(HEAD + body, path="x.md")[0]
+    doc = parsed.document
+    assert [doc.text[s:e] for s, e, _ in doc.spans] == ["Hayat Tahrir\nal-Sham", "Kafr\nNabl", "Monday", "paragraph"]
+    assert parsed.span_lines == [6, 7, 9, 11]  # the line each span opens on
+    event = parsed.events[0]
+    assert doc.text[event["actors"][0]["start"]:event["actors"][0]["end"]] == "Hayat Tahrir\nal-Sham"
+    assert doc.text[event["locations"][0]["start"]:event["locations"][0]["end"]] == "Kafr\nNabl"

@@ -77,12 +77,14 @@ def _body_to_text(lines: list[tuple[int, str]], path: str, doc_id: str,
     for pi, para in enumerate(paragraphs):
         if pi:
             emit("\n\n")
+        # a span may run on over a line break inside its paragraph, never over a blank line
+        open_at, open_col, open_line = None, 0, 0
         for li, (lineno, raw) in enumerate(para):
             if li:
                 emit("\n")
             if text_lines is not None:
                 text_lines.append((pos, lineno))
-            i, open_at, open_col = 0, None, 0
+            i = 0
             while i < len(raw):
                 ch = raw[i]
                 if ch == "\\" and i + 1 < len(raw) and raw[i + 1] in "[]\\":
@@ -94,7 +96,7 @@ def _body_to_text(lines: list[tuple[int, str]], path: str, doc_id: str,
                         raise DataError(f"column {i + 1}: '[' inside an open span (spans cannot nest;"
                                         " write a literal bracket as '\\[')", path=path, line=lineno,
                                         doc_id=doc_id)
-                    open_at, open_col = pos, i
+                    open_at, open_col, open_line = pos, i, lineno
                     i += 1
                     continue
                 if ch == "]":
@@ -104,17 +106,18 @@ def _body_to_text(lines: list[tuple[int, str]], path: str, doc_id: str,
                     m = _LABEL.match(raw, i + 1)
                     if not m:
                         raise DataError(f"column {open_col + 1}: span is not followed by '(LABEL)'",
-                                        path=path, line=lineno, doc_id=doc_id)
+                                        path=path, line=open_line, doc_id=doc_id)
                     spans.append((open_at, pos, m.group(1)))
-                    span_lines.append(lineno)
+                    span_lines.append(open_line)
                     open_at = None
                     i = m.end()
                     continue
                 emit(ch)
                 i += 1
-            if open_at is not None:
-                raise DataError(f"column {open_col + 1}: span opened with '[' is not closed on its line",
-                                path=path, line=lineno, doc_id=doc_id)
+        if open_at is not None:
+            raise DataError(f"column {open_col + 1}: span opened with '[' is not closed in its paragraph "
+                            "(a span may cross a line break, never a blank line)", path=path,
+                            line=open_line, doc_id=doc_id)
     return "".join(out), spans, span_lines
 
 
@@ -288,10 +291,16 @@ def _compile_record(doc: Document, rec: Any) -> dict[str, Any]:
     return record
 
 
+def _same_text(span_text: str, named: str) -> bool:
+    """Whether a span's text is the one an event names (a span written across a line break
+    is named with a space: ``Hayat Tahrir al-Sham``)."""
+    return span_text == named or span_text.split() == named.split()
+
+
 def _resolve_span(doc: Document, text: str, label: str, s_start: int, s_end: int, occurrence: int,
                   key: str) -> tuple[int, int]:
     found = [(s, e) for s, e, lab in doc.spans
-             if lab == label and s_start <= s and e <= s_end and doc.text[s:e] == text]
+             if lab == label and s_start <= s and e <= s_end and _same_text(doc.text[s:e], text)]
     if len(found) < occurrence:
         raise ValueError(f"'{key}' names {text!r}, but the sentence has {len(found)} {label} span(s) "
                          f"with that text (occurrence {occurrence} requested)")
@@ -310,7 +319,7 @@ def _resolve_date(doc: Document, date: Any, s_start: int, s_end: int) -> dict[st
     text = date.get("text")
     if text is not None:
         text = str(text)
-        spans = [(s, e) for s, e, lab in doc.spans if lab == "DATE" and doc.text[s:e] == text]
+        spans = [(s, e) for s, e, lab in doc.spans if lab == "DATE" and _same_text(doc.text[s:e], text)]
         if not spans:
             raise ValueError(f"date text {text!r} is not a DATE span of the document")
     return {"value": value, "precision": date.get("precision"), "text": text}
