@@ -44,8 +44,10 @@ def main() -> None:
     from conflict_ner.tagging.encoding import encode_documents
     from conflict_ner.labels import bio_tags
     from conflict_ner.tagging.loading import load_tokenizer
-from conflict_ner.training.modeling import build_model, tokenizer_source
-    from conflict_ner.training.trainer import evaluate_model, set_seed, train
+    from conflict_ner.tagging.tagger import EntityTagger
+    from conflict_ner.training.evaluate import evaluate_tagger
+    from conflict_ner.training.modeling import build_model, tokenizer_source
+    from conflict_ner.training.trainer import set_seed, train
 
     hf_logging.set_verbosity_error()
     tmp = Path(tempfile.mkdtemp(prefix="train-speed-"))
@@ -80,7 +82,7 @@ from conflict_ner.training.modeling import build_model, tokenizer_source
     hf_seconds = time.perf_counter() - start
     hook.remove()
     hf_tps = real_tokens["n"] / hf_seconds
-    hf_f1 = evaluate_model(model, tokenizer, dev, config)["micro"]["f1"]
+    hf_f1 = evaluate_tagger(EntityTagger(model, tokenizer, config.model.inference_settings()), dev)["micro"]["f1"]
 
     result = {"machine": machine(),
               "date": date.today().isoformat(), "steps": args.steps, "batch_size": args.batch_size,

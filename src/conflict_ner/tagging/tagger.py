@@ -175,7 +175,7 @@ def save_tokenizer(tokenizer, path: Path) -> None:
     config = path / "tokenizer_config.json"
     if config.is_file():
         data = json.loads(config.read_text(encoding="utf-8"))
-        local = {k for k in data if k in ("local_files_only", "cache_dir", "_commit_hash")}
+        local = {k for k in data if k in ("local_files_only", "cache_dir", "_commit_hash", "is_local")}
         if local:
             for k in local:
                 data.pop(k)
