@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from conflict_ner.app.batch_inputs import InputItem, UniqueIds, count_inputs, iter_inputs
+from conflict_ner.app.batch_ingest import prepare
+from conflict_ner.app.batch_inputs import InputItem, InputOptions, UniqueIds, count_inputs, iter_inputs
 from conflict_ner.app.batch_output import BatchOutput, OutputError
 from conflict_ner.app.batch_rows import CSV_COLUMNS, csv_rows  # noqa: F401  (re-exported)
 
@@ -148,14 +149,16 @@ def _internal_result(doc_id: str, err: BaseException) -> _Failure:
 
 
 def run_batch(extractor, inputs: list[str], output: str | Path, *, fmt: str = "jsonl", overwrite: bool = False,
-              retry_errors: bool = False, progress: bool = True) -> BatchSummary:
-    """Extract events from every input into ``output``, resuming where an earlier run stopped.
+              retry_errors: bool = False, progress: bool = True, options: InputOptions | None = None) -> BatchSummary:
+    """Extract events from every input into ``output``, resuming where an earlier run stopped;
+    ``options`` say how inputs are read (a default date, the language gate, stdin).
 
     Raises :class:`OutputError` when the output is not this tool's, another model's, locked,
     an input itself, or cannot be written (the file stays resumable).
     """
     from tqdm.auto import tqdm
 
+    options = InputOptions() if options is None else options
     out = BatchOutput(output, fmt, extractor.identity(), extractor.name)
     for name in inputs:
         if out.is_own_file(name):
@@ -168,19 +171,19 @@ def run_batch(extractor, inputs: list[str], output: str | Path, *, fmt: str = "j
     pending: deque[InputItem] = deque()
 
     def feed() -> Iterator[dict[str, Any]]:
-        for item in iter_inputs(inputs, extractor.max_input_bytes, ids, out.is_own_file, ignored):
+        for item in iter_inputs(inputs, extractor.max_input_bytes, ids, out.is_own_file, ignored, options):
             summary.seen += 1
             if item.doc_id in done:
                 summary.skipped += 1
                 bar.update(1)
                 continue
-            pending.append(item)
+            pending.append(prepare(item, options))  # pages are parsed, URLs fetched, only now
             if item.error is None:
                 yield item.as_mapping()
 
     def write(item: InputItem, records=(), error=None, error_kind=None) -> None:
         with signals.critical():
-            error = out.write(item.doc_id, item.source, records, error, error_kind)
+            error = out.write(item.doc_id, item.source, records, error, error_kind, item.line_fields())
             summary.written += 1
             summary.errors += error is not None
             summary.records += len(records) if error is None else 0
@@ -217,6 +220,14 @@ def run_batch(extractor, inputs: list[str], output: str | Path, *, fmt: str = "j
     return summary
 
 
+def input_options(args) -> InputOptions:
+    """The reading options of ``extract`` and ``view``; a bad ``--published`` raises
+    :class:`~conflict_ner.errors.InputError` (exit 2) before any model loads."""
+    from conflict_ner.text.published import parse_published
+
+    return InputOptions(published=parse_published(args.published), check_language=not args.any_language)
+
+
 def extract_command(args) -> int:
     """``conflict-ner extract``: exit 0 when every input has records, 1 when any failed (the
     errors report lists them), 128+signal when stopped; an unusable output raises (exit 2)."""
@@ -227,9 +238,10 @@ def extract_command(args) -> int:
         options["max_input_bytes"] = args.max_bytes
     if args.docs_per_chunk:
         options["docs_per_chunk"] = args.docs_per_chunk
+    reading = input_options(args)
     extractor = EventExtractor.from_pretrained(args.model, quantize=args.quantize, **options)
     summary = run_batch(extractor, args.inputs, args.output, fmt=args.format, overwrite=args.overwrite,
-                        retry_errors=args.retry_errors, progress=not args.quiet)
+                        retry_errors=args.retry_errors, progress=not args.quiet, options=reading)
     for old, new in summary.renamed[:5]:
         logger.warning("duplicate id %r renamed %r", old, new)
     if len(summary.renamed) > 5:

@@ -360,19 +360,21 @@ class BatchOutput:
     # --- writing ------------------------------------------------------------------------
 
     def write(self, doc_id: str, source: str | None, records=(), error: str | None = None,
-              error_kind: str | None = None) -> str | None:
+              error_kind: str | None = None, fields: dict[str, Any] | None = None) -> str | None:
         """The line (JSONL) or rows and ledger entry (CSV) of one finished input; returns the
-        error written (records that cannot be written become an ``internal`` error)."""
+        error written (records that cannot be written become an ``internal`` error). ``fields``
+        (provenance, see ``InputItem.line_fields``) end the JSONL line; its ``text`` only on a
+        line without error, where offsets index it."""
         if self._broken:
             raise OutputError(self._broken)
         if error is not None and error_kind is None:
             error_kind = "input"
         try:
-            payload = self._payload(doc_id, source, records, error, error_kind)
+            payload = self._payload(doc_id, source, records, error, error_kind, fields)
         except Exception as err:  # noqa: BLE001 - a record that cannot be written is one error line
             logger.error("cannot write the records of %s", doc_id, exc_info=True)
             error, error_kind = f"internal error writing records: {type(err).__name__}: {err}", "internal"
-            payload = self._payload(doc_id, source, (), error, error_kind)
+            payload = self._payload(doc_id, source, (), error, error_kind, fields)
         try:
             _write_all(self._out_fd, payload)
             if self.fmt == "csv":
@@ -390,11 +392,13 @@ class BatchOutput:
         return error
 
     def _payload(self, doc_id: str, source: str | None, records, error: str | None,
-                 error_kind: str | None) -> bytes:
+                 error_kind: str | None, fields: dict[str, Any] | None = None) -> bytes:
         if self.fmt == "jsonl":
-            return json_line({"doc_id": doc_id, "model": self.model_name, "schema_version": SCHEMA_VERSION,
-                              "records": [r.to_dict() for r in records], "error": error, "error_kind": error_kind,
-                              "source": source})
+            line = {"doc_id": doc_id, "model": self.model_name, "schema_version": SCHEMA_VERSION,
+                    "records": [r.to_dict() for r in records], "error": error, "error_kind": error_kind,
+                    "source": source}
+            line.update((k, v) for k, v in (fields or {}).items() if not (k == "text" and error is not None))
+            return json_line(line)
         return csv_bytes(csv_rows(records, doc_id) if error is None else [csv_error_row(doc_id, error_kind, error)])
 
     # --- closing ------------------------------------------------------------------------

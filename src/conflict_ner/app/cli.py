@@ -61,24 +61,9 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 
 
 def _cmd_view(args: argparse.Namespace) -> int:
-    from pathlib import Path
+    from conflict_ner.app.view import view_command
 
-    from conflict_ner.extractor import EventExtractor
-    from conflict_ner.app.view import render_html
-
-    extractor = EventExtractor.from_pretrained(args.model, quantize=args.quantize)
-    try:
-        text = Path(args.article).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        print(f"error: {args.article}: cannot read as UTF-8 text: {err}", file=sys.stderr)
-        return 2
-    entities = extractor.entities(text)
-    records = extractor.extract(text, published=args.published, doc_id=Path(args.article).name)
-    html = render_html(text, entities, records, title=args.title or Path(args.article).name,
-                       model=extractor.name, published=args.published)
-    Path(args.output).write_text(html, encoding="utf-8")
-    print(f"{len(entities)} entities, {len(records)} event records -> {args.output}")
-    return 0
+    return view_command(args)
 
 
 def _cmd_evaluate_events(args: argparse.Namespace) -> int:
@@ -131,6 +116,15 @@ def _cmd_data_check(args: argparse.Namespace) -> int:
 QUANTIZE_HELP = "faster lower-precision inference (int8 needs VNNI, bf16 AMX/AVX-512 to pay off)"
 
 
+def _reading_options(p: argparse.ArgumentParser) -> None:
+    """The input options ``extract`` and ``view`` share."""
+    p.add_argument("--published", metavar="DATE",
+                   help="publication date (YYYY-MM-DD, RFC 2822, '8 May 2024') for inputs without one of their own; "
+                        "anchors relative dates")
+    p.add_argument("--any-language", action="store_true",
+                   help="run documents the language check finds not in English (refused by default)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS,
@@ -174,7 +168,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("extract", parents=[common], help="event records from articles, streamed and resumable")
     p.add_argument("--model", required=True, help="a trained model directory")
-    p.add_argument("inputs", nargs="+", help=".txt files, folders, or JSONL with id, text, published")
+    p.add_argument("inputs", nargs="+",
+                   help=".txt, .html/.htm and JSONL files (id, text, published, other fields passed through), "
+                        "folders of them, http(s):// URLs, or - for stdin")
     p.add_argument("-o", "--output", required=True, help="output file (re-running resumes it)")
     p.add_argument("--format", choices=["jsonl", "csv"], default="jsonl",
                    help="jsonl: one line per input; csv: one ACLED-like row per event")
@@ -186,15 +182,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--retry-errors", action="store_true", help="run again the inputs that failed in the output")
     p.add_argument("--overwrite", action="store_true", help="start the output afresh (also with another model)")
     p.add_argument("--quantize", choices=QUANTIZE_CHOICES, help=QUANTIZE_HELP)
+    _reading_options(p)
     p.set_defaults(func=_cmd_extract)
 
     p = sub.add_parser("view", parents=[common], help="an HTML page of one article's entities and event records")
     p.add_argument("--model", required=True)
-    p.add_argument("article", help="a UTF-8 text file")
+    p.add_argument("article", help="a UTF-8 .txt file, an .html page, an http(s):// URL, or - for stdin")
     p.add_argument("-o", "--output", required=True, help="the HTML file to write")
-    p.add_argument("--published", help="publication date YYYY-MM-DD (anchors relative dates)")
-    p.add_argument("--title")
+    p.add_argument("--title", help="the page's heading (default: the page's own title, else the file name)")
     p.add_argument("--quantize", choices=QUANTIZE_CHOICES, help=QUANTIZE_HELP)
+    _reading_options(p)
     p.set_defaults(func=_cmd_view)
 
     p = sub.add_parser("evaluate-events", parents=[common], help="per-field scores of event records against gold")

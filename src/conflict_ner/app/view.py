@@ -1,4 +1,6 @@
-"""A self-contained HTML page: the article with entities highlighted, and its event records.
+"""A self-contained HTML page: the article with entities highlighted, and its event records
+(``conflict-ner view``: any one input ``extract`` reads, a page or URL with its title, URL,
+site and date shown).
 
 >>> from conflict_ner.records import Entity
 >>> html = render_html("Rebels fired.", [Entity("ACTOR", 0, 6, "Rebels", 0.9)], [], title="t")
@@ -9,8 +11,12 @@ True
 from __future__ import annotations
 
 from html import escape
+from pathlib import Path
 
 from conflict_ner.records import Entity, EventRecord
+
+# marks the pages this module writes, so that a folder given to ``extract`` skips them
+GENERATOR = "conflict-ner view"
 
 COLOURS = {"ACTOR": "#fde68a", "LOCATION": "#bfdbfe", "WEAPON": "#fecaca", "COUNT": "#bbf7d0",
            "DATE": "#e9d5ff"}
@@ -52,18 +58,36 @@ def _record_row(i: int, r: EventRecord) -> str:
             f"<td>{r.confidence:.2f}</td></tr>")
 
 
+def _link(url: str) -> str:
+    # only web addresses become links: a page's canonical URL could be ``javascript:``
+    if url.lower().startswith(("http://", "https://")):
+        return f'<a href="{escape(url, quote=True)}">{escape(url)}</a>'
+    return escape(url)
+
+
+def _meta_line(model: str | None, published: str | None, published_from: str | None, site: str | None,
+               url: str | None) -> str:
+    parts = [escape(f"model: {model}") if model else "", escape(f"site: {site}") if site else ""]
+    if published:
+        parts.append(escape(f"published: {published}" + (f" (from {published_from})" if published_from else "")))
+    if url:
+        parts.append(_link(url))
+    return " &middot; ".join(p for p in parts if p)
+
+
 def render_html(text: str, entities: list[Entity], records: list[EventRecord], *, title: str,
-                model: str | None = None, published: str | None = None) -> str:
+                model: str | None = None, published: str | None = None, published_from: str | None = None,
+                site: str | None = None, url: str | None = None) -> str:
     """The page as a string (inline CSS, no scripts, no external resources)."""
     labels = sorted({e.label for e in entities} | set(COLOURS))
     css = "".join(f"mark.{lab}{{background:{COLOURS.get(lab, _FALLBACK)}}}" for lab in labels)
     legend = " ".join(f'<mark class="{lab}">{lab}</mark>' for lab in labels)
     rows = "".join(_record_row(i, r) for i, r in enumerate(records, start=1)) or \
         '<tr><td colspan="10">No event records.</td></tr>'
-    meta = " &middot; ".join(escape(x) for x in (f"model: {model}" if model else "",
-                                                 f"published: {published}" if published else "") if x)
+    meta = _meta_line(model, published, published_from, site, url)
     return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>{escape(title)}</title>
+<html lang="en"><head><meta charset="utf-8"><meta name="generator" content="{GENERATOR}">
+<title>{escape(title)}</title>
 <style>
 body{{font-family:system-ui,sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#111}}
 article{{line-height:1.9;font-size:1.05rem;border:1px solid #ddd;padding:1rem 1.5rem;border-radius:6px}}
@@ -83,3 +107,25 @@ th,td{{border:1px solid #ddd;padding:.35rem;vertical-align:top;text-align:left}}
 <tbody>{rows}</tbody></table>
 </body></html>
 """
+
+
+def view_command(args) -> int:
+    """``conflict-ner view``: read one input (file, page, URL, ``-``), tag it, write the page.
+    An input that cannot be read, or is not in English, raises ``InputError`` (exit 2)."""
+    from conflict_ner.app.batch import input_options
+    from conflict_ner.app.batch_ingest import load_one
+    from conflict_ner.extractor import DEFAULT_MAX_INPUT_BYTES, EventExtractor
+
+    options = input_options(args)
+    item = load_one(args.article, DEFAULT_MAX_INPUT_BYTES, options)  # before the model: fail fast
+    extractor = EventExtractor.from_pretrained(args.model, quantize=args.quantize)
+    text = item.text or ""
+    entities = extractor.entities(text)
+    records = extractor.extract(text, published=item.published, doc_id=item.key)
+    title = args.title or item.title or (Path(args.article).name if args.article != "-" else "stdin")
+    html = render_html(text, entities, records, title=title, model=extractor.name, published=item.published,
+                       published_from=item.published_from, site=item.site, url=item.url)
+    Path(args.output).write_text(html, encoding="utf-8")
+    about = " | ".join(x for x in (item.title, item.url, item.published and f"published {item.published}") if x)
+    print(f"{len(entities)} entities, {len(records)} event records -> {args.output}" + (f" ({about})" if about else ""))
+    return 0
