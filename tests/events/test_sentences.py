@@ -85,3 +85,10 @@ def test_paragraphs():
 ])
 def test_dateline_end(sentence, body):
     assert sentence[dateline_end(sentence):] == body
+
+
+def test_runs_of_final_punctuation_end_one_sentence():
+    text = 'He paused... Then left?! "Why?" she asked. Wait..... no.. Yes!!! OK.'
+    assert texts(text) == ["He paused...", "Then left?!", '"Why?" she asked.', "Wait..... no..", "Yes!!!", "OK."]
+    # a run with no space after it ends nothing, however long
+    assert texts("a" + "." * 3000 + "b. Next one.") == ["a" + "." * 3000 + "b.", "Next one."]

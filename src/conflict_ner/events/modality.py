@@ -28,7 +28,8 @@ _NEGATED = re.compile(
     r"\bwithout (?:causing )?(?:any )?(?:casualties|injuries|damage|loss)\b|"
     r"\b(?:rejected|dismissed|refuted) (?:the |these |those |such )?(?:claims?|reports?|allegations?|accusations?)\b|"
     r"\b(?:baseless|fabricated)\b|"
-    rf"\b(?:did|does|do|has|have|had|was|were|is|are|would)(?:\s+not|n't)\s+(?:\w+\s+){{0,2}}?(?:{NEGATABLE_ACT_STEMS})|"
+    rf"\b(?:did|does|do|has|have|had|was|were|is|are|would)(?:\s+not|n't)\s+(?:\w+\s+){{0,2}}?"
+    rf"(?:{NEGATABLE_ACT_STEMS})|"
     rf"\bnever\s+(?:\w+\s+){{0,2}}?(?:{NEGATABLE_ACT_STEMS})",
     re.I,
 )
@@ -75,8 +76,8 @@ def modality(sentence: Sentence, source: str | None = None, party_document: bool
     done), then claimed (a party's statement or a claim of responsibility),
     else asserted.
 
-    >>> modality(Sentence("The army denied shelling the village.")), modality(Sentence("Rebels vowed to attack Hama."))
-    ('negated', 'threatened')
+    >>> [modality(Sentence(s)) for s in ("The army denied shelling the village.", "Rebels vowed to attack Hama.")]
+    ['negated', 'threatened']
     """
     text = sentence.text
     if _NEGATED.search(text):

@@ -65,7 +65,7 @@ def find_triggers(sentence: str) -> tuple[Trigger, ...]:
 def reports_violence(triggers: Sequence[Trigger]) -> bool:
     """Whether a sentence with these triggers reports violence (``support`` verbs alone do not).
 
-    >>> reports_violence(find_triggers("Talks resumed in Geneva.")), reports_violence(find_triggers("Shelling hit Idlib."))
-    (False, True)
+    >>> [reports_violence(find_triggers(s)) for s in ("Talks resumed in Geneva.", "Shelling hit Idlib.")]
+    [False, True]
     """
     return any(t.kind != "support" for t in triggers)
