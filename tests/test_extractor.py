@@ -11,7 +11,7 @@ from conflict_ner import EventExtractor
 from conflict_ner.app.batch import run_batch
 from conflict_ner.extractor import InputError
 from conflict_ner.labels import LABELS, bio_tags
-from conflict_ner.schema import record_errors
+from conflict_ner.schema import SCHEMA_VERSION, record_errors
 from conflict_ner.app.view import render_html
 
 TAGS = bio_tags(LABELS)
@@ -148,7 +148,7 @@ def test_batch_bad_inputs_give_error_lines(keyword_extractor, tmp_path):
     assert "invalid JSON" in lines["more.jsonl:2"]["error"]
     assert lines[str(tmp_path / "missing.txt")]["error"] == "no such file or folder"
     good = lines["a0.txt"]
-    assert good["error"] is None and good["model"] == "keywords" and good["schema_version"] == "1"
+    assert good["error"] is None and good["model"] == "keywords" and good["schema_version"] == SCHEMA_VERSION == "2"
     assert all(record_errors(r) == [] for r in good["records"])
 
 

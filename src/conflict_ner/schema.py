@@ -1,7 +1,14 @@
-"""The event-record JSON schema (a copy of ../shared/event-record.schema.json) and its validator.
+"""The event-record JSON schemas shipped with the package, and their validator.
 
->>> record_errors({"schema_version": "1"})[0].startswith("'doc_id' is a required property")
+Version 2 (``resources/event-record.schema.v2.json``) is what the extractor writes and the
+project's source of truth from then on; version 1 (``resources/event-record.schema.json``, a
+copy of ``../shared/event-record.schema.json``) stays readable: the corpus's event gold is
+written in it. A record is checked against the version it names.
+
+>>> record_errors({"schema_version": "2"})[0].startswith("'doc_id' is a required property")
 True
+>>> record_errors({"schema_version": "0"})
+["unknown schema_version '0' (this package reads '1' and '2')"]
 """
 
 from __future__ import annotations
@@ -13,22 +20,39 @@ from typing import Any
 
 import jsonschema
 
-SCHEMA_VERSION = "1"
+from conflict_ner.records import RECORD_VERSION
+
+#: The version of the records the extractor writes.
+SCHEMA_VERSION = RECORD_VERSION
+#: The version the corpus's event gold is compiled in (no event types, date ranges or slots yet).
+GOLD_SCHEMA_VERSION = "1"
+_FILES = {"1": "event-record.schema.json", "2": "event-record.schema.v2.json"}
 
 
-@lru_cache(maxsize=1)
-def event_record_schema() -> dict[str, Any]:
-    """The record schema shipped with the package."""
-    return json.loads(resources.files("conflict_ner").joinpath("resources/event-record.schema.json").read_text())
+@lru_cache(maxsize=None)
+def event_record_schema(version: str = SCHEMA_VERSION) -> dict[str, Any]:
+    """The record schema of ``version`` shipped with the package."""
+    if version not in _FILES:
+        raise ValueError(f"unknown schema_version {version!r} (this package reads {' and '.join(map(repr, _FILES))})")
+    return json.loads(resources.files("conflict_ner").joinpath("resources", _FILES[version]).read_text("utf-8"))
 
 
-@lru_cache(maxsize=1)
-def _validator() -> jsonschema.Draft202012Validator:
-    return jsonschema.Draft202012Validator(event_record_schema(), format_checker=jsonschema.FormatChecker())
+@lru_cache(maxsize=None)
+def _validator(version: str) -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(event_record_schema(version), format_checker=jsonschema.FormatChecker())
 
 
-def record_errors(record: dict[str, Any]) -> list[str]:
-    """Schema violations of one record, as messages with their JSON path (empty if valid)."""
-    errors = sorted(_validator().iter_errors(record), key=lambda e: list(e.absolute_path))
+def record_errors(record: dict[str, Any], version: str | None = None) -> list[str]:
+    """Schema violations of one record, as messages with their JSON path (empty if valid).
+
+    The record is checked against ``version``, by default the one its ``schema_version`` names
+    (a record without one against the current version).
+    """
+    if version is None:
+        named = record.get("schema_version") if isinstance(record, dict) else None
+        version = named if isinstance(named, str) else SCHEMA_VERSION
+    if version not in _FILES:
+        return [f"unknown schema_version {version!r} (this package reads {' and '.join(map(repr, _FILES))})"]
+    errors = sorted(_validator(version).iter_errors(record), key=lambda e: list(e.absolute_path))
     return [f"{e.message}" + (f" (at {'/'.join(map(str, e.absolute_path))})" if e.absolute_path else "")
             for e in errors]

@@ -24,7 +24,7 @@ import yaml
 from conflict_ner.text.document import Document
 from conflict_ner.errors import DataError
 from conflict_ner.labels import LABELS
-from conflict_ner.schema import SCHEMA_VERSION, record_errors
+from conflict_ner.schema import GOLD_SCHEMA_VERSION, record_errors
 from conflict_ner.training.validation import validate_document
 
 _HEADER = re.compile(r"^###\s+(\S+)\s*$")
@@ -261,7 +261,7 @@ def _compile_record(doc: Document, rec: Any) -> dict[str, Any]:
                          "(quote it exactly, without markup)")
     s_start, s_end = hits[0]
     record: dict[str, Any] = {
-        "schema_version": SCHEMA_VERSION,
+        "schema_version": GOLD_SCHEMA_VERSION,
         "doc_id": doc.id,
         "sentence": {"text": doc.text[s_start:s_end], "start": s_start, "end": s_end},
     }
