@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from conflict_ner.errors import DataError
@@ -22,8 +23,9 @@ from conflict_ner.events.furniture import is_furniture
 from conflict_ner.events.modality import modality, speaks_as_party
 from conflict_ner.events.roles import assign_roles
 from conflict_ner.events.sentence import Sentence
+from conflict_ner.events.types import classify
 from conflict_ner.labels import LABELS
-from conflict_ner.records import Entity, EventRecord, TextSpan
+from conflict_ner.records import Entity, EventRecord, PlaceRef, TextSpan
 from conflict_ner.text.published import parse_published
 from conflict_ner.text.sentences import dateline_end, split_sentences
 
@@ -82,13 +84,15 @@ def _record(text: str, sentence: Sentence, ents: list[Entity], narrative: list[E
     else:
         return None
     actors = assign_roles(sentence, by_label["ACTOR"])
-    locations = tuple(TextSpan(e.text, e.start, e.end) for e in by_label["LOCATION"])
+    locations = tuple(PlaceRef(e.text, e.start, e.end) for e in by_label["LOCATION"])
     weapons = tuple(TextSpan(e.text, e.start, e.end) for e in by_label["WEAPON"])
     if any(c.cumulative for c in counts):
         # a running total covers a period: its date is not the period's start (ANNOTATION.md)
         when = publication_date(published)
     else:
         when = record_date(by_label["DATE"], narrative, published, text)
+        if when.text is not None and not any(e.text == when.text for e in by_label["DATE"]):
+            when = replace(when, source="carried")  # an earlier sentence's DATE
     source = attribution(sentence, ents)
     kept = {(a.start, a.end) for a in actors}
     used = [e for e in ents if e.label != "ACTOR" or (e.start, e.end) in kept]
@@ -99,8 +103,11 @@ def _record(text: str, sentence: Sentence, ents: list[Entity], narrative: list[E
     base = sum(e.score for e in used) / len(used) if used else 1.0
     if not (actors or locations or weapons or counts):
         certainty *= _BARE_FACTOR
+    kind = classify(sentence, actors, weapons, counts, locations)
     return EventRecord(
         doc_id=doc_id,
+        event_type=kind.event_type,
+        sub_event_type=kind.sub_event_type,
         sentence=TextSpan(sentence.text, sentence.start, sentence.start + len(sentence.text)),
         date=when,
         actors=tuple(actors),

@@ -1,0 +1,342 @@
+"""ACLED event and sub-event types of a record, by rules over its sentence's words.
+
+The sentence's words are read as *cues* (``air strike`` -> ``air``, ``clashes`` ->
+``clash``, ``seized the town`` -> ``territory``...), the record's weapons add theirs, and
+its actors and counts say who suffered the act (armed men, civilians, protesters). A fixed
+precedence turns cues into one of ACLED's 25 sub-event types; the decisions are written in
+``training/ANNOTATION.md``, "Event types (ACLED codebook)".
+
+>>> classify(Sentence("A suicide car bomb exploded at a checkpoint."))
+EventType(event_type='Explosions/Remote violence', sub_event_type='Suicide bomb')
+>>> classify(Sentence("Warplanes bombed the town as clashes went on."))
+EventType(event_type='Explosions/Remote violence', sub_event_type='Air/drone strike')
+>>> classify(Sentence("Army artillery shelled rebel positions amid heavy clashes."))
+EventType(event_type='Battles', sub_event_type='Armed clash')
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
+
+from conflict_ner.events.lexicon import MUTUAL_VERBS, VICTIM_NOUNS
+from conflict_ner.events.sentence import Sentence
+from conflict_ner.records import TYPE_OF_SUB_EVENT, ActorRef, CountRef, TextSpan
+
+
+class EventType(NamedTuple):
+    """An ACLED event type and one of its sub-event types."""
+
+    event_type: str
+    sub_event_type: str
+
+
+def _type(sub_event_type: str) -> EventType:
+    return EventType(TYPE_OF_SUB_EVENT[sub_event_type], sub_event_type)
+
+
+# --- cues: what the words say about the means and the act ------------------------------------------------
+
+# "rocket-propelled grenade" is a direct-fire weapon of a fight, neither a rocket attack nor a thrown grenade
+_RPG = re.compile(r"\brocket[- ]propelled grenades?\b|\brpgs?\b", re.I)
+# places whose control can change hands (fighting positions and checkpoints are part of a battle)
+_PLACE_NOUNS = (r"towns?|villages?|city|cities|areas?|districts?|hills?|neighbou?rhoods?|bases?|air ?bases?|"
+                r"airports?|dams?|crossings?|bridges?|roads?|highways?|regions?|provinces?|territory|territories|"
+                r"outskirts|suburbs?|countryside|ports?|islands?|border posts?|mountains?|ridges?|settlements?|camps?|"
+                r"strongholds?|headquarters|barracks|localit(?:y|ies)|heights|farmland|square|capital|"
+                r"municipalit(?:y|ies)|oil ?fields?|gas ?fields?")
+_WEAPON_GOODS = r"weapons|arms|ammunition|munitions|explosives|rifles|mortars|rockets|missiles|guns|cache|caches"
+#: One pattern per cue; a cue is present when its pattern matches the sentence (or, for the
+#: means of an act, one of the record's WEAPON spans).
+CUES: dict[str, str] = {
+    "chemical": r"chemical (?:weapons?|attacks?|agents?|munitions?|strikes?|bombs?|shells?)|chlorine|sarin|"
+                r"mustard gas|nerve (?:agents?|gas)|toxic gas|poison(?:ous)? gas",
+    "suicide": r"suicide|blew (?:himself|herself|themselves) up|svbieds?|explosive (?:vests?|belts?)",
+    "air": r"air ?strikes?|air ?raids?|airstrikes?|drone (?:strikes?|attacks?)|aerial (?:bombardments?|attacks?|"
+           r"strikes?|bombings?)|warplanes?|war planes?|(?:fighter |military )?jets?|aircraft|helicopters?|"
+           r"gunships?|bombers?|barrel bombs?|drones?|uavs?|shaheds?|bayraktars?|tb2s?|su-\d+|mig-\d+|f-1[56]s?|"
+           r"bombs? (?:fell|rained|were dropped)|dropped (?:\w+ )?bombs",
+    "shelling": r"shells?|shell(?:ed|ing)|artillery|mortars?|rockets?|missiles?|howitzers?|grads?|katyushas?|mlrs|"
+                r"multiple rocket launchers?|tank (?:fire|shells?|rounds?)|bombard(?:ed|ment|ments|ing|s)?|himars|"
+                r"iskanders?|kalibrs?|ballistic|projectiles?",
+    "explosive": r"ieds?|improvised explosive(?: devices?)?|roadside bombs?|"
+                 r"(?:land|anti-personnel|anti-tank|naval|sea) ?mines?|"
+                 r"(?:stepped on|hit|struck|triggered|ran over|detonated) an? (?:\w+ )?mine|"
+                 r"mines? (?:exploded|blasts?|explosions?)|car bombs?|vbieds?|booby[- ]?trap(?:ped|s)?|"
+                 r"explosive devices?|sticky bombs?|magnetic bombs?|bombs? (?:blasts?|explosions?|exploded|"
+                 r"went off|detonated|ripped)|planted (?:an? )?(?:\w+ )?(?:bombs?|explosives?)",
+    "blast": r"explosions?|blasts?|bomb(?:s|ed|ing|ings)?|explosives?|detonat(?:ed|es|ing|ion|ions|e)",
+    "grenade": r"grenades?",
+    "clash": rf"{MUTUAL_VERBS}|clashes|fighting|battles?|firefights?|gunfights?|gun ?battles?|"
+             r"exchanges? of fire|engagements?",
+    "assault": r"ambush(?:ed|es|ing)?|assault(?:ed|s|ing)?|storm(?:ed|ing|s)?|offensives?|counter-?offensives?|"
+               r"counter-?attack(?:ed|s)?|attack(?:ed|s|ing)? (?:\w+ ){0,3}(?:positions?|posts?|checkpoints?|bases?|"
+               r"barracks|convoys?|outposts?|patrols?|lines|troops|soldiers|fighters|forces)|incursions?|"
+               r"repel(?:led|s|ling)?|infiltrat\w*|advance[ds]? (?:on|into|towards?)",
+    # face-to-face means: firearms and blades
+    "direct": r"shot|shoot(?:s|ing|ings)?|gunned down|opened fire|gunfire|gunmen|gunshots?|stabb\w*|knif\w*|"
+              r"machetes?|beat(?:en)? to death|hacked|behead\w*|execut(?:ed|es|ing|ion|ions)|massacre\w*|"
+              r"burn(?:ed|t) alive|guns?|rifles?|small arms|machine ?guns?|ak-47s?|kalashnikovs?",
+    # harm without a means
+    "harm": r"kill(?:ed|ing|s)?|murder\w*|assassinat\w*|raid(?:ed|s)?|attack(?:ed|s|ing)?|"
+            r"engag(?:ed|es|ing) (?:the |an? )?(?:\w+ )?(?:patrols?|troops|forces|soldiers|fighters|enemy|convoys?)",
+    "sexual": r"rap(?:e|ed|es|ing|ists?)|gang-?raped|sexual(?:ly)? (?:violence|assault\w*|abuse\w*|slavery|"
+              r"exploitation|harassment)|sexually assaulted",
+    "abduction": r"abduct\w*|kidnap\w*|taken hostage|took (?:\w+ )?hostages?|held (?:\w+ )?hostage|held captive|"
+                 r"forcibly disappeared|(?:forced|enforced) disappearances?",
+    "arrest": r"arrest\w*|detain\w*|detention|apprehend\w*|rounded up|round-ups?|taken into custody|jailed",
+    "protest": r"protest(?:s|ed|ers|ors|ing)?|demonstrat(?:ion|ions|ors)|rall(?:y|ies)|protest marches|marchers|"
+               r"sit-ins?|(?:general|hunger) strikes?|went on strike|strikers",
+    "intervention": r"dispers(?:ed|e|es|ing)|tear ?gas|water cannons?|rubber bullets|stun grenades|batons?|"
+                    r"broke up|pepper spray|arrest\w*|detain\w*",
+    "excessive": r"live (?:ammunition|fire|rounds|bullets)|(?:opened fire on|shot dead|shot and killed) (?:the )?"
+                 r"(?:\w+ )?(?:protesters|protestors|demonstrators|crowds?|marchers)",
+    # riot police break up protests: they do not make one a riot
+    "riot": r"(?<!anti-)riot(?:s|ed|ing|ers)?(?!\s+(?:police|gear|control|squads?|units?|officers))|"
+            r"threw (?:stones|rocks|molotov\w*|petrol bombs)|stone-?throwing|molotov\w*|"
+            r"petrol bombs?|vandali[sz]\w*",
+    "mob": r"mobs?|lynch\w*|vigilantes?|angry (?:crowds?|residents|villagers)",
+    "territory": r"(?:re)?captur(?:ed|es|ing|e)|(?:re)?took (?:full |back |over )?control|"
+                 r"(?:re)?tak(?:es|ing|en) (?:full |back )?control|retook|retak(?:es|en|ing|e)|regain(?:ed|s|ing)?|"
+                 r"seiz(?:ed|es|ing|e)|overr(?:an|un|unning)|liberat(?:ed|es|ing)|took over|gained control|"
+                 r"wrested(?: control)?|advanced into|entered",
+    "fell_to": r"f(?:ell|alls?|allen) (?:in)?to",
+    "disrupted": r"intercept\w*|shot down|shoot(?:s|ing)? down|downed|brought down|defus\w*|dismantl\w*|"
+                 r"thwart\w*|foil\w*|jammed|neutrali[sz]ed (?:an? |the )?(?:\w+ )?(?:drones?|missiles?|rockets?|"
+                 r"bombs?|ieds?|explosives?)|weapons? (?:caches?|depots?)|arms (?:caches?|depots?)|"
+                 rf"(?:seiz|confiscat|found|discover)\w* (?:\w+ ){{0,3}}(?:{_WEAPON_GOODS})",
+    "base": r"(?:establish|set(?:s|ting)? up|buil[dt]|open(?:ed|s)?)\w* (?:an? |its |their |the |new |\w+ ){0,3}"
+            r"(?:military )?(?:bases?|headquarters|hq|outposts?|military posts?|garrisons?|"
+            r"command (?:centers?|centres?))",
+    "looting": r"loot\w*|pillag\w*|plunder\w*|ransack\w*|arson|property destruction|"
+               r"(?:torch|burn|raz|demolish|destroy|bulldoz|set fire to|vandali[sz])\w* (?:\w+ ){0,3}"
+               r"(?:homes?|houses?|shops?|property|properties|buildings?|crops|fields|villages?|churches?|mosques?|"
+               r"schools?|markets?|vehicles|cars|farms?|livestock)|"
+               r"(?:homes|houses|shops|buildings|property|properties|crops|churches|mosques|schools) (?:\w+ ){0,6}?"
+               r"(?:were|was) (?:looted|burned|burnt|torched|razed|set ablaze|demolished|ransacked)",
+    "transfer": r"withdr(?:ew|awn|awal|aws|aw)|pull(?:ed|s|ing)? (?:out|back)|retreat(?:ed|s|ing)?|"
+                r"hand(?:ed|s|ing)? over|hand-?over|ceded",
+    "peaceful": r"without (?:a fight|a shot|resistance|fighting|bloodshed)|peaceful(?:ly)? (?:handover|transfer)|"
+                r"unopposed",
+    "change": r"defect(?:ed|ion|ions|ors?)|merg(?:ed|er|ers)|split from|dissolv\w*|reinforcements?|"
+              r"(?:re)?deploy(?:ed|ment|ments|s|ing)|mobili[sz]\w*|recruit\w*|curfew|state of emergency|martial law|"
+              r"(?:troop|military) (?:build-?ups?|movements?)|formation of",
+    "agreement": r"cease-?fires?|truces?|peace (?:deals?|agreements?|accords?|treaty|talks)|(?:signed|reached|brokered|"
+                 r"agreed (?:on|to)) (?:an? |the )?(?:\w+ )?(?:agreements?|deals?|accords?)|prisoner (?:exchanges?|"
+                 r"swaps?)|exchange of prisoners|armistice",
+}
+_CUE_RES = {name: re.compile(rf"\b(?:{rx})\b", re.I) for name, rx in CUES.items()}
+#: Cues that name the means of an act: a WEAPON span of the record carries them too.
+_MEANS = ("chemical", "suicide", "air", "shelling", "explosive", "blast", "grenade")
+_PLACE_OBJECT = re.compile(
+    rf"\s+(?:(?:the|a|an|full|complete|control|of|over|back|most|much|all|parts?|large|swathes?|several|key|"
+    rf"strategic|nearby|two|three|four|five|\d+|its|their|rebel-held|government-held|[\w'-]+-held|remaining)\s+)*"
+    rf"(?:{_PLACE_NOUNS})\b", re.I)
+_FALL_SUBJECT = re.compile(rf"\b(?:{_PLACE_NOUNS})\s+(?:\w+\s+){{0,2}}$", re.I)
+_REGAIN = re.compile(r"\b(?:re(?:captur|took|tak|gain|conquer|enter|claim)\w*|liberat\w*|took back|back control)\b",
+                     re.I)
+
+
+def find_cues(text: str, weapons: Iterable[str] = ()) -> frozenset[str]:
+    """The cues in a sentence's text (and the means its WEAPON spans name).
+
+    >>> sorted(find_cues("Rebels fired rocket-propelled grenades and mortars at troops."))
+    ['shelling']
+    >>> sorted(find_cues("The town was hit.", weapons=["Su-24 jets"]))
+    ['air']
+    """
+    text = _RPG.sub("RPG", text)
+    found = {name for name, rx in _CUE_RES.items() if rx.search(text)}
+    for w in weapons:
+        w = _RPG.sub("RPG", w)
+        found.update(name for name in _MEANS if _CUE_RES[name].search(w))
+    return frozenset(found)
+
+
+# --- who suffered it -------------------------------------------------------------------------------------
+
+_ARMED = re.compile(
+    r"\b(?:soldiers?|troops|fighters?|militants?|rebels?|insurgents?|forces|army|armed|police(?:men|women)?|officers?|"
+    r"guards?|personnel|combatants?|gunmen|militia(?:s|men)?|jihadists?|servicem[ae]n|commanders?|positions?|"
+    r"checkpoints?|convoys?|bases?|patrols?|posts?|barracks|outposts?|conscripts?|recruits|paramilitar\w*|"
+    r"terrorists?)\b", re.I)
+_VICTIM = re.compile(rf"\b(?:{VICTIM_NOUNS})\b", re.I)
+_PROTESTERS = re.compile(r"\b(?:protesters?|protestors?|demonstrators?|marchers|strikers|rioters|crowds?)\b", re.I)
+_HARMED = ("killed", "injured", "captured")
+
+
+def harmed(actors: Sequence[ActorRef], counts: Sequence[CountRef]) -> list[str]:
+    """Who suffered the act: its targets, and the nouns of its killed, injured or captured counts.
+
+    >>> harmed([ActorRef("HTS", 0, 3, "initiator"), ActorRef("villagers", 10, 19, "target")],
+    ...        [CountRef("3", 30, 31, 3, 3, 3, "soldiers", "killed")])
+    ['villagers', 'soldiers']
+    """
+    out = [a.text for a in actors if a.role == "target"]
+    out += [c.counted for c in counts if c.outcome in _HARMED and c.counted]
+    return out
+
+
+def civilian_target(actors: Sequence[ActorRef], counts: Sequence[CountRef]) -> bool:
+    """Whether civilians, and no armed men, suffered the act (ACLED's ``civilian_targeting``).
+
+    >>> civilian_target([ActorRef("civilians", 0, 9, "target")], []), civilian_target([], [])
+    (True, False)
+    """
+    victims = harmed(actors, counts)
+    return any(_is_civilian(v) for v in victims) and not any(_is_armed(v) for v in victims)
+
+
+def _is_armed(noun: str) -> bool:
+    return bool(_ARMED.search(noun)) or is_state_actor(noun)
+
+
+def _is_civilian(noun: str) -> bool:
+    return bool(_VICTIM.search(noun) or _PROTESTERS.search(noun)) and not _is_armed(noun)
+
+
+# --- who did it: the state or not ------------------------------------------------------------------------
+
+_STATE = re.compile(
+    r"\b(?:army|armies|armed forces|military|troops|soldiers?|government|regime|pro-government|pro-regime|loyalists?|"
+    r"security forces|police|gendarmerie|national guard|republican guard|air force|navy|marines|idf|saa|"
+    r"special forces|state forces|border guards?|coast guard|ministry|defen[cs]e forces|(?:government|state)-backed|"
+    r"presidential guard|tiger forces|tatmadaw|fardc|sadf|saf|sudanese armed forces|police(?:men|women)?)\b", re.I)
+_NON_STATE = re.compile(
+    r"\b(?:rebels?|rebel|militants?|insurgents?|jihadists?|fighters|militia(?:s|men)?|gunmen|armed (?:group|men)|"
+    r"terrorists?|opposition|islamic state|isis|isil|daesh|hts|hayat tahrir|tahrir al-sham|al-?qaeda|al-?shabaab|"
+    r"boko haram|iswap|jnim|houthis?|ansar allah|hezbollah|hamas|sdf|ypg|pkk|rsf|rapid support forces|m23|wagner|"
+    r"free syrian army|fsa|syrian national army|tribal|clan|vigilantes|bandits|separatists|paramilitar\w*|"
+    r"mujahideen|taliban)\b", re.I)
+# pro-government militias act for the state (ACLED: its "affiliates")
+_AFFILIATE = re.compile(r"\bpro-(?:government|regime)\b", re.I)
+
+
+def is_state_actor(text: str, inter_code: int | None = None) -> bool:
+    """Whether an actor is the state's forces (ACLED inter code 1), by its code when known, else by
+    its words; a non-state word wins ("rebel troops"), except for pro-government forces.
+
+    >>> is_state_actor("Syrian government forces"), is_state_actor("rebel troops"), is_state_actor("HTS")
+    (True, False, False)
+    """
+    if inter_code is not None:
+        return inter_code == 1
+    if _AFFILIATE.search(text):
+        return True
+    return bool(_STATE.search(text)) and not _NON_STATE.search(text)
+
+
+# --- the precedence -------------------------------------------------------------------------------------
+
+def classify(sentence: Sentence, actors: Sequence[ActorRef] = (), weapons: Sequence[TextSpan] = (),
+             counts: Sequence[CountRef] = (), locations: Sequence[TextSpan] = ()) -> EventType:
+    """ACLED's event type of the act a sentence reports (refs index the document; ``sentence.start``
+    places them in the sentence). The order of the checks is the codebook's precedence.
+
+    >>> s = Sentence("Government forces recaptured the town of Kafr Nabl from rebels.")
+    >>> classify(s, [ActorRef("Government forces", 0, 17, "initiator")])
+    EventType(event_type='Battles', sub_event_type='Government regains territory')
+    """
+    text = sentence.text
+    cues = find_cues(text, [w.text for w in weapons])
+    victims = harmed(actors, counts)
+    armed_target = any(_is_armed(v) for v in victims)
+    civilians = any(_is_civilian(v) for v in victims) and not armed_target
+    casualties = any(c.outcome in ("killed", "injured") for c in counts)
+    initiators = [a for a in actors if a.role == "initiator"]
+    protest = "protest" in cues or any(_PROTESTERS.search(v) for v in victims)
+    remote = cues & {"chemical", "suicide", "air", "shelling", "explosive"}
+
+    # Demonstrations: a crowd's own action, unless weapons of war were used
+    if "mob" in cues:
+        return _type("Mob violence")
+    if protest and not remote:
+        protesters_hurt = any(_PROTESTERS.search(v) for v in victims) and (casualties or "direct" in cues)
+        if "excessive" in cues or protesters_hurt:
+            return _type("Excessive force against protesters")
+        if "riot" in cues or "clash" in cues or "looting" in cues:
+            return _type("Violent demonstration")
+        if "intervention" in cues:
+            return _type("Protest with intervention")
+        return _type("Peaceful protest")
+    if "riot" in cues and not remote:
+        return _type("Violent demonstration")
+    # The means decide an attack's type; the worst means first
+    if "chemical" in cues:
+        return _type("Chemical weapon")
+    if "suicide" in cues:
+        return _type("Suicide bomb")
+    if "disrupted" in cues and not casualties:
+        return _type("Disrupted weapons use")
+    violent = bool(remote or cues & {"clash", "assault", "direct", "harm"} or casualties)
+    if "peaceful" in cues and cues & {"territory", "transfer"} or "transfer" in cues and not violent:
+        return _type("Non-violent transfer of territory")
+    territory = _territory(text, sentence.start, locations) if cues & {"territory", "fell_to"} else False
+    if territory:
+        state = [a for a in initiators if is_state_actor(a.text, a.inter_code)]
+        if initiators:
+            return _type("Government regains territory" if state and len(state) == len(initiators)
+                         else "Non-state actor overtakes territory")
+        fell = _CUE_RES["fell_to"].search(text)
+        if fell:  # "the town fell to rebels": the words after say who took it
+            state = is_state_actor(re.split(r"[,;.]| after | when | on ", text[fell.end():fell.end() + 60])[0])
+        else:
+            state = bool(_REGAIN.search(text))
+        return _type("Government regains territory" if state else "Non-state actor overtakes territory")
+    if "air" in cues:
+        return _type("Air/drone strike")
+    if cues & {"clash"}:
+        return _type("Armed clash")
+    if "shelling" in cues:
+        return _type("Shelling/artillery/missile attack")
+    if "explosive" in cues:
+        return _type("Remote explosive/landmine/IED")
+    if "grenade" in cues:
+        return _type("Grenade")
+    # Violence against people, face to face
+    if "sexual" in cues:
+        return _type("Sexual violence")
+    if civilians and "direct" in cues:
+        return _type("Attack")
+    if "abduction" in cues:
+        return _type("Abduction/forced disappearance")
+    if "arrest" in cues:
+        state = [a for a in initiators if is_state_actor(a.text, a.inter_code)]
+        return _type("Abduction/forced disappearance" if initiators and not state else "Arrests")
+    if "base" in cues:
+        return _type("Headquarters or base established")
+    if "looting" in cues and not casualties:
+        return _type("Looting/property destruction")
+    if "assault" in cues or armed_target:
+        return _type("Armed clash")
+    if "blast" in cues:
+        return _type("Remote explosive/landmine/IED")
+    if civilians:
+        return _type("Attack")
+    if "change" in cues:
+        return _type("Change to group/activity")
+    if "agreement" in cues and not (cues & {"direct", "harm"} or sentence.reports_violence):
+        return _type("Agreement")
+    if cues & {"direct", "harm"} or sentence.reports_violence or casualties:
+        return _type("Armed clash")
+    if "agreement" in cues:
+        return _type("Agreement")
+    return _type("Other")
+
+
+def _territory(text: str, offset: int, locations: Sequence[TextSpan]) -> bool:
+    """Whether a capture verb takes a place as its object ("seized the town", "captured Kafr Nabl"),
+    or a place is said to have fallen ("the town fell to rebels")."""
+    starts = {loc.start - offset for loc in locations}
+    for m in _CUE_RES["territory"].finditer(text):
+        if _PLACE_OBJECT.match(text, m.end()):
+            return True
+        gap = re.match(r"\s+(?:(?:the|control|of|over|back|full)\s+)*", text[m.end():])
+        if gap and m.end() + gap.end() in starts:
+            return True
+    for m in _CUE_RES["fell_to"].finditer(text):
+        before = text[max(0, m.start() - 60):m.start()]
+        if _FALL_SUBJECT.search(before) or any(0 <= m.start() - s <= 60 for s in starts):
+            return True
+    return False

@@ -1,0 +1,164 @@
+"""ACLED event types by rules (conflict_ner.events.types): each sub-event type, the precedence
+between them (training/ANNOTATION.md, "Event types (ACLED codebook)") and the builder's use."""
+
+from __future__ import annotations
+
+import pytest
+
+from conflict_ner.events import build_records
+from conflict_ner.events.sentence import Sentence
+from conflict_ner.events.types import EventType, civilian_target, classify, find_cues, is_state_actor
+from conflict_ner.records import EVENT_TYPES, ActorRef, CountRef, Entity, TextSpan
+
+
+def _at(text: str, word: str) -> tuple[int, int]:
+    return text.index(word), text.index(word) + len(word)
+
+
+def kind(text: str, actors=(), counts=(), weapons=(), locations=()) -> str:
+    """The sub-event type of ``text`` with actors ``(word, role)``, counts ``(word, counted,
+    outcome)``, weapons and locations given by their words."""
+    acts = [ActorRef(w, *_at(text, w), role) for w, role in actors]
+    cnts = [CountRef(w, *_at(text, w), 1, 1, 1, counted, outcome) for w, counted, outcome in counts]
+    weps = [TextSpan(w, *_at(text, w)) for w in weapons]
+    locs = [TextSpan(w, *_at(text, w)) for w in locations]
+    got = classify(Sentence(text), acts, weps, cnts, locs)
+    assert got.sub_event_type in EVENT_TYPES[got.event_type]
+    return got.sub_event_type
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Explosions/Remote violence, by means
+    ("Russian warplanes carried out air strikes on Kafr Nabl.", "Air/drone strike"),
+    ("A drone strike hit a car near the border.", "Air/drone strike"),
+    ("The village was bombed by warplanes overnight.", "Air/drone strike"),
+    ("Helicopters dropped barrel bombs on Daraya.", "Air/drone strike"),
+    ("Government artillery shelled Ariha.", "Shelling/artillery/missile attack"),
+    ("Rebels fired rockets at Aleppo.", "Shelling/artillery/missile attack"),
+    ("Missiles hit Kyiv overnight.", "Shelling/artillery/missile attack"),
+    ("A roadside bomb hit an army convoy.", "Remote explosive/landmine/IED"),
+    ("An IED exploded near a patrol.", "Remote explosive/landmine/IED"),
+    ("Two shepherds were killed when they stepped on a landmine.", "Remote explosive/landmine/IED"),
+    ("A car bomb exploded in the market.", "Remote explosive/landmine/IED"),
+    ("An explosion ripped through a market in Azaz.", "Remote explosive/landmine/IED"),
+    ("A suicide bomber blew himself up at a mosque.", "Suicide bomb"),
+    ("A suicide car bomb hit the checkpoint.", "Suicide bomb"),  # suicide before car bomb
+    ("Militants threw a grenade at a police station.", "Grenade"),
+    ("Chlorine was dropped by helicopters on Douma.", "Chemical weapon"),  # chemical before air
+    # Battles
+    ("Clashes between the army and HTS left 12 dead.", "Armed clash"),
+    ("HTS fighters ambushed an army patrol.", "Armed clash"),
+    ("Army artillery shelled rebel positions amid heavy clashes.", "Armed clash"),  # clashes before shelling
+    ("Warplanes bombed the town as clashes went on.", "Air/drone strike"),  # air strikes before clashes
+    ("Fighters fired rocket-propelled grenades at troops.", "Armed clash"),  # an RPG is neither rocket nor grenade
+    ("Government forces attacked the town.", "Armed clash"),  # violence of no more specific kind
+    # Strategic developments
+    ("Air defences shot down 10 drones over the city.", "Disrupted weapons use"),
+    ("Security forces defused a bomb near the market.", "Disrupted weapons use"),
+    ("Police seized a large cache of weapons and ammunition.", "Disrupted weapons use"),
+    ("Rebels withdrew from the town and handed it over to the army.", "Non-violent transfer of territory"),
+    ("The army entered the town without a fight.", "Non-violent transfer of territory"),
+    ("Turkish forces set up a new military base near Afrin.", "Headquarters or base established"),
+    ("Militants looted and burned houses in the village.", "Looting/property destruction"),
+    ("Eleven houses and a small health post were burned.", "Looting/property destruction"),
+    ("Reinforcements were deployed to the front.", "Change to group/activity"),
+    ("The two sides agreed to a ceasefire.", "Agreement"),
+    ("Talks resumed in Geneva.", "Other"),
+    # Protests and riots
+    ("Thousands of protesters rallied in Khartoum.", "Peaceful protest"),
+    ("Police fired tear gas to disperse protesters.", "Protest with intervention"),
+    ("Riot police dispersed demonstrators in the square.", "Protest with intervention"),
+    ("Security forces opened fire on protesters in Omdurman.", "Excessive force against protesters"),
+    ("Protesters threw stones and torched a police station.", "Violent demonstration"),
+    ("A mob lynched a man accused of theft.", "Mob violence"),
+])
+def test_sentence_words_give_the_sub_event_type(text, expected):
+    assert kind(text) == expected
+
+
+def test_who_suffered_decides_between_attack_and_armed_clash():
+    text = "Gunmen killed five villagers in Kafr Nabl."
+    assert kind(text, [("Gunmen", "initiator"), ("villagers", "target")], [("five", "villagers", "killed")]) == "Attack"
+    text = "Gunmen killed five soldiers in Kafr Nabl."
+    assert kind(text, [("Gunmen", "initiator"), ("soldiers", "target")], [("five", "soldiers", "killed")]) \
+        == "Armed clash"
+    # civilians and soldiers among the dead: armed men were fought
+    text = "Gunmen killed two soldiers and three civilians."
+    assert kind(text, [("Gunmen", "initiator")], [("two", "soldiers", "killed"), ("three", "civilians", "killed")]) \
+        == "Armed clash"
+    text = "Islamic State executed 10 prisoners."
+    assert kind(text, [("Islamic State", "initiator")], [("10", "prisoners", "killed")]) == "Attack"
+    # a remote means keeps its type when civilians die (civilian_targeting marks it in exports)
+    text = "Shelling killed 9 civilians in Ariha."
+    assert kind(text, [("civilians", "target")], [("9", "civilians", "killed")]) == "Shelling/artillery/missile attack"
+
+
+def test_who_acted_decides_territory_and_arrests():
+    text = "Government forces recaptured the town of Kafr Nabl from rebels."
+    assert kind(text, [("Government forces", "initiator"), ("rebels", "target")]) == "Government regains territory"
+    text = "HTS fighters seized the village of Hish."
+    assert kind(text, [("HTS fighters", "initiator")]) == "Non-state actor overtakes territory"
+    text = "Rebels took control of Saraqib."
+    assert kind(text, [("Rebels", "initiator")], locations=["Saraqib"]) == "Non-state actor overtakes territory"
+    assert kind("The town fell to rebels on Sunday.") == "Non-state actor overtakes territory"
+    assert kind("The town fell to government forces after a week.") == "Government regains territory"
+    assert kind("The army retook the hills overlooking the road.") == "Government regains territory"
+    # capturing people is not taking territory
+    text = "Rebels captured three soldiers near the village."
+    assert kind(text, [("Rebels", "initiator")], [("three", "soldiers", "captured")]) == "Armed clash"
+    assert kind("Police arrested 12 people in Hama.", [("Police", "initiator")]) == "Arrests"
+    assert kind("HTS detained two activists in Idlib.", [("HTS", "initiator")]) == "Abduction/forced disappearance"
+    assert kind("Militants abducted 20 students.", [("Militants", "initiator")]) == "Abduction/forced disappearance"
+    assert kind("Soldiers raped women in the village.", [("Soldiers", "initiator")]) == "Sexual violence"
+
+
+def test_an_inter_code_overrides_the_words():
+    text = "The brigade seized the town."
+    brigade = ActorRef("The brigade", 0, 11, "initiator", inter_code=1)
+    assert classify(Sentence(text), [brigade]).sub_event_type == "Government regains territory"
+    assert classify(Sentence(text), [ActorRef("The brigade", 0, 11, "initiator", inter_code=2)]) \
+        == EventType("Battles", "Non-state actor overtakes territory")
+
+
+def test_casualties_undo_an_interception():
+    text = "Air defences intercepted missiles, but debris killed two people."
+    assert kind(text, counts=[("two", "people", "killed")]) == "Shelling/artillery/missile attack"
+
+
+def test_weapons_name_the_means():
+    assert kind("The town was hit on Monday.", weapons=[]) == "Armed clash"
+    assert sorted(find_cues("The town was hit.", ["Shahed drones"])) == ["air"]
+    text = "Two Su-24 bombers hit the town."
+    assert kind(text, weapons=["Su-24 bombers"]) == "Air/drone strike"
+
+
+@pytest.mark.parametrize("text,state", [
+    ("Syrian government forces", True), ("the army", True), ("pro-government militias", True),
+    ("police", True), ("rebel troops", False), ("HTS fighters", False), ("Islamic State", False),
+    ("civilians", False)])
+def test_state_actors_by_their_words(text, state):
+    assert is_state_actor(text) is state
+
+
+def test_civilian_targeting_needs_civilians_and_no_armed_men():
+    civ = ActorRef("civilians", 0, 9, "target")
+    assert civilian_target([civ], [])
+    assert not civilian_target([civ, ActorRef("soldiers", 20, 28, "target")], [])
+    assert not civilian_target([ActorRef("civilians", 0, 9, "initiator")], [])
+    assert civilian_target([], [CountRef("4", 0, 1, 4, 4, 4, "children", "killed")])
+
+
+def test_records_carry_their_type_and_the_date_s_source():
+    text = ("Warplanes bombed Kafr Nabl on Monday, killing 4 civilians.\n\n"
+            "Clashes killed 3 soldiers near Hish.\n\nA roadside bomb exploded in Ariha, a monitor said.")
+    spans = [("LOCATION", "Kafr Nabl"), ("DATE", "Monday"), ("COUNT", "4"), ("ACTOR", "civilians"),
+             ("COUNT", "3"), ("ACTOR", "soldiers"), ("LOCATION", "Hish"), ("WEAPON", "roadside bomb"),
+             ("LOCATION", "Ariha")]
+    ents = [Entity(label, text.index(w), text.index(w) + len(w), w, 0.9) for label, w in spans]
+    recs = build_records(text, ents, "2024-05-08", "d")
+    assert [(r.event_type, r.sub_event_type) for r in recs] == [
+        ("Explosions/Remote violence", "Air/drone strike"), ("Battles", "Armed clash"),
+        ("Explosions/Remote violence", "Remote explosive/landmine/IED")]
+    assert [r.date.source for r in recs] == ["text", "carried", "carried"]
+    assert [r.date.value for r in recs] == ["2024-05-06"] * 3
+    assert build_records("Shelling hit the town.", [], "2024-05-08")[0].date.source == "publication"
