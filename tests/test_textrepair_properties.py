@@ -41,7 +41,8 @@ def check_map(text: str) -> None:
     assert r.original == text
     n = len(r.text)
     if r.text == text:
-        assert all(r.to_original(a, b) == (a, b) for a in range(n + 1) for b in range(a, n + 1))
+        assert not r.changed
+        assert all(r.to_original(a, b) == (a, b) for a in range(n + 1) for b in range(a, min(a + 12, n) + 1))
         return
     starts = [r.to_original(a, a)[0] for a in range(n + 1)]
     ends = [r.to_original(b - 1, b)[1] for b in range(1, n + 1)]
@@ -49,7 +50,7 @@ def check_map(text: str) -> None:
     assert all(starts[k] < ends[k] for k in range(n))  # every repaired character has an origin
     for a in range(n + 1):
         assert r.to_original(a, a) == (starts[a], starts[a])
-        for b in range(a + 1, n + 1):
+        for b in {*range(a + 1, min(a + 12, n) + 1), n} - {a}:  # short ranges (entities), and to the end
             start, end = r.to_original(a, b)
             assert (start, end) == (starts[a], ends[b - 1])
             assert 0 <= start <= end <= len(text)
