@@ -123,13 +123,13 @@ def check_corpus(path: str | Path = "training/corpus", re3d: str | Path | None =
     lines.append(f"{len(docs)} documents, {n_spans} spans, {len(theatre_docs)} theatres, "
                  f"{sum(gold.values())} with event gold, {furniture} with page furniture")
     lines.append("\nspans per label and split:")
-    lines.append(f"  {'label':<10}" + "".join(f"{s:>8}" for s in SPLITS) + f"{'total':>8}")
+    lines.append(f"  {'label':<10}" + "".join(f"{s:>9}" for s in SPLITS) + f"{'total':>9}")
     for label in LABELS:
-        lines.append(f"  {label:<10}" + "".join(f"{label_counts[s][label]:>8}" for s in SPLITS) + f"{total[label]:>8}")
+        lines.append(f"  {label:<10}" + "".join(f"{label_counts[s][label]:>9}" for s in SPLITS) + f"{total[label]:>9}")
     lines.append("\ndocuments per theatre and split:")
     for theatre, c in sorted(theatre_docs.items()):
-        lines.append(f"  {theatre:<12}" + "".join(f"{c[s]:>8}" for s in SPLITS) + f"{sum(c.values()):>8}")
-    lines.append(f"  {'(all)':<12}" + "".join(f"{sum(c[s] for c in theatre_docs.values()):>8}" for s in SPLITS))
+        lines.append(f"  {theatre:<12}" + "".join(f"{c[s]:>9}" for s in SPLITS) + f"{sum(c.values()):>9}")
+    lines.append(f"  {'(all)':<12}" + "".join(f"{sum(c[s] for c in theatre_docs.values()):>9}" for s in SPLITS))
     lines.append("\nevent-gold documents per split: " + ", ".join(f"{s} {gold[s]}" for s in SPLITS))
     lines.append("styles: " + ", ".join(f"{k} {v}" for k, v in styles.most_common()))
 
