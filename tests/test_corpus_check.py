@@ -160,6 +160,15 @@ def test_text_shared_with_re3d_fails(tmp_path):
     assert "document c-003: 'coalition forces conducted five strikes near raqqa on' (re3d Source/x1)" in text
 
 
+def test_a_name_and_one_word_is_not_copied_text():
+    re3d = [("r", "Strikes hit the Islamic State of Iraq and the Levant on Monday near Raqqa.")]
+    doc = Document("d", "Officials blamed the Islamic State of Iraq and the Levant.", [(21, 57, "ACTOR")])
+    assert doc.text[21:57] == "Islamic State of Iraq and the Levant"
+    assert not shared_runs([doc], re3d)  # the name and "the"
+    doc = Document("d", "Officials blamed the Islamic State of Iraq and the Levant on Monday.", [(21, 57, "ACTOR")])
+    assert [r.words for r in shared_runs([doc], re3d)] == ["state of iraq and the levant on monday"]
+
+
 def test_shared_runs_normalise_case_and_apostrophes():
     doc = Document("d", "Hay\u2019at Tahrir al-Sham fighters stormed the town of Kafr Nabl.", [])
     assert shared_runs([doc], [("r", "HAY'AT TAHRIR AL-SHAM FIGHTERS STORMED THE TOWN")])

@@ -2,7 +2,9 @@
 
 re3d is the transfer benchmark, so a corpus sentence copied or reconstructed from it would
 leak the test into training. Words are compared lower-cased, with curly apostrophes made
-straight and punctuation ignored.
+straight and punctuation ignored. A run that is a name and one word more (``the Islamic
+State of Iraq and the Levant``, at most one word outside the document's spans) is not
+copied text and does not count.
 
 >>> seqs = word_ngrams("The coalition struck ISIS positions near Raqqa on Monday night.", 8)
 >>> len(seqs), " ".join(next(iter(seqs)))
@@ -31,11 +33,15 @@ def _norm(match: re.Match) -> str:
     return match.group().lower().replace("\u2019", "'")
 
 
-def word_ngrams(text: str, n: int = NGRAM) -> dict[tuple[str, ...], int]:
-    """Every run of ``n`` words of ``text`` -> character offset of its first occurrence."""
+def word_ngrams(text: str, n: int = NGRAM, spans=()) -> dict[tuple[str, ...], int]:
+    """Every run of ``n`` words of ``text`` -> character offset of its first occurrence;
+    with ``spans``, only runs with at least two words outside them."""
     words = _words(text)
+    inside = [any(s <= m.start() and m.end() <= e for s, e, *_ in spans) for m in words]
     out: dict[tuple[str, ...], int] = {}
     for i in range(len(words) - n + 1):
+        if spans and n - sum(inside[i:i + n]) < 2:
+            continue
         out.setdefault(tuple(_norm(m) for m in words[i:i + n]), words[i].start())
     return out
 
@@ -75,7 +81,7 @@ def shared_runs(docs: list[Document], re3d: list[tuple[str, str]], n: int = NGRA
             index.setdefault(gram, name)
     out = []
     for doc in docs:
-        for gram, offset in word_ngrams(doc.text, n).items():
+        for gram, offset in word_ngrams(doc.text, n, doc.spans).items():
             if gram in index:
                 out.append(SharedRun(doc.id, offset, " ".join(gram), index[gram]))
                 break
