@@ -15,7 +15,7 @@ PKG = Path(__file__).parent.parent / "src/conflict_ner"
 FIXTURES = Path(__file__).parent / "fixtures"
 # what runs when a user extracts: none of it may import the training code
 INFERENCE = ["extractor.py", "records.py", "schema.py", "errors.py", "labels.py", "tagging", "text", "events",
-             "app/batch.py", "app/view.py", "app/output.py"]
+             "ingest", "app/batch.py", "app/batch_inputs.py", "app/batch_ingest.py", "app/view.py", "app/output.py"]
 
 
 def _imports(path: Path) -> set[str]:

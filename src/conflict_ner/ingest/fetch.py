@@ -11,12 +11,6 @@ accepted; any other content type is refused before its body is read.
 
 from __future__ import annotations
 
-import http.client
-import socket
-import ssl
-import urllib.error
-import urllib.parse
-import urllib.request
 from dataclasses import dataclass
 
 from conflict_ner.errors import InputError
@@ -42,16 +36,18 @@ class Fetched:
     charset: str | None = None
 
 
-def _host(url: str) -> str:
-    return urllib.parse.urlsplit(url).netloc or url
-
-
 def _why(err: BaseException, url: str, timeout: float) -> str:
     """A one-line reason for a failed fetch."""
+    import http.client
+    import socket
+    import ssl
+    import urllib.error
+    import urllib.parse
+
     if isinstance(err, urllib.error.HTTPError):
         return f"HTTP {err.code} {err.reason or ''}".rstrip()
     reason = err.reason if isinstance(err, urllib.error.URLError) else err
-    host = _host(url)
+    host = urllib.parse.urlsplit(url).netloc or url
     if isinstance(reason, socket.gaierror):
         return f"cannot find host {host} (is this machine online?)"
     if isinstance(reason, (TimeoutError, socket.timeout)):
@@ -69,6 +65,12 @@ def _why(err: BaseException, url: str, timeout: float) -> str:
 
 def fetch(url: str, *, max_bytes: int, timeout: float = DEFAULT_TIMEOUT) -> Fetched:
     """The page or text at ``url``; raises :class:`InputError` with the reason otherwise."""
+    # imported here: listing inputs (which asks is_url) must not pay for the HTTP stack
+    import http.client
+    import urllib.error
+    import urllib.parse
+    import urllib.request
+
     from conflict_ner import __version__
 
     parts = urllib.parse.urlsplit(url)
