@@ -130,7 +130,7 @@ def test_stdin_as_jsonl_when_its_first_line_is_an_object(tmp_path):
     run(["-"], out, stdin=data.encode())
     got = lines(out)
     assert [x["doc_id"] for x in got] == ["a", "stdin:3", "stdin:4"]
-    assert got[0]["meta"] == {"source": "Enab Baladi"} and "text" not in got[0]
+    assert got[0]["meta"] == {"source": "Enab Baladi"} and got[0]["text"] == ARTICLE  # piped: kept
     assert got[2]["error"].startswith("<stdin>:4: invalid JSON")
 
 

@@ -7,7 +7,8 @@ wrong with the input: offline, HTTP 404, not a web page, no article text, not En
 ``internal`` for a bug), never a crash. The parsing itself lives in :mod:`conflict_ner.ingest`.
 
 stdin (``-``) is one document, unless its first non-blank line is a JSON object: then it is
-JSONL, one document per line like a JSONL file. A document that starts like an HTML page
+JSONL, one document per line like a JSONL file. Lines of stdin documents carry their
+``text`` (nothing on disk holds it for the offsets to index). A document that starts like an HTML page
 (``<!DOCTYPE html``, ``<html``) is read as a page. A plain or HTML document from stdin has
 the id ``stdin-`` and the first 12 hex digits of its text's SHA-256, so piping another text
 into the same output is a new input, and piping the same one again is already done.
@@ -101,7 +102,9 @@ def read_stdin(options: InputOptions, max_bytes: int) -> Iterator[InputItem]:
             break
     first = head[-1][1] if head else None
     if first is not None and _is_json_object(first):
-        yield from jsonl_items(itertools.chain(head, lines), "stdin", STDIN_DISPLAY, max_bytes)
+        for item in jsonl_items(itertools.chain(head, lines), "stdin", STDIN_DISPLAY, max_bytes):
+            item.show_text = True  # nothing on disk holds what was piped in
+            yield item
         return
     yield _stdin_document(head, stream, max_bytes)
 
