@@ -158,6 +158,7 @@ def test_jsonl_fields_pass_through(tmp_path):
     assert "text" not in e1  # the input holds it already
     assert got["e2"]["error"].endswith("field 'url' is int, expected a string")
     assert got["e3"]["error"] == "published date '2024-13-45' is not a valid date" and got["e3"]["error_kind"] == "input"
+    assert got["e3"]["published"] is None
 
 
 def test_published_applies_only_where_the_input_has_no_date(pages, tmp_path):

@@ -140,7 +140,8 @@ def _dates(item: InputItem, options: InputOptions) -> None:
     """``published`` as an ISO date: the input's own, else ``options.published``."""
     if item.published_from is not None:  # a page settled it
         return
-    date = parse_published(item.published)
+    raw, item.published = item.published, None  # an error line never shows an unread date
+    date = parse_published(raw)
     if date is not None:
         item.published_from = "input"
     else:
