@@ -49,6 +49,26 @@ def test_line_before_an_unwrapped_paragraph_ends_a_span(first_line, why):
     assert hard_breaks(text) == [len(first_line)], why
 
 
+LONG = "Government forces shelled the villages of Kafr Nabl and Hass"  # 59 characters
+
+
+@pytest.mark.parametrize("block, why", [
+    (LONG + " with\nartillery on Monday", "block does not end a sentence (headline list)"),
+    (LONG + " with\n- artillery on Monday.", "next line is a list item"),
+    (LONG + " with\n2. artillery on Monday.", "next line is a numbered item"),
+    (LONG + " with\nRelated Coverage: artillery on Monday.", "next line is a label"),
+    ("Home | World | Syria | Iraq | Government forces\nshelled the villages on Monday.", "menu separator"),
+    ("News \u00b7 World \u00b7 Syria \u00b7 Iraq \u00b7 Government forces\nshelled the villages on Monday.",
+     "menu separator"),
+])
+def test_wrapped_looking_lines_that_are_not_running_text(block, why):
+    assert len(hard_breaks(block)) == 1, why
+
+
+def test_the_same_first_line_before_running_text_is_soft():
+    assert hard_breaks(LONG + " with\nartillery on Monday.") == []
+
+
 def test_paragraph_per_line_web_text_breaks_everywhere():
     # trafilatura-style: one paragraph per line, no blank lines, a paragraph not ending in a stop
     para = "Turkish-backed factions and the Syrian Democratic Forces exchanged fire " * 3
@@ -63,7 +83,7 @@ def test_crlf_form_feed_and_paragraph_separator():
     long_line = "Fighters of the jihadist alliance known as Hayat Tahrir"
     assert hard_breaks(long_line + "\u2029al-Sham") == [len(long_line)]
     assert hard_breaks(long_line + "\x0cal-Sham") == [len(long_line)]
-    assert hard_breaks(long_line + "\u2028al-Sham seized the villages of Kafr Nabl and Hass") == []
+    assert hard_breaks(long_line + "\u2028al-Sham seized the villages of Kafr Nabl and Hass.") == []
 
 
 def test_unit_breaks_on_pieces():

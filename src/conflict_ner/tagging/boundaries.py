@@ -2,13 +2,23 @@
 
 A blank line always ends a span. A single line break ends one too, unless the line
 before it is *running text*: a line of a hard-wrapped paragraph, where
-``Hayat Tahrir\\nal-Sham`` is one ACTOR. A line is running text when it is
-:data:`MIN_WRAP` to :data:`MAX_WRAP` characters long, does not end a sentence or a
-label (``.``, ``!``, ``?``, ``:``, ``;``, ``|``, ``…``, before closing quotes and
-brackets), and is filled: it, a space and the next line's first word reach
-:data:`FILL` of the longest line of its block (lines between blank lines), i.e. the
-line was broken because the next word did not fit. Headings, captions, menus and
-one-line paragraphs (web-page text) fail one of these.
+``Hayat Tahrir\\nal-Sham`` is one ACTOR. A line is running text when
+
+- its block (the lines between blank lines) ends a sentence (``.``, ``!``, ``?``
+  or ``…``, before closing quotes and brackets): lists of headlines, menus and
+  bylines do not;
+- it is :data:`MIN_WRAP` to :data:`MAX_WRAP` characters long, holds no menu
+  separator (``|``, ``•``, ``·``) and does not end a sentence or a label (``.``,
+  ``!``, ``?``, ``:``, ``;``, ``…``, before closing quotes and brackets);
+- it is filled: it, a space and the next line's first word reach :data:`FILL` of
+  the longest line of its block, i.e. the line was broken because the next word
+  did not fit;
+- the next line does not start a list item (``- ``, ``• ``, ``2. ``) or a label
+  (``Map: ...``, ``Our Standards: ...``: up to three words, the first capitalised,
+  and a colon).
+
+Headings, captions, menus, lists and one-line paragraphs (web-page text) fail one
+of these.
 
 Decoding applies :func:`unit_breaks` (no entity continues into a unit after such a
 break) and ``data check`` can call :func:`spans_crossing_lines` on gold spans.
@@ -34,7 +44,10 @@ _LINE_END = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 # separators that mean a new paragraph (or page) whatever the lines look like
 _PARAGRAPH_BREAKS = frozenset("\x0c\x1c\x1d\x1e\u2029")
 _CLOSERS = "\"'\u2019\u201d\u00bb)]}"
-_ENDERS = frozenset(".!?:;|\u2026")
+_ENDERS = frozenset(".!?:;\u2026")
+_SENTENCE_ENDERS = frozenset(".!?\u2026")
+_MENU = re.compile("[|\u2022\u00b7]")
+_LIST_ITEM = re.compile(r"([-\u2013\u2014*\u2022\u25aa\u25ba]|\d{1,2}[.)])\s|[A-Z][^\s:]*(?: [^\s:]+){0,2}:\s")
 
 
 def hard_breaks(text: str) -> list[int]:
@@ -58,12 +71,13 @@ def hard_breaks(text: str) -> list[int]:
         if stripped[k] and k + 1 < len(lines) and stripped[k + 1] and lines[k][3][0] not in _PARAGRAPH_BREAKS:
             continue  # the block goes on
         widest = max((len(x) for x in stripped[block_start:k + 1]), default=0)
+        prose = stripped[k].rstrip(_CLOSERS)[-1:] in _SENTENCE_ENDERS
         for j in range(block_start, k + 1):
             at = lines[j][2]
             if at == -1:
                 continue
             inside = j < k  # a break inside the block, else the one that ends it
-            if not (inside and _running(stripped[j], stripped[j + 1], widest)):
+            if not (inside and prose and _running(stripped[j], stripped[j + 1], widest)):
                 out.append(at)
         block_start = k + 1
     return out
@@ -71,7 +85,7 @@ def hard_breaks(text: str) -> list[int]:
 
 def _running(line: str, next_line: str, widest: int) -> bool:
     """Whether ``line`` (stripped) reads as a hard-wrapped line of running text."""
-    if not MIN_WRAP <= len(line) <= MAX_WRAP:
+    if not MIN_WRAP <= len(line) <= MAX_WRAP or _MENU.search(line) or _LIST_ITEM.match(next_line):
         return False
     if line.rstrip(_CLOSERS)[-1:] in _ENDERS:
         return False
