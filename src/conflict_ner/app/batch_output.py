@@ -1,6 +1,8 @@
 """The batch path's output file: locked, tied to the model that writes it, resumable.
 
-Beside ``OUT`` (JSONL, one line per input; or CSV, one row per event) live its sidecars:
+Beside ``OUT`` (JSONL, one line per input; or CSV, one row per event: ``csv``, ``acled``, ``ucdp``)
+live its sidecars (for Parquet, ``OUT`` is written from the JSONL lines of ``OUT.jsonl`` at every
+close, and the sidecars are that file's):
 
 - ``OUT.meta.json``: the model identity and format that wrote ``OUT``; its presence is what
   makes ``OUT`` this tool's output (anything else is never edited), and it carries the
@@ -27,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from conflict_ner.app.batch_rows import CSV_HEADER, csv_bytes, csv_error_row, csv_rows, json_line
+from conflict_ner.app.batch_rows import ROW_FORMATS, csv_bytes, json_line, row_format
 from conflict_ner.errors import ConflictNerError
 from conflict_ner.schema import SCHEMA_VERSION
 
@@ -135,13 +137,22 @@ class BatchOutput:
     input, ``close`` (errors report, unlock)."""
 
     def __init__(self, path: str | Path, fmt: str, identity: dict[str, Any], model_name: str | None):
-        if fmt not in ("jsonl", "csv"):
+        if fmt not in ("jsonl", "parquet", *ROW_FORMATS):
             raise OutputError(f"unknown output format {fmt!r}")
         self.path = Path(os.path.realpath(path))
-        self.fmt, self.identity, self.model_name = fmt, identity, model_name
+        # Parquet is written whole from resumable JSONL lines beside it (``OUT.jsonl``)
+        self.export = self.path if fmt == "parquet" else None
+        if self.export is not None:
+            self.path = self.export.with_name(self.export.name + ".jsonl")
+        # ``format`` as asked; ``fmt`` how its lines are written (jsonl, or csv rows of ``rows``)
+        self.format, self.fmt = fmt, "jsonl" if fmt in ("jsonl", "parquet") else "csv"
+        self.rows = row_format(fmt) if self.fmt == "csv" else None
+        self.header = self.rows.header if self.rows else b""
+        self.identity, self.model_name = identity, model_name
         (self.meta, self.ledger, self.report, self.tmp, self.ledger_tmp,
          self.report_tmp) = sidecars(self.path)
-        self.own = {os.path.realpath(p) for p in [self.path, *sidecars(self.path)]}
+        own = [self.path, *sidecars(self.path), *([self.export] if self.export else [])]
+        self.own = {os.path.realpath(p) for p in own}
         self.state = DoneState()
         self.new_failures = 0
         self._lock_fd: int | None = None
@@ -161,6 +172,9 @@ class BatchOutput:
         return what is done. ``overwrite`` starts afresh; ``retry_errors`` forgets failed inputs."""
         if self.path.is_dir():
             raise OutputError(f"{self.path}: is a folder, not an output file")
+        if self.export is not None and self.export.exists() and not (overwrite or self.meta.exists()):
+            raise OutputError(f"{self.export} exists and is not known to be this tool's output (no {self.meta.name} "
+                              "beside it): nothing was changed; choose another -o, or pass --overwrite to replace it")
         self.path.parent.mkdir(parents=True, exist_ok=True)
         existed = self.meta.exists()
         try:
@@ -215,8 +229,8 @@ class BatchOutput:
         return meta if isinstance(meta, dict) and meta.get("tool") == "conflict-ner extract" else None
 
     def _check_meta(self, meta: dict[str, Any]) -> None:
-        if meta.get("format") != self.fmt:
-            raise OutputError(f"{self.path} was written as {meta.get('format')}, not {self.fmt}; "
+        if meta.get("format") != self.format:
+            raise OutputError(f"{self.path} was written as {meta.get('format')}, not {self.format}; "
                               "choose another -o, or pass --overwrite to start over")
         diff = identity_differences(meta.get("identity") or {}, self.identity)
         if diff:
@@ -228,7 +242,7 @@ class BatchOutput:
         for p in (self.ledger, self.report):
             p.unlink(missing_ok=True)
         open(self.path, "wb").close()  # the output first: a kill now leaves an empty output
-        meta = {"tool": "conflict-ner extract", "ledger_version": LEDGER_VERSION, "format": self.fmt,
+        meta = {"tool": "conflict-ner extract", "ledger_version": LEDGER_VERSION, "format": self.format,
                 "model": self.model_name, "identity": self.identity}
         os.ftruncate(self._lock_fd, 0)
         _write_all_at(self._lock_fd, json.dumps(meta, indent=2, ensure_ascii=False, default=str)
@@ -236,8 +250,8 @@ class BatchOutput:
         os.fsync(self._lock_fd)
         if self.fmt == "csv":
             with open(self.path, "ab") as handle:
-                handle.write(CSV_HEADER)
-            self._csv_end = len(CSV_HEADER)
+                handle.write(self.header)
+            self._csv_end = len(self.header)
 
     # --- what is done -------------------------------------------------------------------
 
@@ -273,19 +287,19 @@ class BatchOutput:
 
     def _load_csv(self) -> None:
         with open(self.path, "rb") as handle:
-            head = handle.read(len(CSV_HEADER))
+            head = handle.read(len(self.header))
         size = self.path.stat().st_size
-        if head != CSV_HEADER:
-            if len(head) < len(CSV_HEADER) and CSV_HEADER.startswith(head):  # killed writing the header
+        if head != self.header:
+            if len(head) < len(self.header) and self.header.startswith(head):  # killed writing the header
                 _truncate(self.path, 0)
                 with open(self.path, "ab") as handle:
-                    handle.write(CSV_HEADER)
+                    handle.write(self.header)
                 self.ledger.unlink(missing_ok=True)
-                self._csv_end = len(CSV_HEADER)
+                self._csv_end = len(self.header)
                 return
             raise OutputError(f"{self.path}: the first row is not this tool's CSV header; choose another -o, "
                               "or pass --overwrite to start over")
-        end, cut = len(CSV_HEADER), None
+        end, cut = len(self.header), None
         if self.ledger.exists():
             for lineno, (offset, raw) in enumerate(_lines_with_offsets(self.ledger), start=1):
                 if not raw.endswith(b"\n"):
@@ -322,8 +336,8 @@ class BatchOutput:
             os.replace(self.tmp, self.path)
         else:
             with open(self.path, "rb") as src, open(self.tmp, "wb") as dst, open(self.ledger_tmp, "wb") as led:
-                dst.write(CSV_HEADER)
-                start = len(CSV_HEADER)
+                dst.write(self.header)
+                start = len(self.header)
                 new_end = start
                 for _, raw in _lines_with_offsets(self.ledger):
                     if not raw.strip():
@@ -399,7 +413,8 @@ class BatchOutput:
                     "source": source}
             line.update((k, v) for k, v in (fields or {}).items() if not (k == "text" and error is not None))
             return json_line(line)
-        return csv_bytes(csv_rows(records, doc_id) if error is None else [csv_error_row(doc_id, error_kind, error)])
+        return csv_bytes(self.rows.rows(records, doc_id, fields) if error is None
+                         else self.rows.error_rows(doc_id, error_kind, error))
 
     # --- closing ------------------------------------------------------------------------
 
@@ -419,7 +434,12 @@ class BatchOutput:
         try:
             if self._lock_fd is None:
                 return None
-            return self.write_report()
+            report = self.write_report()
+            if self.export is not None:
+                from conflict_ner.exports.parquet import jsonl_to_parquet
+
+                jsonl_to_parquet(self.path, self.export)
+            return report
         finally:
             self._release()
 

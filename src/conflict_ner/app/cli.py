@@ -172,8 +172,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help=".txt, .html/.htm and JSONL files (id, text, published, other fields passed through), "
                         "folders of them, http(s):// URLs, or - for stdin")
     p.add_argument("-o", "--output", required=True, help="output file (re-running resumes it)")
-    p.add_argument("--format", choices=["jsonl", "csv"], default="jsonl",
-                   help="jsonl: one line per input; csv: one ACLED-like row per event")
+    p.add_argument("--format", choices=["jsonl", "csv", "acled", "ucdp", "parquet"], default="jsonl",
+                   help="jsonl: one line per input; csv: one ACLED-like row per event; acled: ACLED's columns, a row "
+                        "per event and place; ucdp: UCDP GED-style columns; parquet: one row per record")
     p.add_argument("--docs-per-chunk", type=int, metavar="N", help="documents tagged together (default 32)")
     p.add_argument("--batch-size", type=int, dest="docs_per_chunk", help=argparse.SUPPRESS)  # old name
     p.add_argument("--max-bytes", type=int, help="refuse inputs larger than this (default 2 MB)")

@@ -185,14 +185,19 @@ def civilian_target(actors: Sequence[ActorRef], counts: Sequence[CountRef]) -> b
     (True, False)
     """
     victims = harmed(actors, counts)
-    return any(_is_civilian(v) for v in victims) and not any(_is_armed(v) for v in victims)
+    return any(is_civilian(v) for v in victims) and not any(_is_armed(v) for v in victims)
 
 
 def _is_armed(noun: str) -> bool:
     return bool(_ARMED.search(noun)) or is_state_actor(noun)
 
 
-def _is_civilian(noun: str) -> bool:
+def is_civilian(noun: str) -> bool:
+    """Whether a noun names civilians (or protesters), not armed men.
+
+    >>> is_civilian("four children"), is_civilian("civilian militiamen")
+    (True, False)
+    """
     return bool(_VICTIM.search(noun) or _PROTESTERS.search(noun)) and not _is_armed(noun)
 
 
@@ -242,7 +247,7 @@ def classify(sentence: Sentence, actors: Sequence[ActorRef] = (), weapons: Seque
     cues = find_cues(text, [w.text for w in weapons])
     victims = harmed(actors, counts)
     armed_target = any(_is_armed(v) for v in victims)
-    civilians = any(_is_civilian(v) for v in victims) and not armed_target
+    civilians = any(is_civilian(v) for v in victims) and not armed_target
     casualties = any(c.outcome in ("killed", "injured") for c in counts)
     initiators = [a for a in actors if a.role == "initiator"]
     protest = "protest" in cues or any(_PROTESTERS.search(v) for v in victims)
