@@ -18,6 +18,7 @@ from datetime import date
 from conflict_ner.errors import DataError
 from conflict_ner.events.attribution import attribution
 from conflict_ner.events.counts import count_refs
+from conflict_ner.events.date_ranges import with_range
 from conflict_ner.events.dates import is_reporting_date, publication_date, record_date
 from conflict_ner.events.furniture import is_furniture
 from conflict_ner.events.modality import modality, speaks_as_party
@@ -93,6 +94,7 @@ def _record(text: str, sentence: Sentence, ents: list[Entity], narrative: list[E
         when = record_date(by_label["DATE"], narrative, published, text)
         if when.text is not None and not any(e.text == when.text for e in by_label["DATE"]):
             when = replace(when, source="carried")  # an earlier sentence's DATE
+        when = with_range(when, published)  # "May 3-5", "late March": start/end
     source = attribution(sentence, ents)
     kept = {(a.start, a.end) for a in actors}
     used = [e for e in ents if e.label != "ACTOR" or (e.start, e.end) in kept]
