@@ -95,6 +95,7 @@ def test_the_view_escapes_its_own_text_once():
     html = render_html(text, [], [rec], title="t")
     assert "&amp;" not in html  # no entity reference escaped a second time
     assert "\u2192 3 killed" in html and "\u201cMonday\u201d" in html and "[1-5]" in html
+    assert f"<td>{rec.event_type} \u2013 {rec.sub_event_type}</td>" in html and "<th>event type</th>" in html
 
 
 def test_the_main_script_extracts_each_example_article_once():

@@ -51,7 +51,9 @@ def _record_row(i: int, r: EventRecord) -> str:
         counts.append(f"{c.text}{noun} \u2192 {c.value} {c.outcome}{' (cumulative)' if c.cumulative else ''}{rng}")
     date = f"{r.date.value or '?'} ({r.date.precision})" + \
         (f" from \u201c{r.date.text}\u201d" if r.date.text else "")
-    return (f"<tr><td>{i}</td><td>{escape(' '.join(r.sentence.text.split()))}</td><td>{escape(date)}</td>"
+    kind = f"{r.event_type} \u2013 {r.sub_event_type}"
+    return (f"<tr><td>{i}</td><td>{escape(kind)}</td><td>{escape(' '.join(r.sentence.text.split()))}</td>"
+            f"<td>{escape(date)}</td>"
             f"<td>{_cell(actors)}</td><td>{_cell(x.text for x in r.locations)}</td>"
             f"<td>{_cell(x.text for x in r.weapons)}</td><td>{_cell(counts)}</td>"
             f"<td>{escape(r.modality)}</td><td>{escape(r.attribution.text) if r.attribution else '&ndash;'}</td>"
@@ -83,7 +85,7 @@ def render_html(text: str, entities: list[Entity], records: list[EventRecord], *
     css = "".join(f"mark.{lab}{{background:{COLOURS.get(lab, _FALLBACK)}}}" for lab in labels)
     legend = " ".join(f'<mark class="{lab}">{lab}</mark>' for lab in labels)
     rows = "".join(_record_row(i, r) for i, r in enumerate(records, start=1)) or \
-        '<tr><td colspan="10">No event records.</td></tr>'
+        '<tr><td colspan="11">No event records.</td></tr>'
     meta = _meta_line(model, published, published_from, site, url)
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="generator" content="{GENERATOR}">
@@ -102,7 +104,7 @@ th,td{{border:1px solid #ddd;padding:.35rem;vertical-align:top;text-align:left}}
 <p>{legend}</p>
 <article><p>{_highlight(text, entities)}</p></article>
 <h2>Event records ({len(records)})</h2>
-<table><thead><tr><th>#</th><th>sentence</th><th>date</th><th>actors</th><th>locations</th><th>weapons</th>
+<table><thead><tr><th>#</th><th>event type</th><th>sentence</th><th>date</th><th>actors</th><th>locations</th><th>weapons</th>
 <th>counts</th><th>modality</th><th>attribution</th><th>conf.</th></tr></thead>
 <tbody>{rows}</tbody></table>
 </body></html>
