@@ -99,6 +99,24 @@ def test_old_place_noun_convention_fails(tmp_path):
     assert "[Idlib] de-escalation zone" in text
 
 
+WRAPPED = ("[Fighters](ACTOR) of the jihadist alliance known as [Hayat Tahrir\n"
+           "al-Sham](ACTOR) advanced on the town of [Saraqib](LOCATION) on [Monday](DATE) night.")
+
+
+def test_span_crossing_a_hard_line_break_fails(tmp_path):
+    # a heading is not running text: the name after it cannot continue the heading's span
+    heading = "Clashes near [Idlib\ncountryside](LOCATION) as [rebels](ACTOR) advance on the town."
+    corpus = _corpus(tmp_path, CLEAN + _doc("c-003", heading))
+    ok, lines = _check(corpus)
+    text = "\n".join(lines)
+    assert not ok and "1 gold span(s) cross a hard line break" in text
+    assert "a.md:20: document c-003: 'Idlib\\ncountryside' (LOCATION) crosses the hard line break after " \
+           "markup line 20" in text
+    # a hard-wrapped paragraph of running text does not stop a span
+    ok, lines = _check(_corpus(tmp_path / "b", CLEAN + _doc("c-003", WRAPPED)))
+    assert ok, lines
+
+
 @pytest.mark.parametrize("text,nouns", [
     ("[Homs] province and [Hama] provinces", ["province", "provinces"]),
     ("[Borno] State and [Syria] state media", ["State"]),
@@ -197,7 +215,7 @@ def test_repository_corpus_passes_the_round_3_rules():
     if not (corpus / "markup").is_dir():
         pytest.skip("no corpus")
     problems = convention_problems(compile_corpus(corpus), read_allow(corpus / "consistency_allow.tsv"))
-    assert problems == {"consistency": [], "place nouns": [], "agency credits": []}
+    assert problems == {"consistency": [], "place nouns": [], "agency credits": [], "line breaks": []}
     if not any((SHARED / "data" / "re3d").glob("*/documents.json")):
         pytest.skip("re3d not present")
     ok, lines = check_corpus(corpus)

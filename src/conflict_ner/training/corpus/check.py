@@ -8,6 +8,8 @@ Fails, naming file and line, on:
 - strings labelled in one place and left unlabelled in another (:mod:`.consistency`),
   unless listed in ``consistency_allow.tsv``;
 - the old place-noun convention, ``[Homs](LOCATION) province`` (:mod:`.conventions`);
+- a gold span that crosses a hard line break: a blank line, or the end of a heading, caption,
+  menu or other line that is not running text (:func:`~conflict_ner.tagging.boundaries.spans_crossing_lines`);
 - a real news agency credited as author of a document (:mod:`.conventions`);
 - a run of 8 words shared with the re3d benchmark (:mod:`.overlap`; skipped with a note
   when re3d is not at ``../shared/data/re3d`` beside the repository).
@@ -22,6 +24,7 @@ from pathlib import Path
 
 from conflict_ner.errors import DataError
 from conflict_ner.labels import LABELS
+from conflict_ner.tagging.boundaries import spans_crossing_lines
 from conflict_ner.training.corpus.build import SPLITS, compile_corpus, stale_files, tsv_rows
 from conflict_ner.training.corpus.consistency import read_allow, unlabelled_mentions
 from conflict_ner.training.corpus.conventions import agency_credits, place_nouns_outside
@@ -43,10 +46,10 @@ def _listed(items: list[str]) -> list[str]:
 
 
 def convention_problems(compiled, allow: dict[str, list[str]]) -> dict[str, list[str]]:
-    """Lines per failed convention check (consistency, place nouns, agency credits)."""
+    """Lines per failed convention check (consistency, place nouns, agency credits, line breaks)."""
     by_id = {md.document.id: md for md in compiled.documents}
     docs = [md.document for md in compiled.documents]
-    out: dict[str, list[str]] = {"consistency": [], "place nouns": [], "agency credits": []}
+    out: dict[str, list[str]] = {"consistency": [], "place nouns": [], "agency credits": [], "line breaks": []}
     for m in unlabelled_mentions(docs, allow):
         md = by_id[m.doc_id]
         out["consistency"].append(f"  {md.path}:{md.line_of(m.start)}: document {m.doc_id}: {m.surface!r} is "
@@ -59,6 +62,9 @@ def convention_problems(compiled, allow: dict[str, list[str]]) -> dict[str, list
         for s, e in agency_credits(doc):
             out["agency credits"].append(f"  {md.path}:{md.line_of(s)}: document {doc.id}: {doc.text[s:e]!r} "
                                          "credited as author (use an invented outlet or none)")
+        for s, e, label, brk in spans_crossing_lines(doc.text, doc.spans):
+            out["line breaks"].append(f"  {md.path}:{md.line_of(s)}: document {doc.id}: {doc.text[s:e]!r} ({label}) "
+                                      f"crosses the hard line break after markup line {md.line_of(brk)}")
     return out
 
 
@@ -159,6 +165,8 @@ def check_corpus(path: str | Path = "training/corpus", re3d: str | Path | None =
         "place nouns": "LOCATION span(s) stop before their generic place noun (round-3 convention: "
                        "[Homs province])",
         "agency credits": "document(s) credit a real news agency as author",
+        "line breaks": "gold span(s) cross a hard line break (a blank line, or the end of a heading, caption, "
+                       "menu or other line that is not running text: training/ANNOTATION.md, section 2)",
     }
     for key, found in problems.items():
         if found:
