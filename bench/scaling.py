@@ -2,13 +2,15 @@
 
     .venv/bin/python bench/scaling.py --model runs/default
 
-For 10 KB, 100 KB, 1 MB and 2 MB (UTF-8 bytes) of three kinds of one-document input:
+For 10 KB, 100 KB, 1 MB and 2 MB (UTF-8 bytes) of four kinds of one-document input:
 
 * ``news``: the bench articles (``--data``) joined and repeated, as an analyst's long page;
 * ``mojibake``: mojibake only, without spaces: non-ASCII text (quotes, dashes, accented
   names, Cyrillic, Arabic, Thai) written as UTF-8 and read through cp1252, cp874, KOI8-R,
   cp437 and cp1256 in turn, one code page per 4 KB;
 * ``no-punct``: the articles' words on one line, every punctuation mark removed;
+* ``mojibake-article``: the news text as a page mis-decoded through cp1252 with no ASCII
+  space left (every space a no-break space, which becomes ``Â`` + NBSP; quotes ``â€™``);
 
 it times ``EventExtractor.extract_batch`` on the one document (tagging, entities and event
 records; no time budget)
@@ -37,7 +39,7 @@ from common import load_texts, machine, update_readme  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SIZES = (10_000, 100_000, 1_000_000, 2_000_000)
-KINDS = ("news", "mojibake", "no-punct")
+KINDS = ("news", "mojibake", "no-punct", "mojibake-article")
 MOJIBAKE_PAGES = ("cp1252", "cp874", "koi8_r", "cp437", "cp1256")
 # what real copy carries besides ASCII: quotes, dashes, accented names, other scripts
 NON_ASCII = "’“”—–…éüçñłőšž«»°€Россия,Київ,العراق,الموصل,กรุงเทพ,"
@@ -57,8 +59,16 @@ def _cut(text: str, size: int) -> str:
 
 
 def make_text(kind: str, size: int, articles: list[str]) -> str:
+    import codecs
+
+    codecs.register_error("bench-cp1252-fill", _cp1252_fill)
     if kind == "news":
         return _cut("\n\n".join(articles) + "\n\n", size)
+    if kind == "mojibake-article":
+        # the news text as a page mis-decoded through cp1252, with no ASCII space left: every
+        # space was a no-break space (Â + NBSP after the mis-decoding), every quote â€™
+        spaced = "\n\n".join(articles).replace(" ", "\u00a0") + "\n\n"
+        return _cut(spaced.encode("utf-8").decode("cp1252", errors="bench-cp1252-fill"), size)
     if kind == "no-punct":
         words = re.sub(r"[^\w\s]", " ", " ".join(articles)).split()
         return _cut(" ".join(words) + " ", size)
