@@ -161,6 +161,19 @@ def test_batch_csv_rows_and_resume(keyword_extractor, tmp_path):
     summary = run_batch(keyword_extractor, [str(folder)], out, fmt="csv", progress=False)
     assert summary.written == 0 and summary.skipped == 12 and out.read_text() == first
     assert "Rebels" in first and "Hama" in first
+    # the date cells say what the records say (value and ACLED precision code), row by row
+    import csv
+    import io
+
+    jsonl = tmp_path / "e.jsonl"
+    run_batch(keyword_extractor, [str(folder)], jsonl, progress=False)
+    records = [r for line in jsonl.read_text().splitlines() for r in json.loads(line)["records"]]
+    rows = [row for row in csv.DictReader(io.StringIO(first)) if not row["error"]]
+    assert len(rows) == len(records) > 0
+    codes = {"day": "1", "week": "2", "month": "3", "year": "3", "unknown": "3"}
+    assert [(row["event_date"], row["time_precision"]) for row in rows] == \
+        [(r["date"]["value"] or "", codes[r["date"]["precision"]]) for r in records]
+    assert any(row["event_date"] for row in rows)
 
 
 def test_view_page_highlights_and_tabulates(keyword_extractor):
