@@ -17,7 +17,7 @@ from pathlib import Path
 
 from conflict_ner.tagging.tagger import EntityTagger
 from conflict_ner.training.data import read_documents
-from conflict_ner.training.evaluate import evaluate_tagger
+from conflict_ner.training.evaluate import score_entities
 from conflict_ner.training.metrics import _prf
 
 COMPILED = Path("training/corpus/compiled")
@@ -52,8 +52,9 @@ def main() -> None:
         if not path.exists():
             continue
         docs = read_documents(path, tagger.labels, fmt)
-        metrics = evaluate_tagger(tagger, docs)
-        unseen = unseen_scores(docs, tagger.predict_documents(docs), seen)
+        predicted = tagger.predict_documents(docs)
+        metrics = score_entities(docs, predicted)
+        unseen = unseen_scores(docs, predicted, seen)
         rows[name] = {"docs": len(docs), "strict": metrics["micro"], "partial": metrics["partial"], "unseen": unseen}
         print(f"| {name} | {len(docs)} | {metrics['micro']['f1']:.3f} | {metrics['partial']['f1']:.3f} | "
               f"{unseen['f1']:.3f} ({unseen['gold']}) |")

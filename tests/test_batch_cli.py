@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from conflict_ner.app.batch_inputs import clean_str
+from conflict_ner.text.repair import replace_surrogates
 from conflict_ner.app.cli import main
 
 from .conftest import REPO
@@ -44,7 +44,7 @@ def test_surrogates_through_the_real_extractor_and_the_writer(tiny_model_dir, tm
     for text, line in zip(texts, got):
         for rec in line["records"]:
             for span in _spans(rec):
-                assert clean_str(text)[span["start"]:span["end"]] == span["text"]
+                assert replace_surrogates(text)[span["start"]:span["end"]] == span["text"]
     assert "3 input(s): 3 written" in capsys.readouterr().out
 
 

@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 
 from conflict_ner.app import batch_output
 from conflict_ner.app.batch import run_batch
-from conflict_ner.app.batch_inputs import clean_str
+from conflict_ner.text.repair import replace_surrogates
 
 from .batch_fakes import FakeExtractor, SimulatedKill
 
@@ -272,7 +272,7 @@ def test_random_unicode_through_the_tiny_model(tiny_extractor, docs):
     assert [r.doc_id for r in results] == [str(i) for i in range(len(docs))]
     for text, result in zip(docs, results):
         for e in result.entities:
-            assert clean_str(text)[e.start:e.end] == e.text
+            assert replace_surrogates(text)[e.start:e.end] == e.text
     with _Dir() as tmp:
         src = tmp / "d.jsonl"
         as_read = _write_docs(src, list(enumerate(docs)))
@@ -282,4 +282,4 @@ def test_random_unicode_through_the_tiny_model(tiny_extractor, docs):
         _account(len(docs), got)
         for line in got:
             assert line["error_kind"] != "internal", line["error"]  # a bug in the rules
-            _check_spans(clean_str(as_read[int(line["doc_id"])]), line)
+            _check_spans(replace_surrogates(as_read[int(line["doc_id"])]), line)

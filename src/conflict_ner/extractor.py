@@ -19,7 +19,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
-import re
 import signal
 import threading
 from collections.abc import Iterable, Iterator, Mapping
@@ -33,6 +32,7 @@ from conflict_ner.labels import LABELS
 from conflict_ner.records import Entity, EventRecord
 from conflict_ner.schema import SCHEMA_VERSION
 from conflict_ner.text.published import parse_published
+from conflict_ner.text.repair import replace_surrogates
 
 __all__ = ["EventExtractor", "DocumentResult", "InputError", "DEFAULT_MAX_INPUT_BYTES"]
 
@@ -41,7 +41,6 @@ log = logging.getLogger("conflict_ner")
 DEFAULT_MAX_INPUT_BYTES = 2_000_000
 DEFAULT_DOCS_PER_CHUNK = 32
 ErrorKind = Literal["input", "timeout", "internal"]
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -221,8 +220,7 @@ class EventExtractor:
         if size > self.max_input_bytes:
             raise InputError(f"input is {size:,} bytes, above the limit of {self.max_input_bytes:,} "
                              "(max_input_bytes)")
-        # a lone surrogate is no character; one U+FFFD for one keeps every offset
-        return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+        return replace_surrogates(text)
 
     def _as_input(self, item: Any) -> _Input:
         if isinstance(item, str):
@@ -268,7 +266,7 @@ class EventExtractor:
             with _deadline(self.time_budget and self.time_budget * len(docs)):
                 found = self.tagger.predict([d.text for d in docs])
             return {id(d): ents for d, ents in zip(docs, found)}
-        except (DocumentTimeout, Exception) as err:  # noqa: BLE001
+        except Exception as err:  # noqa: BLE001 - DocumentTimeout included
             if len(docs) == 1:
                 d = docs[0]
                 return {id(d): _timeout(d, self.time_budget, "tagging") if isinstance(err, DocumentTimeout)

@@ -17,30 +17,20 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from conflict_ner.ingest.fetch import is_url
+from conflict_ner.text.repair import replace_surrogates
 
 MAX_ID_CHARS = 1000
 # JSONL fields the output line carries as its own; every other field goes to its ``meta``
 PROVENANCE_FIELDS = ("url", "title", "site")
 _READ_FIELDS = {"id", "text", "published", *PROVENANCE_FIELDS}
-_SURROGATE = re.compile("[\ud800-\udfff]")
 # JSON escapes can make a line up to 6x the bytes of its text ("\u0001" for one byte)
 _JSON_OVERHEAD = 6
-
-
-def clean_str(value: str) -> str:
-    """``value`` with lone surrogates replaced one-for-one by U+FFFD, so it encodes as UTF-8.
-
-    >>> clean_str("a\\ud800b")
-    'a\\ufffdb'
-    """
-    return _SURROGATE.sub("\ufffd", value)
 
 
 def path_str(path: str | os.PathLike) -> str:
@@ -291,7 +281,7 @@ def _parse_line(raw: bytes, key: str, source: str, first: bool) -> InputItem:
         return failed(key, source, f"{source}: expected an object with 'text', got {type(obj).__name__}")
     raw_id = obj.get("id")
     if isinstance(raw_id, str) and raw_id:
-        key = clean_str(raw_id)
+        key = replace_surrogates(raw_id)
     elif isinstance(raw_id, (int, float)) and not isinstance(raw_id, bool):
         key = str(raw_id)
     elif raw_id not in (None, ""):

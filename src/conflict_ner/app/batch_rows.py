@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
-from conflict_ner.app.batch_inputs import clean_str
+from conflict_ner.text.repair import replace_surrogates
 from conflict_ner.records import EventRecord
 
 # the two type columns come last so that scripts reading the older columns by position keep working
@@ -48,7 +48,7 @@ def safe_cell(value: Any) -> Any:
     """A CSV cell that a spreadsheet shows as text: formula starts get a leading apostrophe."""
     if not isinstance(value, str):
         return value
-    value = clean_str(value)
+    value = replace_surrogates(value)
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 

@@ -107,6 +107,19 @@ class RepairedText:
         return seg.orig_end + (pos - seg.fixed_end)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def replace_surrogates(text: str) -> str:
+    """``text`` with lone surrogates (no character; no file can hold one) replaced one for one
+    by U+FFFD, so every offset stays and the text encodes as UTF-8.
+
+    >>> replace_surrogates("a\\ud800b")
+    'a\\ufffdb'
+    """
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
 def repair_text(text: str) -> RepairedText:
     """Fix mojibake (``Syriaâ€™s`` -> ``Syria’s``), width and ligature oddities unit by unit.
 

@@ -18,10 +18,14 @@ from conflict_ner.training.metrics import score_documents
 
 
 def evaluate_tagger(tagger, docs: Sequence[Document], progress: bool = False) -> dict:
-    """Entity metrics of ``tagger`` on ``docs``: strict seqeval over each document's units
-    (given tokens or guideline pieces) and partial-overlap span scores. Predictions come from
+    """Entity metrics of ``tagger`` on ``docs``. Predictions come from
     :meth:`EntityTagger.predict_documents` (text repair, windowing and decoding as in extraction)."""
-    predicted = tagger.predict_documents(docs, progress=progress)
+    return score_entities(docs, tagger.predict_documents(docs, progress=progress))
+
+
+def score_entities(docs: Sequence[Document], predicted: Sequence[Sequence]) -> dict:
+    """Strict seqeval over each document's units (given tokens or guideline pieces) and
+    partial-overlap span scores of ``predicted`` entities (one list per document) against gold."""
     gold_tags, pred_tags, pred_spans = [], [], []
     for doc, ents in zip(docs, predicted):
         units = doc.units()
