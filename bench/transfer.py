@@ -1,6 +1,10 @@
 """How a model transfers to text nobody here wrote: one table over every evaluation set.
 
-    .venv/bin/python bench/transfer.py --model runs/default [--out transfer.json]
+    .venv/bin/python bench/transfer.py --model runs/default [--out transfer.json] [--card] [--step NAME]
+
+``--card [CARD]`` writes the table into a model card (default ``README.md`` in the model folder) between
+``<!-- transfer -->`` markers, keeping the rows of earlier steps (``--step`` names this one), so
+the card carries the transfer history that the real-pages issue asks for.
 
 Rows: the corpus's frozen test split, the documents added since (``test_new``), the
 held-out theatres (``heldout``), dev, and the six re3d sources mapped onto our labels.
@@ -41,6 +45,9 @@ def main() -> None:
     parser.add_argument("--model", default="runs/default")
     parser.add_argument("--train", default=str(COMPILED / "train.jsonl"))
     parser.add_argument("--out")
+    parser.add_argument("--card", nargs="?", const="", metavar="CARD",
+                        help="write the table into CARD (default: the model's README.md)")
+    parser.add_argument("--step", default="this model", help="row name for --card (e.g. '12 epochs, round 3')")
     args = parser.parse_args()
     tagger = EntityTagger.from_pretrained(args.model)
     train = read_documents(args.train, tagger.labels)
@@ -60,6 +67,43 @@ def main() -> None:
               f"{unseen['f1']:.3f} ({unseen['gold']}) |")
     if args.out:
         Path(args.out).write_text(json.dumps(rows, indent=2))
+    if args.card is not None:
+        card = Path(args.card) if args.card else Path(args.model) / "README.md"
+        card.write_text(with_transfer_rows(card.read_text(encoding="utf-8") if card.exists() else "", args.step, rows),
+                        encoding="utf-8")
+        print(f"transfer table written into {card}")
+
+
+MARK_START, MARK_END = "<!-- transfer -->", "<!-- /transfer -->"
+COLUMNS = ["frozen test", "held-out theatres", "re3d sources"]
+
+
+def with_transfer_rows(card: str, step: str, rows: dict) -> str:
+    """``card`` with its transfer table holding one more row, ``step`` (replacing a row of that name).
+
+    >>> out = with_transfer_rows("# m", "a", {"re3d sources": {"strict": {"f1": .5}, "partial": {"f1": .7},
+    ...                                                         "unseen": {"f1": .4}}})
+    >>> "| a | - | - | - | - | 0.500 / 0.700 / 0.400 |" in out
+    True
+    """
+    def cell(name: str) -> str:
+        r = rows.get(name)
+        return "-" if r is None else f"{r['strict']['f1']:.3f} / {r['partial']['f1']:.3f} / {r['unseen']['f1']:.3f}"
+
+    names = ["frozen test", "added since (test_new)", "held-out theatres", "dev", "re3d sources"]
+    new_row = f"| {step} | " + " | ".join(cell(n) for n in names) + " |"
+    header = ["## Transfer to text nobody here wrote", "",
+              "Strict / partial / unseen-mention F1 per evaluation set, one row per step "
+              "(`bench/transfer.py --model MODEL --card --step NAME`).", "",
+              "| step | " + " | ".join(names) + " |", "|---|" + "---:|" * len(names)]
+    if MARK_START in card:
+        before, rest = card.split(MARK_START, 1)
+        block, after = rest.split(MARK_END, 1)
+        old = [ln for ln in block.splitlines() if ln.startswith("| ") and not ln.startswith("| step")
+               and not ln.startswith(f"| {step} |")]
+    else:
+        before, after, old = card.rstrip("\n") + "\n\n", "\n", []
+    return before + MARK_START + "\n" + "\n".join(header + old + [new_row]) + "\n" + MARK_END + after
 
 
 if __name__ == "__main__":
