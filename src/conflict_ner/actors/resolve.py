@@ -1,0 +1,271 @@
+"""Actor identity of the ACTOR mentions of one article.
+
+A mention is resolved, in order, by: the table's aliases (folded spellings); an acronym the
+article defines ("Hayat Tahrir al-Sham (HTS)": HTS is it; a pair the table lacks names the
+group by its long form); a named group with a member noun ("HTS fighters"); a demonym with a
+state noun ("Turkish soldiers": Turkey's military); a described group ("government forces",
+"the regime", "civilians", "gunmen") of the article's country; an earlier mention it
+shortens ("Putin" after "Vladimir Putin"); a near spelling of an alias (rapidfuzz ratio of
+the folded forms at or above ``fuzzy_threshold``, named mentions only). Otherwise None.
+
+The article's country comes from its dateline, its places and the countries it names
+(:func:`article_country`); its date chooses government periods and period-bound entries.
+
+>>> text = "IDLIB, May 6 - Hayat Tahrir al-Sham (HTS) said government forces shelled the town. HTS fighters replied."
+>>> spans = [(15, 35), (37, 40), (47, 64), (83, 95)]
+>>> [i.canonical for i in ActorResolver().resolve(text, spans, published=date(2019, 5, 6))]
+['Hayat Tahrir al-Sham', 'Hayat Tahrir al-Sham', 'Military Forces of Syria (2000-2024)', 'Hayat Tahrir al-Sham']
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from conflict_ner.actors.fold import fold
+from conflict_ner.actors.table import ActorTable, Country, Entry, Identity, default_table
+
+#: rapidfuzz ratio (0-100) of folded forms at or above which a named mention takes the nearest
+#: alias; chosen on the dev gold (``conflict-ner evaluate-actors --sweep``, training/ANNOTATION.md).
+FUZZY_THRESHOLD = 88.0
+#: nouns after a group's name that still name the group ("HTS fighters", "SDF members").
+MEMBER_NOUNS = frozenset(fold(w) for w in (
+    "fighters", "fighter", "members", "member", "militants", "militant", "forces", "force", "troops", "soldiers",
+    "units", "cells", "cell", "men", "gunmen", "commanders", "commander", "militia", "militias", "militiamen",
+    "rebels", "personnel", "loyalists", "elements", "positions", "officials", "official", "leaders", "leader",
+    "spokesman", "spokesperson", "spokeswoman", "columns", "convoy", "group", "groups", "movement", "mercenaries",
+    "jihadists", "insurgents", "terrorists", "operatives", "affiliates", "supporters", "combatants", "units",
+    "servicemen", "officers", "brigades", "battalions", "factions", "faction", "ranks", "delegation"))
+_DETERMINERS = frozenset(fold(w) for w in (
+    "a", "an", "its", "their", "his", "her", "some", "several", "many", "other", "two", "three", "four", "five",
+    "dozens", "hundreds", "thousands", "of", "both", "all", "these", "those", "this", "that", "rival", "allied",
+    "suspected", "alleged", "so-called", "so called", "unidentified", "unknown", "armed", "local", "senior",
+    "newly", "remaining", "fellow", "heavily", "nearby", "pro", "anti"))
+_DATELINE = re.compile(r"\s*([A-Z][A-Za-z'’.-]*(?:[ -][A-Z][A-Za-z'’.-]*){0,3})\s*(?:,|\(|-|—|–)")
+_ACRONYM_AFTER = re.compile(r"\s*\(\s*([^()\n]{1,40}?)\s*\)")
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+
+
+class ActorResolver:
+    """Resolves the ACTOR mentions of an article against an :class:`ActorTable`.
+
+    ``aliases``: users' table files (same shape as the packaged ``aliases.yaml``) that extend it.
+    """
+
+    def __init__(self, table: ActorTable | None = None, *, aliases: Iterable[str | Path] = (),
+                 fuzzy_threshold: float | None = FUZZY_THRESHOLD):
+        self.table = table or default_table(tuple(str(a) for a in aliases))
+        self.fuzzy_threshold = fuzzy_threshold
+        self._keys = list(self.table.aliases)
+
+    def resolve(self, text: str, spans: Sequence[tuple[int, int]], *, published: date | None = None,
+                places: Sequence[str] | None = None) -> list[Identity]:
+        """Identities of ``text[start:end]`` for each span (canonical None when unresolved).
+
+        ``places``: the article's LOCATION mentions (they weigh more than a name in running
+        text when the article's country is chosen).
+        """
+        country = article_country(text, places or (), self.table)
+        mentions = [Mention(s, e, " ".join(text[s:e].split())) for s, e in spans]
+        defined = self._acronyms(text, mentions, country, published)
+        out: list[Identity] = []
+        earlier: list[tuple[str, Identity]] = []  # folded named mentions resolved so far, in order
+        for m in mentions:
+            identity = defined.get((m.start, m.end)) or self._one(m.text, country, published, earlier)
+            out.append(identity)
+            if identity.canonical is not None and _named(m.text):
+                earlier.append((fold(m.text), identity))
+        return out
+
+    # --- one mention ----------------------------------------------------------------------
+
+    def _one(self, text: str, country: Country | None, day: date | None,
+             earlier: Sequence[tuple[str, Identity]]) -> Identity:
+        text = re.sub(r"[’']s$", "", text.strip())
+        tokens = fold(text).split()
+        while tokens and tokens[0] in _DETERMINERS and len(tokens) > 1:
+            tokens = tokens[1:]
+        key = " ".join(tokens)
+        if not key:
+            return _NONE
+        found = self._lookup(key, country, day)
+        if found:
+            return found
+        if len(tokens) > 1 and tokens[-1] in MEMBER_NOUNS:  # "HTS fighters", "Houthi militia"
+            for cut in range(len(tokens) - 1, 0, -1):
+                if all(t in MEMBER_NOUNS for t in tokens[cut:]):
+                    found = self._lookup(" ".join(tokens[:cut]), country, day)
+                    if found:
+                        return found
+        found = self._state_of_demonym(tokens, country, day) or self._generic(tokens, country, day)
+        if found:
+            return found
+        if _named(text):
+            for name, identity in reversed(earlier):  # "Putin" after "Vladimir Putin"
+                if len(key) > 2 and (name.endswith(" " + key) or name.startswith(key + " ")):
+                    return identity
+            return self._fuzzy(key, country, day) or _NONE
+        return _NONE
+
+    def _lookup(self, key: str, country: Country | None, day: date | None) -> Identity | None:
+        entries = [e for e, local in self.table.aliases.get(key, ())
+                   if not local or (country is not None and e.country == country.name)]
+        entry = _choose(entries, country, day)
+        return None if entry is None else self.table.identity(entry, country, day)
+
+    def _state_of_demonym(self, tokens: list[str], country: Country | None, day: date | None) -> Identity | None:
+        """``Turkish soldiers``, ``Syrian government forces``, ``Russian defence ministry``."""
+        for n in (2, 1):
+            home = self.table.demonyms.get(" ".join(tokens[:n]))
+            if home is None or len(tokens) <= n:
+                continue
+            rest = tokens[n:]
+            for kind in ("military", "police", "government"):
+                if _is_head(rest, self.table.generics[kind]):
+                    entry = Entry(None, None, None, home, kind)
+                    return self.table.identity(entry, country, day)
+            if home in self.table.countries and _is_head(rest, self.table.generics["civilians"]):
+                return self.table.generic_identity("civilians", self.table.countries[home], day)
+        return None
+
+    def _generic(self, tokens: list[str], country: Country | None, day: date | None) -> Identity | None:
+        for generic in self.table.generics.values():
+            if _is_head(tokens, generic):
+                return self.table.generic_identity(generic.kind, country, day)
+        return None
+
+    def _fuzzy(self, key: str, country: Country | None, day: date | None) -> Identity | None:
+        if self.fuzzy_threshold is None or len(key) < 4:
+            return None
+        best = process.extractOne(key, self._keys, scorer=fuzz.ratio, score_cutoff=self.fuzzy_threshold)
+        return None if best is None else self._lookup(best[0], country, day)
+
+    # --- the article's acronyms -----------------------------------------------------------
+
+    def _acronyms(self, text: str, mentions: Sequence[Mention], country: Country | None,
+                  day: date | None) -> dict[tuple[int, int], Identity]:
+        """Mentions an acronym pair of the article resolves: ``Long Name (ACR)`` or ``ACR (Long Name)``;
+        a pair the table lacks names the group by its long form."""
+        by_key: dict[str, Identity] = {}
+        for m in mentions:
+            after = _ACRONYM_AFTER.match(text, m.end)
+            if after is None:
+                continue
+            inner = " ".join(after.group(1).split())
+            short, long = (inner, m.text) if _is_acronym(inner) else (m.text, inner) if _is_acronym(m.text) else (None, None)
+            if short is None or not _initials_fit(short, long):
+                continue
+            identity = self._lookup(fold(long), country, day) or self._lookup(fold(short), country, day)
+            if identity is None:
+                identity = Identity(_long_form(long), None, None)
+            by_key.setdefault(fold(short), identity)
+            by_key.setdefault(fold(long), identity)
+        return {(m.start, m.end): by_key[fold(m.text)] for m in mentions if fold(m.text) in by_key}
+
+
+_NONE = Identity(None, None, None)
+
+
+def _choose(entries: Sequence[Entry], country: Country | None, day: date | None) -> Entry | None:
+    """The entry an alias names here: one that holds on the article's date, of the article's
+    country before one of no country before one of another; a period-bound entry first."""
+    if not entries:
+        return None
+    holding = [e for e in entries if e.holds_on(day)] or list(entries)
+    name = country.name if country is not None else None
+
+    def rank(e: Entry) -> tuple[int, int]:
+        place = 0 if (name is not None and e.country == name) else 1 if e.country is None or e.state is not None else 2
+        return place, 0 if (e.start or e.end) else 1
+
+    return min(holding, key=rank)
+
+
+def _is_head(tokens: Sequence[str], generic) -> bool:
+    """``tokens`` is one of the generic's heads, after modifiers it allows."""
+    i = 0
+    while True:
+        if " ".join(tokens[i:]) in generic.heads:
+            return True
+        if i < len(tokens) and (tokens[i] in generic.modifiers or tokens[i] in _DETERMINERS):
+            i += 1
+            continue
+        return False
+
+
+def _named(text: str) -> bool:
+    """A name, not a description: some word starts upper case (a sentence's first word aside)."""
+    words = text.split()
+    return any(w[:1].isupper() for w in words) and not all(w.islower() or w.isupper() and len(w) > 5 for w in words)
+
+
+def _is_acronym(text: str) -> bool:
+    compact = re.sub(r"[-/.&]", "", text)
+    return 2 <= len(compact) <= 8 and " " not in text and sum(c.isupper() for c in compact) >= 2
+
+
+def _initials_fit(short: str, long: str) -> bool:
+    """The acronym's first letter starts a word of the long form (``HTS`` / ``Hayat Tahrir al-Sham``)."""
+    words = re.findall(r"[A-Za-z]+", long)
+    return len(words) >= 2 and short[0].lower() in {w[0].lower() for w in words}
+
+
+def _long_form(text: str) -> str:
+    return re.sub(r"^(?:the|The)\s+", "", " ".join(text.split()))
+
+
+def article_country(text: str, places: Sequence[str], table: ActorTable) -> Country | None:
+    """The country an article is about: its dateline (weight 3), its places (2 each) and the
+    country words of its text (capitals, places, names, demonyms: 1 each); ties go to the first named.
+
+    >>> table = default_table()
+    >>> article_country("KABUL, Dec 25 - Pakistani jets struck Paktika.", [], table).name
+    'Afghanistan'
+    """
+    score: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    dateline = _DATELINE.match(text)
+    if dateline:
+        found = table.country_words.get(fold(dateline.group(1)))
+        if found:
+            score[found] += 3
+            first.setdefault(found, -1)
+    for place in places:
+        for name in _country_words(fold(place), table):
+            score[name] += 2
+    for i, name in enumerate(_country_words(fold(text[:20000]), table)):
+        score[name] += 1
+        first.setdefault(name, i)
+    if not score:
+        return None
+    best = max(score, key=lambda n: (score[n], -first.get(n, 10**9)))
+    return table.countries[best]
+
+
+def _country_words(folded: str, table: ActorTable) -> list[str]:
+    """Countries of the 1-3 word n-grams of a folded text that the table knows, longest first."""
+    tokens = folded.split()
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for n in (3, 2, 1):
+            name = table.country_words.get(" ".join(tokens[i:i + n]))
+            if name and i + n <= len(tokens):
+                out.append(name)
+                i += n
+                break
+        else:
+            i += 1
+    return out
