@@ -17,6 +17,8 @@ Second paragraph with [HTS](ACTOR)-held [Idlib](LOCATION)'s edge.
 
 @events
 - sentence: "Government forces fired at least 36 rockets at Kafr Nabl on Monday, killing four civilians, the SOHR said."
+  trigger: fired
+  sub_event_type: Shelling/artillery/missile attack
   date: {value: 2024-05-06, precision: day, text: Monday}
   actors:
     - {text: Government forces, role: initiator}
@@ -48,7 +50,9 @@ def test_markup_compiles_text_spans_and_events():
         for item in record[field]:
             assert doc.text[item["start"]:item["end"]] == item["text"]
     assert record["attribution"]["text"] == "SOHR"
-    assert record["date"] == {"value": "2024-05-06", "precision": "day", "text": "Monday"}
+    assert record["date"] == {"value": "2024-05-06", "precision": "day", "text": "Monday", "start": "2024-05-06",
+                              "end": "2024-05-06", "source": "text"}
+    assert record["trigger"]["text"] == "fired" and record["event_type"] == "Explosions/Remote violence"
     assert md.span_lines[0] == 7
     json.dumps(record)
 

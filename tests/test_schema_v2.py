@@ -11,7 +11,7 @@ import pytest
 
 from conflict_ner.records import (EVENT_TYPES, ActorRef, CountRef, EventDate, EventRecord, Geo, PlaceRef, TextSpan,
                                   date_range)
-from conflict_ner.schema import GOLD_SCHEMA_VERSION, SCHEMA_VERSION, event_record_schema, record_errors
+from conflict_ner.schema import GOLD_SCHEMA_VERSION, SCHEMA_VERSION, event_record_schema, gold_record_errors, record_errors
 
 REPO = Path(__file__).parent.parent
 TEXT = "Rebels shelled Hama on Monday, killing 3 civilians."
@@ -78,7 +78,7 @@ def test_filled_slots_validate_and_bad_ones_do_not():
 
 def test_v1_records_stay_readable_and_are_checked_against_v1():
     v1 = _record().to_dict()
-    for key in ("event_type", "sub_event_type"):
+    for key in ("event_type", "sub_event_type", "trigger"):
         del v1[key]
     for key in ("start", "end", "source"):
         del v1["date"][key]
@@ -91,14 +91,16 @@ def test_v1_records_stay_readable_and_are_checked_against_v1():
     assert record_errors({**v1, "schema_version": "7"}) == ["unknown schema_version '7' (this package reads '1' and '2')"]
 
 
-def test_the_corpus_gold_is_v1_and_validates():
+def test_the_corpus_gold_is_v2_and_validates():
     path = REPO / "training/corpus/compiled/events.jsonl"
     if not path.exists():
         pytest.skip("no compiled gold")
     lines = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines()[:20]]
     records = [r for line in lines for r in line["records"]]
     assert records and {r["schema_version"] for r in records} == {GOLD_SCHEMA_VERSION}
-    assert all(record_errors(r) == [] for r in records)
+    # untyped records (markup v2 not written yet) are checked with the catch-all type
+    assert all(gold_record_errors(r) == [] for r in records)
+    assert all(record_errors(r) == [] for r in records if "sub_event_type" in r)
 
 
 @pytest.mark.parametrize("value,precision,expected", [

@@ -20,7 +20,9 @@ from typing import Any, Literal
 #: The record format version this package writes (see ``conflict_ner.schema``).
 RECORD_VERSION = "2"
 
-Role = Literal["initiator", "target", "unknown"]
+#: ``other``: takes part in the act but neither did nor suffered it (a mediator, an ally named but
+#: not acting); ``unknown``: a rule could not tell (version-1 gold's ``unknown`` is read as ``other``).
+Role = Literal["initiator", "target", "other", "unknown"]
 Precision = Literal["day", "week", "month", "year", "unknown"]
 Outcome = Literal["killed", "injured", "captured", "displaced", "intercepted", "destroyed", "other"]
 Modality = Literal["asserted", "negated", "claimed", "threatened", "planned"]
@@ -186,6 +188,8 @@ class EventRecord:
     # ACLED's codebook catch-all until a rule or model types the record
     event_type: str = "Strategic developments"
     sub_event_type: str = "Other"
+    #: the word(s) of the sentence that name the act (``shelled``, ``air strike``), once found
+    trigger: TextSpan | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The record as schema JSON (field order as in the guidelines); every location has its
@@ -195,6 +199,7 @@ class EventRecord:
             "doc_id": self.doc_id,
             "event_type": self.event_type,
             "sub_event_type": self.sub_event_type,
+            "trigger": self.trigger.to_dict() if self.trigger else None,
             "sentence": self.sentence.to_dict(),
             "date": self.date.to_dict(),
             "actors": [a.to_dict() for a in self.actors],

@@ -31,7 +31,7 @@ _GEO = pa.struct([("name", _S), ("geonames_id", _I), ("latitude", pa.float64()),
 INPUT_FIELDS = ("source", "url", "title", "site", "published", "published_from", "meta")
 RECORD_SCHEMA = pa.schema([
     ("doc_id", _S), ("model", _S), ("record", _I), ("schema_version", _S),
-    ("event_type", _S), ("sub_event_type", _S),
+    ("event_type", _S), ("sub_event_type", _S), ("trigger", pa.struct(_SPAN)),
     ("sentence", pa.struct(_SPAN)),
     ("date", pa.struct([("value", _S), ("precision", _S), ("text", _S), ("start", _S), ("end", _S),
                         ("source", _S)])),
