@@ -47,6 +47,20 @@ _DETERMINERS = frozenset(fold(w) for w in (
     "dozens", "hundreds", "thousands", "of", "both", "all", "these", "those", "this", "that", "rival", "allied",
     "suspected", "alleged", "so-called", "so called", "unidentified", "unknown", "armed", "local", "senior",
     "newly", "remaining", "fellow", "heavily", "nearby", "pro", "anti"))
+#: words that make a demonym's phrase its country's military ("Iraqi Army Aviation", "Russian reserves").
+_MILITARY_WORDS = frozenset(fold(w) for w in (
+    "army", "military", "forces", "troops", "soldiers", "navy", "air force", "reserves", "aviation", "brigade",
+    "brigades", "division", "battalion", "regiment", "corps", "marines", "paratroopers", "artillery", "airborne",
+    "warplanes", "jets", "drones", "personnel", "servicemen", "commanders", "guards", "gendarmerie"))
+#: titles before a name that give the person's body: the article country's government, or the
+#: body named before the title ("Army spokesman X", "LNA commander X").
+_GOVERNMENT_TITLES = ("president", "prime minister", "premier", "king", "emir", "foreign minister",
+                      "defence minister", "defense minister", "interior minister", "minister")
+_SPEAKER_TITLES = ("spokesman", "spokeswoman", "spokesperson", "commander", "chief", "leader", "head",
+                   "official", "general", "colonel", "major", "brigadier", "lieutenant")
+_TITLE_BEFORE = re.compile(r"((?:[\w’'-]+\s+){0,4}?)(" + "|".join(_GOVERNMENT_TITLES + _SPEAKER_TITLES)
+                           + r")\.?\s+$", re.IGNORECASE)
+_POSSESSOR = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)['’]s\s+$")
 _DATELINE = re.compile(r"\s*([A-Z][A-Za-z'’.-]*(?:[ -][A-Z][A-Za-z'’.-]*){0,3})\s*(?:,|\(|-|—|–)")
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([^()\n]{1,40}?)\s*\)")
 
@@ -83,7 +97,10 @@ class ActorResolver:
         out: list[Identity] = []
         earlier: list[tuple[str, Identity]] = []  # folded named mentions resolved so far, in order
         for m in mentions:
-            identity = defined.get((m.start, m.end)) or self._one(m.text, country, published, earlier)
+            identity = defined.get((m.start, m.end))
+            if identity is None:
+                before = text[max(0, m.start - 80):m.start]
+                identity = self._one(m.text, country, published, earlier, before)
             out.append(identity)
             if identity.canonical is not None and _named(m.text):
                 earlier.append((fold(m.text), identity))
@@ -92,9 +109,11 @@ class ActorResolver:
     # --- one mention ----------------------------------------------------------------------
 
     def _one(self, text: str, country: Country | None, day: date | None,
-             earlier: Sequence[tuple[str, Identity]]) -> Identity:
+             earlier: Sequence[tuple[str, Identity]] = (), before: str = "") -> Identity:
         text = re.sub(r"[’']s$", "", text.strip())
         tokens = fold(text).split()
+        if "backed" in tokens[:-1]:  # "Rwanda-backed M23 rebels": the backer is not the actor
+            tokens = tokens[tokens.index("backed") + 1:]
         while tokens and tokens[0] in _DETERMINERS and len(tokens) > 1:
             tokens = tokens[1:]
         key = " ".join(tokens)
@@ -103,21 +122,73 @@ class ActorResolver:
         found = self._lookup(key, country, day)
         if found:
             return found
+        named_group = None
         if len(tokens) > 1 and tokens[-1] in MEMBER_NOUNS:  # "HTS fighters", "Houthi militia"
             for cut in range(len(tokens) - 1, 0, -1):
                 if all(t in MEMBER_NOUNS for t in tokens[cut:]):
-                    found = self._lookup(" ".join(tokens[:cut]), country, day)
-                    if found:
-                        return found
-        found = self._state_of_demonym(tokens, country, day) or self._generic(tokens, country, day)
+                    named_group = self._lookup(" ".join(tokens[:cut]), country, day)
+                    if named_group:
+                        return named_group
+        owner = self._possessor(before, country, day, tokens)
+        if owner:
+            return owner
+        found = self._country_itself(key, country, day) or self._state_of_demonym(tokens, country, day) \
+            or self._generic(tokens, country, day)
         if found:
             return found
         if _named(text):
             for name, identity in reversed(earlier):  # "Putin" after "Vladimir Putin"
                 if len(key) > 2 and (name.endswith(" " + key) or name.startswith(key + " ")):
                     return identity
-            return self._fuzzy(key, country, day) or _NONE
+            return self._fuzzy(key, country, day) or self._titled(before, country, day) or _NONE
         return _NONE
+
+    def _possessor(self, before: str, country: Country | None, day: date | None,
+                   tokens: list[str]) -> Identity | None:
+        """``Russia's Defence Ministry``: a state noun takes the possessor country's body;
+        ``Haftar's eastern forces``: a force or member noun takes the possessor group."""
+        match = _POSSESSOR.search(before)
+        if match is None:
+            return None
+        words = match.group(1).split()
+        owner_key = fold(match.group(1))
+        home = None
+        for n in range(len(words), 0, -1):  # "Izium. Russia's": the possessor is the last words
+            key = fold(" ".join(words[-n:]))
+            home = self.table.country_names.get(key) or self.table.demonyms.get(key)
+            if home is not None or self.table.aliases.get(key):
+                owner_key = key
+                break
+        if home is not None:
+            for kind in ("military", "police", "government"):
+                if _is_head(tokens, self.table.generics[kind]):
+                    return self.table.identity(Entry(None, None, None, home, kind), country, day)
+            return None
+        if tokens and (tokens[-1] in MEMBER_NOUNS or _is_head(tokens, self.table.generics["military"])):
+            return self._lookup(owner_key, country, day)
+        return None
+
+    def _country_itself(self, key: str, country: Country | None, day: date | None) -> Identity | None:
+        """A country or its capital named as an actor (``Russia``, ``Kyiv``) is its government."""
+        home = self.table.country_names.get(key)
+        if home is None:
+            return None
+        return self.table.identity(Entry(None, None, None, home, "government"), country, day)
+
+    def _titled(self, before: str, country: Country | None, day: date | None) -> Identity | None:
+        """A person after a title: ``President X`` is the article country's government; ``Army
+        spokesman X`` speaks for the army."""
+        match = _TITLE_BEFORE.search(before)
+        if match is None:
+            return None
+        words = match.group(1).split()
+        for n in range(min(3, len(words)), 0, -1):
+            found = self._one(" ".join(words[-n:]), country, day)
+            if found.canonical is not None:
+                return found
+        if match.group(2).lower() in _GOVERNMENT_TITLES and country is not None:
+            return self.table.identity(Entry(None, None, None, country.name, "government"), country, day)
+        return None
 
     def _lookup(self, key: str, country: Country | None, day: date | None) -> Identity | None:
         entries = [e for e, local in self.table.aliases.get(key, ())
@@ -136,6 +207,8 @@ class ActorResolver:
                 if _is_head(rest, self.table.generics[kind]):
                     entry = Entry(None, None, None, home, kind)
                     return self.table.identity(entry, country, day)
+            if any(t in _MILITARY_WORDS for t in rest) or " ".join(rest[-2:]) in _MILITARY_WORDS:
+                return self.table.identity(Entry(None, None, None, home, "military"), country, day)
             if home in self.table.countries and _is_head(rest, self.table.generics["civilians"]):
                 return self.table.generic_identity("civilians", self.table.countries[home], day)
         return None

@@ -107,6 +107,7 @@ class ActorTable:
         self.countries: dict[str, Country] = {}
         self.country_words: dict[str, str] = {}  # folded name, demonym, capital or place -> country
         self.demonyms: dict[str, str] = {}  # folded demonym or country name -> country
+        self.country_names: dict[str, str] = {}  # folded country name or capital -> country
 
     @classmethod
     def load(cls, extra: Iterable[str | Path] = ()) -> "ActorTable":
@@ -141,6 +142,9 @@ class ActorTable:
             name = generic.template.format(country=home.name, period=_paren(home.period(day)))
             return self._abroad(Identity(name, generic.actor_type, generic.inter), entry.country, country)
         canonical = entry.canonical
+        if "{period}" in canonical:
+            home = self.countries.get(entry.country or "") or country
+            canonical = canonical.replace("{period}", _paren(home.period(day)) if home else "")
         if "{country}" in canonical:
             canonical = canonical.replace(" ({country})", "").replace("{country}", "") if country is None \
                 else canonical.format(country=country.name)
@@ -176,6 +180,8 @@ class ActorTable:
             self.country_words.setdefault(fold(word), name)
         for word in (name, *country.demonyms):
             self.demonyms[fold(word)] = name
+        for word in (name, *country.capitals):
+            self.country_names[fold(word)] = name
 
     def _add_generic(self, kind: str, spec: Any, where: str) -> None:
         spec = _mapping(spec, where, {"template", "type", "inter", "heads", "modifiers"})
