@@ -135,9 +135,10 @@ class LeanBert:
         return buf[:rows * cols].view(rows, cols)
 
     def __call__(self, input_ids: torch.Tensor, attention_mask: torch.Tensor, rows: torch.Tensor,
-                 shape_ids: torch.Tensor | None = None) -> torch.Tensor:
+                 shape_ids: torch.Tensor | None = None, hidden: bool = False):
         """Logits ``[rows.sum(), n_labels]`` of the positions where ``rows`` (``[B, L]`` bool) is
-        true, in row-major order (as ``logits[rows]`` would give)."""
+        true, in row-major order (as ``logits[rows]`` would give). With ``hidden``, a pair:
+        the logits and the last hidden states of those rows (what event heads read)."""
         batch, length = input_ids.shape
         width = self.word.shape[1]
         x = F.embedding(input_ids, self.word)
@@ -164,4 +165,5 @@ class LeanBert:
             x = F.layer_norm(torch.addmm(h, inner, layer.ffn2_w, out=h), (width,), *layer.ln2)
         if not self.layers:
             x = x.index_select(0, keep)
-        return torch.addmm(self.cls_b, x, self.cls_w)
+        logits = torch.addmm(self.cls_b, x, self.cls_w)
+        return (logits, x) if hidden else logits

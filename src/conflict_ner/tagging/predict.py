@@ -120,31 +120,48 @@ def _read_rows(windows, idx: Sequence[int], shape: torch.Size) -> torch.Tensor:
     return torch.from_numpy(rows)
 
 
-def make_runners(models: Sequence, words_only: bool) -> list:
+def make_runners(models: Sequence, words_only: bool, event_heads=None) -> list:
     """One forward function per model: the lean BERT path (built once: it copies the weights) when
-    only the rows decoding reads are needed and the model supports it, else the model itself."""
-    return [_lean_runner(m) if words_only and supports_lean(m) else _full_runner(m) for m in models]
+    only the rows decoding reads are needed and the model supports it, else the model itself.
+
+    With ``event_heads`` (one model only) the same forward also scores the heads: each runner
+    returns the entity log-probabilities and then the heads' (see
+    :meth:`~conflict_ner.tagging.event_heads.EventHeads.log_probs`) side by side.
+    """
+    if event_heads is not None and len(models) != 1:
+        raise ValueError("event heads run with one model, not an ensemble")
+    return [_lean_runner(m, event_heads) if words_only and supports_lean(m) else _full_runner(m, event_heads)
+            for m in models]
 
 
-def _full_runner(model):
+def _full_runner(model, event_heads=None):
     shapes = uses_shapes(model)
 
     def run(inputs: dict[str, torch.Tensor], rows: torch.Tensor | None) -> torch.Tensor:
         batch = inputs if shapes else {k: v for k, v in inputs.items() if k != "shape_ids"}
-        return torch.log_softmax(model(**batch).logits.float(), dim=-1)
+        if event_heads is None:
+            return torch.log_softmax(model(**batch).logits.float(), dim=-1)
+        out = model(**batch, output_hidden_states=True)
+        return torch.cat([torch.log_softmax(out.logits.float(), dim=-1),
+                          event_heads.log_probs(out.hidden_states[-1])], dim=-1)
     run.lean = False
     return run
 
 
-def _lean_runner(model):
+def _lean_runner(model, event_heads=None):
     lean = LeanBert(model)
     shapes = uses_shapes(model)
 
     def run(inputs: dict[str, torch.Tensor], rows: torch.Tensor | None) -> torch.Tensor:
         ids = inputs["input_ids"]
-        logits = lean(ids, inputs["attention_mask"], rows, inputs.get("shape_ids") if shapes else None)
-        full = torch.full((*ids.shape, logits.shape[-1]), float("nan"))
-        full[rows] = torch.log_softmax(logits.float(), dim=-1)
+        shape_ids = inputs.get("shape_ids") if shapes else None
+        if event_heads is None:
+            scores = torch.log_softmax(lean(ids, inputs["attention_mask"], rows, shape_ids).float(), dim=-1)
+        else:  # the heads read the rows' last hidden states: no second forward
+            logits, hidden = lean(ids, inputs["attention_mask"], rows, shape_ids, hidden=True)
+            scores = torch.cat([torch.log_softmax(logits.float(), dim=-1), event_heads.log_probs(hidden)], dim=-1)
+        full = torch.full((*ids.shape, scores.shape[-1]), float("nan"))
+        full[rows] = scores
         return full
     run.lean = True
     return run
@@ -186,22 +203,32 @@ def decode_document(doc: Document, enc: DocumentEncoding, pieces, tags: list[str
 
 
 def predict_documents(model, tokenizer, docs: Sequence[Document], *, max_length: int, stride: int,
-                      max_batch_tokens: int = 2048, decoding: str = "viterbi", runners: Sequence | None = None
-                      ) -> tuple[list[list[PredictedSpan]], list[list[str]]]:
+                      max_batch_tokens: int = 2048, decoding: str = "viterbi", runners: Sequence | None = None,
+                      event_scores: list | None = None) -> tuple[list[list[PredictedSpan]], list[list[str]]]:
     """Predicted spans and unit-level IOB2 tags for each document (``model`` may be a list: an
-    ensemble); ``runners`` are prebuilt forwards from :func:`make_runners`."""
+    ensemble); ``runners`` are prebuilt forwards from :func:`make_runners`. When the runners
+    also score event heads, pass a list as ``event_scores``: it receives, per document, its
+    units and their merged head log-probabilities ``[n_units, n_head_columns]``."""
     tags = model_tags(model)
     models = as_models(model)
     windows, encodings, _ = encode_documents(docs, tokenizer, None, max_length, stride,
                                              shapes=any(uses_shapes(m) for m in models))
     logps = window_logprobs(model, windows, max_batch_tokens, tokenizer.pad_token_id or 0, words_only=True,
                             runners=runners)
+    n = len(tags)
     per_doc: list[list[tuple[np.ndarray, list[int]]]] = [[] for _ in docs]
+    heads_per_doc: list[list[tuple[np.ndarray, list[int]]]] = [[] for _ in docs]
     for w, lp in zip(windows, logps):
-        per_doc[w.doc_index].append((lp, w.unit_index))
+        per_doc[w.doc_index].append((lp[:, :n], w.unit_index))
+        if lp.shape[1] > n:
+            heads_per_doc[w.doc_index].append((lp[:, n:], w.unit_index))
     spans_out, tags_out = [], []
-    for doc, enc, pieces in zip(docs, encodings, per_doc):
+    for doc, enc, pieces, head_pieces in zip(docs, encodings, per_doc, heads_per_doc):
         spans, unit_tag_seq = decode_document(doc, enc, pieces, tags, decoding)
         spans_out.append(spans)
         tags_out.append(unit_tag_seq)
+        if event_scores is not None:
+            merged = merge_windows(len(enc.units), head_pieces[0][0].shape[1], head_pieces) if head_pieces \
+                else np.zeros((len(enc.units), 0), dtype=np.float32)
+            event_scores.append((enc.units, merged))
     return spans_out, tags_out

@@ -33,7 +33,8 @@ TOKENIZER_FILES = ("tokenizer.json", "vocab.txt")
 class EntityTagger:
     """Entities in text from a fine-tuned token classifier (or an ensemble: a list of them)."""
 
-    def __init__(self, model, tokenizer, settings: InferenceSettings | None = None, *, name: str | None = None):
+    def __init__(self, model, tokenizer, settings: InferenceSettings | None = None, *, name: str | None = None,
+                 event_heads=None):
         from conflict_ner.tagging.predict import as_models, model_tags
 
         self.model = model
@@ -43,7 +44,12 @@ class EntityTagger:
         self.tags = model_tags(model)
         self.labels = labels_from_tags(self.tags)
         self.name = name
+        #: learned event heads on the same encoder (:mod:`conflict_ner.tagging.event_heads`), or None
+        self.event_heads = event_heads
+        if event_heads is not None and len(self.models) > 1:
+            raise ModelError("event heads run with one model, not an ensemble")
         self._runners: list | None = None  # the forward functions, built once (the lean path copies weights)
+        self._event_runners: list | None = None
 
     # --- loading and saving ---------------------------------------------------------------
 
@@ -76,7 +82,12 @@ class EntityTagger:
         except Exception as err:  # noqa: BLE001 - a broken tokenizer file raises many kinds
             raise ModelError(f"{paths[0]}: cannot load the tokenizer: {err}") from None
         name = "+".join(p.name for p in paths) + (f"+{quantize}" if quantize else "")
-        return cls(models[0] if len(models) == 1 else models, tokenizer, settings, name=name)
+        heads = None
+        if len(models) == 1:  # an ensemble extracts with the rules
+            from conflict_ner.tagging.event_heads import load_event_heads
+
+            heads = load_event_heads(paths[0], models[0].config)
+        return cls(models[0] if len(models) == 1 else models, tokenizer, settings, name=name, event_heads=heads)
 
     def save_pretrained(self, path: str | Path) -> None:
         """Save model (settings on its config), tokenizer and nothing else; the folder loads with
@@ -85,16 +96,25 @@ class EntityTagger:
             raise ModelError("an ensemble cannot be saved as one model")
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
+        from conflict_ner.tagging.event_heads import WEIGHTS_FILE, save_event_heads, store_settings
+
         model = self.models[0]
         self.settings.store_on(model.config)
+        heads = self.event_heads
+        store_settings(heads.settings if heads is not None else None, model.config)
         model.save_pretrained(path)
         save_tokenizer(self.tokenizer, path)
+        if heads is not None:
+            save_event_heads(heads, path)
+        elif (path / WEIGHTS_FILE).exists():  # a folder saved over must not keep stale heads
+            (path / WEIGHTS_FILE).unlink()
 
     # --- prediction -----------------------------------------------------------------------
 
     def refresh(self) -> None:
         """Forget the built forward (call after the weights changed, e.g. during training)."""
         self._runners = None
+        self._event_runners = None
 
     def predict(self, texts: Sequence[str], progress: bool = False) -> list[list[Entity]]:
         """Entities of each text; offsets index the text as given (repair is undone)."""
@@ -105,27 +125,73 @@ class EntityTagger:
         """Entities of each document, predicted on its repaired text and mapped back; a
         pre-tokenised document keeps its tokens as units. ``docs_per_call`` documents are
         windowed and batched together (more pads less)."""
+        return [entities for entities, _ in self._predict(docs, progress, docs_per_call, events=False)]
+
+    def predict_with_events(self, docs: Sequence[Document], progress: bool = False, docs_per_call: int = 64
+                            ) -> list[tuple[list[Entity], "DocumentEvents | None"]]:
+        """Entities and the event heads' reading of each document, from one forward pass; the
+        second item is ``None`` when the model has no event heads."""
+        return self._predict(docs, progress, docs_per_call, events=self.event_heads is not None)
+
+    def _predict(self, docs: Sequence[Document], progress: bool, docs_per_call: int, events: bool):
         from tqdm.auto import tqdm
 
+        from conflict_ner.tagging.event_decoding import EventScores
         from conflict_ner.tagging.predict import make_runners, predict_documents
 
-        if self._runners is None:
+        if events and self._event_runners is None:
+            self._event_runners = make_runners(self.models, words_only=True, event_heads=self.event_heads.eval())
+        if not events and self._runners is None:
             self._runners = make_runners(self.models, words_only=True)
-        out: list[list[Entity]] = []
+        out: list = []
         bar = tqdm(total=len(docs), desc="tagging", unit="doc", disable=not progress)
         for k in range(0, len(docs), docs_per_call):
             chunk = docs[k:k + docs_per_call]
             repaired = [repair_text(d.text) for d in chunk]
             inputs = [_repaired_document(d, r) for d, r in zip(chunk, repaired)]
             s = self.settings
+            scores: list | None = [] if events else None
             spans, _ = predict_documents(self.model, self.tokenizer, inputs, max_length=s.max_length,
                                          stride=s.stride, max_batch_tokens=s.max_batch_tokens,
-                                         decoding=s.decoding, runners=self._runners)
-            for rep, doc_spans in zip(repaired, spans):
-                out.append(_entities_in_original(rep, doc_spans))
+                                         decoding=s.decoding, event_scores=scores,
+                                         runners=self._event_runners if events else self._runners)
+            for i, (rep, doc_spans) in enumerate(zip(repaired, spans)):
+                found = None
+                if scores is not None:
+                    units, merged = scores[i]
+                    found = DocumentEvents(rep, EventScores(units, merged, self.event_heads.settings))
+                out.append((_entities_in_original(rep, doc_spans), found))
             bar.update(len(chunk))
         bar.close()
         return out
+
+
+class DocumentEvents:
+    """The event heads' reading of one document, in the offsets of the text as given."""
+
+    def __init__(self, rep: RepairedText, scores):
+        self._rep = rep
+        self.scores = scores
+        self._inverse = _inverse_offsets(rep) if rep.changed else None
+
+    def triggers(self) -> list:
+        """Predicted triggers (:class:`~conflict_ner.tagging.event_decoding.PredictedTrigger`),
+        offsets into the original text."""
+        from conflict_ner.tagging.event_decoding import PredictedTrigger
+
+        out = []
+        for t in self.scores.triggers():
+            start, end = trim_span(self._rep.original, *self._rep.to_original(t.start, t.end))
+            if start < end:
+                out.append(PredictedTrigger(start, end, t.sub_event_type, t.score))
+        return out
+
+    def role_of(self, start: int, end: int) -> tuple[str, float] | None:
+        """The predicted role (``O``, ``initiator``, ``target``, ``other``) of the original-text
+        span ``[start, end)`` and its probability."""
+        if self._inverse is not None:
+            start, end = self._inverse[start], max(self._inverse[start] + 1, self._inverse[end])
+        return self.scores.role_of(start, end)
 
 
 def load_token_classifier(path: Path, tokenizer: bool = True):

@@ -55,14 +55,20 @@ def find_checkpoint(output_dir: str | Path) -> Path | None:
     return None
 
 
-def save_checkpoint(ckpt: Path, model, optimizer, scheduler, state: TrainState) -> None:
-    """Write the resumable state to ``ckpt``, replacing the previous one atomically."""
+def save_checkpoint(ckpt: Path, model, optimizer, scheduler, state: TrainState, event_heads=None) -> None:
+    """Write the resumable state to ``ckpt`` (with the run's event heads, if any), replacing the
+    previous one atomically."""
     import torch
 
     tmp, old = _aside(ckpt, ".tmp"), _aside(ckpt, ".old")
     if tmp.exists():
         shutil.rmtree(tmp)
     tmp.mkdir(parents=True)
+    if event_heads is not None:
+        from conflict_ner.tagging.event_heads import save_event_heads, store_settings
+
+        store_settings(event_heads.settings, model.config)
+        save_event_heads(event_heads, tmp)
     model.save_pretrained(tmp)
     torch.save(optimizer.state_dict(), tmp / "optimizer.pt")
     torch.save(scheduler.state_dict(), tmp / "scheduler.pt")

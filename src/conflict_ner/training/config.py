@@ -155,6 +155,48 @@ class EvaluationConfig(_Section):
     reference_results: dict[str, float] = Field(default_factory=dict)
 
 
+class EventsConfig(_Section):
+    """Learned event heads trained with the tagger (see :mod:`conflict_ner.tagging.event_heads`).
+
+    ``heads: []`` trains the entity tagger alone (records then come from the rules only).
+
+    >>> EventsConfig(heads=["roles"]).loss_weights["roles"]
+    0.5
+    """
+
+    heads: list[Literal["triggers", "roles"]] = Field(default_factory=list)
+    #: each head's loss is added to the entity loss with this weight
+    loss_weights: dict[Literal["triggers", "roles"], float] = Field(
+        default_factory=lambda: {"triggers": 0.5, "roles": 0.5})
+    #: compiled event gold (records with trigger spans, sub-event types and actor roles)
+    gold: str | None = "training/corpus/compiled/events.jsonl"
+    dropout: float = Field(0.1, ge=0, lt=1)
+
+    @field_validator("heads")
+    @classmethod
+    def _heads_unique(cls, value: list[str]) -> list[str]:
+        if len(set(value)) != len(value):
+            raise ValueError("heads must not repeat")
+        return value
+
+    @field_validator("loss_weights")
+    @classmethod
+    def _weights_positive(cls, value: dict[str, float]) -> dict[str, float]:
+        if any(w < 0 for w in value.values()):
+            raise ValueError("loss weights must be >= 0")
+        return value
+
+    @model_validator(mode="after")
+    def _gold_needed(self) -> "EventsConfig":
+        if self.heads and not self.gold:
+            raise ValueError("events.heads needs events.gold (the compiled event gold)")
+        return self
+
+    def weight(self, head: str) -> float:
+        """The loss weight of ``head`` (0.5 when not given)."""
+        return self.loss_weights.get(head, 0.5)
+
+
 class Config(_Section):
     """A whole training run."""
 
@@ -162,6 +204,7 @@ class Config(_Section):
     model: ModelConfig = Field(default_factory=ModelConfig)
     training: TrainingConfig = Field(default_factory=TrainingConfig)
     evaluation: EvaluationConfig = Field(default_factory=EvaluationConfig)
+    events: EventsConfig = Field(default_factory=EventsConfig)
 
 
 class AdaptConfig(_Section):

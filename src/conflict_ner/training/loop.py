@@ -166,15 +166,19 @@ def optimizer_steps(model, optimizer, scheduler, state: TrainState, schedule: Sc
 
 
 def make_optimizer(model, learning_rate: float, weight_decay: float, *, head_learning_rate: float | None = None,
-                   layer_decay: float | None = None):
+                   layer_decay: float | None = None, extra_heads=None):
     """AdamW without decay on biases and norms; the classifier head may get its own rate, and
-    with ``layer_decay`` each encoder layer below the top gets that factor less (layer-wise decay)."""
+    with ``layer_decay`` each encoder layer below the top gets that factor less (layer-wise decay).
+    ``extra_heads`` (a module, e.g. the event heads) train at the classifier's rate."""
     import torch
 
     head_lr = head_learning_rate or learning_rate
     n_layers = getattr(model.config, "num_hidden_layers", 0)
     groups: dict[tuple[float, float], list] = {}
-    for name, param in model.named_parameters():
+    named = list(model.named_parameters())
+    if extra_heads is not None:
+        named += [(f"classifier.extra.{n}", p) for n, p in extra_heads.named_parameters()]
+    for name, param in named:
         if not param.requires_grad:
             continue
         decay = 0.0 if param.ndim < 2 or "LayerNorm" in name or "norm" in name.lower() else weight_decay

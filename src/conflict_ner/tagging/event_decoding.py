@@ -1,0 +1,88 @@
+"""Event head scores per unit -> triggers with their sub-event type, and actor roles (pure).
+
+>>> import numpy as np
+>>> from conflict_ner.tagging.event_heads import EventHeadSettings, TRIGGER_TAGS
+>>> units = [(0, 6), (7, 14), (15, 19)]                          # "Rebels shelled Hama"
+>>> trig = np.full((3, len(TRIGGER_TAGS)), -9.0); trig[:, 0] = 0.0
+>>> trig[1, TRIGGER_TAGS.index("B-Shelling/artillery/missile attack")] = 1.0
+>>> roles = np.log(np.array([[.1, .8, .05, .05], [1, 0, 0, 0], [1, 0, 0, 0]]) + 1e-9)
+>>> scores = EventScores(units, np.concatenate([trig, roles], axis=1),
+...                      EventHeadSettings(heads=("triggers", "roles"), hidden_size=8))
+>>> [(t.start, t.end, t.sub_event_type) for t in scores.triggers()]
+[(7, 14, 'Shelling/artillery/missile attack')]
+>>> scores.role_of(0, 6)[0]
+'initiator'
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from conflict_ner.tagging.decoding import chunks, repair_iob2
+from conflict_ner.tagging.event_heads import EventHeadSettings
+
+
+@dataclass(frozen=True)
+class PredictedTrigger:
+    """A predicted trigger: the act's word(s) ``[start, end)`` and its ACLED sub-event type."""
+
+    start: int
+    end: int
+    sub_event_type: str
+    score: float
+
+
+def units_in(units: Sequence[tuple[int, int]], start: int, end: int) -> range:
+    """Indices of the (sorted, disjoint) units overlapping ``[start, end)``.
+
+    >>> units_in([(0, 6), (7, 14), (15, 19)], 5, 16)
+    range(0, 3)
+    """
+    ends = [e for _, e in units]
+    first = bisect.bisect_right(ends, start)
+    last = first
+    while last < len(units) and units[last][0] < end:
+        last += 1
+    return range(first, last)
+
+
+class EventScores:
+    """The heads' merged log-probabilities of one document's units, read as triggers and roles."""
+
+    def __init__(self, units: Sequence[tuple[int, int]], scores: np.ndarray, settings: EventHeadSettings):
+        self.units = list(units)
+        self.settings = settings
+        self.parts: dict[str, np.ndarray] = {}
+        col = 0
+        for name, size in settings.sizes().items():
+            self.parts[name] = scores[:, col:col + size]
+            col += size
+
+    def triggers(self) -> list[PredictedTrigger]:
+        """Trigger spans (greedy tags made valid BIO), scored by their units' mean probability."""
+        logp = self.parts.get("triggers")
+        if logp is None or not len(self.units):
+            return []
+        tags = self.settings.trigger_tags
+        best = logp.argmax(axis=1)
+        seq = repair_iob2([tags[i] for i in best])
+        out = []
+        for first, last, sub in chunks(seq):
+            probs = np.exp(logp[range(first, last + 1), best[first:last + 1]])
+            out.append(PredictedTrigger(self.units[first][0], self.units[last][1], sub, round(float(probs.mean()), 4)))
+        return out
+
+    def role_of(self, start: int, end: int) -> tuple[str, float] | None:
+        """The most probable role of the span ``[start, end)`` (an ACTOR mention) and its
+        probability, from its units' mean probabilities; ``None`` without a roles head or units."""
+        logp = self.parts.get("roles")
+        span = units_in(self.units, start, end)
+        if logp is None or not len(span):
+            return None
+        probs = np.exp(logp[span.start:span.stop]).mean(axis=0)
+        k = int(probs.argmax())
+        return self.settings.roles[k], round(float(probs[k]), 4)
