@@ -149,6 +149,15 @@ def test_two_records_naming_the_same_act_are_an_error_at_the_second():
     assert err.line == TRIGGER_LINE + SHELLED.count("\n")  # the second record's trigger line
 
 
+def test_two_sources_accounts_of_one_act_may_share_its_trigger():
+    body = BODY.replace("[rebels](ACTOR)", "[rebels](ACTOR), [SOHR](ACTOR) and [SANA](ACTOR) said,")
+    sent = SENT.replace("rebels", "rebels, SOHR and SANA said,")
+    one = SHELLED.replace(SENT, sent)
+    a, b = compile_events(one.replace("attribution: null", "attribution: SOHR")
+                          + one.replace("attribution: null", "attribution: SANA"), body)
+    assert a["trigger"] == b["trigger"] and a["attribution"]["text"] != b["attribution"]["text"]
+
+
 def test_a_trigger_is_looked_for_only_in_its_own_sentence():
     event = SHELLED.replace("trigger: shelled", "trigger: and")  # 'and' is only in the third sentence
     assert "trigger 'and' does not occur" in str(_error(event))

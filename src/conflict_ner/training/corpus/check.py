@@ -12,7 +12,9 @@ Fails, naming file and line, on:
   menu or other line that is not running text (:func:`~conflict_ner.tagging.boundaries.spans_crossing_lines`);
 - a real news agency credited as author of a document (:mod:`.conventions`);
 - a run of 8 words shared with the re3d benchmark (:mod:`.overlap`; skipped with a note
-  when re3d is not at ``../shared/data/re3d`` beside the repository).
+  when re3d is not at ``../shared/data/re3d`` beside the repository);
+- once ``CONFLICT_NER_REQUIRE_TRIGGERS=1`` is set, a gold record of a test, test_new or heldout
+  document without trigger or sub-event type (:mod:`.event_gold`; off while annotators write markup v2).
 
 It also reports how the corpus is shaped next to real news pages (:mod:`.shape`).
 """
@@ -28,6 +30,8 @@ from conflict_ner.tagging.boundaries import spans_crossing_lines
 from conflict_ner.training.corpus.build import SPLITS, compile_corpus, stale_files, tsv_rows
 from conflict_ner.training.corpus.consistency import read_allow, unlabelled_mentions
 from conflict_ner.training.corpus.conventions import agency_credits, place_nouns_outside
+from conflict_ner.training.corpus.event_gold import (REQUIRE_ENV, event_gold_shape, incomplete_records,
+                                                      require_triggers)
 from conflict_ner.training.corpus.overlap import NGRAM, read_re3d_texts, shared_runs
 from conflict_ner.training.corpus.shape import corpus_shape
 
@@ -98,9 +102,12 @@ def label_conflicts(compiled, exceptions: dict[str, set[str]]) -> list[str]:
     return out
 
 
-def check_corpus(path: str | Path = "training/corpus", re3d: str | Path | None = None) -> tuple[bool, list[str]]:
+def check_corpus(path: str | Path = "training/corpus", re3d: str | Path | None = None,
+                 require_complete_gold: bool | None = None) -> tuple[bool, list[str]]:
     """Run every check; returns (ok, report lines). ``re3d``: the re3d folder for the overlap
-    check (default: ``../shared/data/re3d`` beside the repository)."""
+    check (default: ``../shared/data/re3d`` beside the repository); ``require_complete_gold``:
+    fail on evaluation-split records without trigger or type (default: the environment's
+    ``CONFLICT_NER_REQUIRE_TRIGGERS``)."""
     corpus = Path(path)
     try:
         compiled = compile_corpus(corpus)
@@ -138,6 +145,17 @@ def check_corpus(path: str | Path = "training/corpus", re3d: str | Path | None =
     lines.append(f"  {'(all)':<12}" + "".join(f"{sum(c[s] for c in theatre_docs.values()):>9}" for s in SPLITS))
     lines.append("\nevent-gold documents per split: " + ", ".join(f"{s} {gold[s]}" for s in SPLITS))
     lines.append("styles: " + ", ".join(f"{k} {v}" for k, v in styles.most_common()))
+    lines.append("\nevent gold, markup v2 (training/ANNOTATION.md, section 9):")
+    lines += event_gold_shape(docs, compiled.splits).lines()
+    incomplete = incomplete_records(docs, compiled.splits)
+    if incomplete and require_triggers(require_complete_gold):
+        ok = False
+        lines.append(f"\nerror: {len(incomplete)} gold record(s) of test/test_new/heldout documents lack a trigger "
+                     f"or sub_event_type ({REQUIRE_ENV} is set):")
+        lines += _listed(incomplete)
+    elif incomplete:
+        lines.append(f"  {len(incomplete)} test/test_new/heldout record(s) lack a trigger or sub_event_type "
+                     f"(an error once {REQUIRE_ENV}=1)")
 
     stale = stale_files(corpus, compiled)
     if stale:

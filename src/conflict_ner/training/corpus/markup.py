@@ -49,6 +49,8 @@ class MarkupDocument:
     path: str = ""
     #: ``(text offset, markup line)`` where each line of the text starts
     text_lines: list[tuple[int, int]] = field(default_factory=list)
+    #: the markup line each gold event record starts on
+    event_lines: list[int] = field(default_factory=list)
 
     def line_of(self, offset: int) -> int:
         """The markup line holding text offset ``offset`` (the header line if unknown)."""
@@ -168,7 +170,7 @@ def _parse_block(block: list[tuple[int, str]], path: str) -> MarkupDocument:
     order = sorted(range(len(spans)), key=lambda k: spans[k])
     result = MarkupDocument(doc, head_line, None, [span_lines[k] for k in order], path, text_lines)
     if event_lines is not None:
-        result.events = _compile_events(doc, event_lines, path)
+        result.events = _compile_events(doc, event_lines, path, result.event_lines)
     return result
 
 
@@ -257,7 +259,8 @@ def _key_line(record_lines: list[tuple[int, str]], key: str | None, default: int
     return record_lines[0][0] if record_lines else default
 
 
-def _compile_events(doc: Document, lines: list[tuple[int, str]], path: str) -> list[dict[str, Any]]:
+def _compile_events(doc: Document, lines: list[tuple[int, str]], path: str,
+                    record_lines: list[int] | None = None) -> list[dict[str, Any]]:
     base = lines[0][0] if lines else 0
     try:
         records = yaml.load("\n".join(raw for _, raw in lines), Loader=_YAML_LOADER) or []
@@ -270,22 +273,27 @@ def _compile_events(doc: Document, lines: list[tuple[int, str]], path: str) -> l
         raise DataError("@events must be a YAML list", path=path, line=base, doc_id=doc.id)
     ranges = _record_line_ranges(lines)
     out: list[dict[str, Any]] = []
-    acts: dict[tuple[int, int], int] = {}  # trigger offsets -> record number
+    # (trigger offsets, attribution) -> record number: one record per act, except that two
+    # sources' competing accounts of one act ("X claimed the attack, and so did Y") are two records
+    acts: dict[tuple, int] = {}
     for k, rec in enumerate(records):
         rec_lines = ranges[k] if k < len(ranges) else []
         try:
             record = _compile_record(doc, rec)
             trigger = record.get("trigger")
             if trigger is not None:
-                at = (trigger["start"], trigger["end"])
+                source = (record["attribution"] or {}).get("text")
+                at = (trigger["start"], trigger["end"], source)
                 if at in acts:
                     raise _RecordError(f"names the same act as event #{acts[at]} (trigger {trigger['text']!r} "
-                                       "at the same place): one record per act", "trigger")
+                                       "at the same place, same attribution): one record per act", "trigger")
                 acts[at] = k + 1
         except _RecordError as err:
             raise DataError(f"event #{k + 1}: {err}", path=path, line=_key_line(rec_lines, err.key, base),
                             doc_id=doc.id) from None
         out.append(record)
+        if record_lines is not None:
+            record_lines.append(rec_lines[0][0] if rec_lines else base)
     return out
 
 
