@@ -82,11 +82,14 @@ class EventExtractor:
     ``docs_per_chunk`` documents are tagged together (their windows batch by tokens, see
     :class:`~conflict_ner.tagging.settings.InferenceSettings`); ``time_budget`` seconds bound
     the work on one document (``None``: no bound; enforced in the main thread).
+    ``actor_identity`` fills the records' actors' canonical name, ACLED actor type and inter
+    code (:mod:`conflict_ner.actors`); ``actor_aliases``: users' alias files that extend the table.
     """
 
     def __init__(self, tagger, tokenizer=None, *, docs_per_chunk: int = DEFAULT_DOCS_PER_CHUNK,
                  max_input_bytes: int = DEFAULT_MAX_INPUT_BYTES, time_budget: float | None = None,
-                 name: str | None = None, path: str | Path | None = None, **settings: Any):
+                 name: str | None = None, path: str | Path | None = None, actor_identity: bool = True,
+                 actor_aliases: Iterable[str | Path] = (), **settings: Any):
         from conflict_ner.tagging.settings import InferenceSettings
         from conflict_ner.tagging.tagger import EntityTagger
 
@@ -107,11 +110,22 @@ class EventExtractor:
             log.warning("model %s has labels %s, not the project's %s: entities only, no event records",
                         self.name, tagger.labels, list(LABELS))
         self._fingerprint: str | None = None
+        self.actor_resolver = None
+        self._actor_tables: list[str] = []
+        if actor_identity:
+            from conflict_ner.actors import ActorResolver
+            from conflict_ner.actors.table import packaged_table_bytes
+
+            aliases = [str(a) for a in actor_aliases]
+            self.actor_resolver = ActorResolver(aliases=aliases)  # a bad alias file fails here, before any work
+            self._actor_tables = [hashlib.sha256(t).hexdigest()[:16] for t in
+                                  [packaged_table_bytes(), *(Path(a).read_bytes() for a in aliases)]]
 
     @classmethod
     def from_pretrained(cls, path: str | Path, quantize: str | None = None, *,
                         docs_per_chunk: int = DEFAULT_DOCS_PER_CHUNK, max_input_bytes: int = DEFAULT_MAX_INPUT_BYTES,
-                        time_budget: float | None = None, **inference: Any) -> "EventExtractor":
+                        time_budget: float | None = None, actor_identity: bool = True,
+                        actor_aliases: Iterable[str | Path] = (), **inference: Any) -> "EventExtractor":
         """Load a model folder written by ``conflict-ner train`` or :meth:`save_pretrained`.
 
         ``quantize="int8"`` or ``"bf16"`` gives a lower-precision path (see ``bench/README.md``);
@@ -122,7 +136,7 @@ class EventExtractor:
 
         tagger = EntityTagger.from_pretrained(path, quantize=quantize, **inference)
         return cls(tagger, docs_per_chunk=docs_per_chunk, max_input_bytes=max_input_bytes,
-                   time_budget=time_budget, path=path)
+                   time_budget=time_budget, path=path, actor_identity=actor_identity, actor_aliases=actor_aliases)
 
     def save_pretrained(self, path: str | Path) -> None:
         """Save the tagger (model, tokenizer, inference settings on the model config)."""
@@ -157,9 +171,12 @@ class EventExtractor:
                     if hasattr(tensor, "float"):
                         digest.update(tensor.detach().float().contiguous().numpy().tobytes())
             self._fingerprint = digest.hexdigest()[:16]
-        return {"model": self.name, "path": self.path, "fingerprint": self._fingerprint,
-                "labels": list(self.labels), "settings": self.settings.to_dict(),
-                "schema_version": SCHEMA_VERSION}
+        identity = {"model": self.name, "path": self.path, "fingerprint": self._fingerprint,
+                    "labels": list(self.labels), "settings": self.settings.to_dict(),
+                    "schema_version": SCHEMA_VERSION}
+        if self.actor_resolver is not None:  # actor identities change the records: a resume must match
+            identity["actor_tables"] = list(self._actor_tables)
+        return identity
 
     # --- entities -------------------------------------------------------------------------
 
@@ -281,7 +298,12 @@ class EventExtractor:
             return []
         from conflict_ner.events.builder import build_records
 
-        return build_records(doc.text, entities, doc.published, doc.doc_id)
+        records = build_records(doc.text, entities, doc.published, doc.doc_id)
+        if self.actor_resolver is None or not records:
+            return records
+        from conflict_ner.actors.records import with_identities
+
+        return with_identities(records, doc.text, entities, self.actor_resolver, doc.published)
 
 
 def _as_id(value: Any) -> str | None:

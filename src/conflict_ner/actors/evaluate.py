@@ -34,6 +34,7 @@ from conflict_ner.errors import DataError
 
 GOLD_COLUMNS = ["doc_id", "start", "end", "text", "split", "canonical", "actor_type", "inter_code"]
 SCORED_SPLITS = ("test", "test_new", "heldout")
+ALL_SPLITS = ("train", "dev", "test", "test_new", "heldout")
 
 
 @dataclass(frozen=True)
@@ -197,3 +198,30 @@ def _best_overlap(span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> tu
         if overlap > size:
             best, size = (s, e), overlap
     return best
+
+
+def evaluate_actor_gold(gold_path: str | Path = "training/corpus/actor_gold.tsv",
+                        corpus: str | Path = "training/corpus/compiled", *, model: str | Path | None = None,
+                        splits: Sequence[str] = SCORED_SPLITS, aliases: Sequence[str | Path] = (),
+                        fuzzy_threshold: float | None = None) -> dict[str, Any]:
+    """Scores per split from gold spans (and from a model's predicted spans with ``model``);
+    ``dev_sweep``: dev accuracy for each fuzzy threshold (how the default was chosen)."""
+    kwargs: dict[str, Any] = {"aliases": aliases}
+    if fuzzy_threshold is not None:
+        kwargs["fuzzy_threshold"] = fuzzy_threshold
+    resolver = ActorResolver(**kwargs)
+    docs = read_corpus(corpus, [s for s in ALL_SPLITS if (Path(corpus) / f"{s}.jsonl").exists()])
+    gold = read_gold(gold_path, docs)
+    rows = [g for g in gold if g.split in splits]
+    if not rows:
+        raise DataError(f"no gold mentions of splits {list(splits)}", path=str(gold_path))
+    out: dict[str, Any] = {"gold_spans": {s: v.to_dict() for s, v in sorted(score_gold_spans(resolver, rows, docs).items())}}
+    if model is not None:
+        from conflict_ner.extractor import EventExtractor
+
+        extractor = EventExtractor.from_pretrained(model, actor_identity=False)
+        scores = score_predicted_spans(resolver, rows, docs, extractor.tagger.predict)
+        out["predicted_spans"] = {s: v.to_dict() for s, v in sorted(scores.items())}
+    if any(g.split == "dev" for g in gold):
+        out["dev_sweep"] = sweep_threshold(gold, docs)
+    return out

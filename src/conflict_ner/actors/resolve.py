@@ -33,7 +33,7 @@ from conflict_ner.actors.table import ActorTable, Country, Entry, Identity, defa
 
 #: rapidfuzz ratio (0-100) of folded forms at or above which a named mention takes the nearest
 #: alias; chosen on the dev gold (``conflict-ner evaluate-actors --sweep``, training/ANNOTATION.md).
-FUZZY_THRESHOLD = 88.0
+FUZZY_THRESHOLD = 80.0
 #: nouns after a group's name that still name the group ("HTS fighters", "SDF members").
 MEMBER_NOUNS = frozenset(fold(w) for w in (
     "fighters", "fighter", "members", "member", "militants", "militant", "forces", "force", "troops", "soldiers",

@@ -232,6 +232,11 @@ class ActorTable:
                 self.aliases[key].append((entry, local))
 
 
+def packaged_table_bytes() -> bytes:
+    """The packaged ``aliases.yaml`` as bytes (what a run's identity fingerprints)."""
+    return resources.files("conflict_ner.actors").joinpath("aliases.yaml").read_bytes()
+
+
 def _read(path: str | Path | None) -> tuple[Mapping[str, Any], str]:
     if path is None:
         source = "conflict_ner/actors/aliases.yaml"

@@ -69,10 +69,32 @@ def _cmd_view(args: argparse.Namespace) -> int:
 def _cmd_evaluate_events(args: argparse.Namespace) -> int:
     from conflict_ner.app.event_eval_cli import evaluate_event_gold
 
-    scores = evaluate_event_gold(args.model, args.gold, split=args.split, output=args.output)
-    print(f"{'field':<14}{'P':>8}{'R':>8}{'F1':>8}{'gold':>7}{'pred':>7}")
-    for name, s in scores.items():
-        print(f"{name:<14}{s['precision']:>8.3f}{s['recall']:>8.3f}{s['f1']:>8.3f}{s['gold']:>7}{s['predicted']:>7}")
+    from conflict_ner.training.event_eval_report import markdown
+
+    if not args.model and args.no_gold_entities:
+        print("error: nothing to score: give --model, or drop --no-gold-entities", file=sys.stderr)
+        return 2
+    report = evaluate_event_gold(args.model, args.gold, splits=args.splits, split=args.split,
+                                 with_gold_entities=not args.no_gold_entities, output=args.output,
+                                 markdown_output=args.markdown)
+    print(markdown(report), end="")
+    return 0
+
+
+def _cmd_evaluate_actors(args: argparse.Namespace) -> int:
+    from conflict_ner.actors.evaluate import evaluate_actor_gold
+
+    result = evaluate_actor_gold(args.gold, args.corpus, model=args.model, splits=args.splits,
+                                 aliases=args.actor_aliases or ())
+    for source in ("gold_spans", "predicted_spans"):
+        for split, s in result.get(source, {}).items():
+            print(f"{source:<16}{split:<10} accuracy {s['accuracy']:.3f} (n={s['mentions']})  "
+                  f"named {s['named_accuracy']:.3f} (n={s['named']})  inter code {s['inter_accuracy']:.3f}")
+    if "dev_sweep" in result:
+        print("dev accuracy by fuzzy threshold: " + ", ".join(f"{t:g}: {a:.3f}" for t, a in result["dev_sweep"]))
+    if args.output:
+        with open(args.output, "w", encoding="utf-8") as handle:
+            json.dump(result, handle, indent=2)
     return 0
 
 
@@ -183,6 +205,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--retry-errors", action="store_true", help="run again the inputs that failed in the output")
     p.add_argument("--overwrite", action="store_true", help="start the output afresh (also with another model)")
     p.add_argument("--quantize", choices=QUANTIZE_CHOICES, help=QUANTIZE_HELP)
+    p.add_argument("--actor-aliases", action="append", metavar="FILE",
+                   help="an alias table (aliases.yaml's shape) extending the packaged one; repeatable")
+    p.add_argument("--no-actor-identity", action="store_true",
+                   help="leave the actors' canonical name, actor type and inter code empty")
     _reading_options(p)
     p.set_defaults(func=_cmd_extract)
 
@@ -196,11 +222,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_view)
 
     p = sub.add_parser("evaluate-events", parents=[common], help="per-field scores of event records against gold")
-    p.add_argument("--model", required=True)
-    p.add_argument("gold", help="compiled event gold (training/corpus/compiled/events.jsonl)")
-    p.add_argument("--split", choices=["train", "dev", "test", "all"], default="test")
-    p.add_argument("-o", "--output", help="write the scores as JSON here")
+    p.add_argument("--model", action="append", metavar="DIR",
+                   help="a trained model; repeat for several seeds (figures become mean and std)")
+    p.add_argument("gold", nargs="?", default="training/corpus/compiled/events.jsonl",
+                   help="compiled event gold (default training/corpus/compiled/events.jsonl)")
+    p.add_argument("--splits", nargs="+", default=["test", "test_new", "heldout", "dev"])
+    p.add_argument("--split", choices=["train", "dev", "test", "test_new", "heldout", "all"],
+                   help="one split only (overrides --splits)")
+    p.add_argument("--no-gold-entities", action="store_true", help="skip the rules-on-gold-spans figures")
+    p.add_argument("-o", "--output", help="write the report as JSON here")
+    p.add_argument("--markdown", help="write the tables as markdown here")
     p.set_defaults(func=_cmd_evaluate_events)
+
+    p = sub.add_parser("evaluate-actors", parents=[common],
+                       help="actor identity accuracy against the hand-mapped gold (gold and predicted spans)")
+    p.add_argument("--model", help="also score from this model's predicted ACTOR spans")
+    p.add_argument("--gold", default="training/corpus/actor_gold.tsv")
+    p.add_argument("--corpus", default="training/corpus/compiled", help="the compiled splits the gold indexes")
+    p.add_argument("--splits", nargs="+", default=["test", "test_new", "heldout"])
+    p.add_argument("--actor-aliases", action="append", metavar="FILE", help="extend the alias table; repeatable")
+    p.add_argument("-o", "--output", help="write the scores as JSON here")
+    p.set_defaults(func=_cmd_evaluate_actors)
 
     data = sub.add_parser("data", parents=[common], help="corpus tools").add_subparsers(dest="data_command", required=True)
     p = data.add_parser("check-markup", parents=[common], help="compile markup files and report every error")
