@@ -69,10 +69,15 @@ def _cmd_view(args: argparse.Namespace) -> int:
 def _cmd_evaluate_events(args: argparse.Namespace) -> int:
     from conflict_ner.app.event_eval_cli import evaluate_event_gold
 
-    scores = evaluate_event_gold(args.model, args.gold, split=args.split, output=args.output)
-    print(f"{'field':<14}{'P':>8}{'R':>8}{'F1':>8}{'gold':>7}{'pred':>7}")
-    for name, s in scores.items():
-        print(f"{name:<14}{s['precision']:>8.3f}{s['recall']:>8.3f}{s['f1']:>8.3f}{s['gold']:>7}{s['predicted']:>7}")
+    from conflict_ner.training.event_eval_report import markdown
+
+    if not args.model and args.no_gold_entities:
+        print("error: nothing to score: give --model, or drop --no-gold-entities", file=sys.stderr)
+        return 2
+    report = evaluate_event_gold(args.model, args.gold, splits=args.splits, split=args.split,
+                                 with_gold_entities=not args.no_gold_entities, output=args.output,
+                                 markdown_output=args.markdown)
+    print(markdown(report), end="")
     return 0
 
 
@@ -217,10 +222,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_view)
 
     p = sub.add_parser("evaluate-events", parents=[common], help="per-field scores of event records against gold")
-    p.add_argument("--model", required=True)
-    p.add_argument("gold", help="compiled event gold (training/corpus/compiled/events.jsonl)")
-    p.add_argument("--split", choices=["train", "dev", "test", "all"], default="test")
-    p.add_argument("-o", "--output", help="write the scores as JSON here")
+    p.add_argument("--model", action="append", metavar="DIR",
+                   help="a trained model; repeat for several seeds (figures become mean and std)")
+    p.add_argument("gold", nargs="?", default="training/corpus/compiled/events.jsonl",
+                   help="compiled event gold (default training/corpus/compiled/events.jsonl)")
+    p.add_argument("--splits", nargs="+", default=["test", "test_new", "heldout", "dev"])
+    p.add_argument("--split", choices=["train", "dev", "test", "test_new", "heldout", "all"],
+                   help="one split only (overrides --splits)")
+    p.add_argument("--no-gold-entities", action="store_true", help="skip the rules-on-gold-spans figures")
+    p.add_argument("-o", "--output", help="write the report as JSON here")
+    p.add_argument("--markdown", help="write the tables as markdown here")
     p.set_defaults(func=_cmd_evaluate_events)
 
     p = sub.add_parser("evaluate-actors", parents=[common],
