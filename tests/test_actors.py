@@ -62,8 +62,27 @@ def test_acronym_defined_by_the_article_names_an_unknown_group():
     text = "The Balochistan Liberation Army (BLA) attacked a convoy. The BLA said it killed 12."
     got = resolve(text, "Balochistan Liberation Army", "BLA", "BLA")
     assert [i.canonical for i in got] == ["Balochistan Liberation Army"] * 3
-    # without the definition the acronym stays unresolved
-    assert resolve("The BLA said it killed 12.", "BLA")[0].canonical is None
+    # without the definition the acronym is only itself (or nothing, when unknown groups stay unnamed)
+    assert resolve("The BLA said it killed 12.", "BLA")[0].canonical == "BLA"
+    assert resolve("The BLA said it killed 12.", "BLA", name_unknown_groups=False)[0].canonical is None
+
+
+def test_unknown_groups_are_named_as_written_persons_are_not():
+    text = "The Derna Protection Force said Ali Hassan was killed."
+    got = resolve(text, "Derna Protection Force", "Ali Hassan")
+    assert [i.canonical for i in got] == ["Derna Protection Force", None]
+    assert got[0].actor_type is None and got[0].inter_code is None
+
+
+def test_described_groups_point_back_to_the_named_actor():
+    text = ("TRIPOLI - Islamic State held the old city. Moscow said its troops had left; "
+            "the LNA said its soldiers advanced and the militants fled. Gunmen fired.")
+    got = resolve(text, "Islamic State", "Moscow", "troops", "LNA", "soldiers", "militants", "Gunmen",
+                  published=date(2018, 6, 1))
+    haftar = "Military Forces of Libya (2014-) Haftar Faction"
+    assert [i.canonical for i in got] == ["Islamic State (Libya)", "Government of Russia (2000-)",
+                                          "Military Forces of Russia (2000-)", haftar, haftar, "Islamic State (Libya)",
+                                          "Unidentified Armed Group (Libya)"]
 
 
 def test_generic_mentions_take_the_article_country_and_period():

@@ -61,6 +61,16 @@ _SPEAKER_TITLES = ("spokesman", "spokeswoman", "spokesperson", "commander", "chi
 _TITLE_BEFORE = re.compile(r"((?:[\w’'-]+\s+){0,4}?)(" + "|".join(_GOVERNMENT_TITLES + _SPEAKER_TITLES)
                            + r")\.?\s+$", re.IGNORECASE)
 _POSSESSOR = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)['’]s\s+$")
+_POINTER = re.compile(r"\b(its|their|the)\s+$", re.IGNORECASE)
+#: described groups that "the" may point back with to a named armed group
+_POINTING_ARMED = frozenset(fold(w) for w in (
+    "militants", "jihadists", "terrorists", "insurgents", "rebels", "fighters", "gunmen", "attackers", "assailants",
+    "extremists", "militiamen", "insurgency", "group"))
+# canonical names of described groups, which name no one in particular
+_DESCRIBED = ("Unidentified Armed Group", "Civilians", "Protesters", "Rioters", "Military Forces of",
+              "Police Forces of", "Government of")
+_DESCRIBED_NON_STATE = ("Unidentified Armed Group", "Civilians", "Protesters", "Rioters")
+_STATE_NAME = re.compile(r"^(Government|Military Forces|Police Forces) of (.+?)(?: \(.*\))?$")
 _DATELINE = re.compile(r"\s*([A-Z][A-Za-z'’.-]*(?:[ -][A-Z][A-Za-z'’.-]*){0,3})\s*(?:,|\(|-|—|–)")
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([^()\n]{1,40}?)\s*\)")
 
@@ -79,9 +89,10 @@ class ActorResolver:
     """
 
     def __init__(self, table: ActorTable | None = None, *, aliases: Iterable[str | Path] = (),
-                 fuzzy_threshold: float | None = FUZZY_THRESHOLD):
+                 fuzzy_threshold: float | None = FUZZY_THRESHOLD, name_unknown_groups: bool = True):
         self.table = table or default_table(tuple(str(a) for a in aliases))
         self.fuzzy_threshold = fuzzy_threshold
+        self.name_unknown_groups = name_unknown_groups
         self._keys = list(self.table.aliases)
 
     def resolve(self, text: str, spans: Sequence[tuple[int, int]], *, published: date | None = None,
@@ -101,6 +112,7 @@ class ActorResolver:
             if identity is None:
                 before = text[max(0, m.start - 80):m.start]
                 identity = self._one(m.text, country, published, earlier, before)
+                identity = self._antecedent(m.text, before, identity, out, country, published) or identity
             out.append(identity)
             if identity.canonical is not None and _named(m.text):
                 earlier.append((fold(m.text), identity))
@@ -140,8 +152,45 @@ class ActorResolver:
             for name, identity in reversed(earlier):  # "Putin" after "Vladimir Putin"
                 if len(key) > 2 and (name.endswith(" " + key) or name.startswith(key + " ")):
                     return identity
-            return self._fuzzy(key, country, day) or self._titled(before, country, day) or _NONE
+            found = self._fuzzy(key, country, day) or self._titled(before, country, day)
+            if found:
+                return found
+            if self.name_unknown_groups and _organisation_name(text):
+                return Identity(_long_form(text), None, None)  # a group the table lacks: its own name
         return _NONE
+
+    def _antecedent(self, text: str, before: str, identity: Identity, resolved: Sequence[Identity],
+                    country: Country | None, day: date | None) -> Identity | None:
+        """A described group that points back: ``its fighters`` / ``their troops`` are the last
+        named group or state before them; ``the militants`` / ``the jihadists`` the last named
+        armed group (non-state)."""
+        if identity.canonical is not None and not identity.canonical.startswith(_DESCRIBED):
+            return None  # named, or a state body said with its country
+        tokens = fold(text).split()
+        if not tokens or _named(text):
+            return None
+        pronoun = _POINTER.search(before)
+        if pronoun is None:
+            return None
+        head = tokens[-1]
+        if pronoun.group(1).lower() in ("its", "their"):
+            if head not in MEMBER_NOUNS and not _is_head(tokens, self.table.generics["military"]):
+                return None
+            for prior in reversed(resolved):
+                if prior.canonical is None or prior.canonical.startswith(_DESCRIBED_NON_STATE):
+                    continue
+                state = _STATE_NAME.match(prior.canonical)
+                if state and state.group(2) in self.table.countries:  # "Moscow ... its troops": its military
+                    kind = "police" if head in ("police", "policemen") else "military"
+                    return self.table.identity(Entry(None, None, None, state.group(2), kind), country, day)
+                return prior
+            return None
+        if head not in _POINTING_ARMED:  # "the militants"
+            return None
+        for prior in reversed(resolved):
+            if prior.canonical and prior.inter_code in (2, 3, 4) and not prior.canonical.startswith(_DESCRIBED):
+                return prior
+        return None
 
     def _possessor(self, before: str, country: Country | None, day: date | None,
                    tokens: list[str]) -> Identity | None:
@@ -281,7 +330,31 @@ def _is_head(tokens: Sequence[str], generic) -> bool:
 def _named(text: str) -> bool:
     """A name, not a description: some word starts upper case (a sentence's first word aside)."""
     words = text.split()
-    return any(w[:1].isupper() for w in words) and not all(w.islower() or w.isupper() and len(w) > 5 for w in words)
+    if len(words) > 1 and all(w.isupper() for w in words):  # a headline in capitals names no one
+        return False
+    return any(w[:1].isupper() for w in words)
+
+
+#: words that make a capitalised name an organisation's (not a person's)
+_ORGANISATION_WORDS = frozenset((
+    "force", "forces", "army", "front", "group", "movement", "brigade", "brigades", "battalion", "party", "council",
+    "network", "committee", "association", "agency", "organization", "organisation", "centre", "center", "campaign",
+    "alliance", "jihad", "union", "coalition", "mission", "radio", "crescent", "cross", "watch", "commission",
+    "institute", "community", "league", "militia", "militias", "corps", "regiment", "division", "guard", "guards",
+    "federation", "foundation", "service", "services", "office", "ministry", "authority", "tribune", "news",
+    "television", "tv", "brotherhood", "legion", "battalions", "command", "police", "administration"))
+_NAME_GLUE = frozenset(("of", "the", "for", "and", "al", "el", "de", "du", "des", "la", "le", "in", "on", "e", "an", "wa"))
+
+
+def _organisation_name(text: str) -> bool:
+    """A capitalised name with an organisation word (``Derna Protection Force``) or an acronym
+    (``UNESCO``): a group the table lacks, named as written. Persons and common nouns are not."""
+    words = re.findall(r"[\w’'-]+", text)
+    if not words or not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _NAME_GLUE for w in words):
+        return False
+    if len(words) == 1:
+        return _is_acronym(words[0]) and len(words[0]) >= 3
+    return any(w.lower() in _ORGANISATION_WORDS for w in words)
 
 
 def _is_acronym(text: str) -> bool:
