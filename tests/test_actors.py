@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -181,6 +182,11 @@ def test_records_get_identities_and_acled_export_uses_them():
     row = dict(zip(ACLED_COLUMNS, acled_rows([out], "d", now=0)[0]))
     assert (row["actor1"], row["inter1"], row["actor2"], row["inter2"], row["interaction"]) == (
         "Military Forces of Syria (2000-2024)", 1, "Civilians (Syria)", 7, 17)
+    from conflict_ner.exports.ucdp import UCDP_COLUMNS, ucdp_rows
+
+    shelling = replace(out, event_type="Explosions/Remote violence", sub_event_type="Shelling/artillery/missile attack")
+    [ucdp] = ucdp_rows([shelling], "d")
+    assert dict(zip(UCDP_COLUMNS, ucdp))["side_a"] == "Military Forces of Syria (2000-2024)"
 
 
 def test_extractor_fills_identities_and_can_turn_them_off(tiny_model_dir):
