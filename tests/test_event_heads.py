@@ -12,7 +12,7 @@ from conflict_ner.errors import ConfigError, DataError
 from conflict_ner.tagging.alignment import IGNORE
 from conflict_ner.tagging.event_decoding import EventScores
 from conflict_ner.tagging.event_heads import (
-    ROLES, TRIGGER_TAGS, WEIGHTS_FILE, EventHeadSettings, EventHeads, head_losses,
+    MODALITIES, ROLES, TRIGGER_TAGS, WEIGHTS_FILE, EventHeadSettings, EventHeads, head_losses,
 )
 from conflict_ner.training.event_data import (
     CONTINUING_TRIGGER_IDS, read_event_gold, unit_event_labels, window_event_labels,
@@ -44,19 +44,20 @@ def _tags(ids):
 
 
 def test_multiword_trigger_gets_b_and_i_of_its_sub_type():
-    trig, _ = unit_event_labels(UNITS, [_rec((19, 29), AIR)], SPANS)
+    trig = unit_event_labels(UNITS, [_rec((19, 29), AIR)], SPANS)["triggers"]
     assert _tags(trig) == ["O", "O", "O", f"B-{AIR}", f"I-{AIR}", "O", "O", "O", "O"]
 
 
 def test_record_without_trigger_masks_its_sentence_only():
     recs = [_rec((19, 29), AIR), _rec(sentence=(39, 55), actors=[(39, 45, "initiator")])]
-    trig, _ = unit_event_labels(UNITS, recs, SPANS)
+    trig = unit_event_labels(UNITS, recs, SPANS)["triggers"]
     assert _tags(trig)[3] == f"B-{AIR}"
     assert trig[7:] == [IGNORE, IGNORE]
 
 
 def test_document_without_any_trigger_is_masked_for_triggers_but_trains_roles():
-    trig, roles = unit_event_labels(UNITS, [_rec(actors=[(0, 6, "unknown")])], SPANS)
+    labels = unit_event_labels(UNITS, [_rec(actors=[(0, 6, "unknown")])], SPANS)
+    trig, roles = labels["triggers"], labels["roles"]
     assert set(trig) == {IGNORE}
     assert roles[0] == ROLES.index("other")       # v1 'unknown' reads as other
     assert roles[7] == ROLES.index("O")           # an ACTOR no record names
@@ -65,17 +66,24 @@ def test_document_without_any_trigger_is_masked_for_triggers_but_trains_roles():
 
 def test_actor_with_two_roles_in_two_acts_is_masked():
     recs = [_rec((7, 15), AIR, [(0, 6, "initiator")]), _rec((46, 54), "Other", [(0, 6, "target")])]
-    _, roles = unit_event_labels(UNITS, recs, SPANS)
+    roles = unit_event_labels(UNITS, recs, SPANS)["roles"]
     assert roles[0] == IGNORE
 
 
 def test_no_records_no_labels():
-    trig, roles = unit_event_labels(UNITS, [], SPANS)
-    assert set(trig) == set(roles) == {IGNORE}
+    labels = unit_event_labels(UNITS, [], SPANS)
+    assert all(set(v) == {IGNORE} for v in labels.values()) and len(labels) == 3
+
+
+def test_modality_is_trained_on_trigger_units_only():
+    rec = _rec((19, 29), AIR)
+    rec["modality"] = "claimed"
+    mod = unit_event_labels(UNITS, [rec], SPANS)["modality"]
+    assert mod == [IGNORE] * 3 + [MODALITIES.index("claimed")] * 2 + [IGNORE] * 4
 
 
 def test_window_cut_inside_a_trigger_is_not_trained_there():
-    trig, _ = unit_event_labels(UNITS, [_rec((19, 29), AIR)], SPANS)
+    trig = unit_event_labels(UNITS, [_rec((19, 29), AIR)], SPANS)["triggers"]
     first = list(range(len(UNITS)))
     cut = window_event_labels(first, trig, 4, 9, 1, 1, CONTINUING_TRIGGER_IDS)
     assert cut[1] == IGNORE and cut[2:-1] == trig[5:9]
@@ -166,7 +174,8 @@ def tagger_with_heads(tiny_model_dir, tmp_path_factory):
 
     torch.manual_seed(1)
     tagger = EntityTagger.from_pretrained(tiny_model_dir)
-    heads = EventHeads(EventHeadSettings(heads=("triggers", "roles"), hidden_size=tagger.model.config.hidden_size))
+    heads = EventHeads(EventHeadSettings(heads=("triggers", "roles", "modality"),
+                                         hidden_size=tagger.model.config.hidden_size))
     with torch.no_grad():  # a random head would be near-uniform: make its outputs distinct
         for p in heads.parameters():
             p.normal_(0, 1.0)
@@ -182,7 +191,7 @@ def test_save_load_round_trip_keeps_the_heads(tagger_with_heads):
     tagger, folder = tagger_with_heads
     assert (folder / WEIGHTS_FILE).is_file()
     saved = json.loads((folder / "config.json").read_text())["conflict_ner"]
-    assert saved["event_heads"]["heads"] == ["triggers", "roles"] and saved["max_length"] == tagger.settings.max_length
+    assert saved["event_heads"]["heads"] == ["triggers", "roles", "modality"] and saved["max_length"] == tagger.settings.max_length
     loaded = EntityTagger.from_pretrained(folder)
     assert loaded.event_heads is not None
     for (name, a), (_, b) in zip(tagger.event_heads.state_dict().items(), loaded.event_heads.state_dict().items()):
@@ -191,7 +200,7 @@ def test_save_load_round_trip_keeps_the_heads(tagger_with_heads):
     first = tagger.predict_with_events([_doc(text[0])])[0][1]
     again = loaded.predict_with_events([_doc(text[0])])[0][1]
     assert first.triggers() == again.triggers()
-    assert first.role_of(0, 6) == again.role_of(0, 6)
+    assert first.role_of(0, 6) == again.role_of(0, 6) and first.modality_of(7, 15) == again.modality_of(7, 15)
 
 
 def test_plain_transformers_still_loads_the_entity_part(tagger_with_heads):
@@ -231,7 +240,7 @@ def test_one_forward_lean_path_equals_the_full_forward(tagger_with_heads):
     (lean_spans, lean_scores), (full_spans, full_scores) = results
     assert lean_spans == full_spans
     for (units_a, a), (units_b, b) in zip(lean_scores, full_scores):
-        assert units_a == units_b and a.shape == b.shape and a.shape[1] == len(TRIGGER_TAGS) + len(ROLES)
+        assert units_a == units_b and a.shape == b.shape and a.shape[1] == len(TRIGGER_TAGS) + len(ROLES) + len(MODALITIES)
         assert np.allclose(a, b, atol=1e-4)
 
 
@@ -281,7 +290,7 @@ def test_heads_learn_on_the_tiny_model(smoke_overrides, tokenizer):
     )
 
     torch.manual_seed(0)
-    config = _config(smoke_overrides, "events.heads=[triggers, roles]")
+    config = _config(smoke_overrides, "events.heads=[triggers, roles, modality]")
     data = load_data(config.data)
     tags = bio_tags(config.data.labels)
     windows, encodings = encode_training_windows(data, tokenizer, tags, config)
@@ -300,24 +309,24 @@ def test_heads_learn_on_the_tiny_model(smoke_overrides, tokenizer):
         loss(batch).backward()
         optimizer.step()
     first, last = loss.head_losses[0], loss.head_losses[-1]
-    assert set(first) == {"triggers", "roles"}
-    assert last["triggers"] < first["triggers"] * 0.5 and last["roles"] < first["roles"] * 0.5
+    assert set(first) == {"triggers", "roles", "modality"}
+    assert all(last[h] < first[h] * 0.5 for h in first), (first, last)
 
 
 def test_train_with_heads_saves_them_and_reports_their_dev_scores(smoke_overrides):
     from conflict_ner.tagging.tagger import EntityTagger
     from conflict_ner.training.trainer import train
 
-    config = _config(smoke_overrides, "events.heads=[triggers, roles]", "training.max_steps=3",
+    config = _config(smoke_overrides, "events.heads=[triggers, roles, modality]", "training.max_steps=3",
                      "events.loss_weights={triggers: 1.0, roles: 0.3}")
     result = train(config, progress=False)
     out = result.output_dir
     assert (out / WEIGHTS_FILE).is_file()
-    assert set(result.metrics["event_heads"]["dev"]) >= {"trigger_f1", "role_accuracy"}
+    assert set(result.metrics["event_heads"]["dev"]) >= {"trigger_f1", "role_accuracy", "modality_accuracy"}
     assert "dev_event_heads" in result.metrics["history"][-1]
     log = [json.loads(line) for line in (out / "training_log.jsonl").read_text().splitlines()]
     assert any("dev_event_heads" in e.get("eval", {}) for e in log)
-    assert EntityTagger.from_pretrained(out).event_heads.settings.heads == ("triggers", "roles")
+    assert EntityTagger.from_pretrained(out).event_heads.settings.heads == ("triggers", "roles", "modality")
 
 
 def test_train_without_heads_is_todays_run(smoke_overrides):

@@ -79,10 +79,18 @@ class EventScores:
     def role_of(self, start: int, end: int) -> tuple[str, float] | None:
         """The most probable role of the span ``[start, end)`` (an ACTOR mention) and its
         probability, from its units' mean probabilities; ``None`` without a roles head or units."""
-        logp = self.parts.get("roles")
+        return self._read("roles", self.settings.roles, start, end)
+
+    def modality_of(self, start: int, end: int) -> tuple[str, float] | None:
+        """The most probable modality of the act whose trigger is ``[start, end)``, and its
+        probability; ``None`` without a modality head or units."""
+        return self._read("modality", self.settings.modalities, start, end)
+
+    def _read(self, head: str, names: Sequence[str], start: int, end: int) -> tuple[str, float] | None:
+        logp = self.parts.get(head)
         span = units_in(self.units, start, end)
         if logp is None or not len(span):
             return None
         probs = np.exp(logp[span.start:span.stop]).mean(axis=0)
         k = int(probs.argmax())
-        return self.settings.roles[k], round(float(probs[k]), 4)
+        return names[k], round(float(probs[k]), 4)

@@ -1,12 +1,14 @@
-"""Learned event heads on the tagger's encoder: trigger tags and actor roles.
+"""Learned event heads on the tagger's encoder: trigger tags, actor roles, act modality.
 
-Two small linear heads read the encoder's last hidden states (the same states the entity
+Small linear heads read the encoder's last hidden states (the same states the entity
 classifier reads, so one forward serves all three):
 
 - ``triggers``: BIO tags over ACLED's 25 sub-event types (``B-Air/drone strike``...), on
   the first subword of each unit;
 - ``roles``: the role of an ACTOR unit in its event: ``O`` (not a party), ``initiator``,
-  ``target`` or ``other``.
+  ``target`` or ``other``;
+- ``modality``: how the act is told (``asserted``, ``negated``, ``claimed``, ``threatened``,
+  ``planned``), read on the trigger's units.
 
 They are saved beside the token classifier as ``event_heads.safetensors``; their settings
 ride on ``config.json`` under ``conflict_ner.event_heads``, next to the inference settings.
@@ -33,13 +35,15 @@ from conflict_ner.errors import ModelError
 from conflict_ner.records import EVENT_TYPES
 
 #: the heads there are, in the order their scores are concatenated at inference
-HEAD_NAMES = ("triggers", "roles")
+HEAD_NAMES = ("triggers", "roles", "modality")
 #: sub-event types in ACLED's order
 SUB_EVENT_TYPES: tuple[str, ...] = tuple(sub for subs in EVENT_TYPES.values() for sub in subs)
 #: BIO trigger tags: O, then B-/I- of each sub-event type
 TRIGGER_TAGS: tuple[str, ...] = ("O",) + tuple(f"{p}-{sub}" for sub in SUB_EVENT_TYPES for p in ("B", "I"))
 #: roles of an ACTOR unit (``O``: named, but no party to an act)
 ROLES: tuple[str, ...] = ("O", "initiator", "target", "other")
+#: modalities of an act, as records spell them
+MODALITIES: tuple[str, ...] = ("asserted", "negated", "claimed", "threatened", "planned")
 WEIGHTS_FILE = "event_heads.safetensors"
 #: key of the heads' settings inside the ``conflict_ner`` entry of config.json
 SETTINGS_KEY = "event_heads"
@@ -54,6 +58,7 @@ class EventHeadSettings:
     hidden_size: int
     trigger_tags: tuple[str, ...] = TRIGGER_TAGS
     roles: tuple[str, ...] = ROLES
+    modalities: tuple[str, ...] = MODALITIES
     dropout: float = 0.1
     #: per-field choice between rules and heads (``rules``/``learned``/``both``), set after training
     fields: dict[str, str] = field(default_factory=dict)
@@ -66,7 +71,7 @@ class EventHeadSettings:
 
     def sizes(self) -> dict[str, int]:
         """Output width of each head, in :data:`HEAD_NAMES` order."""
-        width = {"triggers": len(self.trigger_tags), "roles": len(self.roles)}
+        width = {"triggers": len(self.trigger_tags), "roles": len(self.roles), "modality": len(self.modalities)}
         return {h: width[h] for h in HEAD_NAMES if h in self.heads}
 
     def to_dict(self) -> dict[str, Any]:

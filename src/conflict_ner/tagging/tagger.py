@@ -189,9 +189,16 @@ class DocumentEvents:
     def role_of(self, start: int, end: int) -> tuple[str, float] | None:
         """The predicted role (``O``, ``initiator``, ``target``, ``other``) of the original-text
         span ``[start, end)`` and its probability."""
-        if self._inverse is not None:
-            start, end = self._inverse[start], max(self._inverse[start] + 1, self._inverse[end])
-        return self.scores.role_of(start, end)
+        return self.scores.role_of(*self._repaired(start, end))
+
+    def modality_of(self, start: int, end: int) -> tuple[str, float] | None:
+        """The predicted modality of the act whose trigger is the original-text span ``[start, end)``."""
+        return self.scores.modality_of(*self._repaired(start, end))
+
+    def _repaired(self, start: int, end: int) -> tuple[int, int]:
+        if self._inverse is None:
+            return start, end
+        return self._inverse[start], max(self._inverse[start] + 1, self._inverse[end])
 
 
 def load_token_classifier(path: Path, tokenizer: bool = True):

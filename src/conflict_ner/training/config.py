@@ -164,10 +164,10 @@ class EventsConfig(_Section):
     0.5
     """
 
-    heads: list[Literal["triggers", "roles"]] = Field(default_factory=list)
+    heads: list[Literal["triggers", "roles", "modality"]] = Field(default_factory=list)
     #: each head's loss is added to the entity loss with this weight
-    loss_weights: dict[Literal["triggers", "roles"], float] = Field(
-        default_factory=lambda: {"triggers": 0.5, "roles": 0.5})
+    loss_weights: dict[Literal["triggers", "roles", "modality"], float] = Field(
+        default_factory=lambda: {"triggers": 0.5, "roles": 0.5, "modality": 0.5})
     #: compiled event gold (records with trigger spans, sub-event types and actor roles)
     gold: str | None = "training/corpus/compiled/events.jsonl"
     dropout: float = Field(0.1, ge=0, lt=1)

@@ -11,14 +11,15 @@ position (on first subwords, like the entity labels). ``-100`` means "not traine
 - roles: in a document with records, the units of every gold ACTOR span are ``O`` unless a
   record gives the actor a role (v1's ``unknown`` reads as ``other``); an actor given
   different roles by two records (one mention, two acts) is masked.
+- modality: the units of each trigger take their record's modality; nothing else is trained.
 
 >>> units = [(0, 6), (7, 14), (15, 19)]                      # "Rebels shelled Hama"
 >>> rec = {"sentence": {"start": 0, "end": 19}, "trigger": {"text": "shelled", "start": 7, "end": 14},
-...        "sub_event_type": "Shelling/artillery/missile attack",
+...        "sub_event_type": "Shelling/artillery/missile attack", "modality": "asserted",
 ...        "actors": [{"text": "Rebels", "start": 0, "end": 6, "role": "initiator"}]}
->>> trig, roles = unit_event_labels(units, [rec], [(0, 6, "ACTOR"), (15, 19, "LOCATION")])
->>> [TRIGGER_TAGS[t] for t in trig], roles
-(['O', 'B-Shelling/artillery/missile attack', 'O'], [1, -100, -100])
+>>> labels = unit_event_labels(units, [rec], [(0, 6, "ACTOR"), (15, 19, "LOCATION")])
+>>> [TRIGGER_TAGS[t] for t in labels["triggers"]], labels["roles"], labels["modality"]
+(['O', 'B-Shelling/artillery/missile attack', 'O'], [1, -100, -100], [-100, 0, -100])
 """
 
 from __future__ import annotations
@@ -30,17 +31,19 @@ from pathlib import Path
 from conflict_ner.errors import DataError
 from conflict_ner.tagging.alignment import IGNORE
 from conflict_ner.tagging.event_decoding import units_in
-from conflict_ner.tagging.event_heads import ROLES, TRIGGER_TAGS
+from conflict_ner.tagging.event_heads import MODALITIES, ROLES, TRIGGER_TAGS
 
 _TRIGGER_ID = {t: i for i, t in enumerate(TRIGGER_TAGS)}
 _ROLE_ID = {r: i for i, r in enumerate(ROLES)}
+_MODALITY_ID = {m: i for i, m in enumerate(MODALITIES)}
 #: gold role names -> head roles (v1's ``unknown`` is read as ``other``)
 ROLE_OF_GOLD = {"initiator": "initiator", "target": "target", "other": "other", "unknown": "other"}
 
 
 def unit_event_labels(units: Sequence[tuple[int, int]], records: Sequence[dict],
-                      spans: Sequence[tuple[int, int, str]]) -> tuple[list[int], list[int]]:
-    """Trigger tag ids and role ids per unit for one document (see the module doc)."""
+                      spans: Sequence[tuple[int, int, str]]) -> dict[str, list[int]]:
+    """Label ids per unit of each head (``triggers``, ``roles``, ``modality``) for one
+    document (see the module doc)."""
     n = len(units)
     triggers = [IGNORE] * n
     if any(r.get("trigger") for r in records):
@@ -75,7 +78,20 @@ def unit_event_labels(units: Sequence[tuple[int, int]], records: Sequence[dict],
                     given.setdefault(u, set()).add(role)
         for u, choices in given.items():
             roles[u] = choices.pop() if len(choices) == 1 else IGNORE
-    return triggers, roles
+    return {"triggers": triggers, "roles": roles, "modality": _modality_labels(units, records)}
+
+
+def _modality_labels(units: Sequence[tuple[int, int]], records: Sequence[dict]) -> list[int]:
+    out = [IGNORE] * len(units)
+    told: dict[int, set[int]] = {}
+    for rec in records:
+        trig, mod = rec.get("trigger"), rec.get("modality")
+        if trig and mod in _MODALITY_ID:
+            for u in units_in(units, trig["start"], trig["end"]):
+                told.setdefault(u, set()).add(_MODALITY_ID[mod])
+    for u, choices in told.items():
+        out[u] = choices.pop() if len(choices) == 1 else IGNORE
+    return out
 
 
 def window_event_labels(first: Sequence[int], unit_labels: Sequence[int], start: int, end: int,
@@ -154,8 +170,8 @@ def training_window_labels(docs: Sequence, windows: Sequence, encodings: Sequenc
         per_doc.append(unit_event_labels(enc.units, records, doc.spans) if records else None)
     out: list[dict[str, list[int]]] = []
     report = {"documents_with_gold": sum(p is not None for p in per_doc),
-              "documents_with_triggers": sum(p is not None and any(t != IGNORE for t in p[0]) for p in per_doc),
-              "windows_trained": 0, "trigger_units": 0, "role_units": 0}
+              "documents_with_triggers": sum(p is not None and any(t != IGNORE for t in p["triggers"]) for p in per_doc),
+              "windows_trained": 0, "trigger_units": 0, "role_units": 0, "modality_units": 0}
     for w in windows:
         labels = per_doc[w.doc_index]
         width = len(w.input_ids)
@@ -164,13 +180,14 @@ def training_window_labels(docs: Sequence, windows: Sequence, encodings: Sequenc
             if labels is None:
                 entry[name] = [IGNORE] * width
                 continue
-            unit_labels, continuing = (labels[0], CONTINUING_TRIGGER_IDS) if name == "triggers" else (labels[1], ())
+            continuing = CONTINUING_TRIGGER_IDS if name == "triggers" else ()
             first = encodings[w.doc_index].first
-            entry[name] = window_event_labels(first, unit_labels, w.token_start, w.token_end, n_head, n_tail,
+            entry[name] = window_event_labels(first, labels[name], w.token_start, w.token_end, n_head, n_tail,
                                               continuing)
         trained = {k: sum(v != IGNORE for v in vals) for k, vals in entry.items()}
         report["windows_trained"] += any(trained.values())
         report["trigger_units"] += trained.get("triggers", 0)
         report["role_units"] += trained.get("roles", 0)
+        report["modality_units"] += trained.get("modality", 0)
         out.append(entry)
     return out, report

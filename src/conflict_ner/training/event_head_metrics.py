@@ -6,6 +6,7 @@
   record without a trigger (v1 gold) are not counted.
 - roles: accuracy of the predicted role of each gold record actor (``O`` predicted counts as
   wrong; an actor given two roles by two records is skipped).
+- modality: accuracy of the modality read on each gold trigger.
 
 >>> rec = {"sentence": {"start": 0, "end": 19}, "sub_event_type": "Armed clash",
 ...        "trigger": {"start": 7, "end": 14}, "actors": [{"start": 0, "end": 6, "role": "initiator"}]}
@@ -27,10 +28,14 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
+Reader = Callable[[int, int], "tuple[str, float] | None"]
+
+
 def score_event_heads(gold: Sequence[Sequence[dict]], triggers: Sequence[Sequence[tuple[int, int, str]]] | None,
-                      role_of: Sequence[Callable[[int, int], tuple[str, float] | None]] | None) -> dict:
+                      role_of: Sequence[Reader] | None, modality_of: Sequence[Reader] | None = None) -> dict:
     """Scores over documents: ``gold`` records, predicted ``(start, end, sub_event_type)``
-    triggers and a role reader per document (``None`` for a head the model lacks)."""
+    triggers, a role reader and a modality reader per document (``None`` for a head the
+    model lacks)."""
     out: dict = {}
     if triggers is not None:
         tp = typed_tp = n_pred = n_gold = 0
@@ -68,6 +73,16 @@ def score_event_heads(gold: Sequence[Sequence[dict]], triggers: Sequence[Sequenc
                 right += found is not None and found[0] == next(iter(choices))
         out["role_accuracy"] = round(right / total, 4) if total else 0.0
         out["role_gold"] = total
+    if modality_of is not None:
+        right = total = 0
+        for records, reader in zip(gold, modality_of):
+            for rec in records:
+                if rec.get("trigger") and rec.get("modality"):
+                    found = reader(rec["trigger"]["start"], rec["trigger"]["end"])
+                    total += 1
+                    right += found is not None and found[0] == rec["modality"]
+        out["modality_accuracy"] = round(right / total, 4) if total else 0.0
+        out["modality_gold"] = total
     return out
 
 
@@ -84,6 +99,7 @@ def evaluate_event_heads(tagger, docs, gold: dict[str, list[dict]], entities_out
     triggers = [[(t.start, t.end, t.sub_event_type) for t in ev.triggers()] for _, ev in chosen] \
         if "triggers" in heads else None
     readers = [ev.role_of for _, ev in chosen] if "roles" in heads else None
-    scores = score_event_heads(records, triggers, readers)
+    modality = [ev.modality_of for _, ev in chosen] if "modality" in heads else None
+    scores = score_event_heads(records, triggers, readers, modality)
     scores["documents"] = len(chosen)
     return scores

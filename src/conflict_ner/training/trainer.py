@@ -240,7 +240,7 @@ def prepare_event_training(config: Config, data: DataBundle, tokenizer, windows:
 
 def build_heads(config: Config, model, ckpt: Path | None):
     """Fresh event heads for ``model`` (or the checkpoint's), or ``None`` without heads in the config."""
-    from conflict_ner.tagging.event_heads import EventHeadSettings, EventHeads, load_event_heads
+    from conflict_ner.tagging.event_heads import HEAD_NAMES, EventHeadSettings, EventHeads, load_event_heads
 
     ecfg = config.events
     if not ecfg.heads:
@@ -249,7 +249,7 @@ def build_heads(config: Config, model, ckpt: Path | None):
         heads = load_event_heads(ckpt, model.config)
         if heads is not None:
             return heads
-    settings = EventHeadSettings(heads=tuple(h for h in ("triggers", "roles") if h in ecfg.heads),
+    settings = EventHeadSettings(heads=tuple(h for h in HEAD_NAMES if h in ecfg.heads),
                                  hidden_size=model.config.hidden_size, dropout=ecfg.dropout)
     return EventHeads(settings)
 
@@ -372,6 +372,8 @@ def _heads_line(scores: dict) -> str:
         parts.append(f"trigger F1 {scores['trigger_f1']:.4f} (gold {scores['trigger_gold']})")
     if "role_accuracy" in scores:
         parts.append(f"role accuracy {scores['role_accuracy']:.4f} (gold {scores['role_gold']})")
+    if "modality_accuracy" in scores:
+        parts.append(f"modality accuracy {scores['modality_accuracy']:.4f} (gold {scores['modality_gold']})")
     return ", ".join(parts)
 
 
