@@ -84,12 +84,15 @@ class EventExtractor:
     the work on one document (``None``: no bound; enforced in the main thread).
     ``actor_identity`` fills the records' actors' canonical name, ACLED actor type and inter
     code (:mod:`conflict_ner.actors`); ``actor_aliases``: users' alias files that extend the table.
+    ``geocode`` fills each place's ``geo`` (:mod:`conflict_ner.geo`: GeoNames cities500 and
+    pycountry; ``gazetteer``: GeoNames dump files, e.g. ``SY.txt``, that add villages).
     """
 
     def __init__(self, tagger, tokenizer=None, *, docs_per_chunk: int = DEFAULT_DOCS_PER_CHUNK,
                  max_input_bytes: int = DEFAULT_MAX_INPUT_BYTES, time_budget: float | None = None,
                  name: str | None = None, path: str | Path | None = None, actor_identity: bool = True,
-                 actor_aliases: Iterable[str | Path] = (), **settings: Any):
+                 actor_aliases: Iterable[str | Path] = (), geocode: bool = True,
+                 gazetteer: Iterable[str | Path] = (), **settings: Any):
         from conflict_ner.tagging.settings import InferenceSettings
         from conflict_ner.tagging.tagger import EntityTagger
 
@@ -120,12 +123,20 @@ class EventExtractor:
             self.actor_resolver = ActorResolver(aliases=aliases)  # a bad alias file fails here, before any work
             self._actor_tables = [hashlib.sha256(t).hexdigest()[:16] for t in
                                   [packaged_table_bytes(), *(Path(a).read_bytes() for a in aliases)]]
+        self._gazetteer: tuple[str, ...] | None = None
+        self._geocoder = None
+        if geocode:
+            from conflict_ner.geo.gazetteer import sources_fingerprint
+
+            self._gazetteer = tuple(str(g) for g in gazetteer)
+            self._gazetteer_id = sources_fingerprint(self._gazetteer)  # a missing dump fails here
 
     @classmethod
     def from_pretrained(cls, path: str | Path, quantize: str | None = None, *,
                         docs_per_chunk: int = DEFAULT_DOCS_PER_CHUNK, max_input_bytes: int = DEFAULT_MAX_INPUT_BYTES,
                         time_budget: float | None = None, actor_identity: bool = True,
-                        actor_aliases: Iterable[str | Path] = (), **inference: Any) -> "EventExtractor":
+                        actor_aliases: Iterable[str | Path] = (), geocode: bool = True,
+                        gazetteer: Iterable[str | Path] = (), **inference: Any) -> "EventExtractor":
         """Load a model folder written by ``conflict-ner train`` or :meth:`save_pretrained`.
 
         ``quantize="int8"`` or ``"bf16"`` gives a lower-precision path (see ``bench/README.md``);
@@ -136,7 +147,8 @@ class EventExtractor:
 
         tagger = EntityTagger.from_pretrained(path, quantize=quantize, **inference)
         return cls(tagger, docs_per_chunk=docs_per_chunk, max_input_bytes=max_input_bytes,
-                   time_budget=time_budget, path=path, actor_identity=actor_identity, actor_aliases=actor_aliases)
+                   time_budget=time_budget, path=path, actor_identity=actor_identity, actor_aliases=actor_aliases,
+                   geocode=geocode, gazetteer=gazetteer)
 
     def save_pretrained(self, path: str | Path) -> None:
         """Save the tagger (model, tokenizer, inference settings on the model config)."""
@@ -176,6 +188,8 @@ class EventExtractor:
                     "schema_version": SCHEMA_VERSION}
         if self.actor_resolver is not None:  # actor identities change the records: a resume must match
             identity["actor_tables"] = list(self._actor_tables)
+        if self._gazetteer is not None:  # so do places' geo slots
+            identity["gazetteer"] = self._gazetteer_id
         return identity
 
     # --- entities -------------------------------------------------------------------------
@@ -299,11 +313,24 @@ class EventExtractor:
         from conflict_ner.events.builder import build_records
 
         records = build_records(doc.text, entities, doc.published, doc.doc_id)
+        if self._gazetteer is not None and any(r.locations for r in records):
+            from conflict_ner.geo.records import with_geo
+
+            records = with_geo(records, doc.text, entities, self.geocoder)
         if self.actor_resolver is None or not records:
             return records
         from conflict_ner.actors.records import with_identities
 
         return with_identities(records, doc.text, entities, self.actor_resolver, doc.published)
+
+    @property
+    def geocoder(self):
+        """The geocoder (its gazetteer loaded on first use, once per process); None when off."""
+        if self._geocoder is None and self._gazetteer is not None:
+            from conflict_ner.geo import default_geocoder
+
+            self._geocoder = default_geocoder(self._gazetteer)
+        return self._geocoder
 
 
 def _as_id(value: Any) -> str | None:

@@ -238,8 +238,12 @@ def extract_command(args) -> int:
         options["max_input_bytes"] = args.max_bytes
     if args.docs_per_chunk:
         options["docs_per_chunk"] = args.docs_per_chunk
-    options["actor_identity"] = not getattr(args, "no_actor_identity", False)
-    options["actor_aliases"] = getattr(args, "actor_aliases", None) or ()
+    if getattr(args, "no_actor_identity", False):
+        options["actor_identity"] = False
+    if getattr(args, "actor_aliases", None):
+        options["actor_aliases"] = args.actor_aliases
+    options["geocode"] = not getattr(args, "no_geo", False)
+    options["gazetteer"] = getattr(args, "gazetteer", None) or ()
     reading = input_options(args)
     extractor = EventExtractor.from_pretrained(args.model, quantize=args.quantize, **options)
     summary = run_batch(extractor, args.inputs, args.output, fmt=args.format, overwrite=args.overwrite,

@@ -81,6 +81,12 @@ def _cmd_evaluate_events(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_evaluate_geo(args: argparse.Namespace) -> int:
+    from conflict_ner.app.geo_eval_cli import evaluate_geo_command
+
+    return evaluate_geo_command(args)
+
+
 def _cmd_evaluate_actors(args: argparse.Namespace) -> int:
     from conflict_ner.actors.evaluate import evaluate_actor_gold
 
@@ -209,6 +215,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="an alias table (aliases.yaml's shape) extending the packaged one; repeatable")
     p.add_argument("--no-actor-identity", action="store_true",
                    help="leave the actors' canonical name, actor type and inter code empty")
+    p.add_argument("--gazetteer", action="append", metavar="DUMP",
+                   help="a GeoNames dump (SY.txt, allCountries.txt) adding villages to the geocoder; repeatable")
+    p.add_argument("--no-geo", action="store_true", help="leave the places' geo slot (and geo columns) empty")
     _reading_options(p)
     p.set_defaults(func=_cmd_extract)
 
@@ -233,6 +242,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", help="write the report as JSON here")
     p.add_argument("--markdown", help="write the tables as markdown here")
     p.set_defaults(func=_cmd_evaluate_events)
+
+    p = sub.add_parser("evaluate-geo", parents=[common],
+                       help="geocoding accuracy against the hand-geocoded gold (gold and predicted spans)")
+    p.add_argument("--model", help="also score from this model's predicted LOCATION spans")
+    p.add_argument("--gold", default="training/corpus/geo_gold.tsv")
+    p.add_argument("--corpus", default="training/corpus", help="corpus folder with compiled/ (default training/corpus)")
+    p.add_argument("--gazetteer", action="append", metavar="DUMP", help="a GeoNames dump to add; repeatable")
+    p.add_argument("--threshold", type=float, help="fuzzy match threshold (default: the one chosen on dev)")
+    p.add_argument("--sweep", action="store_true", help="also score dev at several fuzzy thresholds")
+    p.add_argument("-o", "--output", help="write the scores as JSON here")
+    p.set_defaults(func=_cmd_evaluate_geo)
 
     p = sub.add_parser("evaluate-actors", parents=[common],
                        help="actor identity accuracy against the hand-mapped gold (gold and predicted spans)")

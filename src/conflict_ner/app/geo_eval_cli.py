@@ -1,0 +1,72 @@
+"""``conflict-ner evaluate-geo``: the geocoder against the hand-geocoded gold, per split.
+
+From the gold LOCATION spans of the corpus and, with ``--model``, from the spans the model
+predicts (a gold mention counts as found when a predicted LOCATION overlaps it); ``--sweep``
+scores the dev split at several fuzzy thresholds (choose it there, never on test).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+DEFAULT_GOLD = "training/corpus/geo_gold.tsv"
+SWEEP = (75.0, 80.0, 85.0, 88.0, 90.0, 92.0, 95.0, 100.1)
+
+
+def evaluate_geo_gold(gold: str | Path = DEFAULT_GOLD, corpus: str | Path = "training/corpus", *,
+                      model: str | None = None, dumps: Sequence[str] = (), threshold: float | None = None,
+                      sweep: bool = False) -> dict[str, Any]:
+    """Scores from gold spans (``gold_spans``), from the model's spans (``predicted_spans``, with
+    ``model``) and the dev sweep (``sweep``)."""
+    from conflict_ner.geo import FUZZY_THRESHOLD, Geocoder, default_gazetteer
+    from conflict_ner.geo.evaluate import evaluate_geo, read_documents, read_gold, read_locations
+    from conflict_ner.geo.evaluate import sweep as run_sweep
+
+    rows = read_gold(gold)
+    texts = read_documents(corpus)
+    gazetteer = default_gazetteer(dumps)
+    threshold = FUZZY_THRESHOLD if threshold is None else threshold
+    geocoder = Geocoder(gazetteer, threshold)
+    report: dict[str, Any] = {"gold": str(gold), "threshold": threshold, "gazetteer_dumps": list(dumps),
+                              "gold_spans": evaluate_geo(rows, texts, read_locations(corpus), geocoder)}
+    if model:
+        from conflict_ner.extractor import EventExtractor
+
+        extractor = EventExtractor.from_pretrained(model, actor_identity=False, geocode=False)
+        ids = sorted({r.doc_id for r in rows})
+        predicted = {doc_id: [(e.start, e.end) for e in ents if e.label == "LOCATION"]
+                     for doc_id, ents in zip(ids, extractor.entities_batch(texts[i] for i in ids))}
+        report["model"] = str(model)
+        report["predicted_spans"] = evaluate_geo(rows, texts, predicted, geocoder)
+    if sweep:
+        report["sweep"] = {str(t): s for t, s in run_sweep(rows, texts, read_locations(corpus),
+                                                           lambda t: Geocoder(gazetteer, t), SWEEP).items()}
+    return report
+
+
+def print_report(report: dict[str, Any]) -> None:
+    for source in ("gold_spans", "predicted_spans"):
+        if source not in report:
+            continue
+        print(f"from {source.replace('_', ' ')} (fuzzy threshold {report['threshold']:g}):")
+        print(f"  {'split':<9} {'n':>4} {'found':>6} {'resolved':>8} {'exact':>6} {'<=25km':>6} {'prec':>6}")
+        for split, s in report[source].items():
+            print(f"  {split:<9} {s['n']:>4} {s['found']:>6.3f} {s['resolved']:>8.3f} {s['exact']:>6.3f} "
+                  f"{s['within_25km']:>6.3f} {s['precision']:>6.3f}")
+    if "sweep" in report:
+        print("dev sweep (gold spans): threshold exact <=25km prec")
+        for t, s in report["sweep"].items():
+            if s:
+                print(f"  {float(t):>6.1f} {s['exact']:.3f} {s['within_25km']:.3f} {s['precision']:.3f}")
+
+
+def evaluate_geo_command(args) -> int:
+    report = evaluate_geo_gold(args.gold, args.corpus, model=args.model, dumps=args.gazetteer or (),
+                               threshold=args.threshold, sweep=args.sweep)
+    print_report(report)
+    if args.output:
+        Path(args.output).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    return 0

@@ -1,0 +1,51 @@
+"""What the article says about where it is: its dateline, and the province a place is said to be in.
+
+Pure string functions; the geocoder weighs what they find against the gazetteer.
+
+>>> dateline("ALEPPO, Syria (Reuters) - Shells hit the city on Monday.")
+['ALEPPO', 'Syria']
+>>> text = "Shelling hit Kafr Zeita, in the northern Hama countryside, on Monday."
+>>> province_said(text, text.index("Kafr"), text.index(","))
+'Hama'
+"""
+
+from __future__ import annotations
+
+import re
+
+_DATELINE = re.compile(r"^\s*([A-Z][A-Z'’.\- ]{1,40}[A-Z])(?:,\s*([A-Z][A-Za-z'’.\- ]{1,40}?))?\s*"
+                       r"(?:\([^)\n]{1,40}\)\s*)?[-–—:]\s")
+_DIRECTION = r"(?:(?:north|south|east|west|central)(?:ern|-?east|-?west|-?eastern|-?western)?\s+)?"
+_NAME = r"([A-Z][\w'’\-]+(?:\s+(?:al-|el-|ez-|ad-|as-)?[A-Z][\w'’\-]+){0,2})"
+# "X, in (the) (northern) Y province", "X in rural Y", "X, in Y's countryside", "X of Y governorate"
+_SAID_IN = [
+    re.compile(r"^,?\s+(?:in|of)\s+(?:the\s+)?(?:countryside\s+of|outskirts\s+of|province\s+of|governorate\s+of)\s+"
+               + _NAME),
+    re.compile(r"^,?\s+(?:in|of|near)\s+(?:the\s+)?" + _DIRECTION + r"(?:rural\s+)" + _NAME),
+    re.compile(r"^,?\s+(?:in|of)\s+(?:the\s+)?" + _DIRECTION + _NAME + r"(?:['’]s)?\s+"
+               r"(?:province|governorate|countryside|region|state|oblast|district)\b"),
+    re.compile(r"^,\s+(?:the\s+)?" + _DIRECTION + _NAME + r"\s+(?:province|governorate|countryside|oblast)\b"),
+    re.compile(r"^,?\s+(?:in|of)\s+(?:the\s+)?(?:north|south|east|west|central)[\w-]*\s+" + _NAME),
+]
+_WINDOW = 90
+
+
+def dateline(text: str) -> list[str]:
+    """The places of an article's dateline (``BEIRUT, Lebanon (AFP) -``): [] when it has none."""
+    for line in text.lstrip().splitlines()[:3]:
+        found = _DATELINE.match(line)
+        if found:
+            return [g for g in found.groups() if g]
+    return []
+
+
+def province_said(text: str, start: int, end: int) -> str | None:
+    """The province (or town whose countryside) the text puts the mention ``text[start:end]`` in,
+    right after it and in the same sentence; None when it says none."""
+    after = text[end:end + _WINDOW]
+    after = re.split(r"[.;!?\n]", after, maxsplit=1)[0]
+    for pattern in _SAID_IN:
+        found = pattern.match(after)
+        if found:
+            return found.group(1)
+    return None

@@ -1,0 +1,248 @@
+"""Resolve an article's LOCATION mentions to gazetteer entries, the article's own geography first.
+
+For each mention: the name its words give (:mod:`.phrases`), the entries of that name (folded;
+else the closest folded names of the article's countries, rapidfuzz ratio at least
+:data:`FUZZY_THRESHOLD`), then the entry the article makes likeliest: in the country the
+article is about (its dateline, the countries and places it names), in the province it names
+or says the place is in, then the most populous. A region phrase gives the province; a place
+the gazetteer lacks gives the province the text says it is in (precision 3).
+
+>>> from conflict_ner.geo.gazetteer import Gazetteer
+>>> g = Gazetteer.build(cities=[{"geonameid": 1, "name": "Idlib", "latitude": 35.93, "longitude": 36.63,
+...     "countrycode": "SY", "admin1code": "12", "population": 128840, "alternatenames": ["Idleb"]}])
+>>> text = "Jets struck Idleb and the southern Idlib countryside in Syria."
+>>> [r.geo.geo_precision for r in Geocoder(g).geocode(text, [(12, 17), (26, 53), (57, 62)])]
+[1, 3, 3]
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from conflict_ner.geo.context import dateline, province_said
+from conflict_ner.geo.fold import fold
+from conflict_ner.geo.gazetteer import Gazetteer, Place
+from conflict_ner.geo.phrases import Phrase, parse_phrase
+from conflict_ner.records import Geo
+
+#: rapidfuzz ``ratio`` (0-100) of folded names at or above which an unknown name may take the
+#: nearest name of the article's countries; chosen on the dev part of training/corpus/geo_gold.tsv
+#: (``conflict-ner evaluate-geo --sweep``).
+FUZZY_THRESHOLD = 88.0
+# a place abroad (in no country the article is about) must have this many people and its own name
+_ABROAD_POPULATION = 50_000
+# two capitalised names joined by a dash: a road between two towns ("Daraa-Damascus")
+_ROAD = re.compile(r"^([A-Z][\w'’]+(?: [A-Z][\w'’]+)*)\s*[-–—/]\s*([A-Z][\w'’]+(?: [A-Z][\w'’]+)*)$")
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """A mention's gazetteer entry: ``geo`` as records carry it, ``level`` (``place``, ``admin2``,
+    ``admin1``, ``country``), the ISO alpha-2 ``country`` and GeoNames ``admin1`` code, and ``how``
+    (``exact``, ``fuzzy``, ``said`` for a province the text puts an unknown place in)."""
+
+    geo: Geo
+    level: str
+    country: str
+    admin1: str
+    how: str
+
+
+@dataclass
+class _Focus:
+    countries: dict[str, float]
+    admin1s: dict[tuple[str, str], float]
+
+
+class Geocoder:
+    """Resolves mentions against one :class:`Gazetteer` (see the module doc)."""
+
+    def __init__(self, gazetteer: Gazetteer, threshold: float = FUZZY_THRESHOLD):
+        self.gazetteer = gazetteer
+        self.threshold = threshold
+
+    def geocode(self, text: str, spans: Sequence[tuple[int, int]]) -> list[Resolution | None]:
+        """One resolution (or None) per mention ``text[start:end]``; all the spans are the
+        article's places, which together tell where the article is."""
+        phrases = [parse_phrase(text[s:e]) for s, e in spans]
+        candidates = [self._exact(text[s:e], p) for (s, e), p in zip(spans, phrases)]
+        said = [province_said(text, s, e) for s, e in spans]
+        focus = self._focus(text, phrases, candidates, said)
+        return [self._resolve(text[s:e], p, c, y, focus) for (s, e), p, c, y in zip(spans, phrases, candidates, said)]
+
+    # --- candidates ------------------------------------------------------------------------
+
+    def _exact(self, mention: str, phrase: Phrase) -> list[int]:
+        whole = self.gazetteer.lookup(mention)
+        if whole and fold(mention) != fold(phrase.name):  # "Rural Damascus", "Kurdistan Region of Iraq"
+            return list(whole)
+        return list(self.gazetteer.lookup(phrase.name))
+
+    def _fuzzy(self, name: str, countries: Sequence[str]) -> list[tuple[int, float]]:
+        from rapidfuzz import fuzz, process
+
+        key = fold(name)
+        if len(key) < 4:
+            return []
+        found: list[tuple[int, float]] = []
+        for cc in countries:
+            keys = self.gazetteer.keys_of_country(cc)
+            for match, score, _ in process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=self.threshold,
+                                                   limit=3):
+                found.extend((i, score) for i in self.gazetteer.lookup_key(match)
+                             if self.gazetteer.entries[i][4] == cc)
+        return found
+
+    # --- the article's geography -----------------------------------------------------------
+
+    def _focus(self, text: str, phrases: Sequence[Phrase], candidates: Sequence[list[int]],
+               said: Sequence[str | None]) -> _Focus:
+        g = self.gazetteer
+        countries: Counter[str] = Counter()
+        admin1s: Counter[tuple[str, str]] = Counter()
+        for name in dateline(text):
+            places = [g.place(i) for i in g.lookup(name)]
+            for p in places:
+                countries[p.country] += (3.0 if p.kind == "country" else 2.0) / len({q.country for q in places})
+        for phrase, ids in zip(phrases, candidates):
+            places = [g.place(i) for i in ids]
+            if not places:
+                continue
+            ccs = {p.country for p in places}
+            if any(p.kind == "country" for p in places):
+                countries[next(p.country for p in places if p.kind == "country")] += 2.0
+                continue
+            for cc in ccs:
+                countries[cc] += 1.0 / len(ccs)
+            codes = {(p.country, p.admin1) for p in places if p.admin1}
+            weight = 2.0 if phrase.scope in ("admin1", "region") else 1.0
+            for code in codes:
+                admin1s[code] += weight / len(codes)
+        for name in said:
+            if name:
+                for p in map(g.place, g.lookup(parse_phrase(name).name)):
+                    if p.admin1:
+                        admin1s[(p.country, p.admin1)] += 1.0
+        total = sum(countries.values()) or 1.0
+        top = max(admin1s.values(), default=1.0)
+        return _Focus({cc: v / total for cc, v in countries.items()},
+                      {code: v / top for code, v in admin1s.items()})
+
+    # --- one mention -----------------------------------------------------------------------
+
+    def _resolve(self, mention: str, phrase: Phrase, ids: list[int], said: str | None,
+                 focus: _Focus) -> Resolution | None:
+        g = self.gazetteer
+        said_codes = self._said_codes(said)
+        how = "exact"
+        scored = [(i, 0.0) for i in self._plausible(ids, phrase, focus)]
+        if not scored:
+            near = sorted(focus.countries, key=focus.countries.get, reverse=True)[:2]
+            scored = self._fuzzy(phrase.name, near)
+            how = "fuzzy"
+        road = _ROAD.match(phrase.name) if not scored else None
+        if road:  # "Daraa-Damascus highway": its first town
+            for part in road.groups():
+                part_ids = self._plausible(list(g.lookup(part)), Phrase(part, "part", 2), focus)
+                if part_ids:
+                    scored, how = [(i, 0.0) for i in part_ids], "exact"
+                    phrase = Phrase(part, "part", 2)
+                    break
+        if scored:
+            best = max(scored, key=lambda item: self._score(g.place(item[0]), item[1], phrase, said_codes, focus))
+            return self._resolution(g.place(best[0]), phrase, how)
+        if said_codes:  # a place the gazetteer lacks: the province the text puts it in
+            code = max(said_codes, key=lambda c: focus.countries.get(c[0], 0.0))
+            entry = g.admin1_entry(*code)
+            if entry is not None:
+                return self._resolution(g.place(entry), Phrase(mention, "admin1", 3), "said")
+        return None
+
+    def _plausible(self, ids: list[int], phrase: Phrase, focus: _Focus) -> list[int]:
+        """Candidates, less those abroad that only an alternate name or a small size ties to the
+        mention, when the article is about a country ("Tirah valley" in Pakistan is no name of Tehran)."""
+        top = max(focus.countries.values(), default=0.0)
+        if top < 0.3:
+            return ids
+        key = fold(phrase.name)
+        kept = []
+        for i in ids:
+            place = self.gazetteer.place(i)
+            if place.kind == "country" or focus.countries.get(place.country, 0.0) >= min(0.25, top / 2):
+                kept.append(i)
+            elif place.population >= _ABROAD_POPULATION and fold(place.name) == key:
+                kept.append(i)
+        return kept
+
+    def _said_codes(self, said: str | None) -> list[tuple[str, str]]:
+        if not said:
+            return []
+        places = [self.gazetteer.place(i) for i in self.gazetteer.lookup(parse_phrase(said).name)]
+        return list(dict.fromkeys((p.country, p.admin1) for p in places if p.admin1))
+
+    def _score(self, place: Place, fuzzy: float, phrase: Phrase, said_codes: list[tuple[str, str]],
+               focus: _Focus) -> float:
+        score = 4.0 * focus.countries.get(place.country, 0.0)
+        score += 1.5 * focus.admin1s.get((place.country, place.admin1), 0.0)
+        if (place.country, place.admin1) in said_codes:
+            score += 3.0
+        if phrase.scope in ("admin1", "region"):
+            score += {"admin1": 1.5, "country": 1.5}.get(place.kind, 0.0)
+        else:
+            score += {"place": 1.0, "admin2": 0.6, "admin1": 0.5, "country": 1.2}.get(place.kind, 0.0)
+        score += 0.3 * math.log10(place.population + 1)
+        if fuzzy:
+            score -= (100.0 - fuzzy) / 10.0
+        return score
+
+    def _resolution(self, place: Place, phrase: Phrase, how: str) -> Resolution:
+        g = self.gazetteer
+        if place.kind == "country":
+            return self._make(place, "country", 3, how)
+        if phrase.scope in ("admin1", "region") or place.kind == "admin1":
+            entry = place if place.kind == "admin1" else g.place(g.admin1_entry(place.country, place.admin1)) \
+                if g.admin1_entry(place.country, place.admin1) is not None else None
+            if entry is None:  # a place with no known province: the place, at the region's precision
+                return self._make(place, "place", 3, how)
+            return self._make(entry, "admin1", 3, how)
+        level = "admin2" if place.kind == "admin2" else "place"
+        return self._make(place, level, phrase.precision if level == "place" else 2, how)
+
+    def _make(self, place: Place, level: str, precision: int, how: str) -> Resolution:
+        g = self.gazetteer
+        country_entry = g.country_entry(place.country)
+        country = g.place(country_entry) if country_entry is not None else None
+        admin1 = g.admin1_name(place.country, place.admin1) if place.admin1 and level != "country" else None
+        admin2 = g.admin2_name(place.country, place.admin1, place.admin2) if place.admin2 else None
+        geo = Geo(name=place.name, geonames_id=place.geonames_id, latitude=round(place.latitude, 5),
+                  longitude=round(place.longitude, 5), country_iso=country.feature if country else None,
+                  country=country.name if country else None, admin1=admin1, admin2=admin2, geo_precision=precision)
+        return Resolution(geo, level, place.country, place.admin1 if level != "country" else "", how)
+
+
+def admin1_codes(gazetteer: Gazetteer, name: str, country: str) -> set[str]:
+    """The GeoNames province codes of ``country`` that ``name`` (a province, or a town it is named
+    after) may stand for."""
+    out: set[str] = set()
+    for place in map(gazetteer.place, gazetteer.lookup(parse_phrase(name).name)):
+        if place.country == country and place.admin1:
+            out.add(place.admin1)
+    return out
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine, Earth radius 6371 km).
+
+    >>> round(distance_km(36.2, 37.15, 35.93, 36.63))  # Aleppo to Idlib
+    56
+    """
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, a)))
+
+
