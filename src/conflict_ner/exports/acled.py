@@ -5,7 +5,8 @@ shared over them so that they still add up); acts that were denied, threatened o
 no events and give no row. Columns that need a gazetteer or an actor table (``iso``, ``region``,
 ``country``, ``admin1-3``, ``latitude``, ``longitude``, ``geo_precision``, ``inter1/2``,
 ``interaction``) stay empty until the record's ``geo`` and actor slots are filled; ``location``
-and ``actor1/2`` hold the text as written until then.
+and ``actor1/2`` hold the text as written until then. A row placed by the geocoder credits
+GeoNames (CC BY 4.0) in ``tags``; ``admin3`` stays empty (no gazetteer source gives it).
 
 >>> ACLED_COLUMNS[:4], len(ACLED_COLUMNS)
 (['event_id_cnty', 'event_date', 'year', 'time_precision'], 31)
@@ -18,6 +19,8 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from conflict_ner.events.types import civilian_target
+from conflict_ner.geo.gazetteer import CREDIT as GEO_CREDIT
+from conflict_ner.geo.regions import acled_region
 from conflict_ner.exports.common import (deaths, join, middle_day, names, one_line, outlet, reported,
                                          sides, split_evenly)
 from conflict_ner.records import EventRecord, TextSpan
@@ -80,6 +83,8 @@ def _row(r: EventRecord, place: TextSpan | None, fatalities: int, event_id: str,
     if r.date.source != "text":
         tags.append(f"date_source={r.date.source}")
     tags.append(f"confidence={r.confidence:.2f}")
+    if geo is not None and geo.latitude is not None:
+        tags.append(f"geo={GEO_CREDIT}")  # GeoNames' licence asks for the credit wherever its data goes
     values = {
         "event_id_cnty": event_id,
         "event_date": day or "",
@@ -97,7 +102,7 @@ def _row(r: EventRecord, place: TextSpan | None, fatalities: int, event_id: str,
         "interaction": _interaction(inter1, inter2),
         "civilian_targeting": "Civilian targeting" if civilian_target(r.actors, r.counts) else "",
         "iso": _code(iso_numeric(geo.country_iso) if geo and geo.country_iso else None),
-        "region": "",
+        "region": (acled_region(geo.country_iso) or "") if geo else "",
         "country": (geo.country or "") if geo else "",
         "admin1": (geo.admin1 or "") if geo else "",
         "admin2": (geo.admin2 or "") if geo else "",

@@ -19,7 +19,7 @@ from typing import Any
 
 from conflict_ner.events.types import civilian_target, is_civilian, is_state_actor
 from conflict_ner.exports.common import deaths, join, names, one_line, outlet, reported, sides
-from conflict_ner.records import ActorRef, EventRecord
+from conflict_ner.records import ActorRef, EventRecord, Geo
 
 UCDP_COLUMNS = ["id", "year", "type_of_violence", "side_a", "side_b", "number_of_sources", "source_article",
                 "source_office", "source_date", "source_headline", "source_original", "where_prec",
@@ -109,7 +109,7 @@ def _row(r: EventRecord, event_id: str, fields: Mapping[str, Any]) -> list[Any]:
         "source_date": fields.get("published") or "",
         "source_headline": one_line(fields.get("title") or ""),
         "source_original": one_line(r.attribution.text) if r.attribution else "",
-        "where_prec": _WHERE_PREC.get(geo.geo_precision, "") if geo and geo.geo_precision else "",
+        "where_prec": where_prec(geo),
         "where_coordinates": (geo.name or "") if geo else "",
         "where_description": join(one_line(x.text) for x in r.locations),
         "adm_1": (geo.admin1 or "") if geo else "",
@@ -129,6 +129,22 @@ def _row(r: EventRecord, event_id: str, fields: Mapping[str, Any]) -> list[Any]:
         "low": min(best, deaths(r, bound="low")),
     }
     return [values[c] for c in UCDP_COLUMNS]
+
+
+def where_prec(geo: Geo | None) -> Any:
+    """GED's where_prec of a geocoded place: 1 the place, 2 within 25 km of it, 3 a district
+    (second-order division), 4 a province, 6 the country; empty when not geocoded.
+
+    >>> where_prec(Geo("Idlib", None, 35.9, 36.6, "SYR", "Syria", "Idlib", None, 3))
+    4
+    """
+    if geo is None or not geo.geo_precision:
+        return ""
+    if geo.geo_precision == 3 and geo.admin1 is None:
+        return 6  # a country-level place has no province
+    if geo.geo_precision == 2 and geo.admin2 and geo.name == geo.admin2:
+        return 3
+    return _WHERE_PREC.get(geo.geo_precision, "")
 
 
 def _names_one_of(counted: str | None, actors: Sequence[ActorRef]) -> bool:

@@ -141,8 +141,7 @@ class Geocoder:
         how = "exact"
         scored = [(i, 0.0) for i in self._plausible(ids, phrase, focus)]
         if not scored:
-            near = sorted(focus.countries, key=focus.countries.get, reverse=True)[:2]
-            scored = self._fuzzy(phrase.name, near)
+            scored = self._fuzzy(phrase.name, _main_countries(focus)[:2])
             how = "fuzzy"
         road = _ROAD.match(phrase.name) if not scored else None
         if road:  # "Daraa-Damascus highway": its first town
@@ -165,14 +164,14 @@ class Geocoder:
     def _plausible(self, ids: list[int], phrase: Phrase, focus: _Focus) -> list[int]:
         """Candidates, less those abroad that only an alternate name or a small size ties to the
         mention, when the article is about a country ("Tirah valley" in Pakistan is no name of Tehran)."""
-        top = max(focus.countries.values(), default=0.0)
-        if top < 0.3:
+        if max(focus.countries.values(), default=0.0) < 0.3:
             return ids
+        main = set(_main_countries(focus))
         key = fold(phrase.name)
         kept = []
         for i in ids:
             place = self.gazetteer.place(i)
-            if place.kind == "country" or focus.countries.get(place.country, 0.0) >= min(0.25, top / 2):
+            if place.kind == "country" or place.country in main:
                 kept.append(i)
             elif place.population >= _ABROAD_POPULATION and fold(place.name) == key:
                 kept.append(i)
@@ -222,6 +221,14 @@ class Geocoder:
                   longitude=round(place.longitude, 5), country_iso=country.feature if country else None,
                   country=country.name if country else None, admin1=admin1, admin2=admin2, geo_precision=precision)
         return Resolution(geo, level, place.country, place.admin1 if level != "country" else "", how)
+
+
+def _main_countries(focus: _Focus) -> list[str]:
+    """The countries the article is about, most named first: each with at least a quarter of the
+    article's place names (or half the top country's share)."""
+    top = max(focus.countries.values(), default=0.0)
+    ranked = sorted(focus.countries, key=focus.countries.get, reverse=True)
+    return [cc for cc in ranked if focus.countries[cc] >= min(0.25, top / 2)]
 
 
 def admin1_codes(gazetteer: Gazetteer, name: str, country: str) -> set[str]:
