@@ -52,9 +52,9 @@ def print_report(report: dict[str, Any]) -> None:
         if source not in report:
             continue
         print(f"from {source.replace('_', ' ')} (fuzzy threshold {report['threshold']:g}):")
-        print(f"  {'split':<9} {'n':>4} {'found':>6} {'resolved':>8} {'exact':>6} {'<=25km':>6} {'prec':>6}")
+        print(f"  {'split':<17} {'n':>4} {'found':>6} {'resolved':>8} {'exact':>6} {'<=25km':>6} {'prec':>6}")
         for split, s in report[source].items():
-            print(f"  {split:<9} {s['n']:>4} {s['found']:>6.3f} {s['resolved']:>8.3f} {s['exact']:>6.3f} "
+            print(f"  {split:<17} {s['n']:>4} {s['found']:>6.3f} {s['resolved']:>8.3f} {s['exact']:>6.3f} "
                   f"{s['within_25km']:>6.3f} {s['precision']:>6.3f}")
     if "sweep" in report:
         print("dev sweep (gold spans): threshold exact <=25km prec")

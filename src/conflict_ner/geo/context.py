@@ -4,6 +4,8 @@ Pure string functions; the geocoder weighs what they find against the gazetteer.
 
 >>> dateline("ALEPPO, Syria (Reuters) - Shells hit the city on Monday.")
 ['ALEPPO', 'Syria']
+>>> dateline("TRIPOLI, May 13 (Maghreb Ledger) - Clashes erupted.")
+['TRIPOLI']
 >>> text = "Shelling hit Kafr Zeita, in the northern Hama countryside, on Monday."
 >>> province_said(text, text.index("Kafr"), text.index(","))
 'Hama'
@@ -13,7 +15,8 @@ from __future__ import annotations
 
 import re
 
-_DATELINE = re.compile(r"^\s*([A-Z][A-Z'’.\- ]{1,40}[A-Z])(?:,\s*([A-Z][A-Za-z'’.\- ]{1,40}?))?\s*"
+_DATELINE = re.compile(r"^\s*([A-Z][A-Z'’.\- ]{1,40}[A-Z])(?:,\s*([A-Z][A-Za-z'’.\- ]{1,40}?))?"
+                       r"(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2}(?:,? \d{4})?)?\s*"  # "TRIPOLI, May 13 (Outlet) -"
                        r"(?:\([^)\n]{1,40}\)\s*)?[-–—:]\s")
 _DIRECTION = r"(?:(?:north|south|east|west|central)(?:ern|-?east|-?west|-?eastern|-?western)?\s+)?"
 _NAME = r"([A-Z][\w'’\-]+(?:\s+(?:al-|el-|ez-|ad-|as-)?[A-Z][\w'’\-]+){0,2})"

@@ -48,6 +48,7 @@ class GoldPlace:
     admin1: str
     geo_precision: int
     line: int
+    source: str = ""
 
 
 def read_gold(path: str | Path) -> list[GoldPlace]:
@@ -69,7 +70,8 @@ def read_gold(path: str | Path) -> list[GoldPlace]:
                                       row["level"], int(row["geonames_id"]) if row["geonames_id"] else None,
                                       float(row["latitude"]) if row["latitude"] else None,
                                       float(row["longitude"]) if row["longitude"] else None,
-                                      row["country_iso3"].upper(), row["admin1"], int(row["geo_precision"]), number))
+                                      row["country_iso3"].upper(), row["admin1"], int(row["geo_precision"]), number,
+                                      row["source"]))
             except ValueError as err:
                 raise InputError(f"{path}:{number}: {err}") from err
             if row["level"] not in LEVELS:
@@ -172,10 +174,13 @@ def _overlapping(row: GoldPlace, spans: Sequence[tuple[int, int]]) -> tuple[int,
 def summarise(outcomes: Sequence[tuple[GoldPlace, dict[str, bool]]]) -> dict[str, Any]:
     groups: dict[str, list[dict[str, bool]]] = defaultdict(list)
     for row, verdict in outcomes:
-        groups[row.split].append(verdict)
-        groups["all"].append(verdict)
+        for split in (row.split, "all"):
+            groups[split].append(verdict)
+            # rows placed from GeoNames vs by the annotator (places the default gazetteer lacks)
+            groups[f"{split}/{row.source or 'unknown'}"].append(verdict)
     out: dict[str, Any] = {}
-    for split in [*SPLITS, "all"]:
+    order = [*SPLITS, "all"]
+    for split in order + sorted(k for k in groups if "/" in k and k.split("/")[0] in order):
         verdicts = groups.get(split)
         if not verdicts:
             continue

@@ -93,6 +93,8 @@ def parse_phrase(text: str) -> Phrase:
     if directed:
         scope = "admin1" if scope == "admin1" else "region" if scope in ("place", "region") else scope
     precision = 3 if scope in ("region", "admin1") else 2 if scope == "part" else 1
+    if _strip_tail("x " + name)[1] is not None and " " not in name:
+        return Phrase("", scope, precision)  # "Airport Road", "the Old City": no name to look up
     return Phrase(name or " ".join(text.split()), scope, precision)
 
 

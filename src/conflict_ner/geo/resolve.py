@@ -112,12 +112,17 @@ class Geocoder:
             places = [g.place(i) for i in ids]
             if not places:
                 continue
-            ccs = {p.country for p in places}
             if any(p.kind == "country" for p in places):
                 countries[next(p.country for p in places if p.kind == "country")] += 2.0
                 continue
-            for cc in ccs:
-                countries[cc] += 1.0 / len(ccs)
+            # a name votes for the countries of its namesakes, the larger namesakes more, and a
+            # village's name (which many countries have) less than a city's
+            sizes: dict[str, float] = {}
+            for p in places:
+                sizes[p.country] = max(sizes.get(p.country, 0.0), math.log10(p.population + 10))
+            strength = min(1.0, max(sizes.values()) / 6.0) / sum(sizes.values())
+            for cc, size in sizes.items():
+                countries[cc] += size * strength
             codes = {(p.country, p.admin1) for p in places if p.admin1}
             weight = 2.0 if phrase.scope in ("admin1", "region") else 1.0
             for code in codes:
@@ -152,7 +157,9 @@ class Geocoder:
                     phrase = Phrase(part, "part", 2)
                     break
         if scored:
-            best = max(scored, key=lambda item: self._score(g.place(item[0]), item[1], phrase, said_codes, focus))
+            seats = {(g.entries[i][2], g.entries[i][3]) for i, _ in scored if g.entries[i][8] == "place"}
+            best = max(scored, key=lambda item: self._score(g.place(item[0]), item[1], phrase, said_codes, focus,
+                                                            seats))
             return self._resolution(g.place(best[0]), phrase, how)
         if said_codes:  # a place the gazetteer lacks: the province the text puts it in
             code = max(said_codes, key=lambda c: focus.countries.get(c[0], 0.0))
@@ -184,7 +191,7 @@ class Geocoder:
         return list(dict.fromkeys((p.country, p.admin1) for p in places if p.admin1))
 
     def _score(self, place: Place, fuzzy: float, phrase: Phrase, said_codes: list[tuple[str, str]],
-               focus: _Focus) -> float:
+               focus: _Focus, seats: set[tuple[float, float]] = frozenset()) -> float:
         score = 4.0 * focus.countries.get(place.country, 0.0)
         score += 1.5 * focus.admin1s.get((place.country, place.admin1), 0.0)
         if (place.country, place.admin1) in said_codes:
@@ -193,6 +200,10 @@ class Geocoder:
             score += {"admin1": 1.5, "country": 1.5}.get(place.kind, 0.0)
         else:
             score += {"place": 1.0, "admin2": 0.6, "admin1": 0.5, "country": 1.2}.get(place.kind, 0.0)
+            if place.kind == "admin1" and (place.latitude, place.longitude) not in seats:
+                # a province not named after its seat ("Nangarhar", "Narino"): the name means the
+                # province more than a small namesake town; a seat's namesake ("Idlib") means the town
+                score += 0.7
         score += 0.3 * math.log10(place.population + 1)
         if fuzzy:
             score -= (100.0 - fuzzy) / 10.0
