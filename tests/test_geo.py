@@ -331,3 +331,12 @@ def test_ucdp_where_prec_of_each_level():
     (row,) = ucdp_rows([_geo_record()], "d")
     values = dict(zip(UCDP_COLUMNS, row))
     assert (values["where_prec"], values["adm_1"], values["country"], values["latitude"]) == (1, "Idlib", "Syria", 35.93)
+
+
+def test_parquet_files_credit_geonames(tmp_path):
+    import pyarrow.parquet as pq
+
+    from conflict_ner.exports.parquet import write_parquet
+
+    write_parquet([], tmp_path / "r.parquet")
+    assert b"CC BY 4.0" in pq.read_schema(tmp_path / "r.parquet").metadata[b"geo_credit"]

@@ -23,6 +23,8 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from conflict_ner.geo.gazetteer import CREDIT as GEO_CREDIT
+
 _S, _I = pa.string(), pa.int64()
 _SPAN = [("text", _S), ("start", _I), ("end", _I)]
 _GEO = pa.struct([("name", _S), ("geonames_id", _I), ("latitude", pa.float64()), ("longitude", pa.float64()),
@@ -43,7 +45,7 @@ RECORD_SCHEMA = pa.schema([
                                            ("outcome", _S), ("cumulative", pa.bool_())]))),
     ("modality", _S), ("attribution", pa.struct(_SPAN)), ("confidence", pa.float64()),
     *[(name, _S) for name in INPUT_FIELDS],
-])
+], metadata={"geo_credit": f"locations.geo: {GEO_CREDIT}"})  # GeoNames' licence asks for the credit
 ROWS_PER_GROUP = 20_000
 # a lone surrogate (a JSON line may hold one as an escape) has no UTF-8 form
 _SURROGATE = re.compile("[\ud800-\udfff]")
