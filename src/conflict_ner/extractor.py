@@ -69,6 +69,8 @@ class _Input:
     text: str = ""
     published: dt.date | None = None
     error: str | None = None
+    #: the event heads' reading of the text (tagging fills it when the model's field choice uses them)
+    events: Any = None
 
 
 class DocumentTimeout(ConflictNerError):
@@ -221,7 +223,7 @@ class EventExtractor:
         Raises :class:`InputError` for a refused text or an unreadable ``published``.
         """
         doc = _Input(_as_id(doc_id), self._checked_text(text), parse_published(published))
-        return self._records(doc, self.tagger.predict([doc.text])[0])
+        return self._records(doc, self._predict([doc])[0])
 
     def extract_batch(self, docs: Iterable[str | Mapping[str, Any]], batch_size: int | None = None
                       ) -> Iterator[DocumentResult]:
@@ -295,7 +297,7 @@ class EventExtractor:
             return {}
         try:
             with _deadline(self.time_budget and self.time_budget * len(docs)):
-                found = self.tagger.predict([d.text for d in docs])
+                found = self._predict(docs)
             return {id(d): ents for d, ents in zip(docs, found)}
         except Exception as err:  # noqa: BLE001 - DocumentTimeout included
             if len(docs) == 1:
@@ -313,6 +315,10 @@ class EventExtractor:
         from conflict_ner.events.builder import build_records
 
         records = build_records(doc.text, entities, doc.published, doc.doc_id)
+        if doc.events is not None:  # learned triggers, roles, modality where the model's choice says so
+            from conflict_ner.event_fields import apply_fields
+
+            records = apply_fields(records, doc.text, doc.events, self.tagger.event_heads.settings.fields)
         if self._gazetteer is not None and any(r.locations for r in records):
             from conflict_ner.geo.records import with_geo
 
@@ -322,6 +328,19 @@ class EventExtractor:
         from conflict_ner.actors.records import with_identities
 
         return with_identities(records, doc.text, entities, self.actor_resolver, doc.published)
+
+    def _predict(self, docs: list[_Input]) -> list[list[Entity]]:
+        """Entities of ``docs``; with event heads the model's field choice uses, the same forward
+        also gives each document's ``events``."""
+        heads = self.tagger.event_heads
+        if heads is None or not self.event_rules or all(v == "rules" for v in heads.settings.fields.values()):
+            return self.tagger.predict([d.text for d in docs])
+        from conflict_ner.text.document import Document
+
+        found = self.tagger.predict_with_events([Document(str(i), d.text) for i, d in enumerate(docs)])
+        for d, (_, events) in zip(docs, found):
+            d.events = events
+        return [ents for ents, _ in found]
 
     @property
     def geocoder(self):
