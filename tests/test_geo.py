@@ -186,7 +186,7 @@ def test_transliterations_and_fuzzy_names_within_the_article_country(geocoder):
     maarat, kafr = resolve(geocoder, text, "Maarrat al-Nouman", "Kafr Nbl")
     assert maarat.geo.geonames_id == 4 and maarat.how == "exact"
     assert kafr.geo.geonames_id == 5 and kafr.how == "fuzzy"
-    strict = Geocoder(geocoder.gazetteer, threshold=100.1)
+    strict = Geocoder(geocoder.gazetteer, threshold=100)
     assert resolve(strict, text, "Kafr Nbl")[0] is None
 
 

@@ -31,6 +31,13 @@ _SAID_IN = [
     re.compile(r"^,?\s+(?:in|of)\s+(?:the\s+)?(?:north|south|east|west|central)[\w-]*\s+" + _NAME),
 ]
 _WINDOW = 90
+# words right before a place that put the act near it, not in it ("fighting around Sake",
+# "the road to Kosti", "12 km north of Bakhmut"): ACLED's precision 2
+_NEAR_BEFORE = re.compile(r"(?:\baround|\bnear|\bnearby|\boutside|\boutskirts\s+of|\bvicinity\s+of|\bsuburbs\s+of|"
+                          r"\bedge\s+of|\bapproaches\s+to|\broads?\s+(?:to|from|between)|\bclose\s+to|"
+                          r"\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of|\bkm\s+(?:from|of)|\bmiles\s+(?:from|of)|"
+                          r"\bkilometres\s+(?:from|of)|\bkilometers\s+(?:from|of))\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$",
+                          re.IGNORECASE)
 
 
 def dateline(text: str) -> list[str]:
@@ -40,6 +47,17 @@ def dateline(text: str) -> list[str]:
         if found:
             return [g for g in found.groups() if g]
     return []
+
+
+def near_before(text: str, start: int) -> bool:
+    """Whether the words right before ``text[start:]`` put the act near the place, not in it.
+
+    >>> near_before("fighting around Sake", 16), near_before("fighting in Sake", 12)
+    (True, False)
+    >>> near_before("on the road to Kosti", 15), near_before("5 km north of the town of Bakhmut", 26)
+    (True, True)
+    """
+    return bool(_NEAR_BEFORE.search(text[max(0, start - 40):start]))
 
 
 def province_said(text: str, start: int, end: int) -> str | None:
