@@ -125,3 +125,33 @@ def test_extractor_applies_the_models_choice(tiny_model_dir, tmp_path):
     assert roles == ["target"] * len(rule_roles)
     single = extractor.extract(TEXT)
     assert all(a.role == "target" for rec in single for a in rec.actors)
+
+
+def test_choose_event_fields_writes_the_choice_and_the_table(tiny_model_dir, tmp_path, capsys):
+    """On the fixture gold: every field gets a choice from the table, saved with the model."""
+    import json
+
+    import torch
+
+    from conflict_ner.app.choose_fields import TABLE_FILE
+    from conflict_ner.app.cli import main
+    from conflict_ner.tagging.event_heads import EventHeadSettings, EventHeads
+    from conflict_ner.tagging.tagger import EntityTagger
+
+    from .conftest import FIXTURES
+
+    tagger = EntityTagger.from_pretrained(tiny_model_dir)
+    torch.manual_seed(0)
+    heads = EventHeads(EventHeadSettings(heads=("roles", "modality"), hidden_size=tagger.model.config.hidden_size))
+    EntityTagger(tagger.model, tagger.tokenizer, tagger.settings, event_heads=heads).save_pretrained(tmp_path)
+    assert main(["choose-event-fields", str(tmp_path), "--gold", str(FIXTURES / "sample_events.jsonl"),
+                 "--split", "train"]) == 0
+    printed = capsys.readouterr().out
+    assert "| roles | actors+role F1 |" in printed and "| triggers |" in printed
+    report = json.loads((tmp_path / TABLE_FILE).read_text())
+    assert set(report["table"]["triggers"]) == {"rules"}  # no triggers head: the rules only
+    assert set(report["table"]["roles"]) == {"rules", "learned", "both"}
+    for field, row in report["table"].items():
+        best = max(v["figure"] for v in row.values())
+        assert row[report["choice"][field]]["figure"] == best
+    assert EntityTagger.from_pretrained(tmp_path).event_heads.settings.fields == report["choice"]

@@ -66,6 +66,16 @@ def _cmd_view(args: argparse.Namespace) -> int:
     return view_command(args)
 
 
+def _cmd_choose_event_fields(args: argparse.Namespace) -> int:
+    from conflict_ner.app.choose_fields import field_ablation, markdown_table, write_choice
+
+    report = field_ablation(args.model, args.gold, args.split)
+    if not args.dry_run:
+        write_choice(args.model, report)
+    print(markdown_table(report), end="")
+    return 0
+
+
 def _cmd_evaluate_events(args: argparse.Namespace) -> int:
     from conflict_ner.app.event_eval_cli import evaluate_event_gold
 
@@ -242,6 +252,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", help="write the report as JSON here")
     p.add_argument("--markdown", help="write the tables as markdown here")
     p.set_defaults(func=_cmd_evaluate_events)
+
+    p = sub.add_parser("choose-event-fields", parents=[common],
+                       help="per field (triggers, roles, modality): rules, learned heads or both, picked on dev")
+    p.add_argument("model", help="a trained model with event heads; the choice is written into its config.json")
+    p.add_argument("--gold", default="training/corpus/compiled/events.jsonl")
+    p.add_argument("--split", default="dev", help="the split the choice is made on (default dev)")
+    p.add_argument("--dry-run", action="store_true", help="print the table, write nothing")
+    p.set_defaults(func=_cmd_choose_event_fields)
 
     p = sub.add_parser("evaluate-geo", parents=[common],
                        help="geocoding accuracy against the hand-geocoded gold (gold and predicted spans)")
