@@ -186,8 +186,15 @@ def test_transliterations_and_fuzzy_names_within_the_article_country(geocoder):
     maarat, kafr = resolve(geocoder, text, "Maarrat al-Nouman", "Kafr Nbl")
     assert maarat.geo.geonames_id == 4 and maarat.how == "exact"
     assert kafr.geo.geonames_id == 5 and kafr.how == "fuzzy"
-    strict = Geocoder(geocoder.gazetteer, threshold=100)
-    assert resolve(strict, text, "Kafr Nbl")[0] is None
+    strict = Geocoder(geocoder.gazetteer, threshold=100)  # no fuzzy match: the province it is said to be in
+    unknown = resolve(strict, text, "Kafr Nbl")[0]
+    assert (unknown.level, unknown.how, unknown.geo.admin1, unknown.geo.geo_precision) == ("admin1", "said", "Idlib", 3)
+
+
+def test_a_spot_the_gazetteer_lacks_takes_the_town_it_is_said_to_be_in(geocoder):
+    text = "A blast near the Munzenze prison in Damascus, Syria, killed two."
+    prison = resolve(geocoder, text, "Munzenze prison")[0]
+    assert (prison.geo.geonames_id, prison.how, prison.geo.geo_precision) == (10, "said", 2)
 
 
 def test_regions_give_the_province_with_precision_3(geocoder):

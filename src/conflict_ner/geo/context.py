@@ -49,6 +49,22 @@ def dateline(text: str) -> list[str]:
     return []
 
 
+_IN_TOWN = re.compile(r"^,?\s+(?:in|at|near|outside|of)\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?" + _NAME
+                      + r"(?!['’]s|\s+(?:province|governorate|countryside|region|state|oblast)\b)")
+
+
+def town_said(text: str, start: int, end: int) -> str | None:
+    """The town the text puts the mention in, right after it ("Munzenze prison in Goma"); None
+    when it names none (a province after it is :func:`province_said`'s).
+
+    >>> text = "A truck bomb exploded near the Marco Fidel Suarez air base in Cali, killing six."
+    >>> town_said(text, text.index("Marco"), text.index(" in Cali"))
+    'Cali'
+    """
+    found = _IN_TOWN.match(text[end:end + _WINDOW])
+    return found.group(1) if found else None
+
+
 def near_before(text: str, start: int) -> bool:
     """Whether the words right before ``text[start:]`` put the act near the place, not in it.
 

@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from conflict_ner.geo.context import dateline, near_before, province_said
+from conflict_ner.geo.context import dateline, near_before, province_said, town_said
 from conflict_ner.geo.fold import fold
 from conflict_ner.geo.gazetteer import Gazetteer, Place
 from conflict_ner.geo.phrases import Phrase, parse_phrase
@@ -73,7 +73,8 @@ class Geocoder:
         candidates = [self._exact(text[s:e], p) for (s, e), p in zip(spans, phrases)]
         said = [province_said(text, s, e) for s, e in spans]
         focus = self._focus(text, phrases, candidates, said)
-        return [self._resolve(text[s:e], p, c, y, focus) for (s, e), p, c, y in zip(spans, phrases, candidates, said)]
+        return [self._resolve(text[s:e], p, c, y, focus, text, (s, e))
+                for (s, e), p, c, y in zip(spans, phrases, candidates, said)]
 
     # --- candidates ------------------------------------------------------------------------
 
@@ -140,8 +141,8 @@ class Geocoder:
 
     # --- one mention -----------------------------------------------------------------------
 
-    def _resolve(self, mention: str, phrase: Phrase, ids: list[int], said: str | None,
-                 focus: _Focus) -> Resolution | None:
+    def _resolve(self, mention: str, phrase: Phrase, ids: list[int], said: str | None, focus: _Focus,
+                 text: str = "", span: tuple[int, int] | None = None) -> Resolution | None:
         g = self.gazetteer
         said_codes = self._said_codes(said)
         how = "exact"
@@ -162,6 +163,20 @@ class Geocoder:
             best = max(scored, key=lambda item: self._score(g.place(item[0]), item[1], phrase, said_codes, focus,
                                                             seats))
             return self._resolution(g.place(best[0]), phrase, how)
+        town = town_said(text, *span) if span else None
+        if town:  # a spot the gazetteer lacks, in a town it has: "Munzenze prison in Goma"
+            ids = self._plausible(list(g.lookup(town)), Phrase(town, "part", 2), focus)
+            places = [i for i in ids if g.entries[i][8] == "place"]
+            if phrase.scope != "part" and any(g.entries[i][8] == "admin1" for i in ids):
+                # "Kafr Nabl in Idlib": a village in the province of that name more likely than in
+                # its seat; a spot ("the prison in Idlib") is in the town
+                best = max(ids, key=lambda i: self._score(g.place(i), 0.0, Phrase(town, "admin1", 3), said_codes,
+                                                          focus))
+                return self._resolution(g.place(best), Phrase(mention, "admin1", 3), "said")
+            if places:
+                best = max(places, key=lambda i: self._score(g.place(i), 0.0, Phrase(town, "part", 2), said_codes,
+                                                             focus))
+                return self._resolution(g.place(best), Phrase(town, "part", 2), "said")
         if said_codes:  # a place the gazetteer lacks: the province the text puts it in
             code = max(said_codes, key=lambda c: focus.countries.get(c[0], 0.0))
             entry = g.admin1_entry(*code)
