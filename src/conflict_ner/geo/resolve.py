@@ -11,7 +11,7 @@ the gazetteer lacks gives the province the text says it is in (precision 3).
 >>> g = Gazetteer.build(cities=[{"geonameid": 1, "name": "Idlib", "latitude": 35.93, "longitude": 36.63,
 ...     "countrycode": "SY", "admin1code": "12", "population": 128840, "alternatenames": ["Idleb"]}])
 >>> text = "Jets struck Idleb and the southern Idlib countryside in Syria."
->>> [r.geo.geo_precision for r in Geocoder(g).geocode(text, [(12, 17), (26, 53), (57, 62)])]
+>>> [r.geo.geo_precision for r in Geocoder(g).geocode(text, [(12, 17), (26, 52), (56, 61)])]
 [1, 3, 3]
 """
 
