@@ -354,3 +354,17 @@ def test_checkpoint_keeps_the_heads(smoke_overrides, tmp_path):
     restored = build_heads(config, load_checkpoint_model(ckpt), ckpt)
     for (name, a), (_, b) in zip(heads.state_dict().items(), restored.state_dict().items()):
         assert torch.equal(a, b), name
+
+
+def test_heads_read_repaired_text_in_the_offsets_of_the_text_as_given(tagger_with_heads):
+    """Mojibake repaired before tagging: triggers and roles still index the original text."""
+    tagger, _ = tagger_with_heads
+    broken = "Rebels launched an air strike on Hama â€” killing 3 civilians in Idlib, the army said."
+    clean = broken.replace("â€”", "—")
+    (_, on_broken), (_, on_clean) = tagger.predict_with_events([_doc(broken), _doc(clean)])
+    assert [broken[t.start:t.end].replace("â€”", "—") for t in on_broken.triggers()] == \
+        [clean[t.start:t.end] for t in on_clean.triggers()]
+    assert on_clean.triggers()  # random heads with large weights find something to compare
+    for word in ("Rebels", "Idlib", "army"):
+        assert on_broken.role_of(broken.index(word), broken.index(word) + len(word)) == \
+            on_clean.role_of(clean.index(word), clean.index(word) + len(word))

@@ -159,6 +159,8 @@ class EntityTagger:
                 found = None
                 if scores is not None:
                     units, merged = scores[i]
+                    if rep.changed:
+                        units = [rep.to_original(a, b) for a, b in units]
                     found = DocumentEvents(rep, EventScores(units, merged, self.event_heads.settings))
                 out.append((_entities_in_original(rep, doc_spans), found))
             bar.update(len(chunk))
@@ -167,12 +169,12 @@ class EntityTagger:
 
 
 class DocumentEvents:
-    """The event heads' reading of one document, in the offsets of the text as given."""
+    """The event heads' reading of one document, in the offsets of the text as given (the
+    units' offsets are mapped back from the repaired text once, so lookups cost nothing more)."""
 
     def __init__(self, rep: RepairedText, scores):
-        self._rep = rep
+        self._text = rep.original
         self.scores = scores
-        self._inverse = _inverse_offsets(rep) if rep.changed else None
 
     def triggers(self) -> list:
         """Predicted triggers (:class:`~conflict_ner.tagging.event_decoding.PredictedTrigger`),
@@ -181,24 +183,20 @@ class DocumentEvents:
 
         out = []
         for t in self.scores.triggers():
-            start, end = trim_span(self._rep.original, *self._rep.to_original(t.start, t.end))
+            start, end = trim_span(self._text, t.start, t.end)
             if start < end:
-                out.append(PredictedTrigger(start, end, t.sub_event_type, t.score))
+                out.append(t if (start, end) == (t.start, t.end) else PredictedTrigger(start, end, t.sub_event_type,
+                                                                                        t.score))
         return out
 
     def role_of(self, start: int, end: int) -> tuple[str, float] | None:
         """The predicted role (``O``, ``initiator``, ``target``, ``other``) of the original-text
         span ``[start, end)`` and its probability."""
-        return self.scores.role_of(*self._repaired(start, end))
+        return self.scores.role_of(start, end)
 
     def modality_of(self, start: int, end: int) -> tuple[str, float] | None:
         """The predicted modality of the act whose trigger is the original-text span ``[start, end)``."""
-        return self.scores.modality_of(*self._repaired(start, end))
-
-    def _repaired(self, start: int, end: int) -> tuple[int, int]:
-        if self._inverse is None:
-            return start, end
-        return self._inverse[start], max(self._inverse[start] + 1, self._inverse[end])
+        return self.scores.modality_of(start, end)
 
 
 def load_token_classifier(path: Path, tokenizer: bool = True):
