@@ -10,23 +10,25 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import date
 
 from conflict_ner.errors import DataError
 from conflict_ner.events.attribution import attribution
 from conflict_ner.events.counts import count_refs
 from conflict_ner.events.date_ranges import with_range
-from conflict_ner.events.dates import is_reporting_date, publication_date, record_date
+from conflict_ner.events.date_carry import CarryMode, DateCarry
+from conflict_ner.events.date_shifts import shifted
+from conflict_ner.events.dates import is_reporting_date, publication_date, resolve_date
 from conflict_ner.events.furniture import is_furniture
 from conflict_ner.events.modality import modality, speaks_as_party
 from conflict_ner.events.roles import assign_roles
 from conflict_ner.events.sentence import Sentence
 from conflict_ner.events.types import classify
 from conflict_ner.labels import LABELS
-from conflict_ner.records import Entity, EventRecord, PlaceRef, TextSpan
+from conflict_ner.records import Entity, EventDate, EventRecord, PlaceRef, TextSpan
 from conflict_ner.text.published import parse_published
 from conflict_ner.text.sentences import dateline_end, split_sentences
 
@@ -34,43 +36,49 @@ from conflict_ner.text.sentences import dateline_end, split_sentences
 CERTAINTY = {"trigger": 1.0, "count": 0.8, "weapon": 0.6}
 # A record with no actor, place, weapon or count says little about the act.
 _BARE_FACTOR = 0.8
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 
 
 def build_records(text: str, entities: Sequence[Entity], published: date | str | None,
-                  doc_id: str | None = None) -> list[EventRecord]:
+                  doc_id: str | None = None, *, carry: CarryMode = "recent") -> list[EventRecord]:
     """Event records of one document, in text order.
 
     ``entities`` index ``text``; ``published`` anchors relative dates (an ISO string is
     read once here, see :func:`conflict_ner.text.published.parse_published`). A DATE or
     LOCATION inside a dateline (``KHARTOUM, May 8 (Reuters) -``) does not date or place
-    the act. A record without a DATE of its own takes the narrative's date: the first
-    act DATE of the document before it (wire paragraphs are one sentence long, so the
-    lede's date carries through the story). Furniture sentences yield nothing and give
-    no dates.
+    the act. A record without an act DATE of its own takes the most recent record date
+    before it (``carry``, see :mod:`.date_carry`), kept or moved by words such as ``the
+    next day`` (:mod:`.date_shifts`). Furniture sentences yield nothing and give no dates.
     """
     _check(text, entities, doc_id)
     published = parse_published(published)  # a bad date fails before any work
     ordered = sorted(entities, key=lambda e: (e.start, e.end))
     starts = [e.start for e in ordered]
     records: list[EventRecord] = []
-    narrative: list[Entity] = []  # the first act DATE of the sentences so far (at most one)
+    dates = DateCarry(carry)
     party_document = speaks_as_party(text)
+    previous_end = 0
     for start, end in split_sentences(text):
+        if _PARAGRAPH_BREAK.search(text, previous_end, start):
+            dates.new_paragraph()
+        previous_end = end
         sentence = Sentence(text[start:end], start)
         if is_furniture(sentence.text):
             continue
         body_start = start + dateline_end(sentence.text)
         first, last = bisect_left(starts, body_start), bisect_left(starts, end)
         ents = [e for e in ordered[first:last] if e.end <= end]
-        record = _record(text, sentence, ents, narrative, published, doc_id, party_document)
+        record = _record(text, sentence, ents, dates, published, doc_id, party_document)
         if record is not None:
             records.append(record)
-        if not narrative:
-            narrative = [e for e in ents if e.label == "DATE" and not is_reporting_date(text, e)][:1]
+        else:
+            acts = [e for e in ents if e.label == "DATE" and not is_reporting_date(text, e)]
+            if acts:
+                dates.saw(with_range(resolve_date(acts[0].text, published), published))
     return records
 
 
-def _record(text: str, sentence: Sentence, ents: list[Entity], narrative: list[Entity],
+def _record(text: str, sentence: Sentence, ents: list[Entity], dates: DateCarry,
             published: date | None, doc_id: str | None, party_document: bool) -> EventRecord | None:
     by_label: dict[str, list[Entity]] = {label: [] for label in LABELS}
     for e in ents:
@@ -87,18 +95,11 @@ def _record(text: str, sentence: Sentence, ents: list[Entity], narrative: list[E
     actors = assign_roles(sentence, by_label["ACTOR"])
     locations = tuple(PlaceRef(e.text, e.start, e.end) for e in by_label["LOCATION"])
     weapons = tuple(TextSpan(e.text, e.start, e.end) for e in by_label["WEAPON"])
-    if any(c.cumulative for c in counts):
-        # a running total covers a period: its date is not the period's start (ANNOTATION.md)
-        when = publication_date(published)
-    else:
-        when = record_date(by_label["DATE"], narrative, published, text)
-        if when.text is not None and not any(e.text == when.text for e in by_label["DATE"]):
-            when = replace(when, source="carried")  # an earlier sentence's DATE
-        when = with_range(when, published)  # "May 3-5", "late March": start/end
+    when = _date_of(text, sentence, by_label["DATE"], counts, dates, published)
     source = attribution(sentence, ents)
     kept = {(a.start, a.end) for a in actors}
     used = [e for e in ents if e.label != "ACTOR" or (e.start, e.end) in kept]
-    if when.text is not None and by_label["DATE"]:
+    if when.source == "text" and by_label["DATE"]:
         used = [e for e in used if e.label != "DATE" or e.text == when.text]
     else:
         used = [e for e in used if e.label != "DATE"]
@@ -120,6 +121,30 @@ def _record(text: str, sentence: Sentence, ents: list[Entity], narrative: list[E
         attribution=source,
         confidence=min(1.0, max(0.0, base * certainty)),
     )
+
+
+def _date_of(text: str, sentence: Sentence, spans: list[Entity], counts, dates: DateCarry,
+             published: date | None) -> EventDate:
+    """The record's date (ANNOTATION.md section 6); an act date, own or carried, is handed to ``dates``."""
+    own = [e for e in spans if not is_reporting_date(text, e)]
+    if any(c.cumulative for c in counts):
+        # a running total covers a period: its date is not the period's start (ANNOTATION.md),
+        # nor the date of the next sentence's act
+        if own:
+            dates.saw(with_range(resolve_date(own[0].text, published), published))
+        return publication_date(published)
+    if own:
+        when = with_range(resolve_date(own[0].text, published), published)  # "May 3-5": start/end
+        dates.record(when)
+        return when
+    carried = dates.carried()
+    if carried is not None:
+        when = shifted(carried, sentence.text, published)  # "the next day": one day on
+        dates.record(when)
+        return when
+    if spans:  # only a reporting date ("said on Friday"): it dates the act, and carries nowhere
+        return with_range(resolve_date(spans[0].text, published), published)
+    return publication_date(published)
 
 
 def _check(text: str, entities: Sequence[Entity], doc_id: str | None) -> None:

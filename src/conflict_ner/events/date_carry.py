@@ -1,0 +1,79 @@
+"""Which earlier date a record without a date of its own takes (ANNOTATION.md section 6).
+
+A coder dates such a sentence by the story so far: the most recent act date before it, the
+paragraph's, then the previous act sentence's. Older variants stay selectable because
+section 6 measures all three on dev:
+
+- ``recent`` (default): the date of the latest record before it that had one (its own act
+  DATE, or one it carried), so a round-up moving from March 3 to March 9 dates its March 9
+  paragraph's later sentences March 9;
+- ``paragraph``: the first record date of the sentence's paragraph, else the document's first;
+- ``document``: the first act date of the document (the lede's).
+
+Dates a record took from a reporting verb (``said on Friday``) or from the publication date
+never carry: they do not date an act.
+
+>>> carry = DateCarry("recent")
+>>> carry.record(EventDate("2024-03-03", "day", "March 3")); carry.record(EventDate("2024-03-09", "day", "March 9"))
+>>> carry.carried().text
+'March 9'
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from conflict_ner.records import EventDate
+
+CarryMode = Literal["recent", "paragraph", "document"]
+CARRY_MODES: tuple[CarryMode, ...] = ("recent", "paragraph", "document")
+
+
+class DateCarry:
+    """The carry state of one document, fed sentence by sentence in text order.
+
+    >>> carry = DateCarry("paragraph")
+    >>> carry.record(EventDate("2024-03-03", "day", "March 3")); carry.new_paragraph()
+    >>> carry.carried().text  # nothing dated in this paragraph yet: the document's first
+    'March 3'
+    """
+
+    def __init__(self, mode: CarryMode = "recent"):
+        if mode not in CARRY_MODES:
+            raise ValueError(f"date carry mode {mode!r}: expected one of {CARRY_MODES}")
+        self.mode = mode
+        self._first: EventDate | None = None  # the document's first act date
+        self._paragraph_first: EventDate | None = None
+        self._latest: EventDate | None = None
+
+    def new_paragraph(self) -> None:
+        """A blank line was crossed."""
+        self._paragraph_first = None
+
+    def record(self, when: EventDate) -> None:
+        """A record of the current sentence was dated ``when`` (from an act DATE or carried)."""
+        if when.value is None or when.text is None:
+            return
+        if self._first is None:
+            self._first = when
+        if self._paragraph_first is None:
+            self._paragraph_first = when
+        self._latest = when
+
+    def saw(self, when: EventDate) -> None:
+        """An act DATE of a sentence that gave no record (or only a running total): it carries
+        only while nothing else dated the story (a lede the rules find no act in)."""
+        if when.value is None or self._first is not None:
+            return
+        self._first = when
+        if self.mode != "document":
+            self._paragraph_first = self._paragraph_first or when
+            self._latest = when
+
+    def carried(self) -> EventDate | None:
+        """The date a record without an act DATE of its own takes; None when nothing dated one yet."""
+        if self.mode == "recent":
+            return self._latest
+        if self.mode == "paragraph":
+            return self._paragraph_first or self._first
+        return self._first

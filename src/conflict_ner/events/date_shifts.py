@@ -1,0 +1,69 @@
+"""Words that date a sentence by the previous one: ``the same day``, ``hours later``, ``the next day``.
+
+Such words are not DATE spans (ANNOTATION.md section 1), yet they tell a coder how a
+sentence's act relates to the date carried from before it (:mod:`.date_carry`): ``the
+same day``, ``hours later``, ``by the evening``, ``overnight`` keep it; ``the next day``
+adds a day; ``the day before`` takes one away; ``days later``, ``weeks earlier`` say only
+that it is another day, so the record falls back to the publication date (the gold does
+the same).
+
+>>> shift_of("Hours later, gunmen attacked a second village.")
+0
+>>> shift_of("The next day, rebels shelled the town."), shift_of("Days later, a bomb exploded.")
+(1, None)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date, timedelta
+
+from conflict_ner.records import EventDate
+
+_SAME = (r"(?:on )?the same day|that same day|later (?:that|the same|in the) (?:day|evening|night|afternoon)|"
+         r"(?:a few |several |two |three )?hours (?:later|afterwards?)|(?:by|in|during|that) (?:the )?"
+         r"(?:evening|night|afternoon)|that (?:morning|evening|night|afternoon)|overnight|shortly (?:after|afterwards)|"
+         r"minutes later|soon after(?:wards)?")
+_NEXT = r"the (?:next|following) (?:day|morning)|a day later|the day after|(?:on )?the morrow"
+_BEFORE = r"the (?:day before|previous day|preceding day)|a day earlier"
+# "two days after the raid" dates the act by the raid, not by the story: only the adverbs count
+_VAGUE = (r"(?:days|weeks|months|(?:a|one|two|three|several|a few) (?:days?|weeks?|months?)) "
+          r"(?:later|earlier|afterwards?)(?! than)")
+_SHIFTS = re.compile(rf"\b(?:(?P<next>{_NEXT})|(?P<before>{_BEFORE})|(?P<vague>{_VAGUE})|(?P<same>{_SAME}))\b",
+                     re.I)
+_DAYS = {"same": 0, "next": 1, "before": -1}
+
+#: what :func:`shift_of` returns when the words say "another day" without saying which
+VAGUE = None
+
+
+def shift_of(sentence: str) -> int | None | bool:
+    """Days the sentence's act lies after the carried date; ``None`` (:data:`VAGUE`) when it
+    says only "another day"; ``False`` when it says nothing about it.
+
+    >>> shift_of("Rebels shelled the town."), shift_of("The day before, troops withdrew.")
+    (False, -1)
+    """
+    m = _SHIFTS.search(sentence)
+    if m is None:
+        return False
+    return VAGUE if m.lastgroup == "vague" else _DAYS[m.lastgroup]
+
+
+def shifted(carried: EventDate, sentence: str, published: date | None) -> EventDate:
+    """The carried date as this sentence's: kept, moved by its shift words, or the publication
+    date (``precision`` unknown) for a vague "days later". The result is marked ``carried``.
+
+    >>> d = EventDate("2024-05-06", "day", "Monday")
+    >>> shifted(d, "The next day, troops retook the town.", None).value
+    '2024-05-07'
+    """
+    shift = shift_of(sentence)
+    if shift is VAGUE:
+        return EventDate(published.isoformat() if published else None, "unknown", None)
+    when = replace(carried, source="carried")
+    if shift is False or shift == 0 or carried.precision != "day" or carried.value is None:
+        return when
+    day = (date.fromisoformat(carried.value) + timedelta(days=shift)).isoformat()
+    return EventDate(day, "day", carried.text, day, day, "carried")

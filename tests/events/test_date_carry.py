@@ -1,0 +1,100 @@
+"""A record without a date of its own: which earlier date it takes, and the words that move it."""
+
+from __future__ import annotations
+
+import pytest
+
+from conflict_ner.events import build_records
+from conflict_ner.events.date_carry import DateCarry
+from conflict_ner.events.date_shifts import VAGUE, shift_of, shifted
+from conflict_ner.records import EventDate
+
+PUB = "2024-03-12"  # a Tuesday
+
+ROUNDUP = ("Rebels shelled Hama on March 3. Troops ambushed a convoy near Homs.\n\n"
+           "On March 9, militants attacked a checkpoint in Idlib. Gunmen killed two guards.\n\n"
+           "Drones struck Ariha.")
+ROUNDUP_SPANS = [("DATE", "March 3"), ("DATE", "March 9")]
+
+
+@pytest.mark.parametrize("mode, dates", [
+    ("recent", ["2024-03-03", "2024-03-03", "2024-03-09", "2024-03-09", "2024-03-09"]),
+    ("paragraph", ["2024-03-03", "2024-03-03", "2024-03-09", "2024-03-09", "2024-03-03"]),
+    ("document", ["2024-03-03", "2024-03-03", "2024-03-09", "2024-03-03", "2024-03-03"]),
+])
+def test_a_roundup_moving_from_one_date_to_the_next(entities, mode, dates):
+    recs = build_records(ROUNDUP, entities(ROUNDUP, ROUNDUP_SPANS), PUB, carry=mode)
+    assert [r.date.value for r in recs] == dates
+
+
+def test_the_default_is_the_most_recent_act_date_and_says_it_was_carried(entities):
+    recs = build_records(ROUNDUP, entities(ROUNDUP, ROUNDUP_SPANS), PUB)
+    assert [r.date.source for r in recs] == ["text", "carried", "text", "carried", "carried"]
+    assert recs[-1].date == EventDate("2024-03-09", "day", "March 9")
+
+
+def test_a_date_from_publication_says_so(entities):
+    text = "Rebels shelled Hama."
+    rec = build_records(text, [], PUB)[0]
+    assert rec.date == EventDate(PUB, "unknown", None) and rec.date.source == "publication"
+
+
+def test_a_reporting_date_does_not_carry(entities):
+    text = "Rebels shelled Hama on March 3. The army said on Monday that troops killed 5 rebels. Drones struck Ariha."
+    recs = build_records(text, entities(text, [("DATE", "March 3"), ("DATE", "Monday")]), PUB)
+    assert [r.date.text for r in recs] == ["March 3", "March 3", "March 3"]
+
+
+def test_a_running_total_neither_takes_nor_gives_a_date(entities):
+    text = ("Jets struck Aleppo on Monday. So far, 185 people have been killed, the toll of Saturday's fighting. "
+            "Troops shelled Hama.")
+    spans = [("DATE", "Monday"), ("COUNT", "185"), ("DATE", "Saturday")]
+    recs = build_records(text, entities(text, spans), PUB)
+    assert recs[1].counts[0].cumulative
+    assert [r.date.value for r in recs] == ["2024-03-11", PUB, "2024-03-11"]
+
+
+def test_a_lede_without_an_act_still_dates_the_story(entities):
+    # the rules find no act in "launched an operation": its date still carries to what follows
+    text = "On Saturday, the army launched an operation against Daesh.\n\nArtillery struck dozens of positions."
+    recs = build_records(text, entities(text, [("DATE", "Saturday")]), PUB)
+    assert [r.date.text for r in recs] == ["Saturday"]
+
+
+@pytest.mark.parametrize("sentence, shift", [
+    ("Hours later, gunmen attacked a second village.", 0),
+    ("On the same day, a bomb exploded in Mogadishu.", 0),
+    ("By the evening, troops had retaken the town.", 0),
+    ("Later that day, a drone struck a car.", 0),
+    ("The next day, rebels shelled the town.", 1),
+    ("A day later, a bomb went off.", 1),
+    ("The day before, troops withdrew from the town.", -1),
+    ("Days later, a bomb exploded.", VAGUE),
+    ("Two weeks earlier, militants had raided the camp.", VAGUE),
+    ("The massacre came two days after the raid.", False),  # dated by the raid, not by the story
+    ("Rebels shelled the town.", False),
+])
+def test_shift_words(sentence, shift):
+    assert shift_of(sentence) is shift if shift in (False, VAGUE) else shift_of(sentence) == shift
+
+
+def test_a_shift_moves_a_day_but_not_a_week():
+    monday, week = EventDate("2024-03-11", "day", "Monday"), EventDate("2024-03-04", "week", "last week")
+    assert shifted(monday, "The next day, jets struck.", None) == EventDate("2024-03-12", "day", "Monday")
+    assert shifted(monday, "The day before, jets struck.", None).end == "2024-03-10"
+    assert shifted(week, "The next day, jets struck.", None) == week  # no day to move
+    assert shifted(monday, "Days later, jets struck.", None) == EventDate(None, "unknown", None)
+
+
+def test_shift_words_in_a_document(entities):
+    text = ("Rebels shelled Hama on Monday. The next day, troops ambushed a convoy. Hours later, a bomb exploded. "
+            "Days later, gunmen attacked a checkpoint.")
+    recs = build_records(text, entities(text, [("DATE", "Monday")]), PUB)
+    assert [(r.date.value, r.date.precision) for r in recs] == [
+        ("2024-03-11", "day"), ("2024-03-12", "day"), ("2024-03-12", "day"), (PUB, "unknown")]
+    assert [r.date.source for r in recs] == ["text", "carried", "carried", "publication"]
+
+
+def test_the_carry_modes_are_checked():
+    with pytest.raises(ValueError, match="date carry mode"):
+        DateCarry("sentence")  # type: ignore[arg-type]
