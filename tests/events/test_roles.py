@@ -33,11 +33,16 @@ def _roles(entities, sentence: str, *actors: str) -> list[tuple[str, str]]:
     ("Drones struck on positions of the SDF overnight.", ("SDF",), ["target"]),
     ("Artillery pounded HTS positions near Idlib.", ("HTS",), ["target"]),
     ("The offensive on Ukrainian troops stalled.", ("Ukrainian troops",), ["target"]),
-    ("Government forces shelled HTS-held villages.", ("Government forces", "HTS"), ["initiator", "target"]),
-    ("Shells hit a town held by the rebels.", ("rebels",), ["target"]),
-    # no sides
-    ("Clashes between the army and HTS left 12 dead.", ("army", "HTS"), ["unknown", "unknown"]),
-    ("HTS clashed with government forces.", ("HTS", "government forces"), ["unknown", "unknown"]),
+    # the group a place is held by takes part, neither doing nor suffering the act (ANNOTATION section 9)
+    ("Government forces shelled HTS-held villages.", ("Government forces", "HTS"), ["initiator", "other"]),
+    ("Shells hit a town held by the rebels.", ("rebels",), ["other"]),
+    # mutual fighting with no side named as attacker: both sides fought (ANNOTATION section 9)
+    ("Clashes between the army and HTS left 12 dead.", ("army", "HTS"), ["initiator", "initiator"]),
+    ("HTS clashed with government forces.", ("HTS", "government forces"), ["initiator", "initiator"]),
+    ("Fighting between the army and the RSF killed 20 people.", ("army", "RSF", "people"),
+     ["initiator", "initiator", "target"]),
+    ("The army and the RSF fought in Omdurman.", ("army", "RSF"), ["initiator", "initiator"]),
+    # no act
     ("The UN envoy met Russia in Geneva.", ("UN", "Russia"), ["unknown", "unknown"]),
     # participant sources keep a role
     ("The army said it killed 30 militants.", ("army", "militants"), ["initiator", "target"]),

@@ -1,4 +1,4 @@
-"""Actor roles (initiator / target / unknown) from word patterns around the violence triggers.
+"""Actor roles (initiator / target / other / unknown) from word patterns around the violence triggers.
 
 Pure sources ("according to X", "X said" where X takes no part) are not actors
 of the record; they become its attribution (see :mod:`.attribution`).
@@ -74,8 +74,8 @@ def role_of(sentence: Sentence, start: int, end: int) -> Role:
     """Role of the actor at ``[start, end)`` of the sentence (sentence offsets).
 
     >>> s = Sentence("Clashes between the army and HTS left 12 dead.")
-    >>> role_of(s, 20, 24), role_of(s, 29, 32)
-    ('unknown', 'unknown')
+    >>> role_of(s, 20, 24), role_of(s, 29, 32)  # mutual fighting: both sides fought
+    ('initiator', 'initiator')
     """
     if not sentence.triggers:
         return "unknown"
@@ -84,9 +84,9 @@ def role_of(sentence: Sentence, start: int, end: int) -> Role:
     seg_start, seg_end = sentence.segments.piece(start, end)
     near, seg_near = lookback(start), lookback(start, seg_start)
     if _HELD_BEFORE.search(text, seg_near, start) or _HELD_AFTER.match(text, end):
-        return "target"  # the defenders of the place attacked: "HTS-held villages"
+        return "other"  # the group the place is held by (section 9)
     if _BETWEEN.search(text, near, start) or _WITH_MUTUAL.search(text, seg_near, start):
-        return "unknown"
+        return "initiator"  # mutual fighting, no side named as attacker: each fought (section 9)
     if (_BY_BEFORE.search(text, seg_near, start) or _FROM_BEFORE.search(text, seg_near, start)
             or _BLAME_BEFORE.search(text, near, start)):
         return "initiator"
@@ -122,7 +122,7 @@ def _as_subject(sentence: Sentence, actor_end: int, limit: int) -> Role | None:
         return None
     v = sentence.verbs[i]
     if v.kind == "mutual":
-        return "unknown"
+        return "initiator"
     if v.kind == "victim" or v.passive:
         return "target"
     return "initiator"
