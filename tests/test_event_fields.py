@@ -155,3 +155,23 @@ def test_choose_event_fields_writes_the_choice_and_the_table(tiny_model_dir, tmp
         best = max(v["figure"] for v in row.values())
         assert row[report["choice"][field]]["figure"] == best
     assert EntityTagger.from_pretrained(tmp_path).event_heads.settings.fields == report["choice"]
+
+
+def test_a_sentence_the_rules_split_keeps_one_record_per_learned_trigger():
+    # the rules gave two records for two acts: each learned trigger types its own act's record
+    from conflict_ner.events import build_records
+    from conflict_ner.records import Entity
+    from conflict_ner.tagging.event_decoding import PredictedTrigger
+
+    text = "Rebels shelled Hama as troops ambushed a convoy."
+    ents = [Entity("ACTOR", 0, 6, "Rebels", 1.0), Entity("ACTOR", 23, 29, "troops", 1.0)]
+    rules = build_records(text, ents, "2024-05-08")
+    assert [r.trigger.text for r in rules] == ["shelled", "ambushed"]
+
+    class Heads:
+        def triggers(self):
+            return [PredictedTrigger(7, 14, SHELL, .9), PredictedTrigger(30, 38, CLASH, .9)]
+
+    out = apply_fields(rules, text, Heads(), {"triggers": "learned"})
+    assert [(r.trigger.text, r.sub_event_type, [a.text for a in r.actors]) for r in out] == [
+        ("shelled", SHELL, ["Rebels"]), ("ambushed", CLASH, ["troops"])]

@@ -80,8 +80,16 @@ def apply_fields(records: Sequence[EventRecord], text: str, events, fields: Mapp
 
 def _apply_triggers(records: list[EventRecord], text: str, triggers: Sequence, mode: str) -> list[EventRecord]:
     out = []
-    for rec in records:
-        inside = [t for t in triggers if rec.sentence.start <= t.start and t.end <= rec.sentence.end]
+    # where the rules already split a sentence into acts, each learned trigger goes to the rule
+    # record whose trigger is nearest, so no act is counted twice
+    owner: dict[int, int] = {}
+    for t in triggers:
+        same = [i for i, r in enumerate(records) if r.sentence.start <= t.start and t.end <= r.sentence.end]
+        if len(same) > 1:
+            owner[id(t)] = min(same, key=lambda i: _distance(records[i].trigger, t) if records[i].trigger else 0)
+    for k, rec in enumerate(records):
+        inside = [t for t in triggers if rec.sentence.start <= t.start and t.end <= rec.sentence.end
+                  and owner.get(id(t), k) == k]
         if not inside:
             if mode == "both":
                 out.append(rec)

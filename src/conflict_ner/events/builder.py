@@ -1,4 +1,4 @@
-"""Event records from (text, entities, publication date): one record per sentence that reports violence.
+"""Event records from (text, entities, publication date): one record per act a sentence reports.
 
 >>> text = "Rebels shelled Hama on Monday, killing 3 civilians."
 >>> ents = [Entity(label, text.index(w), text.index(w) + len(w), w, 0.9) for label, w in
@@ -11,11 +11,12 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from datetime import date
 
 from conflict_ner.errors import DataError
+from conflict_ner.events.acts import Act, sentence_acts
 from conflict_ner.events.attribution import attribution
 from conflict_ner.events.counts import count_refs
 from conflict_ner.events.date_ranges import with_range
@@ -68,18 +69,18 @@ def build_records(text: str, entities: Sequence[Entity], published: date | str |
         body_start = start + dateline_end(sentence.text)
         first, last = bisect_left(starts, body_start), bisect_left(starts, end)
         ents = [e for e in ordered[first:last] if e.end <= end]
-        record = _record(text, sentence, ents, dates, published, doc_id, party_document)
-        if record is not None:
-            records.append(record)
-        else:
+        found = _records(text, sentence, ents, dates, published, doc_id, party_document)
+        records += found
+        if not found:
             acts = [e for e in ents if e.label == "DATE" and not is_reporting_date(text, e)]
             if acts:
                 dates.saw(with_range(resolve_date(acts[0].text, published), published))
     return records
 
 
-def _record(text: str, sentence: Sentence, ents: list[Entity], dates: DateCarry,
-            published: date | None, doc_id: str | None, party_document: bool) -> EventRecord | None:
+def _records(text: str, sentence: Sentence, ents: list[Entity], dates: DateCarry,
+             published: date | None, doc_id: str | None, party_document: bool) -> list[EventRecord]:
+    """The records of one sentence: one per act it reports (:mod:`.acts`), none if it reports none."""
     by_label: dict[str, list[Entity]] = {label: [] for label in LABELS}
     for e in ents:
         by_label[e.label].append(e)
@@ -91,33 +92,70 @@ def _record(text: str, sentence: Sentence, ents: list[Entity], dates: DateCarry,
     elif by_label["WEAPON"]:
         certainty = CERTAINTY["weapon"]
     else:
-        return None
+        return []
     actors = assign_roles(sentence, by_label["ACTOR"])
-    locations = tuple(PlaceRef(e.text, e.start, e.end) for e in by_label["LOCATION"])
-    weapons = tuple(TextSpan(e.text, e.start, e.end) for e in by_label["WEAPON"])
-    when = _date_of(text, sentence, by_label["DATE"], counts, dates, published)
     source = attribution(sentence, ents)
+    mode = modality(sentence, source.text if source else None, party_document)
+    acts = sentence_acts(sentence, [(e.start - sentence.start, e.end - sentence.start) for e in ents])
+    if len(acts) > 1:
+        certainty = CERTAINTY["trigger"]
+    # each entity, actor and count goes to the act whose stretch holds it (one pass each)
+    act_starts = [sentence.start + a.start for a in acts]
+
+    def split(items: Sequence) -> list[list]:
+        parts: list[list] = [[] for _ in acts]
+        for x in items:
+            parts[max(0, bisect_right(act_starts, x.start) - 1)].append(x)
+        return parts
+
+    own_ents, own_actors, own_counts = split(ents), split(actors), split(counts)
+    out = []
+    for i, act in enumerate(acts):
+        act_dates = [e for e in own_ents[i] if e.label == "DATE"]
+        # an act without a DATE in its stretch takes the sentence's ("shelled A on Monday
+        # as rebels ambushed B": both Monday)
+        borrowed = [] if act_dates else by_label["DATE"]
+        out.append(_record(text, sentence, act, own_ents[i] + borrowed, own_actors[i], own_counts[i],
+                           act_dates or borrowed, source, mode, dates, published, doc_id, certainty))
+    return out
+
+
+def _record(text: str, sentence: Sentence, act: Act, ents: list[Entity], actors: list, counts: list,
+            act_dates: list[Entity], source: TextSpan | None, mode: str, dates: DateCarry,
+            published: date | None, doc_id: str | None, certainty: float) -> EventRecord:
+    locations = tuple(PlaceRef(e.text, e.start, e.end) for e in ents if e.label == "LOCATION")
+    weapons = tuple(TextSpan(e.text, e.start, e.end) for e in ents if e.label == "WEAPON")
+    counts = tuple(counts)
+    when = _date_of(text, sentence, act_dates, counts, dates, published)
     kept = {(a.start, a.end) for a in actors}
     used = [e for e in ents if e.label != "ACTOR" or (e.start, e.end) in kept]
-    if when.source == "text" and by_label["DATE"]:
+    if when.source == "text" and act_dates:
         used = [e for e in used if e.label != "DATE" or e.text == when.text]
     else:
         used = [e for e in used if e.label != "DATE"]
     base = sum(e.score for e in used) / len(used) if used else 1.0
     if not (actors or locations or weapons or counts):
         certainty *= _BARE_FACTOR
-    kind = classify(sentence, actors, weapons, counts, locations)
+    # the act's own stretch decides its type: "shelled A as rebels ambushed B" is two types
+    told = sentence if act.start == 0 and act.end == len(sentence.text) else \
+        Sentence(sentence.text[act.start:act.end], sentence.start + act.start)
+    kind = classify(told, actors, weapons, counts, locations)
+    trigger = None
+    if act.trigger is not None:
+        t0, t1 = sentence.start + act.trigger.start, sentence.start + act.trigger.end
+        trigger = TextSpan(text[t0:t1], t0, t1)
     return EventRecord(
         doc_id=doc_id,
         event_type=kind.event_type,
         sub_event_type=kind.sub_event_type,
+        trigger=trigger,
         sentence=TextSpan(sentence.text, sentence.start, sentence.start + len(sentence.text)),
         date=when,
         actors=tuple(actors),
         locations=locations,
         weapons=weapons,
         counts=counts,
-        modality=modality(sentence, source.text if source else None, party_document),
+        modality=mode,
         attribution=source,
         confidence=min(1.0, max(0.0, base * certainty)),
     )

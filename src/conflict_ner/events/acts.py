@@ -1,0 +1,114 @@
+"""The acts a sentence reports: one per clause that has its own act word (ANNOTATION.md section 9).
+
+A sentence such as ``Government artillery shelled Kafr Nabl as rebels ambushed a convoy``
+reports two acts; each gets its own record. The rules split a sentence where a clause
+break (a semicolon, a subordinating word, ``as``, ``, and``) separates two clauses that
+each hold an act word; a clause with only a casualty word (``killed``, ``died``) or a
+support verb (``carried out``) is not an act of its own but an outcome or part of the
+act next to it. Each act's stretch runs from its clause to the next act's clause, so
+every word of the sentence belongs to exactly one act.
+
+>>> s = Sentence("Government artillery shelled Kafr Nabl as rebels ambushed an army convoy near Saraqib.")
+>>> [(s.text[a.trigger.start:a.trigger.end], s.text[a.start:a.end].strip()) for a in sentence_acts(s)]
+[('shelled', 'Government artillery shelled Kafr Nabl'), ('ambushed', 'rebels ambushed an army convoy near Saraqib.')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from conflict_ner.events.clauses import Breaks
+from conflict_ner.events.lexicon import SUBORDINATORS
+from conflict_ner.events.sentence import Sentence
+from conflict_ner.events.triggers import Trigger
+
+# "as" opens a clause unless it starts a fixed phrase ("as well as", "such as" is caught by "such")
+_ACT_BREAK = re.compile(
+    rf";|,\s+and\b|\b(?:{SUBORDINATORS})\b|(?<!such )(?<!well )\bas\b(?!\s+(?:well|part|a result|of|if|though|many|much|"
+    rf"far|long|soon|many|to|for|the result)\b)",
+    re.I)
+# Words that tell an outcome of an act, not an act: alone in a sentence they name it.
+_CASUALTY = re.compile(r"(?:kill|wound|injur|hurt|die|died|dies|dying|perish|lost their|martyr|among the|"
+                       r"casualt|death toll|suffer|sustain|los|destroy)", re.I)
+
+
+class Act(NamedTuple):
+    """One act of a sentence: its trigger (None when no act word names it) and the stretch
+    ``[start, end)`` of the sentence that tells it (sentence offsets)."""
+
+    trigger: Trigger | None
+    start: int
+    end: int
+
+
+def sentence_acts(sentence: Sentence, entity_spans: Sequence[tuple[int, int]] = ()) -> list[Act]:
+    """The sentence's acts in order; at least one (covering the whole sentence).
+
+    ``entity_spans`` (sentence offsets) are never triggers: ``car bomb`` as a WEAPON is not
+    the act word.
+
+    >>> s = Sentence("Four civilians were killed when militants attacked a checkpoint.")
+    >>> [s.text[a.trigger.start:a.trigger.end] for a in sentence_acts(s)]
+    ['attacked']
+    """
+    words = _outside(sentence.triggers, entity_spans)
+    main = [t for t in words if _names_act(sentence.text, t)]
+    whole = Act(_best(sentence.text, words), 0, len(sentence.text))
+    if len(main) < 2:
+        return [whole]
+    breaks = Breaks(_ACT_BREAK, sentence.text)
+    pieces = breaks.pieces()
+    # the pieces that hold an act word, with the first such word
+    acts: list[tuple[int, Trigger]] = []
+    k = 0  # one sweep: pieces and act words are both in text order
+    for i, (lo, hi, _) in enumerate(pieces):
+        first = None
+        while k < len(main) and main[k].start < hi:
+            # a noun after the first act mostly refers back ("after the first strike", "since the invasion")
+            if first is None and main[k].start >= lo and (not acts or main[k].kind != "noun"):
+                first = main[k]
+            k += 1
+        if first is not None:
+            acts.append((i, first))
+    if len(acts) < 2:
+        return [whole]
+    out = []
+    for k, (i, trigger) in enumerate(acts):
+        lo = 0 if k == 0 else pieces[i][0]
+        hi = pieces[acts[k + 1][0]][0] if k + 1 < len(acts) else len(sentence.text)
+        # the stretch ends where the next act's piece begins, less the break before it
+        if k + 1 < len(acts):
+            hi = breaks.starts[acts[k + 1][0] - 1]
+        out.append(Act(trigger, lo, hi))
+    return out
+
+
+def _names_act(text: str, trigger: Trigger) -> bool:
+    """Whether the word names an act of its own (not an outcome, not a support verb)."""
+    if trigger.kind == "support" or trigger.kind == "victim":
+        return False
+    return not _CASUALTY.match(text, trigger.start)
+
+
+def _best(text: str, words: Sequence[Trigger]) -> Trigger | None:
+    """The word that names the act: an act word, else an outcome word, else a support verb."""
+    for wanted in (lambda t: _names_act(text, t), lambda t: t.kind != "support", lambda t: True):
+        found = [t for t in words if wanted(t)]
+        if found:
+            return found[0]
+    return None
+
+
+def _outside(triggers: Sequence[Trigger], spans: Sequence[tuple[int, int]]) -> list[Trigger]:
+    """The triggers that overlap no span (one sweep over both, in text order)."""
+    spans = sorted(spans)
+    out, k, reach = [], 0, -1  # spans starting before the trigger's end, and the furthest end among them
+    for t in triggers:
+        while k < len(spans) and spans[k][0] < t.end:
+            reach = max(reach, spans[k][1])
+            k += 1
+        if reach <= t.start:
+            out.append(t)
+    return out

@@ -1,0 +1,93 @@
+"""One record per act: where a sentence reports two acts in separate clauses, the rules build two."""
+
+from __future__ import annotations
+
+import pytest
+
+from conflict_ner.events import build_records
+from conflict_ner.events.acts import sentence_acts
+from conflict_ner.events.sentence import Sentence
+from conflict_ner.records import EventDate
+
+
+def _triggers(sentence: str, spans=()) -> list[str | None]:
+    s = Sentence(sentence)
+    return [s.text[a.trigger.start:a.trigger.end] if a.trigger else None for a in sentence_acts(s, spans)]
+
+
+@pytest.mark.parametrize("sentence, triggers", [
+    # two clauses, each with its own act word
+    ("Government artillery shelled Kafr Nabl as rebels ambushed an army convoy near Saraqib.",
+     ["shelled", "ambushed"]),
+    ("Jets bombed Ariha; later militants attacked a checkpoint in Idlib.", ["bombed", "attacked"]),
+    ("Militants stormed the base, and troops shelled the village.", ["stormed", "shelled"]),
+    ("The attack was led by Malanga, who was shot dead.", ["attack", "shot"]),
+    # one act: its outcome in another clause is not an act of its own
+    ("Four civilians were killed when militants attacked a checkpoint.", ["attacked"]),
+    ("Rebels shelled Hama, killing four civilians.", ["shelled"]),
+    ("Fighting between the army and the RSF has killed 80 people.", ["Fighting"]),
+    # a noun after the first act refers back to an act, it does not report one
+    ("Guards shot at people trying to flee after the first air strike.", ["shot"]),
+    # a planned act is an act of its own (its record says planned or threatened)
+    ("Jets struck the camp where dissidents had gathered to prepare an attack on troops.", ["struck", "attack"]),
+    ("Russia fired 84 missiles at cities in the heaviest wave since the invasion began.", ["fired"]),
+    # a casualty word names the act only when nothing else does
+    ("Two soldiers were killed near Hish.", ["killed"]),
+    # "as well as" does not open a clause
+    ("Troops shelled Hama as well as attacked Homs.", ["shelled"]),
+    # no act word at all
+    ("Talks resumed in Geneva.", [None]),
+])
+def test_acts_of_a_sentence(sentence, triggers):
+    assert _triggers(sentence) == triggers
+
+
+def test_an_entity_span_is_never_the_trigger():
+    sentence = "A car bomb exploded near the market."
+    start = sentence.index("car bomb")
+    assert _triggers(sentence, [(start, start + len("car bomb"))]) == [None]
+    assert _triggers(sentence) == ["bomb"]
+
+
+def test_each_word_belongs_to_exactly_one_act():
+    s = Sentence("Jets struck Ariha on Monday while rebels ambushed a convoy near Saraqib, a monitor said.")
+    acts = sentence_acts(s)
+    assert acts[0].start == 0 and acts[-1].end == len(s.text)
+    assert all(a.end <= b.start for a, b in zip(acts, acts[1:]))
+
+
+SPEC = "Government artillery shelled Kafr Nabl on Monday as rebels ambushed an army convoy near Saraqib."
+SPEC_SPANS = [("ACTOR", "Government"), ("WEAPON", "artillery"), ("LOCATION", "Kafr Nabl"), ("DATE", "Monday"),
+              ("ACTOR", "rebels"), ("ACTOR", "army"), ("LOCATION", "Saraqib")]
+
+
+def test_two_acts_give_two_records_with_their_own_fields(entities):
+    shelling, ambush = build_records(SPEC, entities(SPEC, SPEC_SPANS), "2019-05-08", "d")
+    assert shelling.sentence == ambush.sentence
+    assert (shelling.trigger.text, ambush.trigger.text) == ("shelled", "ambushed")
+    assert SPEC[ambush.trigger.start:ambush.trigger.end] == "ambushed"
+    assert [(a.text, a.role) for a in shelling.actors] == [("Government", "initiator")]
+    assert [(a.text, a.role) for a in ambush.actors] == [("rebels", "initiator"), ("army", "target")]
+    assert [x.text for x in shelling.locations] == ["Kafr Nabl"]
+    assert [x.text for x in ambush.locations] == ["Saraqib"]
+    assert [x.text for x in shelling.weapons] == ["artillery"] and ambush.weapons == ()
+    assert (shelling.sub_event_type, ambush.sub_event_type) == ("Shelling/artillery/missile attack", "Armed clash")
+    # the second act has no DATE of its own: it takes the sentence's
+    assert shelling.date == ambush.date == EventDate("2019-05-06", "day", "Monday")
+
+
+def test_counts_go_to_their_act(entities):
+    text = "Jets struck Ariha, killing 5 civilians; later militants attacked a checkpoint, wounding 3 soldiers."
+    spans = [("LOCATION", "Ariha"), ("COUNT", "5"), ("ACTOR", "civilians"), ("ACTOR", "militants"),
+             ("COUNT", "3"), ("ACTOR", "soldiers")]
+    strike, attack = build_records(text, entities(text, spans), "2024-05-08")
+    assert [(c.value, c.outcome) for c in strike.counts] == [(5, "killed")]
+    assert [(c.value, c.outcome) for c in attack.counts] == [(3, "injured")]
+
+
+def test_a_one_act_sentence_keeps_one_record_with_its_trigger(entities):
+    text = "Four civilians were killed when militants attacked a checkpoint."
+    recs = build_records(text, entities(text, [("COUNT", "Four"), ("ACTOR", "civilians"), ("ACTOR", "militants")]),
+                         "2024-05-08")
+    assert len(recs) == 1 and recs[0].trigger.text == "attacked"
+    assert [c.outcome for c in recs[0].counts] == ["killed"]
