@@ -347,3 +347,26 @@ def test_parquet_files_credit_geonames(tmp_path):
 
     write_parquet([], tmp_path / "r.parquet")
     assert b"CC BY 4.0" in pq.read_schema(tmp_path / "r.parquet").metadata[b"geo_credit"]
+
+
+def test_extract_flags_reach_the_extractor(tiny_model_dir, tmp_path, monkeypatch):
+    from conflict_ner.app.cli import main
+    from conflict_ner.extractor import EventExtractor
+
+    seen = {}
+
+    def spy(path, quantize=None, **options):
+        seen.update(options)
+        raise SystemExit(0)  # the options are what this test is about, not the run
+
+    monkeypatch.setattr(EventExtractor, "from_pretrained", spy)
+    src = tmp_path / "a.txt"
+    src.write_text("Shells hit Idlib.", encoding="utf-8")
+    dump = write_dump(tmp_path / "SY.txt")
+    with pytest.raises(SystemExit):
+        main(["extract", "--model", str(tiny_model_dir), str(src), "-o", str(tmp_path / "o.jsonl"),
+              "--gazetteer", str(dump)])
+    assert seen["gazetteer"] == [str(dump)] and "geocode" not in seen
+    with pytest.raises(SystemExit):
+        main(["extract", "--model", str(tiny_model_dir), str(src), "-o", str(tmp_path / "o.jsonl"), "--no-geo"])
+    assert seen["geocode"] is False

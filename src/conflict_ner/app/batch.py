@@ -242,8 +242,10 @@ def extract_command(args) -> int:
         options["actor_identity"] = False
     if getattr(args, "actor_aliases", None):
         options["actor_aliases"] = args.actor_aliases
-    options["geocode"] = not getattr(args, "no_geo", False)
-    options["gazetteer"] = getattr(args, "gazetteer", None) or ()
+    if getattr(args, "no_geo", False):
+        options["geocode"] = False
+    if getattr(args, "gazetteer", None):
+        options["gazetteer"] = args.gazetteer
     reading = input_options(args)
     extractor = EventExtractor.from_pretrained(args.model, quantize=args.quantize, **options)
     summary = run_batch(extractor, args.inputs, args.output, fmt=args.format, overwrite=args.overwrite,
