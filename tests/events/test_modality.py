@@ -114,3 +114,43 @@ def test_unattributed_sentences_of_a_party_statement_are_claimed():
     assert modality("Nineteen bodies were recovered, medics said.", party_document=True) == "asserted"
     assert speaks_as_party("The army said our forces killed 30.\n\nOur units repelled the assault.")
     assert not speaks_as_party("Our mobile clinic treated a dozen people with gunshot wounds.")
+
+
+def _act(sentence: str, word: str) -> tuple[int, int]:
+    start = sentence.index(word)
+    return start, start + len(word)
+
+
+@pytest.mark.parametrize("sentence, word, expected", [
+    # the party claims the act it names and denies another one (ANNOTATION section 3, denials)
+    ("Haftar's LNA said its jets had hit a militia depot and denied targeting the migrants.", "hit", "claimed"),
+    ("The RSF said it had attacked three army camps and denied harming civilians.", "attacked", "claimed"),
+    # the act the denial is about
+    ("The RSF said it had attacked three army camps and denied harming civilians.", "harming", "negated"),
+    ("The army denied shelling the village.", "shelling", "negated"),
+    # without the act's word the whole sentence is read, as before
+    ("The army said it attacked the camp and denied harming civilians.", None, "negated"),
+])
+def test_a_denial_after_the_act_denies_another_act(sentence, word, expected):
+    act = _act(sentence, word) if word else None
+    assert modality(sentence, act=act) == expected
+
+
+def test_blame_is_a_party_s_word():
+    assert modality("The Government of National Accord blamed the strike on forces loyal to Haftar.") == "claimed"
+    assert modality("He attributed the Cali bombing to the Jaime Martinez front.") == "claimed"
+
+
+def test_a_pronoun_speaker_stands_for_the_source_named_before():
+    s = "One border guard had been killed, he said."
+    assert modality(s) == "asserted"
+    assert modality(s, previous="A Taliban official in Spin Boldak") == "claimed"
+    assert modality(s, previous="a hospital official") == "asserted"
+    # a named source of its own wins over the one before
+    assert modality("One guard was killed, medics said.", previous="the army") == "asserted"
+
+
+@pytest.mark.parametrize("source", ["US-led coalition", "the Department of Defense", "U.S. Africa Command",
+                                    "Inter-Services Public Relations", "the information minister"])
+def test_military_commands_and_ministers_are_parties(source):
+    assert source_kind(source) == "party"

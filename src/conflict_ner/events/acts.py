@@ -24,11 +24,10 @@ from conflict_ner.events.lexicon import SUBORDINATORS
 from conflict_ner.events.sentence import Sentence
 from conflict_ner.events.triggers import Trigger
 
-# "as" opens a clause unless it starts a fixed phrase ("as well as", "such as" is caught by "such")
-_ACT_BREAK = re.compile(
-    rf";|,\s+and\b|\b(?:{SUBORDINATORS})\b|(?<!such )(?<!well )\bas\b(?!\s+(?:well|part|a result|of|if|though|many|much|"
-    rf"far|long|soon|many|to|for|the result)\b)",
-    re.I)
+# "as" opens a clause unless it is part of a fixed phrase ("as well as", "such as", "as part of")
+_AS_CLAUSE = (r"(?<!such )(?<!well )\bas\b"
+              r"(?!\s+(?:well|part|a result|of|if|though|many|much|far|long|soon|to|for|the result)\b)")
+_ACT_BREAK = re.compile(rf";|,\s+and\b|\b(?:{SUBORDINATORS})\b|{_AS_CLAUSE}", re.I)
 # Words that tell an outcome of an act, not an act: alone in a sentence they name it.
 _CASUALTY = re.compile(r"(?:kill|wound|injur|hurt|die|died|dies|dying|perish|lost their|martyr|among the|"
                        r"casualt|death toll|suffer|sustain|los|destroy)", re.I)

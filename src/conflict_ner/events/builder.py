@@ -59,6 +59,7 @@ def build_records(text: str, entities: Sequence[Entity], published: date | str |
     dates = DateCarry(carry)
     party_document = speaks_as_party(text)
     previous_end = 0
+    speaker: str | None = None  # the last source named, whom "he said" stands for
     for start, end in split_sentences(text):
         if _PARAGRAPH_BREAK.search(text, previous_end, start):
             dates.new_paragraph()
@@ -69,8 +70,9 @@ def build_records(text: str, entities: Sequence[Entity], published: date | str |
         body_start = start + dateline_end(sentence.text)
         first, last = bisect_left(starts, body_start), bisect_left(starts, end)
         ents = [e for e in ordered[first:last] if e.end <= end]
-        found = _records(text, sentence, ents, dates, published, doc_id, party_document)
+        found = _records(text, sentence, ents, dates, published, doc_id, party_document, speaker)
         records += found
+        speaker = next((r.attribution.text for r in found if r.attribution is not None), speaker)
         if not found:
             acts = [e for e in ents if e.label == "DATE" and not is_reporting_date(text, e)]
             if acts:
@@ -79,7 +81,8 @@ def build_records(text: str, entities: Sequence[Entity], published: date | str |
 
 
 def _records(text: str, sentence: Sentence, ents: list[Entity], dates: DateCarry,
-             published: date | None, doc_id: str | None, party_document: bool) -> list[EventRecord]:
+             published: date | None, doc_id: str | None, party_document: bool,
+             speaker: str | None = None) -> list[EventRecord]:
     """The records of one sentence: one per act it reports (:mod:`.acts`), none if it reports none."""
     by_label: dict[str, list[Entity]] = {label: [] for label in LABELS}
     for e in ents:
@@ -95,7 +98,6 @@ def _records(text: str, sentence: Sentence, ents: list[Entity], dates: DateCarry
         return []
     actors = assign_roles(sentence, by_label["ACTOR"])
     source = attribution(sentence, ents)
-    mode = modality(sentence, source.text if source else None, party_document)
     acts = sentence_acts(sentence, [(e.start - sentence.start, e.end - sentence.start) for e in ents])
     if len(acts) > 1:
         certainty = CERTAINTY["trigger"]
@@ -115,6 +117,9 @@ def _records(text: str, sentence: Sentence, ents: list[Entity], dates: DateCarry
         # an act without a DATE in its stretch takes the sentence's ("shelled A on Monday
         # as rebels ambushed B": both Monday)
         borrowed = [] if act_dates else by_label["DATE"]
+        # each act its own modality: a denial after one act's word denies another act
+        mode = modality(sentence, source.text if source else None, party_document,
+                        act=(act.trigger.start, act.trigger.end) if act.trigger else None, previous=speaker)
         out.append(_record(text, sentence, act, own_ents[i] + borrowed, own_actors[i], own_counts[i],
                            act_dates or borrowed, source, mode, dates, published, doc_id, certainty))
     return out

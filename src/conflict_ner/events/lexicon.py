@@ -152,7 +152,9 @@ PARTY_SOURCES = (
     r"spokesm[ae]n for the (?:army|military|group)|(?<!local )government|"
     r"(?:defen[cs]e|interior|information|foreign) ministry|ministry of (?:defen[cs]e|interior|information|foreign)|"
     r"(?:prime )?minister of|president|press service|media (?:wing|office|cell)|defen[cs]e forces?|"
-    r"security sources?|(?:both|each|either) sides?")
+    r"security sources?|(?:both|each|either) sides?|coalition|department of defen[cs]e|defen[cs]e department|"
+    r"africa command|africom|central command|centcom|inter-services public relations|ispr|"
+    r"(?:defen[cs]e|interior|information|foreign) minister")
 #: Sources that take no side: monitors, UN bodies, hospitals, residents, NGOs, the press.
 NEUTRAL_SOURCES = (
     r"observatory|monitor|monitors|monitoring|u\.?n|united nations|ocha|unhcr|unicef|who|world health|"

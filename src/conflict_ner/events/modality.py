@@ -22,11 +22,11 @@ from conflict_ner.records import Modality
 SourceKind = Literal["party", "neutral", "unknown"]
 
 _NEGATED = re.compile(
-    r"\bden(?:y|ies|ied|ying|ial)\b|"
+    r"(?P<denial>\bden(?:y|ies|ied|ying|ial)\b|"
+    r"\b(?:rejected|dismissed|refuted) (?:the |these |those |such )?(?:claims?|reports?|allegations?|accusations?)\b)|"
     r"\bno (?:one|casualties|injuries|deaths|fatalities|damage|victims|losses|people|civilians|soldiers|lives)\b|"
     r"\bnobody\b|\bnone of\b|"
     r"\bwithout (?:causing )?(?:any )?(?:casualties|injuries|damage|loss)\b|"
-    r"\b(?:rejected|dismissed|refuted) (?:the |these |those |such )?(?:claims?|reports?|allegations?|accusations?)\b|"
     r"\b(?:baseless|fabricated)\b|"
     rf"\b(?:did|does|do|has|have|had|was|were|is|are|would)(?:\s+not|n't)\s+(?:\w+\s+){{0,2}}?"
     rf"(?:{NEGATABLE_ACT_STEMS})|"
@@ -53,7 +53,13 @@ _PARTY_VOICE = re.compile(r"\bour (?:forces|units|troops|fighters|soldiers|army|
                           r"armed forces|air defen[cs]es?)\b|\bwe (?:killed|destroyed|repelled|struck|targeted|attacked|"
                           r"shot down|downed|captured|liberated)\b|\bneutrali[sz](?:ed|ing)\b|\bmartyr(?:ed|s|dom)\b|\bterrorists?\b|"
                           r"\benemy\b|\bliquidat(?:ed|ing)\b|\bmujahideen\b|\bkhawarij\b", re.I)
-_CLAIM_WORD = re.compile(r"\bclaim(?:ed|s|ing)?\b(?! (?:the )?lives\b)", re.I)
+# a claim of responsibility, or one side blaming another: both are a party's word, not a fact
+_CLAIM_WORD = re.compile(r"\bclaim(?:ed|s|ing)?\b(?! (?:the )?lives\b)|\bblam(?:ed|es|ing)\b|"
+                         r"\baccus(?:ed|es|ing)\b|\battribut(?:ed|es|ing)\b", re.I)
+_PRONOUN_SAYS = re.compile(r"\b(?:he|she|they)\s+(?:later\s+|also\s+)?(?:said|says|added|adds|told|stated|noted)\b|"
+                           r"\b(?:said|added) (?:he|she)\b", re.I)
+_PRONOUN_SPEAKER = re.compile(r"(?:he|she|they|it|the (?:spokesman|spokeswoman|spokesperson|official|officer|"
+                              r"statement|group|ministry|army|military))$", re.I)
 _SAYS_OWN = re.compile(rf"\b(?:{OWN_STATEMENT_VERBS})(?: on \w+| in a statement)? (?:that )?(?:it|its) ", re.I)
 _PARTY = re.compile(rf"\b(?:{PARTY_SOURCES})\b", re.I)
 _NEUTRAL = re.compile(rf"\b(?:{NEUTRAL_SOURCES})\b", re.I)
@@ -69,18 +75,24 @@ def speaks_as_party(text: str) -> bool:
     return bool(_PARTY_VOICE.search(text))
 
 
-def modality(sentence: Sentence, source: str | None = None, party_document: bool = False) -> Modality:
-    """Modality of the act the sentence reports. ``source`` is its attribution text, if known.
+def modality(sentence: Sentence, source: str | None = None, party_document: bool = False, *,
+             act: tuple[int, int] | None = None, previous: str | None = None) -> Modality:
+    """Modality of the act the sentence reports. ``source`` is its attribution text, if known;
+    ``act`` the act's trigger (sentence offsets): a denial after it denies something else
+    (``said it hit a depot and denied targeting migrants``: the hit is claimed); ``previous``
+    the source of the sentence before, which a pronoun speaker (``he said``) stands for.
 
     Order: negated, then threatened / planned (only when no act is reported as
-    done), then claimed (a party's statement or a claim of responsibility),
+    done), then claimed (a party's statement, a claim of responsibility, blame),
     else asserted.
 
     >>> [modality(Sentence(s)) for s in ("The army denied shelling the village.", "Rebels vowed to attack Hama.")]
     ['negated', 'threatened']
+    >>> modality(Sentence("The LNA said its jets hit a depot and denied targeting migrants."), act=(24, 27))
+    'claimed'
     """
     text = sentence.text
-    if _NEGATED.search(text):
+    if any(not (m.group("denial") and act is not None and m.start() >= act[1]) for m in _NEGATED.finditer(text)):
         return "negated"
     realized = any(t.realized for t in sentence.triggers)
     if not realized:
@@ -93,6 +105,8 @@ def modality(sentence: Sentence, source: str | None = None, party_document: bool
     if source is None and sentence.sources:
         found = sentence.sources[0]
         source = text[found.start:found.end]
+    if previous and (_PRONOUN_SPEAKER.fullmatch(source.strip()) if source else _PRONOUN_SAYS.search(text)):
+        source = previous  # "he added": the speaker named before
     kind = source_kind(source) if source else "unknown"
     if kind == "party":
         return "claimed"
