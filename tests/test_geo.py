@@ -370,3 +370,11 @@ def test_extract_flags_reach_the_extractor(tiny_model_dir, tmp_path, monkeypatch
     with pytest.raises(SystemExit):
         main(["extract", "--model", str(tiny_model_dir), str(src), "-o", str(tmp_path / "o.jsonl"), "--no-geo"])
     assert seen["geocode"] is False
+
+
+def test_names_in_lists_of_provinces_are_provinces(gazetteer):
+    text = "Jets hit Idlib on Monday. Posts in the Aleppo, Hama and Daraa regions were shelled."
+    aleppo = resolve(Geocoder(gazetteer), text, "Idlib", "Aleppo", "Hama", "Daraa")[1]
+    assert (aleppo.level, aleppo.geo.geo_precision) == ("admin1", 3)
+    alone = resolve(Geocoder(gazetteer), "Posts in Aleppo were shelled, Syria said.", "Aleppo")[0]
+    assert (alone.level, alone.geo.geo_precision) == ("place", 1)

@@ -65,6 +65,25 @@ def town_said(text: str, start: int, end: int) -> str | None:
     return found.group(1) if found else None
 
 
+_WORD = r"[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?"
+# "Luhansk, Sumy and Kharkiv regions": the plural after a list makes each name a province
+_ADMIN_LIST = re.compile(r"^(?:\s*,\s*" + _WORD + r")*\s*,?\s+(?:and|or)\s+" + _WORD
+                         + r"\s+(?:regions|provinces|states|governorates|oblasts)\b")
+
+
+def in_admin_list(text: str, end: int) -> bool:
+    """Whether the mention ending at ``end`` opens or continues a list that a plural province
+    word closes ("in the Luhansk, Sumy and Kharkiv regions").
+
+    >>> text = "posts in the Luhansk, Sumy and Kharkiv regions were shelled"
+    >>> in_admin_list(text, text.index(",")), in_admin_list(text, text.index(" and"))
+    (True, True)
+    >>> in_admin_list("Luhansk and Kharkiv were shelled", 7)
+    False
+    """
+    return bool(_ADMIN_LIST.match(text[end:end + 160]))
+
+
 def near_before(text: str, start: int) -> bool:
     """Whether the words right before ``text[start:]`` put the act near the place, not in it.
 

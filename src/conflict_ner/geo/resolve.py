@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from conflict_ner.geo.context import dateline, near_before, province_said, town_said
+from conflict_ner.geo.context import dateline, in_admin_list, near_before, province_said, town_said
 from conflict_ner.geo.fold import fold
 from conflict_ner.geo.gazetteer import Gazetteer, Place
 from conflict_ner.geo.phrases import Phrase, parse_phrase
@@ -34,6 +34,8 @@ from conflict_ner.records import Geo
 #: (``conflict-ner evaluate-geo --sweep``, 85 dev rows, 2026-12-07): exact 0.800 at 70, 75 and 80,
 #: 0.765 from 85 to 100 (no fuzzy matching); the highest threshold of the best score is kept.
 FUZZY_THRESHOLD = 80.0
+# what joins the names of a list: "Kunar, Nangarhar, Khost and Paktika"
+_LIST_GAP = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or|,\s+and)\s*$")
 # a place abroad (in no country the article is about) must have this many people and its own name
 _ABROAD_POPULATION = 50_000
 # two capitalised names joined by a dash: a road between two towns ("Daraa-Damascus")
@@ -69,12 +71,42 @@ class Geocoder:
     def geocode(self, text: str, spans: Sequence[tuple[int, int]]) -> list[Resolution | None]:
         """One resolution (or None) per mention ``text[start:end]``; all the spans are the
         article's places, which together tell where the article is."""
-        phrases = [_near(parse_phrase(text[s:e]), text, s) for s, e in spans]
+        phrases = [_in_context(parse_phrase(text[s:e]), text, s, e) for s, e in spans]
         candidates = [self._exact(text[s:e], p) for (s, e), p in zip(spans, phrases)]
+        phrases = self._province_lists(text, spans, phrases, candidates)
         said = [province_said(text, s, e) for s, e in spans]
         focus = self._focus(text, phrases, candidates, said)
         return [self._resolve(text[s:e], p, c, y, focus, text, (s, e))
                 for (s, e), p, c, y in zip(spans, phrases, candidates, said)]
+
+    def _province_lists(self, text: str, spans: Sequence[tuple[int, int]], phrases: list[Phrase],
+                        candidates: Sequence[list[int]]) -> list[Phrase]:
+        """In a list of names ("Kunar, Nangarhar, Khost and Paktika"), a name that may be a
+        province is one when most of the others can only be provinces."""
+        out = list(phrases)
+        groups: list[list[int]] = []
+        for k in range(len(spans)):
+            joined = k > 0 and _LIST_GAP.match(text[spans[k - 1][1]:spans[k][0]]) is not None
+            if joined:
+                groups[-1].append(k)
+            else:
+                groups.append([k])
+        for group in groups:
+            if len(group) < 3:  # "Sirte and Jufra": two names are too few to call it a list of provinces
+                continue
+            only = {k: self._province_only(candidates[k]) for k in group}
+            for k in group:
+                others = [only[j] for j in group if j != k]
+                if phrases[k].scope == "place" and sum(others) * 2 >= len(others) and sum(others) \
+                        and any(self.gazetteer.entries[i][8] == "admin1" for i in candidates[k]):
+                    out[k] = Phrase(phrases[k].name, "admin1", 3)
+        return out
+
+    def _province_only(self, ids: Sequence[int]) -> bool:
+        """Whether a name's entries are a province and no town of that name at its seat."""
+        e = self.gazetteer.entries
+        seats = {(e[i][2], e[i][3]) for i in ids if e[i][8] == "place"}
+        return any(e[i][8] == "admin1" and (e[i][2], e[i][3]) not in seats for i in ids)
 
     # --- candidates ------------------------------------------------------------------------
 
@@ -250,8 +282,12 @@ class Geocoder:
         return Resolution(geo, level, place.country, place.admin1 if level != "country" else "", how)
 
 
-def _near(phrase: Phrase, text: str, start: int) -> Phrase:
-    """A place the text puts the act near ("around Sake") is coded as a spot near it (precision 2)."""
+def _in_context(phrase: Phrase, text: str, start: int, end: int) -> Phrase:
+    """The phrase as the words around it code it: a place the text puts the act near ("around
+    Sake") is a spot near it (precision 2); a name in a list of provinces ("the Luhansk, Sumy
+    and Kharkiv regions") a province."""
+    if phrase.scope == "place" and in_admin_list(text, end):
+        return Phrase(phrase.name, "admin1", 3)
     if phrase.scope == "place" and near_before(text, start):
         return Phrase(phrase.name, "part", 2)
     return phrase
