@@ -222,6 +222,18 @@ NG-BE | Makurdi | Benue
 NG-KO | Lokoja | Kogi
 NG-OS | Osogbo | Osun
 NG-BO | Maiduguri | Borno
+NG-KE | Birnin Kebbi | Kebbi
+NG-KT | Katsina | Katsina
+NG-KN | Kano | Kano
+NG-KD | Kaduna | Kaduna
+NG-GO | Gombe | Gombe
+NG-BA | Bauchi | Bauchi
+NG-KW | Ilorin | Kwara
+NG-LA | Ikeja | Lagos
+NG-NA | Lafia | Nasarawa
+NG-ON | Akure | Ondo
+NG-OY | Ibadan | Oyo
+NG-EN | Enugu | Enugu
 BF-05 | Kaya | Centre-Nord
 BF-13 | Gaoua | Sud-Ouest
 BF-06 | Koudougou | Centre-Ouest
