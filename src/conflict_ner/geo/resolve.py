@@ -294,11 +294,11 @@ def _in_context(phrase: Phrase, text: str, start: int, end: int) -> Phrase:
 
 
 def _main_countries(focus: _Focus) -> list[str]:
-    """The countries the article is about, most named first: each with at least a quarter of the
-    article's place names (or half the top country's share)."""
+    """The countries the article is about, most named first: each with at least 15% of the
+    article's place-name votes (or a third of the top country's share)."""
     top = max(focus.countries.values(), default=0.0)
     ranked = sorted(focus.countries, key=focus.countries.get, reverse=True)
-    return [cc for cc in ranked if focus.countries[cc] >= min(0.25, top / 2)]
+    return [cc for cc in ranked if focus.countries[cc] >= min(0.15, top / 3)]
 
 
 def admin1_codes(gazetteer: Gazetteer, name: str, country: str) -> set[str]:
