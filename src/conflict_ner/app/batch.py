@@ -247,6 +247,10 @@ def extract_command(args) -> int:
     if getattr(args, "gazetteer", None):
         options["gazetteer"] = args.gazetteer
     reading = input_options(args)
+    if getattr(args, "dedup", None) and args.format != "jsonl":
+        from conflict_ner.errors import InputError
+
+        raise InputError("--dedup reads the records back from the output: use --format jsonl")
     extractor = EventExtractor.from_pretrained(args.model, quantize=args.quantize, **options)
     summary = run_batch(extractor, args.inputs, args.output, fmt=args.format, overwrite=args.overwrite,
                         retry_errors=args.retry_errors, progress=not args.quiet, options=reading)
@@ -255,6 +259,10 @@ def extract_command(args) -> int:
     if len(summary.renamed) > 5:
         logger.warning("... and %d more duplicate ids renamed", len(summary.renamed) - 5)
     print(summary.line(args.output))
+    if getattr(args, "dedup", None) and not summary.interrupted:
+        from conflict_ner.dedup_io import dedup_file, summary as group_summary
+
+        print(f"{group_summary(dedup_file(args.output, args.dedup))} -> {args.dedup}")
     if summary.interrupted:
         return 128 + int(signal.Signals[summary.interrupted])
     return 1 if summary.failed_total else 0

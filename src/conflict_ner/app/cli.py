@@ -60,6 +60,14 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     return extract_command(args)
 
 
+def _cmd_dedup(args: argparse.Namespace) -> int:
+    from conflict_ner.dedup_io import dedup_file, summary
+
+    groups = dedup_file(args.records, args.output, max_km=args.max_km, keep_singletons=not args.only_shared)
+    print(f"{summary(groups)} -> {args.output}")
+    return 0
+
+
 def _cmd_view(args: argparse.Namespace) -> int:
     from conflict_ner.app.view import view_command
 
@@ -228,8 +236,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--gazetteer", action="append", metavar="DUMP",
                    help="a GeoNames dump (SY.txt, allCountries.txt) adding villages to the geocoder; repeatable")
     p.add_argument("--no-geo", action="store_true", help="leave the places' geo slot (and geo columns) empty")
+    p.add_argument("--dedup", metavar="GROUPS.jsonl",
+                   help="also group the records of different inputs that report one act (jsonl output only)")
     _reading_options(p)
     p.set_defaults(func=_cmd_extract)
+
+    p = sub.add_parser("dedup", parents=[common], help="group records of different articles that report one act")
+    p.add_argument("records", help="extract's JSONL output, or JSONL of records")
+    p.add_argument("-o", "--output", required=True, help="the groups, one JSON object a line")
+    p.add_argument("--max-km", type=float, help="geocoded places this close are one place (default 25)")
+    p.add_argument("--only-shared", action="store_true", help="write only groups reported by several documents")
+    p.set_defaults(func=_cmd_dedup)
 
     p = sub.add_parser("view", parents=[common], help="an HTML page of one article's entities and event records")
     p.add_argument("--model", required=True)
