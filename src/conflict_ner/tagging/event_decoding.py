@@ -36,13 +36,14 @@ class PredictedTrigger:
     score: float
 
 
-def units_in(units: Sequence[tuple[int, int]], start: int, end: int) -> range:
-    """Indices of the (sorted, disjoint) units overlapping ``[start, end)``.
+def units_in(units: Sequence[tuple[int, int]], start: int, end: int, ends: Sequence[int] | None = None) -> range:
+    """Indices of the (sorted, disjoint) units overlapping ``[start, end)`` (``ends``: the
+    units' ends, when the caller keeps them).
 
     >>> units_in([(0, 6), (7, 14), (15, 19)], 5, 16)
     range(0, 3)
     """
-    ends = [e for _, e in units]
+    ends = [e for _, e in units] if ends is None else ends
     first = bisect.bisect_right(ends, start)
     last = first
     while last < len(units) and units[last][0] < end:
@@ -55,7 +56,9 @@ class EventScores:
 
     def __init__(self, units: Sequence[tuple[int, int]], scores: np.ndarray, settings: EventHeadSettings):
         self.units = list(units)
+        self._ends = [e for _, e in self.units]  # for the span lookups (units are sorted)
         self.settings = settings
+        self._triggers: list[PredictedTrigger] | None = None
         self.parts: dict[str, np.ndarray] = {}
         col = 0
         for name, size in settings.sizes().items():
@@ -63,7 +66,13 @@ class EventScores:
             col += size
 
     def triggers(self) -> list[PredictedTrigger]:
-        """Trigger spans (greedy tags made valid BIO), scored by their units' mean probability."""
+        """Trigger spans (greedy tags made valid BIO), scored by their units' mean probability
+        (decoded once, then kept)."""
+        if self._triggers is None:
+            self._triggers = self._decode_triggers()
+        return list(self._triggers)
+
+    def _decode_triggers(self) -> list[PredictedTrigger]:
         logp = self.parts.get("triggers")
         if logp is None or not len(self.units):
             return []
@@ -88,7 +97,7 @@ class EventScores:
 
     def _read(self, head: str, names: Sequence[str], start: int, end: int) -> tuple[str, float] | None:
         logp = self.parts.get(head)
-        span = units_in(self.units, start, end)
+        span = units_in(self.units, start, end, self._ends)
         if logp is None or not len(span):
             return None
         probs = np.exp(logp[span.start:span.stop]).mean(axis=0)
