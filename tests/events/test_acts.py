@@ -45,8 +45,19 @@ def test_acts_of_a_sentence(sentence, triggers):
 def test_an_entity_span_is_never_the_trigger():
     sentence = "A car bomb exploded near the market."
     start = sentence.index("car bomb")
-    assert _triggers(sentence, [(start, start + len("car bomb"))]) == [None]
-    assert _triggers(sentence) == ["bomb"]
+    assert _triggers(sentence, [(start, start + len("car bomb"))]) == ["exploded"]
+    assert _triggers(sentence) == ["bomb"]  # without the WEAPON span the first act word
+
+
+@pytest.mark.parametrize("sentence, weapon, trigger", [
+    ("A roadside bomb went off near Ariha.", "roadside bomb", "went off"),
+    ("Two bombers blew themselves up at the gate.", None, "blew themselves up"),
+    ("Militants rammed a truck bomb into the wall.", "truck bomb", "rammed"),
+    ("Troops withdrew from the town.", None, "withdrew"),
+])
+def test_act_words_the_gold_uses(entities, sentence, weapon, trigger):
+    recs = build_records(sentence, entities(sentence, [("WEAPON", weapon)] if weapon else []), "2024-05-08")
+    assert [r.trigger.text for r in recs] == [trigger]
 
 
 def test_each_word_belongs_to_exactly_one_act():

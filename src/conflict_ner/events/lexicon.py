@@ -43,7 +43,8 @@ ACT_VERBS = (
     r"massacr(?:ed|es|ing|e)|besieg(?:ed|es|ing|e)|overr(?:an|un|unning)|invad(?:ed|es|ing|e)|shot|shoot(?:s|ing)?|"
     r"stabb(?:ed|ing)|stabs?|behead(?:ed|s|ing)?|torch(?:ed|es|ing)?|loot(?:ed|s|ing)?|retook|retak(?:es|ing|e)|"
     r"overpower(?:ed|s|ing)?|repel(?:led|s|ling)?|detonat(?:ed|es|ing|e)|blew up|blow(?:s|ing)? up|"
-    r"took control|tak(?:es|ing) control|massacre|hurt(?:s|ing)?"
+    r"took control|tak(?:es|ing) control|massacre|hurt(?:s|ing)?|explod(?:ed|es|ing)|went off|go(?:es)? off|"
+    r"rammed|blew (?:themselves|himself|herself) up|set off|rap(?:ed|ing)|retaken|occupied|withdrew|pulled (?:out|back)"
 )
 #: Verbs that report the act only together with their object ("carried out strikes").
 SUPPORT_VERBS = (r"carr(?:ied|ies|ying|y) out|conduct(?:ed|s|ing)?|claim(?:ed|s|ing)? responsibility|"
