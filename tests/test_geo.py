@@ -378,3 +378,15 @@ def test_names_in_lists_of_provinces_are_provinces(gazetteer):
     assert (aleppo.level, aleppo.geo.geo_precision) == ("admin1", 3)
     alone = resolve(Geocoder(gazetteer), "Posts in Aleppo were shelled, Syria said.", "Aleppo")[0]
     assert (alone.level, alone.geo.geo_precision) == ("place", 1)
+
+
+def test_two_province_names_joined_by_and_are_provinces(geocoder):
+    text = "The balance on the ground in Idlib and Aleppo did not change, Syria said."
+    idlib, aleppo = resolve(geocoder, text, "Idlib", "Aleppo")
+    assert [(r.level, r.geo.geo_precision) for r in (idlib, aleppo)] == [("admin1", 3), ("admin1", 3)]
+    # a road's two ends, or a name the article calls a city, stay towns
+    road = resolve(geocoder, "A mine hit the road between Idlib and Aleppo in Syria.", "Idlib", "Aleppo")
+    assert [r.level for r in road] == ["place", "place"]
+    city_text = "The city of Idlib was hit. Later, Idlib and Aleppo were shelled, Syria said."
+    idlib2 = geocoder.geocode(city_text, [(city_text.index("Idlib and"), city_text.index(" and"))])[0]
+    assert idlib2.level == "place"

@@ -36,6 +36,10 @@ from conflict_ner.records import Geo
 FUZZY_THRESHOLD = 80.0
 # what joins the names of a list: "Kunar, Nangarhar, Khost and Paktika"
 _LIST_GAP = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or|,\s+and)\s*$")
+# what joins the two names of a pair ("Hama and Idlib")
+_PAIR_GAP = re.compile(r"^\s+(?:and|or)\s+$")
+# a pair that ends a road or a span of country ("the road between Boni and Hombori", "from X and Y")
+_ROAD_ENDS = re.compile(r"\b(?:between|from)\s+(?:the\s+)?$", re.IGNORECASE)
 # a place abroad (in no country the article is about) must have this many people and its own name
 _ABROAD_POPULATION = 50_000
 # two capitalised names joined by a dash: a road between two towns ("Daraa-Damascus")
@@ -92,7 +96,11 @@ class Geocoder:
             else:
                 groups.append([k])
         for group in groups:
-            if len(group) < 3:  # "Sirte and Jufra": two names are too few to call it a list of provinces
+            if len(group) == 2 and self._province_pair(text, spans, phrases, candidates, group):
+                for k in group:  # "the ground in Hama and Idlib", "residents of Sokoto and Kebbi"
+                    out[k] = Phrase(phrases[k].name, "admin1", 3)
+                continue
+            if len(group) < 3:
                 continue
             only = {k: self._province_only(candidates[k]) for k in group}
             for k in group:
@@ -101,6 +109,25 @@ class Geocoder:
                         and any(self.gazetteer.entries[i][8] == "admin1" for i in candidates[k]):
                     out[k] = Phrase(phrases[k].name, "admin1", 3)
         return out
+
+    def _province_pair(self, text: str, spans: Sequence[tuple[int, int]], phrases: Sequence[Phrase],
+                       candidates: Sequence[list[int]], pair: Sequence[int]) -> bool:
+        """Two names joined by "and"/"or" that may both be provinces of one country are provinces,
+        unless the pair is a road's ends ("between Ambo and Guder") or the article calls one of
+        them a town ("the coastal city of Sirte" makes "Sirte and Jufra" a town and a province)."""
+        first, second = pair
+        if not _PAIR_GAP.match(text[spans[first][1]:spans[second][0]]) or _ROAD_ENDS.search(
+                text[max(0, spans[first][0] - 30):spans[first][0]]):
+            return False
+        e = self.gazetteer.entries
+        countries = []
+        for k in pair:
+            if phrases[k].scope != "place" or not phrases[k].name:
+                return False
+            countries.append({e[i][4] for i in candidates[k] if e[i][8] == "admin1"})
+            if _called_town(text, phrases[k].name):
+                return False
+        return bool(countries[0] & countries[1])
 
     def _province_only(self, ids: Sequence[int]) -> bool:
         """Whether a name's entries are a province and no town of that name at its seat."""
@@ -323,3 +350,12 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, a)))
 
 
+def _called_town(text: str, name: str) -> bool:
+    """Whether the article calls ``name`` a town ("the coastal city of Sirte", "Idlib city").
+
+    >>> _called_town("from the coastal city of Sirte south", "Sirte"), _called_town("in Sirte", "Sirte")
+    (True, False)
+    """
+    named = re.escape(name)
+    return re.search(rf"\b(?:city|town)\s+of\s+(?:(?:al|el|ad|as|ar)-)?{named}\b|\b{named}\s+(?:city|town)\b",
+                     text) is not None
