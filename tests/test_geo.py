@@ -390,3 +390,16 @@ def test_two_province_names_joined_by_and_are_provinces(geocoder):
     city_text = "The city of Idlib was hit. Later, Idlib and Aleppo were shelled, Syria said."
     idlib2 = geocoder.geocode(city_text, [(city_text.index("Idlib and"), city_text.index(" and"))])[0]
     assert idlib2.level == "place"
+
+
+def test_compass_names_roads_fronts_and_qualified_nears(geocoder):
+    text = "Syria weekly. Northeast: jets hit Idlib. A bus on the highway from Damascus to Aleppo was hit."
+    north, damascus, aleppo = resolve(geocoder, text, "Northeast", "Damascus", "Aleppo")
+    assert (north.level, north.geo.country_iso, north.geo.geo_precision) == ("country", "SYR", 3)
+    assert (damascus.geo.geo_precision, aleppo.geo.geo_precision) == (2, 2)
+    market = resolve(geocoder, "A car bomb near Idlib vegetable market, Syria, killed six.", "Idlib")[0]
+    assert market.geo.geo_precision == 1  # near the market, in the town
+    front = resolve(geocoder, "Drones were seen over the Kafr Nabl front in Syria.", "Kafr Nabl front")[0]
+    assert (front.level, front.geo.geonames_id, front.geo.geo_precision) == ("place", 5, 2)
+    province = resolve(geocoder, "Shelling on the Idlib front, Syria.", "Idlib front")[0]
+    assert (province.level, province.geo.geo_precision) == ("admin1", 3)

@@ -34,7 +34,7 @@ _WINDOW = 90
 # words right before a place that put the act near it, not in it ("fighting around Sake",
 # "the road to Kosti", "12 km north of Bakhmut"): ACLED's precision 2
 _NEAR_BEFORE = re.compile(r"(?:\baround|\bnear|\bnearby|\boutside|\boutskirts\s+of|\bvicinity\s+of|\bsuburbs\s+of|"
-                          r"\bedge\s+of|\bapproaches\s+to|\broads?\s+(?:to|from|between)|\bclose\s+to|"
+                          r"\bedge\s+of|\bapproaches\s+to|\b(?:roads?|highway|motorway|route)\s+(?:to|from|between)|\bclose\s+to|"
                           r"\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of|\bkm\s+(?:from|of)|\bmiles\s+(?:from|of)|"
                           r"\bkilometres\s+(?:from|of)|\bkilometers\s+(?:from|of))\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$",
                           re.IGNORECASE)
@@ -84,15 +84,34 @@ def in_admin_list(text: str, end: int) -> bool:
     return bool(_ADMIN_LIST.match(text[end:end + 160]))
 
 
-def near_before(text: str, start: int) -> bool:
-    """Whether the words right before ``text[start:]`` put the act near the place, not in it.
+# the second end of a road ("the road between Ambo and Guder", "the highway from Sidon to Beirut")
+_ROAD_END = re.compile(r"\b(?:roads?|highway|motorway|route)\s+(?:between|from)\s+"
+                       r"[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}\s+(?:and|to)\s+$")
+# a noun after the name that the name only qualifies ("near Al Bab vegetable market"): "near"
+# then places the act near the market, in the town
+_QUALIFIED = re.compile(r"^\s+(?:[a-z]+\s+)?(?:market|hospital|school|mosque|bakery|church|stadium|station|"
+                        r"square|roundabout|checkpoint|bridge|prison|camp|airport|base|port|court|hotel|"
+                        r"university|neighbou?rhood|district|quarter|junction|hall)\b")
+
+
+def near_before(text: str, start: int, end: int | None = None) -> bool:
+    """Whether the words right before ``text[start:]`` put the act near the place, not in it
+    (with ``end``, the mention's end: not when a noun after it takes the "near").
 
     >>> near_before("fighting around Sake", 16), near_before("fighting in Sake", 12)
     (True, False)
     >>> near_before("on the road to Kosti", 15), near_before("5 km north of the town of Bakhmut", 26)
     (True, True)
+    >>> text = "on the highway from Sidon to Beirut"
+    >>> near_before(text, text.index("Sidon")), near_before(text, text.index("Beirut"))
+    (True, True)
+    >>> near_before("a bomb near Al Bab vegetable market", 12, 18)
+    False
     """
-    return bool(_NEAR_BEFORE.search(text[max(0, start - 40):start]))
+    before = text[max(0, start - 60):start]
+    if end is not None and _QUALIFIED.match(text[end:end + 40]):
+        return False
+    return bool(_NEAR_BEFORE.search(before[-40:]) or _ROAD_END.search(before))
 
 
 def province_said(text: str, start: int, end: int) -> str | None:

@@ -40,6 +40,14 @@ _LIST_GAP = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or|,\s+and)\s*$")
 _PAIR_GAP = re.compile(r"^\s+(?:and|or)\s+$")
 # a pair that ends a road or a span of country ("the road between Boni and Hombori", "from X and Y")
 _ROAD_ENDS = re.compile(r"\b(?:between|from)\s+(?:the\s+)?$", re.IGNORECASE)
+# a name that is only a compass point ("Northeast", "North-central", "the South")
+_COMPASS = re.compile(r"^(?:(?:north|south)(?:[- ]?(?:east|west|central))?|east|west|central|"
+                      r"(?:north|south)[- ]?(?:east|west)ern|(?:north|south|east|west)ern)$", re.IGNORECASE)
+# a front named after a place ("the Arima front", "Kupiansk frontline")
+_FRONT = re.compile(r"\b(?:front|fronts|frontline|frontlines)$", re.IGNORECASE)
+# a small place abroad, by its own name, is kept when its country has this share of the article's
+# place votes and it lies this close to the seat of a province the article is about
+_BORDER_SHARE, _BORDER_KM = 0.08, 100.0
 # a place abroad (in no country the article is about) must have this many people and its own name
 _ABROAD_POPULATION = 50_000
 # two capitalised names joined by a dash: a road between two towns ("Daraa-Damascus")
@@ -154,6 +162,8 @@ class Geocoder:
             keys = self.gazetteer.keys_of_country(cc)
             for match, score, _ in process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=self.threshold,
                                                    limit=3):
+                if len(match) < 5:  # "qandil" is not "anil"
+                    continue
                 found.extend((i, score) for i in self.gazetteer.lookup_key(match)
                              if self.gazetteer.entries[i][4] == cc)
         return found
@@ -203,6 +213,10 @@ class Geocoder:
     def _resolve(self, mention: str, phrase: Phrase, ids: list[int], said: str | None, focus: _Focus,
                  text: str = "", span: tuple[int, int] | None = None) -> Resolution | None:
         g = self.gazetteer
+        if _COMPASS.match(phrase.name) and _main_countries(focus):
+            # "Northeast:", "North-central": a part of the article's country no gazetteer has
+            entry = g.country_entry(_main_countries(focus)[0])
+            return self._make(g.place(entry), "country", 3, "exact") if entry is not None else None
         said_codes = self._said_codes(said)
         how = "exact"
         scored = [(i, 0.0) for i in self._plausible(ids, phrase, focus)]
@@ -217,6 +231,9 @@ class Geocoder:
                     scored, how = [(i, 0.0) for i in part_ids], "exact"
                     phrase = Phrase(part, "part", 2)
                     break
+        if scored and phrase.scope == "region" and _FRONT.search(mention) \
+                and not any(g.entries[i][8] == "admin1" for i, _ in scored):
+            phrase = Phrase(phrase.name, "part", 2)  # "the Arima front": the front line at a town
         if scored:
             seats = {(g.entries[i][2], g.entries[i][3]) for i, _ in scored if g.entries[i][8] == "place"}
             best = max(scored, key=lambda item: self._score(g.place(item[0]), item[1], phrase, said_codes, focus,
@@ -255,9 +272,24 @@ class Geocoder:
             place = self.gazetteer.place(i)
             if place.kind == "country" or place.country in main:
                 kept.append(i)
-            elif place.population >= _ABROAD_POPULATION and fold(place.name) == key:
+            elif fold(place.name) == key and (place.population >= _ABROAD_POPULATION
+                                              or self._across_border(place, focus, main)):
                 kept.append(i)
         return kept
+
+    def _across_border(self, place: Place, focus: _Focus, main: set[str]) -> bool:
+        """Whether a place abroad is by its own name near a province the article is about, in a
+        country it also names ("Kfar Kila", over the Blue Line from the Golan)."""
+        if focus.countries.get(place.country, 0.0) < _BORDER_SHARE:
+            return False
+        g = self.gazetteer
+        for (cc, code), weight in focus.admin1s.items():
+            entry = g.admin1_entry(cc, code) if cc in main and weight >= 0.5 else None
+            if entry is not None:
+                seat = g.place(entry)
+                if distance_km(place.latitude, place.longitude, seat.latitude, seat.longitude) <= _BORDER_KM:
+                    return True
+        return False
 
     def _said_codes(self, said: str | None) -> list[tuple[str, str]]:
         if not said:
@@ -315,7 +347,7 @@ def _in_context(phrase: Phrase, text: str, start: int, end: int) -> Phrase:
     and Kharkiv regions") a province."""
     if phrase.scope == "place" and in_admin_list(text, end):
         return Phrase(phrase.name, "admin1", 3)
-    if phrase.scope == "place" and near_before(text, start):
+    if phrase.scope == "place" and near_before(text, start, end):
         return Phrase(phrase.name, "part", 2)
     return phrase
 

@@ -6,7 +6,7 @@ seat named here instead, and adds the English names news use (``North Kivu`` for
 ``Nord-Kivu``). General geography, written for the theatres of conflict news; extend as needed.
 
 >>> SEATS["CD-NK"]
-('Goma', ('North Kivu',))
+('Goma', ('North Kivu', 'Kivus'))
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ SY-HA | Al-Hasakah | Hasakah | Hasakeh | Hassakeh
 SY-RA | Raqqa | Raqqa
 SY-LA | Latakia | Latakia | Lattakia
 SY-SU | As-Suwayda | Suwayda | Sweida
-SY-QU | Quneitra | Quneitra
+SY-QU | Quneitra | Quneitra | Golan Heights | Golan
 SY-DY | Deir ez-Zor | Deir ez-Zor | Deir al-Zor | Deir Ezzor
 SY-DR | Daraa | Daraa | Deraa
 SY-HL | Aleppo | Aleppo
@@ -48,6 +48,7 @@ YE-SU | Hadibu | Socotra
 YE-TA | Taiz | Taiz
 YE-HD | Mukalla | Hadramawt | Hadramout | Hadhramaut
 YE-HJ | Hajjah | Hajjah
+YE-HU | Al Hudaydah | Al Hudaydah | Hodeidah | Hudaydah | Tihama
 YE-SA | Sanaa | Amanat al-Asimah
 YE-SH | Ataq | Shabwa | Shabwah
 LB-BH | Baalbek | Baalbek-Hermel
@@ -102,7 +103,7 @@ UA-56 | Rivne | Rivne Oblast
 UA-77 | Chernivtsi | Chernivtsi Oblast
 UA-35 | Kropyvnytskyi | Kirovohrad Oblast
 UA-59 | Sumy | Sumy Oblast
-UA-14 | Donetsk | Donetsk Oblast
+UA-14 | Donetsk | Donetsk Oblast | Donbas | Donbass
 UA-09 | Luhansk | Luhansk Oblast
 UA-23 | Zaporizhzhia | Zaporizhzhia Oblast
 UA-63 | Kharkiv | Kharkiv Oblast
@@ -253,7 +254,7 @@ MZ-S | Beira | Sofala
 MZ-Q | Quelimane | Zambezia
 MZ-A | Lichinga | Niassa
 MZ-G | Xai-Xai | Gaza province
-CD-NK | Goma | North Kivu
+CD-NK | Goma | North Kivu | Kivus
 CD-SK | Bukavu | South Kivu
 CD-IT | Bunia | Ituri
 CD-HK | Lubumbashi | Haut-Katanga | Upper Katanga
@@ -324,7 +325,7 @@ CO-MET | Villavicencio | Meta
 CO-NAR | Pasto | Narino
 CO-TOL | Ibague | Tolima
 CO-CAL | Manizales | Caldas
-CO-NSA | Cucuta | Norte de Santander
+CO-NSA | Cucuta | Norte de Santander | Catatumbo
 CO-VAC | Cali | Valle del Cauca
 CO-CAQ | Florencia | Caqueta
 CO-PUT | Mocoa | Putumayo
@@ -337,6 +338,7 @@ CO-ANT | Medellin | Antioquia
 LY-JI | Al Aziziyah | Jafara
 LY-NQ | Zuwarah | Nuqat al Khams
 LY-JU | Hun | Jufra
+LY-SR | Sirte | Sirte | Oil Crescent
 LY-BU | Tobruk | Butnan
 LY-MB | Al Khums | Murqub
 LY-WD | Ubari | Wadi al Hayaa
