@@ -11,6 +11,15 @@ REPO = Path(__file__).parent.parent
 SHARED = REPO.parent / "shared"
 
 
+@pytest.fixture(autouse=True)
+def _fp32_by_default(monkeypatch):
+    """``quantize="auto"`` (the default) reads the CPU: tests see a plain AVX2 CPU (fp32), so
+    their results do not depend on the machine they run on."""
+    from conflict_ner.tagging import quantization
+
+    monkeypatch.setattr(quantization, "cpu_flags", lambda: {"avx2", "fma"})
+
+
 @pytest.fixture(scope="session")
 def tokenizer():
     from conflict_ner.tagging.loading import load_tokenizer

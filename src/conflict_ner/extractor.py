@@ -134,14 +134,15 @@ class EventExtractor:
             self._gazetteer_id = sources_fingerprint(self._gazetteer)  # a missing dump fails here
 
     @classmethod
-    def from_pretrained(cls, path: str | Path, quantize: str | None = None, *,
+    def from_pretrained(cls, path: str | Path, quantize: str | None = "auto", *,
                         docs_per_chunk: int = DEFAULT_DOCS_PER_CHUNK, max_input_bytes: int = DEFAULT_MAX_INPUT_BYTES,
                         time_budget: float | None = None, actor_identity: bool = True,
                         actor_aliases: Iterable[str | Path] = (), geocode: bool = True,
                         gazetteer: Iterable[str | Path] = (), **inference: Any) -> "EventExtractor":
         """Load a model folder written by ``conflict-ner train`` or :meth:`save_pretrained`.
 
-        ``quantize="int8"`` or ``"bf16"`` gives a lower-precision path (see ``bench/README.md``);
+        ``quantize``: ``"auto"`` picks bf16 on CPUs with AMX or AVX-512 BF16, else fp32; ``"fp32"``,
+        ``"int8"`` or ``"bf16"`` force a path (see ``bench/README.md``);
         ``inference`` overrides the model's saved inference settings (``decoding="greedy"``...).
         Raises :class:`~conflict_ner.errors.ModelError` for a folder that is not a trained tagger.
         """

@@ -54,18 +54,19 @@ class EntityTagger:
     # --- loading and saving ---------------------------------------------------------------
 
     @classmethod
-    def from_pretrained(cls, path: str | Path | Sequence[str | Path], *, quantize: str | None = None,
+    def from_pretrained(cls, path: str | Path | Sequence[str | Path], *, quantize: str | None = "auto",
                         **overrides: Any) -> "EntityTagger":
         """Load a model folder (several folders: their ensemble, with the first one's settings
-        and tokenizer). ``quantize`` is ``"int8"`` or ``"bf16"``; ``overrides`` replace saved
+        and tokenizer). ``quantize`` is ``"auto"`` (per CPU), ``"fp32"``, ``"int8"`` or ``"bf16"``; ``overrides`` replace saved
         inference settings (``decoding="greedy"``...).
 
         Raises :class:`ModelError` naming the folder when it is not a trained tagger.
         """
         from conflict_ner.tagging.loading import load_tokenizer
         from conflict_ner.tagging.predict import model_tags
-        from conflict_ner.tagging.quantization import apply_quantization
+        from conflict_ner.tagging.quantization import apply_quantization, resolve_quantize
 
+        quantize = resolve_quantize(quantize)
         paths = [Path(path)] if isinstance(path, (str, Path)) else [Path(p) for p in path]
         # ensemble members share the first member's tokenizer
         models = [apply_quantization(load_token_classifier(p, tokenizer=i == 0), quantize) for i, p in enumerate(paths)]
