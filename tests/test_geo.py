@@ -403,3 +403,17 @@ def test_compass_names_roads_fronts_and_qualified_nears(geocoder):
     assert (front.level, front.geo.geonames_id, front.geo.geo_precision) == ("place", 5, 2)
     province = resolve(geocoder, "Shelling on the Idlib front, Syria.", "Idlib front")[0]
     assert (province.level, province.geo.geo_precision) == ("admin1", 3)
+
+
+def test_near_lists_district_lists_and_a_places_own_name():
+    gaz = Gazetteer.build(cities=[*CITIES, city(20, "Kabbasin", 36.43, 37.57, "SY", "09", 51230, "Qabasin"),
+                                  city(21, "Qabbāsīn", 36.31, 38.16, "SY", "09", 12000)])
+    geocoder = Geocoder(gaz)
+    text = "Mines closed markets around Idlib and Kafranbel. Syria said the districts of Idlib and Daraa emptied."
+    spans = [(m.start(), m.end()) for m in __import__("re").finditer(r"Idlib|Kafranbel|Daraa", text)]
+    found = geocoder.geocode(text, spans)
+    assert [r.geo.geo_precision for r in found] == [2, 2, 2, 2]
+    aden = "Fighters left the Crater and Idlib districts of Damascus, Syria."
+    assert resolve(geocoder, aden, "Damascus")[0].geo.geo_precision == 1
+    qabasin = resolve(geocoder, "Shelling on the road to Qabasin, north of Aleppo, Syria.", "Qabasin")[0]
+    assert qabasin.geo.geonames_id == 21  # its own name, though a larger town has it as an alternate

@@ -36,7 +36,7 @@ _WINDOW = 90
 _NEAR_BEFORE = re.compile(r"(?:\baround|\bnear|\bnearby|\boutside|\boutskirts\s+of|\bvicinity\s+of|\bsuburbs\s+of|"
                           r"\bedge\s+of|\bapproaches\s+to|\b(?:roads?|highway|motorway|route)\s+(?:to|from|between)|\bclose\s+to|"
                           r"\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of|\bkm\s+(?:from|of)|\bmiles\s+(?:from|of)|"
-                          r"\bkilometres\s+(?:from|of)|\bkilometers\s+(?:from|of))\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$",
+                          r"\bkilometres\s+(?:from|of)|\bkilometers\s+(?:from|of)|\bthe\s+(?:[a-z]+\s+)?(?:districts?|townships?)\s+of)\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$",
                           re.IGNORECASE)
 
 
