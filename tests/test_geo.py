@@ -417,3 +417,11 @@ def test_near_lists_district_lists_and_a_places_own_name():
     assert resolve(geocoder, aden, "Damascus")[0].geo.geo_precision == 1
     qabasin = resolve(geocoder, "Shelling on the road to Qabasin, north of Aleppo, Syria.", "Qabasin")[0]
     assert qabasin.geo.geonames_id == 21  # its own name, though a larger town has it as an alternate
+
+
+def test_across_or_a_push_in_a_seat_means_its_province(geocoder):
+    text = "Shelling across Idlib and a push into Kafranbel, Syria."
+    idlib, kafr = resolve(geocoder, text, "Idlib", "Kafranbel")
+    assert (idlib.level, idlib.geo.geo_precision) == ("admin1", 3)
+    assert (kafr.level, kafr.geo.geonames_id, kafr.geo.geo_precision) == ("place", 5, 1)  # a town, no province
+    assert resolve(geocoder, "A blast in Idlib, Syria.", "Idlib")[0].level == "place"

@@ -124,3 +124,20 @@ def province_said(text: str, start: int, end: int) -> str | None:
         if found:
             return found.group(1)
     return None
+
+
+# words before a name that make it an area, not a town: "across Homs", "the push in Kharkiv",
+# "positions in Donetsk" (a seat's name then means its province)
+_AREA_BEFORE = re.compile(r"(?:\bacross|\bthroughout|\b(?:push|offensive|counter-?offensive|campaign|positions)"
+                          r"\s+(?:in|into|across))\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def area_before(text: str, start: int) -> bool:
+    """Whether the words right before ``text[start:]`` make the name an area ("across Homs").
+
+    >>> area_before("shelling across Homs", 16), area_before("the push in Kharkiv", 12)
+    (True, True)
+    >>> area_before("a blast in Homs", 11)
+    False
+    """
+    return bool(_AREA_BEFORE.search(text[max(0, start - 40):start]))

@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from conflict_ner.geo.context import dateline, in_admin_list, near_before, province_said, town_said
+from conflict_ner.geo.context import area_before, dateline, in_admin_list, near_before, province_said, town_said
 from conflict_ner.geo.fold import fold
 from conflict_ner.geo.gazetteer import Gazetteer, Place
 from conflict_ner.geo.phrases import Phrase, parse_phrase
@@ -89,6 +89,9 @@ class Geocoder:
         phrases = _near_lists(text, spans, [_in_context(parse_phrase(text[s:e]), text, s, e) for s, e in spans])
         candidates = [self._exact(text[s:e], p) for (s, e), p in zip(spans, phrases)]
         phrases = self._province_lists(text, spans, phrases, candidates)
+        phrases = [Phrase(p.name, "admin1", 3) if p.scope == "place" and area_before(text, s)
+                   and self._may_be_province(ids) else p  # "across Homs": the province
+                   for (s, _), p, ids in zip(spans, phrases, candidates)]
         said = [province_said(text, s, e) for s, e in spans]
         focus = self._focus(text, phrases, candidates, said)
         return [self._resolve(text[s:e], p, c, y, focus, text, (s, e))
@@ -131,14 +134,28 @@ class Geocoder:
                 text[max(0, spans[first][0] - 30):spans[first][0]]):
             return False
         e = self.gazetteer.entries
-        countries = []
+        countries: list[set[str]] = []
         for k in pair:
             if phrases[k].scope != "place" or not phrases[k].name:
                 return False
-            countries.append({e[i][4] for i in candidates[k] if e[i][8] == "admin1"})
+            countries.append({e[i][4] for i in candidates[k] if self._may_be_province([i])})
             if _called_town(text, phrases[k].name):
                 return False
         return bool(countries[0] & countries[1])
+
+    def _may_be_province(self, ids: Sequence[int]) -> bool:
+        """Whether a name's entries hold a province or the seat it is named after ("Kharkiv", not
+        "Goma" of North Kivu)."""
+        g = self.gazetteer
+        for i in ids:
+            e = g.entries[i]
+            if e[8] == "admin1":
+                return True
+            seat = g.admin1_entry(e[4], e[5]) if e[8] == "place" and e[5] else None
+            if seat is not None and (g.entries[seat][2], g.entries[seat][3]) == (e[2], e[3]) \
+                    and fold(g.entries[seat][1]).startswith(fold(e[1])):
+                return True
+        return False
 
     def _province_only(self, ids: Sequence[int]) -> bool:
         """Whether a name's entries are a province and no town of that name at its seat."""
