@@ -102,6 +102,7 @@ UA-74 | Chernihiv | Chernihiv Oblast
 UA-56 | Rivne | Rivne Oblast
 UA-77 | Chernivtsi | Chernivtsi Oblast
 UA-35 | Kropyvnytskyi | Kirovohrad Oblast
+UA-32 | Bila Tserkva | Kyiv Oblast | Kiev Oblast | Kyiv region
 UA-59 | Sumy | Sumy Oblast
 UA-14 | Donetsk | Donetsk Oblast | Donbas | Donbass
 UA-09 | Luhansk | Luhansk Oblast
