@@ -8,8 +8,8 @@ PYTHON=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi
-if ! .venv/bin/python -c "import conflict_ner, torch, transformers, pytest, hypothesis, trafilatura, lingua, pyarrow" 2>/dev/null; then
+if ! .venv/bin/python -c "import conflict_ner, torch, transformers, pytest, hypothesis, trafilatura, lingua, pyarrow, ray.data" 2>/dev/null; then
   .venv/bin/pip install --quiet --upgrade pip
-  .venv/bin/pip install --quiet "torch==2.13.0" -e ".[dev]"
+  .venv/bin/pip install --quiet "torch==2.13.0" -e ".[dev,ray]"
 fi
 .venv/bin/python -c "import torch, transformers; print(f'torch {torch.__version__}, transformers {transformers.__version__}')"

@@ -251,7 +251,13 @@ def extract_command(args) -> int:
         from conflict_ner.errors import InputError
 
         raise InputError("--dedup reads the records back from the output: use --format jsonl")
-    extractor = EventExtractor.from_pretrained(args.model, quantize=args.quantize, **options)
+    if getattr(args, "engine", "local") == "ray":
+        from conflict_ner.app.engine_ray import RayExtractor
+
+        extractor = RayExtractor(args.model, quantize=args.quantize, actors=args.actors, address=args.address,
+                                 threads_per_actor=args.threads_per_actor, **options)
+    else:
+        extractor = EventExtractor.from_pretrained(args.model, quantize=args.quantize, **options)
     summary = run_batch(extractor, args.inputs, args.output, fmt=args.format, overwrite=args.overwrite,
                         retry_errors=args.retry_errors, progress=not args.quiet, options=reading)
     for old, new in summary.renamed[:5]:
@@ -259,6 +265,8 @@ def extract_command(args) -> int:
     if len(summary.renamed) > 5:
         logger.warning("... and %d more duplicate ids renamed", len(summary.renamed) - 5)
     print(summary.line(args.output))
+    if hasattr(extractor, "timings"):  # --engine ray: where the work ran
+        print(extractor.timings.line())
     if getattr(args, "dedup", None) and not summary.interrupted:
         from conflict_ner.dedup_io import dedup_file, summary as group_summary
 
