@@ -173,7 +173,8 @@ def tagger_with_heads(tiny_model_dir, tmp_path_factory):
     from conflict_ner.tagging.tagger import EntityTagger
 
     torch.manual_seed(1)
-    tagger = EntityTagger.from_pretrained(tiny_model_dir)
+    # module scope: set up before the autouse fp32 pin of conftest, so precision is named here
+    tagger = EntityTagger.from_pretrained(tiny_model_dir, quantize="fp32")
     heads = EventHeads(EventHeadSettings(heads=("triggers", "roles", "modality"),
                                          hidden_size=tagger.model.config.hidden_size))
     with torch.no_grad():  # a random head would be near-uniform: make its outputs distinct
@@ -368,3 +369,15 @@ def test_heads_read_repaired_text_in_the_offsets_of_the_text_as_given(tagger_wit
     for word in ("Rebels", "Idlib", "army"):
         assert on_broken.role_of(broken.index(word), broken.index(word) + len(word)) == \
             on_clean.role_of(clean.index(word), clean.index(word) + len(word))
+
+
+def test_heads_run_on_a_bf16_encoder(tagger_with_heads):
+    """--quantize auto picks bf16 on AMX CPUs: the heads (fp32) read its states."""
+    from conflict_ner.tagging.tagger import EntityTagger
+
+    _, folder = tagger_with_heads
+    tagger = EntityTagger.from_pretrained(folder, quantize="bf16")
+    assert next(tagger.model.parameters()).dtype == torch.bfloat16
+    ents, events = tagger.predict_with_events([_doc("Rebels launched an air strike on Hama on Monday.")])[0]
+    assert events is not None and isinstance(events.triggers(), list)
+    assert events.role_of(0, 6) is not None

@@ -100,7 +100,10 @@ class EventHeads(nn.Module):
         return {name: head(hidden) for name, head in self.heads.items()}
 
     def log_probs(self, hidden: torch.Tensor) -> torch.Tensor:
-        """Log-probabilities of every head side by side ``[..., sum(sizes)]`` (inference)."""
+        """Log-probabilities of every head side by side ``[..., sum(sizes)]`` (inference). The
+        states are cast to the heads' precision: a bf16 encoder feeds fp32 heads."""
+        dtype = next(self.parameters()).dtype
+        hidden = hidden.to(dtype)
         return torch.cat([torch.log_softmax(head(hidden).float(), dim=-1) for head in self.heads.values()], dim=-1)
 
 
