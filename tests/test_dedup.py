@@ -99,3 +99,28 @@ def test_a_bad_line_is_named(tmp_path):
     src.write_text(json.dumps(rec("a")) + "\n{oops\n", encoding="utf-8")
     with pytest.raises(DataError, match=r"bad.jsonl:2: not JSON"):
         read_records(src)
+
+
+def test_pairwise_counts_links_between_documents_only():
+    from conflict_ner.dedup_eval import pairwise
+
+    gold = {("a", 0): "c1", ("a", 1): "c1", ("b", 0): "c1", ("c", 0): "n1"}
+    perfect = pairwise([[("a", "c1"), ("b", "c1")], [("c", "n1")]], gold)
+    assert (perfect["precision"], perfect["recall"], perfect["links_gold"]) == (1.0, 1.0, 1)
+    merged = pairwise([[("a", "c1"), ("b", "c1"), ("c", "n1")]], gold)
+    assert merged["precision"] == round(1 / 3, 4) and merged["recall"] == 1.0
+
+
+def test_the_cluster_gold_names_records_of_the_compiled_corpus():
+    from pathlib import Path
+
+    from conflict_ner.dedup_eval import read_clusters, read_corpus
+
+    clusters = read_clusters(Path("training/corpus/clusters.tsv"))
+    _, gold = read_corpus("training/corpus", {d for d, _ in clusters})
+    assert all(i < len(gold[d]) for d, i in clusters)
+    acts = {}
+    for (d, _), act in clusters.items():
+        acts.setdefault(act, set()).add(d)
+    assert sum(len(docs) >= 2 for docs in acts.values()) >= 40
+    assert sum(a.startswith("n") for a in acts) >= 15

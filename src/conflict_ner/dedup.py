@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import statistics
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -30,6 +30,8 @@ from conflict_ner.geo.resolve import distance_km
 
 #: Two geocoded places at most this far apart are one place (a village and its outskirts).
 MAX_KM = 25.0
+#: Folded place names at least this similar (rapidfuzz ratio, spaces ignored) are one name.
+NAME_SIMILARITY = 80.0
 #: Dates this many days apart still match (reports say "Monday" or "overnight" for one act).
 DAY_TOLERANCE = 1
 
@@ -199,10 +201,25 @@ def _place_pair(a, b, max_km: float) -> str:
     # a province (precision 3) holds every place of that province
     if (prec_a == 3 and admin_a and admin_a == admin_b) or (prec_b == 3 and admin_b and admin_b == admin_a):
         return "nested"
+    if name_a and name_b and similar_names(name_a, name_b):
+        return "same"
     words_a, words_b = set(name_a.split()), set(name_b.split())
     if words_a and words_b and (words_a <= words_b or words_b <= words_a) and not (point_a and point_b):
         return "nested"  # "Idlib" and "Idlib city", when the gazetteer cannot tell them apart
     return "apart"
+
+
+def similar_names(a: str, b: str, threshold: float = NAME_SIMILARITY) -> bool:
+    """Whether two folded place names are spellings of one name that folding left apart
+    (``dhegobadan``/``dhegabadan``, ``pa zi gyi``/``pazigyi``, ``togoga``/``togogwa``).
+
+    >>> similar_names("dasht e barchi", "dasht i barchi"), similar_names("saraqib", "sarmin")
+    (True, False)
+    """
+    from rapidfuzz import fuzz
+
+    a, b = a.replace(" ", ""), b.replace(" ", "")
+    return min(len(a), len(b)) >= 5 and fuzz.ratio(a, b) >= threshold
 
 
 def places_relation(a: _Facts, b: _Facts, max_km: float = MAX_KM) -> str:
@@ -263,6 +280,7 @@ def group_records(records: Iterable[Mapping[str, Any] | Any], *, max_km: float =
         if d.get("modality", "asserted") in ("negated", "threatened", "planned"):
             continue
         facts.append(_facts(d, index))
+    facts = _carry_places(facts)
     facts.sort(key=lambda f: (f.start or date.max, f.doc_id, f.index))
     groups: list[list[_Facts]] = []
     for f in facts:
@@ -281,6 +299,22 @@ def group_records(records: Iterable[Mapping[str, Any] | Any], *, max_km: float =
     out = [_group(i, g, sources or {}) for i, g in enumerate(groups, start=1)]
     if not keep_singletons:
         out = [g for g in out if len(g.documents) > 1]
+    return out
+
+
+def _carry_places(facts: list[_Facts]) -> list[_Facts]:
+    """A record that names no place (``the toll rose to 57``) takes the places of the closest
+    earlier record of its document with the same sub-event type (else of any earlier record)."""
+    out, seen = [], {}
+    for f in sorted(facts, key=lambda f: (f.doc_id, f.index)):
+        earlier = seen.setdefault(f.doc_id, [])
+        if not f.places:
+            donor = next((e for e in reversed(earlier) if e.places and e.sub_event_type == f.sub_event_type), None) \
+                or next((e for e in reversed(earlier) if e.places), None)
+            if donor is not None:
+                f = replace(f, places=donor.places)
+        earlier.append(f)
+        out.append(f)
     return out
 
 

@@ -70,6 +70,22 @@ def _cmd_dedup(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_evaluate_dedup(args: argparse.Namespace) -> int:
+    from conflict_ner.dedup_eval import evaluate_dedup
+
+    result = evaluate_dedup(args.corpus, args.clusters, model=args.model, geocode=not args.no_geo)
+    for name in ("gold_records", "rules_gold_entities", "model_predicted_entities"):
+        if name in result:
+            r = result[name]
+            print(f"{name}: pairwise P/R/F1 {r['precision']:.3f}/{r['recall']:.3f}/{r['f1']:.3f} "
+                  f"({r['links_correct']} of {r['links_predicted']} predicted links, {r['links_gold']} gold; "
+                  f"{r['records']} records in {r['groups']} groups)")
+    if args.output:
+        with open(args.output, "w", encoding="utf-8") as f:
+            json.dump(result, f, indent=2)
+    return 0
+
+
 def _cmd_view(args: argparse.Namespace) -> int:
     from conflict_ner.app.view import view_command
 
@@ -257,6 +273,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--max-km", type=float, help="geocoded places this close are one place (default 25)")
     p.add_argument("--only-shared", action="store_true", help="write only groups reported by several documents")
     p.set_defaults(func=_cmd_dedup)
+
+    p = sub.add_parser("evaluate-dedup", parents=[common],
+                       help="pairwise precision/recall of dedup groups against the clustered-reports gold")
+    p.add_argument("--model", help="also score the model's records from its predicted entities")
+    p.add_argument("--corpus", default="training/corpus", help="corpus folder with compiled/ (default training/corpus)")
+    p.add_argument("--clusters", help="the gold side file (default CORPUS/clusters.tsv)")
+    p.add_argument("--no-geo", action="store_true", help="compare places by name only")
+    p.add_argument("-o", "--output", help="write the scores as JSON here")
+    p.set_defaults(func=_cmd_evaluate_dedup)
 
     p = sub.add_parser("view", parents=[common], help="an HTML page of one article's entities and event records")
     p.add_argument("--model", required=True)
