@@ -31,7 +31,7 @@ def main() -> None:
 
     texts, published = repeated_texts(args.data, args.words)
     docs = [{"id": str(i), "text": t, "published": p} for i, (t, p) in enumerate(zip(texts, published))]
-    ex = EventExtractor.from_pretrained(args.model)
+    ex = EventExtractor.from_pretrained(args.model, quantize="fp32")
     list(ex.extract_batch(docs[:8]))
     lean_check = predict.supports_lean
     best = {"model forward": float("inf"), "lean forward": float("inf")}

@@ -151,7 +151,8 @@ def main() -> None:
     model = args.model
     if args.tiny:
         model = str(tiny_model(Path(tempfile.mkdtemp(prefix="tiny-model-"))))
-    extractor = EventExtractor.from_pretrained(model, max_input_bytes=max(args.sizes) + 1, time_budget=None)
+    extractor = EventExtractor.from_pretrained(model, quantize="fp32", max_input_bytes=max(args.sizes) + 1,
+                                               time_budget=None)
     articles, _ = load_texts(args.data)
     next(extractor.extract_batch(articles[:1]))  # warm up (the first call builds the runners)
 

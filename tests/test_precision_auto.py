@@ -55,7 +55,10 @@ def test_resolve_quantize_follows_the_environment(monkeypatch):
         resolve_quantize("fp8")
 
 
-def test_auto_names_the_path_it_took(tiny_model_dir, monkeypatch):
+def test_auto_is_the_api_default_and_names_the_path_it_took(tiny_model_dir, monkeypatch):
+    """``EventExtractor.from_pretrained`` (the API) defaults to ``auto``; the tagger loader that
+    training and scoring use stays fp32 unless asked."""
+    from conflict_ner.extractor import EventExtractor
     from conflict_ner.tagging import quantization
     from conflict_ner.tagging.tagger import EntityTagger
 
@@ -64,8 +67,10 @@ def test_auto_names_the_path_it_took(tiny_model_dir, monkeypatch):
     monkeypatch.delenv("ONEDNN_MAX_CPU_ISA", raising=False)
     import torch
 
+    ex = EventExtractor.from_pretrained(tiny_model_dir, geocode=False)
+    assert ex.name.endswith("+bf16") and next(ex.model.parameters()).dtype == torch.bfloat16
     tagger = EntityTagger.from_pretrained(tiny_model_dir)
-    assert tagger.name.endswith("+bf16") and next(tagger.model.parameters()).dtype == torch.bfloat16
+    assert "+" not in tagger.name and next(tagger.model.parameters()).dtype == torch.float32
     monkeypatch.setattr(quantization, "cpu_flags", lambda: set(AVX2_EPYC))
-    tagger = EntityTagger.from_pretrained(tiny_model_dir)
+    tagger = EntityTagger.from_pretrained(tiny_model_dir, quantize="auto")
     assert "+" not in tagger.name and next(tagger.model.parameters()).dtype == torch.float32

@@ -54,10 +54,10 @@ class EntityTagger:
     # --- loading and saving ---------------------------------------------------------------
 
     @classmethod
-    def from_pretrained(cls, path: str | Path | Sequence[str | Path], *, quantize: str | None = "auto",
+    def from_pretrained(cls, path: str | Path | Sequence[str | Path], *, quantize: str | None = None,
                         **overrides: Any) -> "EntityTagger":
         """Load a model folder (several folders: their ensemble, with the first one's settings
-        and tokenizer). ``quantize`` is ``"auto"`` (per CPU), ``"fp32"``, ``"int8"`` or ``"bf16"``; ``overrides`` replace saved
+        and tokenizer). ``quantize`` is ``None``/``"fp32"`` (training and scoring read fp32), ``"auto"`` (per CPU), ``"int8"`` or ``"bf16"``; ``overrides`` replace saved
         inference settings (``decoding="greedy"``...).
 
         Raises :class:`ModelError` naming the folder when it is not a trained tagger.

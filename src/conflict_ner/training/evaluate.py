@@ -37,10 +37,10 @@ def score_entities(docs: Sequence[Document], predicted: Sequence[Sequence]) -> d
 
 
 def evaluate_path(model_dir: str | list[str], data: str, *, fmt: str | None = None,
-                  output: str | None = None, quantize: str | None = "auto", decoding: str | None = None,
+                  output: str | None = None, quantize: str | None = None, decoding: str | None = None,
                   progress: bool = False) -> dict[str, dict]:
     """Metrics of the model in ``model_dir`` on ``data`` (a YAML config means its dev and test);
-    ``quantize="int8"``/``"bf16"`` scores that inference path; ``decoding`` replaces the model's
+    ``quantize="int8"``/``"bf16"``/``"auto"`` scores that inference path (``conflict-ner evaluate`` passes ``auto``); ``decoding`` replaces the model's
     own (``greedy`` or ``viterbi``). Several model directories score their ensemble (mean
     log-probabilities; settings of the first)."""
     from conflict_ner.tagging.tagger import EntityTagger
