@@ -13,7 +13,8 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from conflict_ner.records import Entity, EventRecord
+from conflict_ner.app.view_map import MAP_CSS, render_map
+from conflict_ner.records import ActorRef, Entity, EventRecord, PlaceRef
 
 # marks the pages this module writes, so that a folder given to ``extract`` skips them
 GENERATOR = "conflict-ner view"
@@ -40,9 +41,30 @@ def _cell(items) -> str:
     return "<br>".join(escape(x) for x in items) or "&ndash;"
 
 
+def _actor(a: ActorRef) -> str:
+    """An actor as written, its role, and its identity once resolved.
+
+    >>> _actor(ActorRef("HTS", 0, 3, "initiator", "Hayat Tahrir al-Sham", "Rebel group", 2))
+    'HTS (initiator) → Hayat Tahrir al-Sham [Rebel group, inter 2]'
+    """
+    out = f"{a.text} ({a.role})"
+    if a.canonical:
+        kind = ", ".join(x for x in (a.actor_type, f"inter {a.inter_code}" if a.inter_code else None) if x)
+        out += f" \u2192 {a.canonical}" + (f" [{kind}]" if kind else "")
+    return out
+
+
+def _place(p) -> str:
+    geo = p.geo if isinstance(p, PlaceRef) else None
+    if geo is None or (geo.name is None and geo.latitude is None):
+        return p.text
+    where = ", ".join(x for x in (geo.name, geo.admin1, geo.country) if x)
+    return f"{p.text} \u2192 {where}" + (f" (precision {geo.geo_precision})" if geo.geo_precision else "")
+
+
 def _record_row(i: int, r: EventRecord) -> str:
     # cells are plain text (typographic characters, not entity references) and escaped once, here
-    actors = [f"{a.text} ({a.role})" for a in r.actors]
+    actors = [_actor(a) for a in r.actors]
     counts = []
     for c in r.counts:
         noun = f" {c.counted}" if c.counted else ""
@@ -54,7 +76,7 @@ def _record_row(i: int, r: EventRecord) -> str:
     kind = f"{r.event_type} \u2013 {r.sub_event_type}"
     return (f"<tr><td>{i}</td><td>{escape(kind)}</td><td>{escape(' '.join(r.sentence.text.split()))}</td>"
             f"<td>{escape(date)}</td>"
-            f"<td>{_cell(actors)}</td><td>{_cell(x.text for x in r.locations)}</td>"
+            f"<td>{_cell(actors)}</td><td>{_cell(_place(x) for x in r.locations)}</td>"
             f"<td>{_cell(x.text for x in r.weapons)}</td><td>{_cell(counts)}</td>"
             f"<td>{escape(r.modality)}</td><td>{escape(r.attribution.text) if r.attribution else '&ndash;'}</td>"
             f"<td>{r.confidence:.2f}</td></tr>")
@@ -80,7 +102,8 @@ def _meta_line(model: str | None, published: str | None, published_from: str | N
 def render_html(text: str, entities: list[Entity], records: list[EventRecord], *, title: str,
                 model: str | None = None, published: str | None = None, published_from: str | None = None,
                 site: str | None = None, url: str | None = None) -> str:
-    """The page as a string (inline CSS, no scripts, no external resources)."""
+    """The page as a string (inline CSS and SVG, no scripts, no external resources): the article,
+    a map of the records' geocoded places over Natural Earth outlines, and the records."""
     labels = sorted({e.label for e in entities} | set(COLOURS))
     css = "".join(f"mark.{lab}{{background:{COLOURS.get(lab, _FALLBACK)}}}" for lab in labels)
     legend = " ".join(f'<mark class="{lab}">{lab}</mark>' for lab in labels)
@@ -98,11 +121,14 @@ mark{{padding:0 .2em;border-radius:3px}} mark sup{{font-size:.6em;margin-left:.2
 table{{border-collapse:collapse;width:100%;margin-top:1rem;font-size:.9rem}}
 th,td{{border:1px solid #ddd;padding:.35rem;vertical-align:top;text-align:left}} th{{background:#f3f4f6}}
 .meta{{color:#555}}
+{MAP_CSS}
 </style></head><body>
 <h1>{escape(title)}</h1>
 <p class="meta">{meta}</p>
 <p>{legend}</p>
 <article><p>{_highlight(text, entities)}</p></article>
+<h2>Map</h2>
+{render_map(records)}
 <h2>Event records ({len(records)})</h2>
 <table><thead><tr><th>#</th><th>event type</th><th>sentence</th><th>date</th><th>actors</th><th>locations</th><th>weapons</th>
 <th>counts</th><th>modality</th><th>attribution</th><th>conf.</th></tr></thead>

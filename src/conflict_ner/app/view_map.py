@@ -171,7 +171,7 @@ def render_map(records: Sequence[EventRecord]) -> str:
     land, provinces, borders = _outline_paths(frame)
     credit = load_outlines()["credit"]
     pin_svg = "".join(_pin_svg(n, p, frame) for n, p in enumerate(pins, start=1))
-    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {frame.width:.0f} {frame.height:.0f}" '
+    svg = (f'<svg viewBox="0 0 {frame.width:.0f} {frame.height:.0f}" '
            f'width="{frame.width:.0f}" height="{frame.height:.0f}" role="img" aria-label="map of the records\' places">'
            f'<clipPath id="mapclip"><rect width="{frame.width:.0f}" height="{frame.height:.0f}"/></clipPath>'
            f'<rect class="sea" width="{frame.width:.0f}" height="{frame.height:.0f}"/>'
