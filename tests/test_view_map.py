@@ -26,7 +26,7 @@ IDLEB = PlaceRef("Idleb", 12, 17, IDLIB.geo)  # another spelling of the same gaz
 def test_outlines_file_has_admin0_and_admin1_features():
     data = load_outlines()
     assert "naturalearthdata.com" in data["credit"]
-    assert len(data["admin0"]) > 150 and len(data["admin1_lines"]) > 1000 and data["admin0_lines"]
+    assert len(data["admin0"]) > 150 and len(data["admin1_lines"]) > 1000 and data["admin0_lines"] and data["land"]
     syria = [c for c in data["admin0"] if c["iso_a3"] == "SYR"]
     assert syria and syria[0]["rings"][0]
     # province lines exist inside Syria (Idlib governorate's borders), in hundredths of a degree
@@ -39,12 +39,12 @@ def test_page_has_outlines_and_one_pin_per_geocoded_place():
     html = render_html(TEXT, [], records, title="t")
     assert html.count('class="pin"') == 2  # Idlib shared by records 1 and 2 (one as Idleb), Saraqib
     assert "Idlib (as Idleb)" in html
-    for cls in ("admin0", "admin1", "admin0-line"):
+    for cls in ("land", "admin1", "admin0-line"):
         d = re.search(f'<path class="{cls}" d="([^"]*)"', html).group(1)
         assert d.count("M") >= 1 and len(d) > 100, cls  # real outlines in the frame, not an empty canvas
     assert "records 1, 2" in html and "geo_precision 1" in html  # Idlib's tooltip
     assert "Places without coordinates" in html and "the hills (records 1)" in html
-    assert "naturalearthdata.com" in html
+    assert "naturalearthdata.com" in html and "Countries in view: " in html and "Syria" in html
     assert "http" not in html and "<script" not in html  # self-contained
 
 

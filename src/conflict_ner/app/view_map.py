@@ -9,7 +9,7 @@ longitude scaled by the cosine of the middle latitude (true shapes at the scale 
 >>> place = PlaceRef("Idlib", 0, 5, Geo(name="Idlib", latitude=35.93, longitude=36.63, geo_precision=1))
 >>> rec = EventRecord("d", TextSpan("Idlib", 0, 5), EventDate(None, "unknown", None), locations=(place,))
 >>> html = render_map([rec])
->>> html.count('class="pin"'), 'class="admin0"' in html, "naturalearthdata.com" in html
+>>> html.count('class="pin"'), 'class="land"' in html, "naturalearthdata.com" in html
 (1, True, True)
 """
 
@@ -32,8 +32,9 @@ MIN_SPAN = 1.0  # degrees: a single village still shows its province and neighbo
 
 @lru_cache(maxsize=1)
 def load_outlines() -> dict:
-    """The packaged outlines: ``admin0`` country polygons, ``admin0_lines`` coasts and borders,
-    ``admin1_lines`` province borders, in integer hundredths of a degree (see its ``units``)."""
+    """The packaged outlines: ``admin0`` country polygons (names, coarse), ``land`` (its edge the
+    coast), ``admin0_lines`` country borders, ``admin1_lines`` province borders, in integer
+    hundredths of a degree (see its ``units``)."""
     return json.loads(resources.files("conflict_ner").joinpath("resources/outlines.json")
                       .read_text(encoding="utf-8"))
 
@@ -123,17 +124,23 @@ def fit_frame(points: Sequence[tuple[float, float]], margin: float = 0.25) -> Fr
 
 
 def _path(flat: Sequence[int], frame: Frame, close: bool = False) -> str:
-    pts = []
+    """An SVG path from a packaged line: its first point, then steps (hundredths of a degree).
+
+    >>> _path([3600, 3500, 100, -100], Frame(35.0, 34.0, 38.0, 36.0, 300.0, 200.0))
+    'M100.0,100.0 200.0,200.0'
+    """
+    pts, lon, lat = [], 0, 0
     for k in range(0, len(flat) - 1, 2):
-        x, y = frame.xy(flat[k] / 100, flat[k + 1] / 100)
+        lon, lat = lon + flat[k], lat + flat[k + 1]
+        x, y = frame.xy(lon / 100, lat / 100)
         pts.append(f"{x:.1f},{y:.1f}")
     return "M" + " ".join(pts) + ("Z" if close else "")
 
 
 def _outline_paths(frame: Frame) -> tuple[str, str, str]:
     data = load_outlines()
-    land = "".join(_path(ring, frame, close=True) for c in data["admin0"] if frame.overlaps(c["bbox"], 100)
-                   for ring in c["rings"])
+    land = "".join(_path(ring["points"], frame, close=True) for ring in data["land"]
+                   if frame.overlaps(ring["bbox"], 100))
     provinces = "".join(_path(line["points"], frame) for line in data["admin1_lines"]
                         if frame.overlaps(line["bbox"], 100))
     borders = "".join(_path(line["points"], frame) for line in data["admin0_lines"]
@@ -148,8 +155,11 @@ def _pin_svg(n: int, pin: Pin, frame: Frame) -> str:
            f"\n{pin.latitude:.4f}, {pin.longitude:.4f}; geo_precision {pin.precision if pin.precision else '?'}"
            f"\nrecords {', '.join(map(str, pin.records))}")
     return (f'<g class="pin"><title>{escape(tip)}</title>'
-            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="6"/>'
-            f'<text x="{x + 8:.1f}" y="{y + 4:.1f}">{n} {escape(pin.name)}</text></g>')
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="6" fill="#dc2626" stroke="#fff" stroke-width="1.5"/>'
+            # a white halo under the label (two texts: not every renderer knows paint-order)
+            f'<text x="{x + 8:.1f}" y="{y + 4:.1f}" font-size="12" fill="#fff" stroke="#fff" stroke-width="3">'
+            f'{n} {escape(pin.name)}</text>'
+            f'<text x="{x + 8:.1f}" y="{y + 4:.1f}" font-size="12" fill="#111">{n} {escape(pin.name)}</text></g>')
 
 
 def _unlocated_list(unlocated: dict[str, list[int]]) -> str:
@@ -169,25 +179,28 @@ def render_map(records: Sequence[EventRecord]) -> str:
                 f"{_unlocated_list(unlocated)}</section>")
     frame = fit_frame([(p.longitude, p.latitude) for p in pins])
     land, provinces, borders = _outline_paths(frame)
-    credit = load_outlines()["credit"]
+    data = load_outlines()
+    countries = sorted(c["name"] for c in data["admin0"] if c["name"] and frame.overlaps(c["bbox"], 100))
+    credit = data["credit"]
     pin_svg = "".join(_pin_svg(n, p, frame) for n, p in enumerate(pins, start=1))
-    svg = (f'<svg viewBox="0 0 {frame.width:.0f} {frame.height:.0f}" '
-           f'width="{frame.width:.0f}" height="{frame.height:.0f}" role="img" aria-label="map of the records\' places">'
-           f'<clipPath id="mapclip"><rect width="{frame.width:.0f}" height="{frame.height:.0f}"/></clipPath>'
-           f'<rect class="sea" width="{frame.width:.0f}" height="{frame.height:.0f}"/>'
-           f'<g clip-path="url(#mapclip)"><path class="admin0" d="{land}"/>'
-           f'<path class="admin1" d="{provinces}"/><path class="admin0-line" d="{borders}"/>'
+    # presentation attributes, not only CSS: the SVG reads the same cut out of the page
+    w, h = f"{frame.width:.0f}", f"{frame.height:.0f}"
+    svg = (f'<svg viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" '
+           'aria-label="map of the records\' places">'
+           f'<clipPath id="mapclip"><rect width="{w}" height="{h}"/></clipPath>'
+           f'<rect class="sea" width="{w}" height="{h}" fill="#dbeafe"/>'
+           f'<g clip-path="url(#mapclip)"><path class="land" d="{land}" fill="#f8f5ee" stroke="#374151" '
+           'stroke-width="0.8"/>'
+           f'<path class="admin1" d="{provinces}" fill="none" stroke="#9ca3af" stroke-width="0.7" '
+           'stroke-dasharray="3 2"/>'
+           f'<path class="admin0-line" d="{borders}" fill="none" stroke="#374151" stroke-width="1.2"/>'
            f"{pin_svg}</g></svg>")
     return (f'<section class="map"><div class="mapbox">{svg}'
-            f'<p class="credit">{escape(credit)} Places: GeoNames (CC BY 4.0).</p></div>'
+            f'<p class="credit">Countries in view: {escape(", ".join(countries))}. Dashed: province borders. '
+            f'{escape(credit)} Places: GeoNames (CC BY 4.0).</p></div>'
             f"{_unlocated_list(unlocated)}</section>")
 
 
 MAP_CSS = (".map{display:flex;gap:1rem;align-items:flex-start;flex-wrap:wrap}"
            ".map svg{max-width:100%;height:auto;border:1px solid #ccc;border-radius:4px}"
-           ".map .sea{fill:#dbeafe}.map .admin0{fill:#f8f5ee;stroke:none}"
-           ".map .admin1{fill:none;stroke:#9ca3af;stroke-width:.7;stroke-dasharray:3 2}"
-           ".map .admin0-line{fill:none;stroke:#374151;stroke-width:1.2}"
-           ".map .pin circle{fill:#dc2626;stroke:#fff;stroke-width:1.5}"
-           ".map .pin text{font-size:12px;fill:#111;paint-order:stroke;stroke:#fff;stroke-width:3px}"
            ".map .credit{font-size:.75rem;color:#555;margin:.2rem 0}.map .nomap{color:#555}")
