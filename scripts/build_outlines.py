@@ -121,7 +121,8 @@ def main(basemap: str) -> None:
     }
     OUT.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
     print(f"{OUT}: {OUT.stat().st_size / 1e6:.2f} MB; admin0 {len(data['admin0'])}, "
-          f"land {len(data['land'])}, admin0_lines {len(data['admin0_lines'])}, admin1_lines {len(data['admin1_lines'])}")
+          f"land {len(data['land'])}, admin0_lines {len(data['admin0_lines'])}, "
+          f"admin1_lines {len(data['admin1_lines'])}")
 
 
 if __name__ == "__main__":

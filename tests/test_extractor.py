@@ -181,7 +181,7 @@ def test_view_page_highlights_and_tabulates(keyword_extractor):
     html = render_html(text, keyword_extractor.entities(text), keyword_extractor.extract(text, "2024-05-08"),
                        title="t & co", model="m")
     assert html.startswith("<!DOCTYPE html>") and "&lt;script&gt;" in html and "t &amp; co" in html
-    assert '<mark class="LOCATION"' in html and "<td>Hama \u2192 Hama, " in html  # as written, then as geocoded
+    assert '<mark class="LOCATION"' in html and "<td>Hama \u2192 " in html  # as written, then as geocoded
     assert "http" not in html  # self-contained
 
 

@@ -46,7 +46,7 @@ class Pin:
     name: str
     latitude: float
     longitude: float
-    precision: int | None
+    precisions: set[int] = field(default_factory=set)
     mentions: set[str] = field(default_factory=set)
     records: list[int] = field(default_factory=list)
 
@@ -73,7 +73,9 @@ def collect_places(records: Sequence[EventRecord]) -> tuple[list[Pin], dict[str,
                     nums.append(i)
                 continue
             key = (geo.geonames_id, geo.name, round(geo.latitude, 4), round(geo.longitude, 4))
-            pin = pins.setdefault(key, Pin(geo.name or place.text, geo.latitude, geo.longitude, geo.geo_precision))
+            pin = pins.setdefault(key, Pin(geo.name or place.text, geo.latitude, geo.longitude))
+            if geo.geo_precision:
+                pin.precisions.add(geo.geo_precision)
             pin.mentions.add(place.text)
             if i not in pin.records:
                 pin.records.append(i)
@@ -151,8 +153,9 @@ def _outline_paths(frame: Frame) -> tuple[str, str, str]:
 def _pin_svg(n: int, pin: Pin, frame: Frame) -> str:
     x, y = frame.xy(pin.longitude, pin.latitude)
     other = sorted(m for m in pin.mentions if m != pin.name)
+    precision = ", ".join(map(str, sorted(pin.precisions))) or "?"
     tip = (f"{pin.name}" + (f" (as {', '.join(other)})" if other else "") +
-           f"\n{pin.latitude:.4f}, {pin.longitude:.4f}; geo_precision {pin.precision if pin.precision else '?'}"
+           f"\n{pin.latitude:.4f}, {pin.longitude:.4f}; geo_precision {precision}"
            f"\nrecords {', '.join(map(str, pin.records))}")
     return (f'<g class="pin"><title>{escape(tip)}</title>'
             f'<circle cx="{x:.1f}" cy="{y:.1f}" r="6" fill="#dc2626" stroke="#fff" stroke-width="1.5"/>'
