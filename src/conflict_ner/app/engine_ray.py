@@ -139,11 +139,13 @@ class RayExtractor:
 
     def __init__(self, model: str | Path, *, quantize: str | None = "auto", actors: int | None = None,
                  threads_per_actor: int = 1, address: str | None = None, window: int = DEFAULT_WINDOW,
-                 batch_docs: int = DEFAULT_BATCH_DOCS, num_cpus: int | None = None, **options: Any):
+                 batch_docs: int | None = None, num_cpus: int | None = None, **options: Any):
         from conflict_ner.errors import ConfigError
         from conflict_ner.extractor import EventExtractor
         from conflict_ner.tagging.quantization import resolve_quantize
 
+        # a map_batches batch is what the extractor tags together (--docs-per-chunk)
+        batch_docs = batch_docs or options.get("docs_per_chunk") or DEFAULT_BATCH_DOCS
         if threads_per_actor < 1 or (actors is not None and actors < 1) or window < 1 or batch_docs < 1:
             raise ConfigError("--actors, --threads-per-actor, the window and the batch must be at least 1")
         self.model = str(Path(model).resolve())
