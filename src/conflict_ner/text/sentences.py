@@ -123,10 +123,21 @@ def _heading_breaks(text: str, start: int, end: int) -> list[int]:
 
     Such a line has no final or continuing punctuation, does not end with a
     function word, and the next line starts with a capital letter or a quote.
-    A wrapped body line can still be cut when it ends with a content word right
-    before a capitalised word; authors avoid breaking a line there.
+    A line of a hard-wrapped block (one at least 80% as long as the block's longest line,
+    when that is 50+ characters and the block has 3+ lines) is body text, not a heading:
+    ``to form`` + line break + ``Hay'at Tahrir al-Sham`` stays one sentence.
+
+    >>> body = ("Rebel factions met in the north on Monday and agreed to form\\n"
+    ...         "Hay'at Tahrir al-Sham, a new alliance under one command.\\nIt grew.")
+    >>> _heading_breaks(body, 0, len(body))
+    []
+    >>> _heading_breaks("Rebels seize town\\nRebels took Kafr Nabl.", 0, 40)
+    [17]
     """
     cuts = []
+    lines = text[start:end].split("\n")
+    longest = max(len(ln.rstrip()) for ln in lines)
+    wrapped = len(lines) >= 3 and longest >= 50
     pos = start
     while True:
         nl = text.find("\n", pos, end)
@@ -140,6 +151,8 @@ def _heading_breaks(text: str, start: int, end: int) -> list[int]:
             continue
         last = line[-1]
         if last in _FINAL_PUNCT or last in _CONTINUING_PUNCT:
+            continue
+        if wrapped and len(line) >= 0.8 * longest:
             continue
         last_word = line.split()[-1].strip("\"'\u201c\u201d\u2018\u2019()[]").lower()
         if last_word in _CONTINUING_WORDS:
