@@ -46,6 +46,7 @@ def test_cpu_flags_reads_the_flags_line(tmp_path):
 
 
 def test_resolve_quantize_follows_the_environment(monkeypatch):
+    monkeypatch.delenv("CONFLICT_NER_PRECISION")
     monkeypatch.setenv("ATEN_CPU_CAPABILITY", "avx2")
     monkeypatch.setenv("ONEDNN_MAX_CPU_ISA", "AVX2")
     assert resolve_quantize("auto") is None
@@ -53,6 +54,11 @@ def test_resolve_quantize_follows_the_environment(monkeypatch):
     assert resolve_quantize("bf16") == "bf16"  # asked for by name: given, even where slow
     with pytest.raises(ValueError, match="quantize must be one of"):
         resolve_quantize("fp8")
+    monkeypatch.setenv("CONFLICT_NER_PRECISION", "bf16")  # a machine's own choice for auto
+    assert resolve_quantize("auto") == "bf16" and resolve_quantize("fp32") is None
+    monkeypatch.setenv("CONFLICT_NER_PRECISION", "fast")
+    with pytest.raises(ValueError, match="CONFLICT_NER_PRECISION must be one of"):
+        resolve_quantize("auto")
 
 
 def test_auto_is_the_api_default_and_names_the_path_it_took(tiny_model_dir, monkeypatch):
@@ -63,6 +69,7 @@ def test_auto_is_the_api_default_and_names_the_path_it_took(tiny_model_dir, monk
     from conflict_ner.tagging.tagger import EntityTagger
 
     monkeypatch.setattr(quantization, "cpu_flags", lambda: set(SAPPHIRE_RAPIDS))
+    monkeypatch.delenv("CONFLICT_NER_PRECISION")
     monkeypatch.delenv("ATEN_CPU_CAPABILITY", raising=False)
     monkeypatch.delenv("ONEDNN_MAX_CPU_ISA", raising=False)
     import torch

@@ -84,9 +84,14 @@ def cpu_flags(cpuinfo: str = "/proc/cpuinfo") -> set[str]:
     return set()
 
 
+#: set to fp32, bf16 or int8, what ``auto`` takes on this machine instead of reading the CPU
+PRECISION_ENV = "CONFLICT_NER_PRECISION"
+
+
 def resolve_quantize(quantize: str | None) -> str | None:
-    """The path ``quantize`` names on this machine: ``"auto"`` -> :func:`choose_precision` of this
-    CPU and environment; ``"fp32"`` or ``None`` -> ``None``; ``"int8"``/``"bf16"`` as given.
+    """The path ``quantize`` names on this machine: ``"auto"`` -> ``$CONFLICT_NER_PRECISION`` if
+    set, else :func:`choose_precision` of this CPU and environment; ``"fp32"`` or ``None`` ->
+    ``None``; ``"int8"``/``"bf16"`` as given.
 
     >>> resolve_quantize("fp32"), resolve_quantize("int8")
     (None, 'int8')
@@ -94,6 +99,11 @@ def resolve_quantize(quantize: str | None) -> str | None:
     if quantize is None or quantize == "fp32":
         return None
     if quantize == "auto":
+        forced = os.environ.get(PRECISION_ENV, "").strip().lower()
+        if forced and forced != "auto":
+            if forced not in PRECISION_CHOICES:
+                raise ValueError(f"{PRECISION_ENV} must be one of {PRECISION_CHOICES}, not {forced!r}")
+            return resolve_quantize(forced)
         return choose_precision(cpu_flags(), os.environ)
     if quantize not in QUANTIZE_CHOICES:
         raise ValueError(f"quantize must be one of {PRECISION_CHOICES} or None, not {quantize!r}")
