@@ -86,3 +86,18 @@ def update_readme(section: str, table: str) -> None:
     block = f"{start}\n{table}\n{end}"
     text = pattern.sub(lambda _: block, text) if pattern.search(text) else text + f"\n{block}\n"
     README.write_text(text, encoding="utf-8")
+
+
+def tiny_model(folder: Path) -> Path:
+    """The tests' tiny random BERT with the five labels and the packaged tokenizer, saved in ``folder``."""
+    from conflict_ner.labels import LABELS
+    from conflict_ner.tagging.loading import load_tokenizer
+    from conflict_ner.training.config import ModelConfig
+    from conflict_ner.training.modeling import build_model
+
+    torch.manual_seed(0)
+    root = Path(__file__).resolve().parent.parent
+    model = build_model(ModelConfig(base_model=str(root / "tests/fixtures/tiny-bert"), random_init=True), list(LABELS))
+    model.save_pretrained(folder)
+    load_tokenizer("packaged:all-MiniLM-L6-v2").save_pretrained(folder)
+    return folder

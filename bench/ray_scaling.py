@@ -33,24 +33,9 @@ from pathlib import Path
 import torch
 
 sys.path.insert(0, str(Path(__file__).parent))
-from common import machine, repeated_texts, update_readme, words_of  # noqa: E402
+from common import machine, repeated_texts, tiny_model, update_readme, words_of  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def tiny_model(folder: Path) -> Path:
-    from transformers import AutoTokenizer  # noqa: F401
-
-    from conflict_ner.labels import LABELS
-    from conflict_ner.tagging.loading import load_tokenizer
-    from conflict_ner.training.config import ModelConfig
-    from conflict_ner.training.modeling import build_model
-
-    torch.manual_seed(0)
-    model = build_model(ModelConfig(base_model=str(ROOT / "tests/fixtures/tiny-bert"), random_init=True), list(LABELS))
-    model.save_pretrained(folder)
-    load_tokenizer("packaged:all-MiniLM-L6-v2").save_pretrained(folder)
-    return folder
 
 
 def write_input(path: Path, texts: list[str], published: list[str | None]) -> None:

@@ -35,9 +35,8 @@ from pathlib import Path
 import torch
 
 sys.path.insert(0, str(Path(__file__).parent))
-from common import load_texts, machine, update_readme  # noqa: E402
+from common import load_texts, machine, tiny_model, update_readme  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
 SIZES = (10_000, 100_000, 1_000_000, 2_000_000)
 KINDS = ("news", "mojibake", "no-punct", "mojibake-article")
 MOJIBAKE_PAGES = ("cp1252", "cp874", "koi8_r", "cp437", "cp1256")
@@ -96,19 +95,6 @@ def best_time(fn, repeats: int) -> tuple[float, float, object]:
         wall = min(wall, time.perf_counter() - start)
         cpu = min(cpu, time.process_time() - start_cpu)
     return wall, cpu, result
-
-
-def tiny_model(folder: Path) -> Path:
-    from conflict_ner.labels import LABELS
-    from conflict_ner.tagging.loading import load_tokenizer
-    from conflict_ner.training.config import ModelConfig
-    from conflict_ner.training.modeling import build_model
-
-    torch.manual_seed(0)
-    model = build_model(ModelConfig(base_model=str(ROOT / "tests/fixtures/tiny-bert"), random_init=True), list(LABELS))
-    model.save_pretrained(folder)
-    load_tokenizer("packaged:all-MiniLM-L6-v2").save_pretrained(folder)
-    return folder
 
 
 def render_table(results: dict) -> str:

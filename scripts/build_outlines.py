@@ -55,12 +55,15 @@ def _flat(pts: list[list[int]]) -> list[int]:
     return out
 
 
-def _lines(path: Path, tolerance: float) -> list[dict]:
+def _shapes(path: Path):
+    """The non-empty shapes of a shapefile (``.shp`` + ``.shx``)."""
     reader = shapefile.Reader(shp=open(path.with_suffix(".shp"), "rb"), shx=open(path.with_suffix(".shx"), "rb"))
+    return (shp for shp in reader.shapes() if shp.shapeType != shapefile.NULL)
+
+
+def _lines(path: Path, tolerance: float) -> list[dict]:
     out = []
-    for shp in reader.shapes():
-        if shp.shapeType == shapefile.NULL:
-            continue
+    for shp in _shapes(path):
         geom = shape(shp.__geo_interface__).simplify(tolerance, preserve_topology=False)
         parts = getattr(geom, "geoms", [geom])
         for part in parts:
@@ -73,11 +76,8 @@ def _lines(path: Path, tolerance: float) -> list[dict]:
 
 
 def _land(path: Path, tolerance: float) -> list[dict]:
-    reader = shapefile.Reader(shp=open(path.with_suffix(".shp"), "rb"), shx=open(path.with_suffix(".shx"), "rb"))
     out = []
-    for shp in reader.shapes():
-        if shp.shapeType == shapefile.NULL:
-            continue
+    for shp in _shapes(path):
         geom = shape(shp.__geo_interface__)
         for poly in getattr(geom, "geoms", [geom]):
             ring = _coords(poly.exterior.simplify(tolerance, preserve_topology=False))

@@ -16,8 +16,6 @@ def _fp32_by_default(monkeypatch):
     """``quantize="auto"`` (the default) reads the CPU: tests (and the commands they start as
     subprocesses) take fp32, so their results do not depend on the machine they run on."""
     monkeypatch.setenv("CONFLICT_NER_PRECISION", "fp32")
-    # and the CLI runs a test starts as subprocesses read the same: oneDNN capped below bf16
-    monkeypatch.setenv("ONEDNN_MAX_CPU_ISA", "AVX2")
 
 
 @pytest.fixture(scope="session")

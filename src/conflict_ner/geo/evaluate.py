@@ -79,32 +79,25 @@ def read_gold(path: str | Path) -> list[GoldPlace]:
     return rows
 
 
-def read_documents(corpus: str | Path) -> dict[str, str]:
-    """Texts of the compiled corpus documents (``<corpus>/compiled/<split>.jsonl``) by id."""
-    texts: dict[str, str] = {}
+def _compiled(corpus: str | Path):
+    """Each document of the compiled corpus (``<corpus>/compiled/<split>.jsonl``), as parsed JSON."""
     folder = Path(corpus) / "compiled"
     for split in SPLITS:
         path = folder / f"{split}.jsonl"
         if path.exists():
             for line in path.read_text(encoding="utf-8").splitlines():
                 if line.strip():
-                    doc = json.loads(line)
-                    texts[doc["id"]] = doc["text"]
-    return texts
+                    yield json.loads(line)
+
+
+def read_documents(corpus: str | Path) -> dict[str, str]:
+    """Texts of the compiled corpus documents by id."""
+    return {doc["id"]: doc["text"] for doc in _compiled(corpus)}
 
 
 def read_locations(corpus: str | Path) -> dict[str, list[tuple[int, int]]]:
     """The gold LOCATION spans of each compiled document."""
-    spans: dict[str, list[tuple[int, int]]] = {}
-    folder = Path(corpus) / "compiled"
-    for split in SPLITS:
-        path = folder / f"{split}.jsonl"
-        if path.exists():
-            for line in path.read_text(encoding="utf-8").splitlines():
-                if line.strip():
-                    doc = json.loads(line)
-                    spans[doc["id"]] = [(s, e) for s, e, label in doc["spans"] if label == "LOCATION"]
-    return spans
+    return {doc["id"]: [(s, e) for s, e, label in doc["spans"] if label == "LOCATION"] for doc in _compiled(corpus)}
 
 
 def evaluate_geo(gold: Sequence[GoldPlace], texts: Mapping[str, str], mentions: Mapping[str, Sequence[tuple[int, int]]],
