@@ -154,3 +154,16 @@ def test_a_pronoun_speaker_stands_for_the_source_named_before():
                                     "Inter-Services Public Relations", "the information minister"])
 def test_military_commands_and_ministers_are_parties(source):
     assert source_kind(source) == "party"
+
+
+def test_a_neutral_report_quoting_a_party_is_not_a_party_statement():
+    # the party's words in quotes are the reporter's citation; one "terrorist" is a paraphrase
+    report = ('The Turkish military said 3,603 "terrorists" had been "neutralized" since January.\n\n'
+              "Kurdish officials said the figure was inflated. Ankara lists the YPG as a terrorist organisation.\n\n"
+              "\u201cOur forces will resist,\u201d a commander said. The Observatory said 40 terrorists died.")
+    assert not speaks_as_party(report)
+    # a statement uses its words throughout, outside quotes
+    statement = ("Units repelled an attack by terrorists near the town. The terrorists fled after heavy losses.\n\n"
+                 "Two terrorists were captured and the enemy left its weapons behind.")
+    assert speaks_as_party(statement)
+    assert speaks_as_party("The army said its units advanced.\n\nOur units repelled the assault.")
