@@ -21,12 +21,13 @@ from conflict_ner.events.attribution import attribution
 from conflict_ner.events.counts import count_refs
 from conflict_ner.events.date_ranges import with_range
 from conflict_ner.events.date_carry import CarryMode, DateCarry
-from conflict_ner.events.date_shifts import shifted
-from conflict_ner.events.dates import is_reporting_date, publication_date, resolve_date
+from conflict_ner.events.date_choice import act_dates, date_of
+from conflict_ner.events.dates import resolve_date
 from conflict_ner.events.furniture import is_furniture
 from conflict_ner.events.modality import modality, speaks_as_party
 from conflict_ner.events.roles import assign_roles
 from conflict_ner.events.sentence import Sentence
+from conflict_ner.events.type_carry import settle_types
 from conflict_ner.events.types import classify
 from conflict_ner.labels import LABELS
 from conflict_ner.records import Entity, EventDate, EventRecord, PlaceRef, TextSpan
@@ -74,10 +75,10 @@ def build_records(text: str, entities: Sequence[Entity], published: date | str |
         records += found
         speaker = next((r.attribution.text for r in found if r.attribution is not None), speaker)
         if not found:
-            acts = [e for e in ents if e.label == "DATE" and not is_reporting_date(text, e)]
+            acts = act_dates(text, [e for e in ents if e.label == "DATE"])
             if acts:
                 dates.saw(with_range(resolve_date(acts[0].text, published), published))
-    return records
+    return settle_types(records)  # types a sentence alone cannot tell (trigger, document)
 
 
 def _records(text: str, sentence: Sentence, ents: list[Entity], dates: DateCarry,
@@ -168,26 +169,8 @@ def _record(text: str, sentence: Sentence, act: Act, ents: list[Entity], actors:
 
 def _date_of(text: str, sentence: Sentence, spans: list[Entity], counts, dates: DateCarry,
              published: date | None) -> EventDate:
-    """The record's date (ANNOTATION.md section 6); an act date, own or carried, is handed to ``dates``."""
-    own = [e for e in spans if not is_reporting_date(text, e)]
-    if any(c.cumulative for c in counts):
-        # a running total covers a period: its date is not the period's start (ANNOTATION.md),
-        # nor the date of the next sentence's act
-        if own:
-            dates.saw(with_range(resolve_date(own[0].text, published), published))
-        return publication_date(published)
-    if own:
-        when = with_range(resolve_date(own[0].text, published), published)  # "May 3-5": start/end
-        dates.record(when)
-        return when
-    carried = dates.carried()
-    if carried is not None:
-        when = shifted(carried, sentence.text, published)  # "the next day": one day on
-        dates.record(when)
-        return when
-    if spans:  # only a reporting date ("said on Friday"): it dates the act, and carries nowhere
-        return with_range(resolve_date(spans[0].text, published), published)
-    return publication_date(published)
+    """The record's date (ANNOTATION.md section 6, :mod:`.date_choice`)."""
+    return date_of(text, sentence.text, spans, any(c.cumulative for c in counts), dates, published)
 
 
 def _check(text: str, entities: Sequence[Entity], doc_id: str | None) -> None:

@@ -1,0 +1,96 @@
+"""Which date a record gets: its act DATE, a carried one, a reporting date, or publication.
+
+ANNOTATION.md section 6. A DATE of the record's stretch is one of three kinds:
+
+- it dates the act (``shelled Hama on Monday``);
+- it dates a statement (``said on Friday that ...``, :func:`.dates.is_reporting_date`):
+  used only when nothing else dates the record, and it carries nowhere;
+- it opens a period (``killed since Saturday``, ``since the offensive began on 18
+  February``, ``for the first time since 2016``): a running total or background, never
+  the act's date. A record whose only DATEs open a period is dated by publication, like
+  a running total (section 3), and carries nothing.
+
+>>> from conflict_ner.records import Entity
+>>> t = "At least 40 people have been killed since Saturday."
+>>> d = Entity("DATE", t.index("Saturday"), t.index("Saturday") + 8, "Saturday", 1.0)
+>>> date_of(t, t, [d], False, DateCarry(), date(2024, 5, 8))
+EventDate(value='2024-05-08', precision='unknown', text=None)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from conflict_ner.events.date_carry import DateCarry
+from conflict_ner.events.date_ranges import with_range
+from conflict_ner.events.date_shifts import shifted
+from conflict_ner.events.dates import is_reporting_date, publication_date, resolve_date
+from conflict_ner.records import Entity, EventDate
+
+# "since" and at most a short clause before the DATE ("since the coup on", "since fighting
+# broke out on"); a clause break, or a number (another date: "since 2016 on Friday"), ends it.
+_PERIOD_BEFORE = re.compile(r"\bsince\b(?:[^.;,:()\n\d]{0,40}?\b(?:on|in|of|at)\b)?\s*$", re.I)
+_LOOK_BACK = 60
+
+
+def opens_period(text: str, entity: Entity) -> bool:
+    """Whether a DATE span starts the period a running total or a background clause covers.
+
+    >>> t = "Clashes have killed 44 since the offensive began on 18 February, and jets struck on Monday."
+    >>> [opens_period(t, Entity("DATE", t.index(w), t.index(w) + len(w), w, 1.0)) for w in ("18 February", "Monday")]
+    [True, False]
+    """
+    return bool(_PERIOD_BEFORE.search(text[max(0, entity.start - _LOOK_BACK):entity.start]))
+
+
+def date_of(text: str, sentence: str, spans: Sequence[Entity], cumulative: bool, carry: DateCarry,
+            published: date | None) -> EventDate:
+    """The date of one record from the DATE spans of its stretch (``spans``, indexing ``text``).
+
+    ``sentence`` is the record's sentence (its shift words move a carried date), ``cumulative``
+    whether it reports a running total. An act date, own or carried, is handed to ``carry``.
+
+    >>> carry = DateCarry()
+    >>> carry.record(EventDate("2024-05-06", "day", "Monday"))
+    >>> date_of("The next day, rebels shelled Hama.", "The next day, rebels shelled Hama.", [], False,
+    ...         carry, date(2024, 5, 8)).value
+    '2024-05-07'
+    """
+    periods = [e for e in spans if opens_period(text, e)]
+    spans = [e for e in spans if e not in periods]
+    own = [e for e in spans if not is_reporting_date(text, e)]
+    if cumulative or (periods and not own):
+        # a running total covers a period: its date is not the period's start (ANNOTATION.md),
+        # nor the date of the next sentence's act
+        if own:
+            carry.saw(_resolved(own[0], published))
+        return publication_date(published)
+    if own:
+        when = _resolved(own[0], published)
+        carry.record(when)
+        return when
+    carried = carry.carried()
+    if carried is not None:
+        when = shifted(carried, sentence, published)  # "the next day": one day on
+        carry.record(when)
+        return when
+    if spans:  # only a reporting date ("said on Friday"): it dates the act, and carries nowhere
+        return _resolved(spans[0], published)
+    return publication_date(published)
+
+
+def act_dates(text: str, spans: Sequence[Entity]) -> list[Entity]:
+    """The DATE spans that date an act: neither a statement's date nor a period's start.
+
+    >>> t = "The army said on Friday that 12 fighters were killed on Thursday."
+    >>> [e.text for e in act_dates(t, [Entity("DATE", t.index(w), t.index(w) + len(w), w, 1.0)
+    ...                               for w in ("Friday", "Thursday")])]
+    ['Thursday']
+    """
+    return [e for e in spans if not is_reporting_date(text, e) and not opens_period(text, e)]
+
+
+def _resolved(entity: Entity, published: date | None) -> EventDate:
+    return with_range(resolve_date(entity.text, published), published)  # "May 3-5": start/end

@@ -1,0 +1,42 @@
+"""Which DATE dates a record: act dates, reporting dates, and dates that open a period."""
+
+from __future__ import annotations
+
+import pytest
+
+from conflict_ner.events import build_records
+from conflict_ner.events.date_choice import opens_period
+from tests.events.conftest import locate
+
+PUB = "2024-03-12"  # a Tuesday
+
+
+@pytest.mark.parametrize("text, surface, expected", [
+    ("At least 40 people have been killed since Saturday.", "Saturday", True),
+    ("1,100 civilians were killed since the offensive began on 18 February.", "18 February", True),
+    ("185 people died since fighting broke out on Saturday.", "Saturday", True),
+    ("Jets struck Aleppo for the first time since 2016 on Friday night.", "2016", True),
+    ("Jets struck Aleppo for the first time since 2016 on Friday night.", "Friday night", False),
+    ("Troops made a fourth attempt since May to storm Kabani.", "May", True),
+    ("Rebels shelled Hama on Monday.", "Monday", False),
+    # a clause break ends the look-back: the later DATE dates its own act
+    ("Since the truce, the town was calm; on Monday jets struck it.", "Monday", False),
+])
+def test_a_date_after_since_opens_a_period(text, surface, expected):
+    (e,) = locate(text, [("DATE", surface)])
+    assert opens_period(text, e) is expected
+
+
+def test_a_period_start_neither_dates_the_record_nor_carries():
+    text = ("Jets struck Aleppo on Monday. The monitor said 44 soldiers had been killed since Saturday. "
+            "Troops shelled Hama.")
+    recs = build_records(text, locate(text, [("DATE", "Monday"), ("COUNT", "44"), ("DATE", "Saturday")]), PUB)
+    assert [(r.date.value, r.date.precision) for r in recs] == [
+        ("2024-03-11", "day"), (PUB, "unknown"), ("2024-03-11", "day")]
+    assert recs[1].date.source == "publication"
+
+
+def test_an_act_date_beside_a_period_start_still_dates_the_act():
+    text = "Russian jets struck Aleppo for the first time since 2016 on Friday night."
+    (rec,) = build_records(text, locate(text, [("DATE", "2016"), ("DATE", "Friday night")]), PUB)
+    assert (rec.date.value, rec.date.text) == ("2024-03-08", "Friday night")
