@@ -318,7 +318,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--model", help="also score from this model's predicted LOCATION spans")
     p.add_argument("--gold", default="training/corpus/geo_gold.tsv")
     p.add_argument("--corpus", default="training/corpus", help="corpus folder with compiled/ (default training/corpus)")
-    p.add_argument("--gazetteer", action="append", metavar="DUMP", help="a GeoNames dump to add; repeatable")
+    p.add_argument("--gazetteer", action="append", metavar="DUMP",
+                   help="a GeoNames dump or a gazetteer supplement TSV to add; repeatable")
+    p.add_argument("--no-supplement", action="store_true",
+                   help="leave out the packaged corpus gazetteer (resources/geo_supplement.tsv, TRAIN+DEV gold)")
     p.add_argument("--threshold", type=float, help="fuzzy match threshold (default: the one chosen on dev)")
     p.add_argument("--sweep", action="store_true", help="also score dev at several fuzzy thresholds")
     p.add_argument("-o", "--output", help="write the scores as JSON here")

@@ -18,19 +18,21 @@ SWEEP = (70.0, 75.0, 80.0, 85.0, 88.0, 90.0, 92.0, 95.0, 100.0)  # 100: no fuzzy
 
 def evaluate_geo_gold(gold: str | Path = DEFAULT_GOLD, corpus: str | Path = "training/corpus", *,
                       model: str | None = None, dumps: Sequence[str] = (), threshold: float | None = None,
-                      sweep: bool = False) -> dict[str, Any]:
+                      sweep: bool = False, supplement: bool = True) -> dict[str, Any]:
     """Scores from gold spans (``gold_spans``), from the model's spans (``predicted_spans``, with
-    ``model``) and the dev sweep (``sweep``)."""
+    ``model``) and the dev sweep (``sweep``); ``supplement`` False leaves the packaged corpus
+    gazetteer out (``dumps`` may name another supplement, e.g. one built from TRAIN only)."""
     from conflict_ner.geo import FUZZY_THRESHOLD, Geocoder, default_gazetteer
     from conflict_ner.geo.evaluate import evaluate_geo, read_documents, read_gold, read_locations
     from conflict_ner.geo.evaluate import sweep as run_sweep
 
     rows = read_gold(gold)
     texts = read_documents(corpus)
-    gazetteer = default_gazetteer(dumps)
+    gazetteer = default_gazetteer(dumps, supplement=supplement)
     threshold = FUZZY_THRESHOLD if threshold is None else threshold
     geocoder = Geocoder(gazetteer, threshold)
     report: dict[str, Any] = {"gold": str(gold), "threshold": threshold, "gazetteer_dumps": list(dumps),
+                              "packaged_supplement": supplement,
                               "gold_spans": evaluate_geo(rows, texts, read_locations(corpus), geocoder)}
     if model:
         from conflict_ner.extractor import EventExtractor
@@ -51,7 +53,8 @@ def print_report(report: dict[str, Any]) -> None:
     for source in ("gold_spans", "predicted_spans"):
         if source not in report:
             continue
-        print(f"from {source.replace('_', ' ')} (fuzzy threshold {report['threshold']:g}):")
+        print(f"from {source.replace('_', ' ')} (fuzzy threshold {report['threshold']:g}, packaged supplement "
+              f"{'on' if report.get('packaged_supplement', True) else 'off'}):")
         print(f"  {'split':<17} {'n':>4} {'found':>6} {'resolved':>8} {'exact':>6} {'<=25km':>6} {'prec':>6}")
         for split, s in report[source].items():
             print(f"  {split:<17} {s['n']:>4} {s['found']:>6.3f} {s['resolved']:>8.3f} {s['exact']:>6.3f} "
@@ -65,7 +68,8 @@ def print_report(report: dict[str, Any]) -> None:
 
 def evaluate_geo_command(args) -> int:
     report = evaluate_geo_gold(args.gold, args.corpus, model=args.model, dumps=args.gazetteer or (),
-                               threshold=args.threshold, sweep=args.sweep)
+                               threshold=args.threshold, sweep=args.sweep,
+                               supplement=not getattr(args, "no_supplement", False))
     print_report(report)
     if args.output:
         Path(args.output).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")

@@ -4,6 +4,8 @@
 - :mod:`.phrases`: what a mention's words say (``eastern Daraa countryside``: a region, precision 3);
 - :mod:`.context`: the article's dateline, the province a place is said to be in;
 - :mod:`.gazetteer`: cities500 + pycountry (+ GeoNames dumps), indexed by folded name, cached;
+- :mod:`.supplement`, :mod:`.supplement_build`: the corpus gazetteer (places geocoded by hand in
+  the TRAIN and DEV gold, packaged as ``resources/geo_supplement.tsv``; users add their own TSV);
 - :mod:`.resolve`: the entry the article makes likeliest (:class:`Geocoder`);
 - :mod:`.records`: the ``geo`` slot of records' places;
 - :mod:`.evaluate`: scores against ``training/corpus/geo_gold.tsv``.
@@ -22,6 +24,8 @@ from conflict_ner.geo.resolve import FUZZY_THRESHOLD, Geocoder, Resolution
 __all__ = ["CREDIT", "Gazetteer", "GazetteerError", "Geocoder", "Resolution", "default_geocoder", "FUZZY_THRESHOLD"]
 
 
-def default_geocoder(dumps: Sequence[str | Path] = (), threshold: float = FUZZY_THRESHOLD) -> Geocoder:
-    """A geocoder over the default gazetteer plus ``dumps`` (built once per process)."""
-    return Geocoder(default_gazetteer(dumps), threshold)
+def default_geocoder(dumps: Sequence[str | Path] = (), threshold: float = FUZZY_THRESHOLD, *,
+                     supplement: bool = True) -> Geocoder:
+    """A geocoder over the default gazetteer plus ``dumps`` (GeoNames dumps or supplement TSVs),
+    with the packaged supplement unless ``supplement`` is False (built once per process)."""
+    return Geocoder(default_gazetteer(dumps, supplement=supplement), threshold)

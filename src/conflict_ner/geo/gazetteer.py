@@ -49,6 +49,11 @@ COUNTRY_ALIASES = {"DRC": "CD", "DR Congo": "CD", "Congo-Kinshasa": "CD", "Congo
                    "Russia": "RU", "Iran": "IR", "Syria": "SY", "South Korea": "KR", "North Korea": "KP",
                    "Somaliland": "SO", "Kosovo": "XK", "Vatican": "VA", "Congo": "CD"}
 
+#: the population a supplement place counts as when namesakes are weighed (the news named it;
+#: cities500 holds places from 500 people)
+SUPPLEMENT_POPULATION = 5000
+
+
 class GazetteerError(ConflictNerError):
     """A gazetteer source could not be read."""
 
@@ -81,14 +86,18 @@ class Gazetteer:
 
     def __init__(self, entries: list[_Entry], keys: dict[str, tuple[int, ...]],
                  admin_names: dict[tuple[str, str], str], admin2_names: dict[tuple[str, str, str], str],
-                 admin_seats: dict[tuple[str, str], int], countries: dict[str, int]):
+                 admin_seats: dict[tuple[str, str], int], countries: dict[str, int],
+                 precisions: dict[int, int] | None = None):
         self.entries = entries
         self.keys = keys
         self.admin_names = admin_names
         self.admin2_names = admin2_names
         self.admin_seats = admin_seats
         self.countries = countries
+        #: the least geo_precision of supplement entries that are regions or spots (Tihama: 3)
+        self.precisions: dict[int, int] = precisions or {}
         self._keys_by_country: dict[str, list[str]] | None = None
+        self._places_by_country: dict[str, list[int]] | None = None
 
     def keys_of_country(self, country: str) -> list[str]:
         """The folded names of a country's entries (for fuzzy search; built on first use)."""
@@ -99,6 +108,16 @@ class Gazetteer:
                     by_country[cc].append(key)
             self._keys_by_country = dict(by_country)
         return self._keys_by_country.get(country, [])
+
+    def places_of_country(self, country: str) -> list[int]:
+        """A country's populated places with a province code (built on first use)."""
+        if self._places_by_country is None:
+            by_country: dict[str, list[int]] = defaultdict(list)
+            for i, e in enumerate(self.entries):
+                if e[8] == "place" and e[5]:
+                    by_country[e[4]].append(i)
+            self._places_by_country = dict(by_country)
+        return self._places_by_country.get(country, [])
 
     # --- queries ---------------------------------------------------------------------------
 
@@ -128,6 +147,50 @@ class Gazetteer:
 
     def __len__(self) -> int:
         return len(self.entries)
+
+    def with_supplement(self, supplement: Sequence[Any]) -> "Gazetteer":
+        """A copy of this gazetteer with the entries of a supplement
+        (:class:`~conflict_ner.geo.supplement.SupplementEntry`): new places, and more names for
+        its places, provinces and countries (this one is left as it is)."""
+        if not supplement:
+            return self
+        entries, keys, precisions = list(self.entries), dict(self.keys), dict(self.precisions)
+        by_id = {e[0]: i for i, e in enumerate(entries) if e[0] and e[8] != "country"}
+        for item in supplement:
+            cc = alpha2(item.country_iso3)
+            if not cc:
+                raise GazetteerError(f"supplement entry {item.name!r}: unknown country {item.country_iso3!r}")
+            target = self._supplement_target(item, cc, by_id)
+            if target is None:
+                code = admin1_code(self, item.admin1, cc, item.latitude, item.longitude)
+                target = len(entries)
+                entries.append((item.geonames_id or 0, item.name, item.latitude, item.longitude, cc, code, "",
+                                SUPPLEMENT_POPULATION, "admin2" if item.level == "admin2" else "place", ""))
+                if item.geo_precision > 1:
+                    precisions[target] = item.geo_precision
+            for key in dict.fromkeys(fold_many(list(item.names))):
+                if key and target not in keys.get(key, ()):
+                    keys[key] = (*keys.get(key, ()), target)
+        return Gazetteer(entries, keys, self.admin_names, self.admin2_names, self.admin_seats, self.countries,
+                         precisions)
+
+    def _supplement_target(self, item: Any, cc: str, by_id: dict[int, int]) -> int | None:
+        """The entry a supplement row names more of (a country, province, cities500 place); None
+        for a new place. Raises :class:`GazetteerError` for a province or id it does not have."""
+        if item.level == "country":
+            return self.country_entry(cc)
+        if item.level == "admin1":
+            code = admin1_code(self, item.admin1 or item.name, cc, item.latitude, item.longitude)
+            entry = self.admin1_entry(cc, code) if code else None
+            if entry is None:
+                raise GazetteerError(f"supplement entry {item.name!r}: no province {item.admin1!r} in {cc}")
+            return entry
+        if item.geonames_id is not None and item.latitude is None:
+            if item.geonames_id not in by_id:
+                raise GazetteerError(f"supplement entry {item.name!r}: GeoNames id {item.geonames_id} is not in "
+                                     "the gazetteer and the entry has no coordinates")
+            return by_id[item.geonames_id]
+        return by_id.get(item.geonames_id) if item.geonames_id is not None else None
 
     # --- building --------------------------------------------------------------------------
 
@@ -262,6 +325,48 @@ def _admin_areas(entries: list[_Entry], names: list[list[str]], keys: dict[str, 
     return admin_names, admin2_names, seats
 
 
+def alpha2(alpha3: str) -> str:
+    """The ISO alpha-2 code of an alpha-3 country code ("" when unknown).
+
+    >>> alpha2("SYR"), alpha2("XKX"), alpha2("ZZZ")
+    ('SY', 'XK', '')
+    """
+    import pycountry
+
+    if alpha3.upper() == "XKX":  # Kosovo: GeoNames' XK, not in ISO 3166
+        return "XK"
+    country = pycountry.countries.get(alpha_3=alpha3.upper())
+    return country.alpha_2 if country else ""
+
+
+def admin1_code(gazetteer: "Gazetteer", name: str, country: str, latitude: float | None = None,
+                longitude: float | None = None) -> str:
+    """The GeoNames province code of ``country`` that a province ``name`` stands for: the
+    province of that name (or of a town of that name), the nearest to the point among several;
+    with no such name, the province of the country's place nearest the point; "" when neither."""
+    from conflict_ner.geo.phrases import parse_phrase
+
+    key = fold(name) if name else ""
+    codes = {code for (cc, code), label in gazetteer.admin_names.items() if cc == country and fold(label) == key}
+    if not codes and name:
+        codes = {gazetteer.entries[i][5] for i in gazetteer.lookup(parse_phrase(name).name)
+                 if gazetteer.entries[i][4] == country and gazetteer.entries[i][5]}
+    point = latitude is not None and longitude is not None
+    if len(codes) == 1 or (codes and not point):
+        return sorted(codes)[0]
+    if not point:
+        return ""
+    pool = [gazetteer.admin1_entry(country, code) for code in codes] if codes else \
+        gazetteer.places_of_country(country)
+    pool = [i for i in pool if i is not None]
+    if not pool:
+        return ""
+    from conflict_ner.geo.resolve import distance_km
+
+    best = min(pool, key=lambda i: distance_km(latitude, longitude, gazetteer.entries[i][2], gazetteer.entries[i][3]))
+    return gazetteer.entries[best][5]
+
+
 def _places_of(entries: list[_Entry], ids: Iterable[int], country: str) -> list[int]:
     return [i for i in ids if entries[i][4] == country and entries[i][8] == "place" and entries[i][5]]
 
@@ -341,11 +446,31 @@ def read_dump(path: str | Path) -> Iterable[tuple[_Entry, list[str]]]:
 _CACHE: dict[tuple[str, ...], Gazetteer] = {}
 
 
-def default_gazetteer(dumps: Sequence[str | Path] = (), *, cache_dir: str | Path | None = None) -> Gazetteer:
-    """The gazetteer of ``cities500``, pycountry and ``dumps``: built once per process, loaded
-    from the disk cache when the sources have not changed."""
-    sources = [_cities500_path(), *(Path(d) for d in dumps)]
-    token = _fingerprint(sources)
+def default_gazetteer(dumps: Sequence[str | Path] = (), *, cache_dir: str | Path | None = None,
+                      supplement: bool = True) -> Gazetteer:
+    """The gazetteer of ``cities500``, pycountry and ``dumps`` (GeoNames dumps, or supplement
+    TSVs: :mod:`.supplement`), with the packaged supplement unless ``supplement`` is False:
+    built once per process, the GeoNames part loaded from the disk cache when its sources have
+    not changed."""
+    from conflict_ner.geo.supplement import PACKAGED, is_supplement, read_supplement
+
+    files = [Path(d) for d in dumps]
+    extra = [p for p in files if is_supplement(p)]
+    geonames = [p for p in files if p not in extra]
+    if supplement and PACKAGED.exists():
+        extra.insert(0, PACKAGED)
+    token = _fingerprint([_cities500_path(), *geonames]) + _fingerprint(extra, base=False)
+    if token in _CACHE:
+        return _CACHE[token]
+    base = _geonames_gazetteer(geonames, cache_dir)
+    gazetteer = base.with_supplement([entry for path in extra for entry in read_supplement(path)])
+    _CACHE[token] = gazetteer
+    return gazetteer
+
+
+def _geonames_gazetteer(dumps: Sequence[Path], cache_dir: str | Path | None) -> Gazetteer:
+    """cities500, pycountry and GeoNames dumps: once per process, else from the disk cache."""
+    token = _fingerprint([_cities500_path(), *dumps])
     if token in _CACHE:
         return _CACHE[token]
     folder = Path(cache_dir or os.environ.get("CONFLICT_NER_CACHE") or Path.home() / ".cache" / "conflict-ner")
@@ -371,15 +496,19 @@ def sources_fingerprint(dumps: Sequence[str | Path] = ()) -> str:
     """A short digest of the gazetteer's sources (cities500, pycountry, the seats table, the dumps
     and the folding version): equal digests, equal geocoding. Raises :class:`GazetteerError` for
     a source that cannot be read."""
+    from conflict_ner.geo.supplement import PACKAGED
+
     token = _fingerprint([_cities500_path(), *(Path(d) for d in dumps)])
+    if PACKAGED.exists():
+        token += _fingerprint([PACKAGED], base=False)
     return hashlib.sha256("|".join(token).encode()).hexdigest()[:16]
 
 
-def _fingerprint(sources: Sequence[Path]) -> tuple[str, ...]:
+def _fingerprint(sources: Sequence[Path], base: bool = True) -> tuple[str, ...]:
     import pycountry
 
     parts = [f"fold{FOLD_VERSION}", f"index{INDEX_VERSION}", f"pycountry{getattr(pycountry, '__version__', '')}",
-             "seats" + hashlib.sha256(repr(sorted(SEATS.items())).encode()).hexdigest()[:12]]
+             "seats" + hashlib.sha256(repr(sorted(SEATS.items())).encode()).hexdigest()[:12]] if base else ["supplement"]
     for path in sources:
         try:
             stat = path.stat()

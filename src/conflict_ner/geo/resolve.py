@@ -54,6 +54,7 @@ _BORDER_SHARE, _BORDER_KM = 0.08, 100.0
 _OWN_NAME = 0.3
 # a place abroad (in no country the article is about) must have this many people and its own name
 _ABROAD_POPULATION = 50_000
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 # two capitalised names joined by a dash: a road between two towns ("Daraa-Damascus")
 _ROAD = re.compile(r"^([A-Z][\w'’]+(?: [A-Z][\w'’]+)*)\s*[-–—/]\s*([A-Z][\w'’]+(?: [A-Z][\w'’]+)*)$")
 
@@ -87,7 +88,8 @@ class Geocoder:
     def geocode(self, text: str, spans: Sequence[tuple[int, int]]) -> list[Resolution | None]:
         """One resolution (or None) per mention ``text[start:end]``; all the spans are the
         article's places, which together tell where the article is."""
-        phrases = _near_lists(text, spans, [_in_context(parse_phrase(text[s:e]), text, s, e) for s, e in spans])
+        phrases = _near_lists(text, spans, [_in_context(self._as_named(text[s:e], parse_phrase(text[s:e])), text, s, e)
+                                            for s, e in spans])
         candidates = [self._exact(text[s:e], p) for (s, e), p in zip(spans, phrases)]
         phrases = self._province_lists(text, spans, phrases, candidates)
         phrases = [Phrase(p.name, "admin1", 3) if p.scope == "place" and area_before(text, s)
@@ -163,6 +165,18 @@ class Geocoder:
         e = self.gazetteer.entries
         seats = {(e[i][2], e[i][3]) for i in ids if e[i][8] == "place"}
         return any(e[i][8] == "admin1" and (e[i][2], e[i][3]) not in seats for i in ids)
+
+    def _as_named(self, mention: str, phrase: Phrase) -> Phrase:
+        """A phrase whose whole words name a place ("West Shewa", a zone in a supplement), not a
+        region of its last word ("western Tigray" when only Tigray is known)."""
+        if phrase.scope not in ("region", "admin1"):
+            return phrase
+        whole = _LEADING_THE.sub("", " ".join(mention.split()))
+        ids = self.gazetteer.lookup(whole)
+        if ids and fold(whole) != fold(phrase.name) and all(self.gazetteer.entries[i][8] in ("place", "admin2")
+                                                            for i in ids):
+            return Phrase(whole, "place", 1)
+        return phrase
 
     # --- candidates ------------------------------------------------------------------------
 
@@ -350,7 +364,9 @@ class Geocoder:
                 return self._make(place, "place", 3, how)
             return self._make(entry, "admin1", 3, how)
         level = "admin2" if place.kind == "admin2" else "place"
-        return self._make(place, level, phrase.precision if level == "place" else 2, how)
+        # a supplement region or spot keeps its own precision (Tihama: 3) unless the words say coarser
+        own = g.precisions.get(place.index, 1)
+        return self._make(place, level, max(own, phrase.precision if level == "place" else 2), how)
 
     def _make(self, place: Place, level: str, precision: int, how: str) -> Resolution:
         g = self.gazetteer
