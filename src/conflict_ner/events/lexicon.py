@@ -155,7 +155,9 @@ PARTY_SOURCES = (
     r"(?:prime )?minister of|president|press service|media (?:wing|office|cell)|defen[cs]e forces?|"
     r"security sources?|(?:both|each|either) sides?|coalition|department of defen[cs]e|defen[cs]e department|"
     r"africa command|africom|central command|centcom|inter-services public relations|ispr|"
-    r"(?:defen[cs]e|interior|information|foreign) minister")
+    r"(?:defen[cs]e|interior|information|foreign) minister|"
+    # a party's own people and outlets (issue 18, modality on dev/train gold)
+    r"commanders?|spokes(?:man|men|woman|person)|(?:pro-)?opposition|factions?")
 #: Sources that take no side: monitors, UN bodies, hospitals, residents, NGOs, the press.
 NEUTRAL_SOURCES = (
     r"observatory|monitor|monitors|monitoring|u\.?n|united nations|ocha|unhcr|unicef|who|world health|"
