@@ -167,3 +167,20 @@ def test_a_neutral_report_quoting_a_party_is_not_a_party_statement():
                  "Two terrorists were captured and the enemy left its weapons behind.")
     assert speaks_as_party(statement)
     assert speaks_as_party("The army said its units advanced.\n\nOur units repelled the assault.")
+
+
+@pytest.mark.parametrize("source, kind", [
+    ("Turkish officials", "party"), ("US officials", "party"), ("Israeli security officials", "party"),
+    ("local officials", "neutral"), ("Local health officials", "neutral"), ("airport officials", "neutral"),
+    ("A field commander", "party"), ("A spokesman for the SDF", "party"), ("Opposition media", "party"),
+    # a neutral source beside a party vouches for the report
+    ("state media and a war monitor", "neutral"), ("rebel officials and a monitor", "neutral"),
+])
+def test_source_kinds_of_issue_18(source, kind):
+    assert source_kind(source) == kind
+
+
+def test_it_said_stands_for_the_source_named_before():
+    s = "It said many soldiers were killed."
+    assert modality(s, previous="The Arakan Army") == "claimed"
+    assert modality(s, previous="The Observatory") == "asserted"

@@ -64,11 +64,15 @@ _DESIGNATION = re.compile(r"\b(?:as|an?|designated)\s+(?:\w+\s+)?terrorists?\s+(
 # a claim of responsibility, or one side blaming another: both are a party's word, not a fact
 _CLAIM_WORD = re.compile(r"\bclaim(?:ed|s|ing)?\b(?! (?:the )?lives\b)|\bblam(?:ed|es|ing)\b|"
                          r"\baccus(?:ed|es|ing)\b|\battribut(?:ed|es|ing)\b", re.I)
-_PRONOUN_SAYS = re.compile(r"\b(?:he|she|they)\s+(?:later\s+|also\s+)?(?:said|says|added|adds|told|stated|noted)\b|"
+_PRONOUN_SAYS = re.compile(r"\b(?:he|she|they|it)\s+(?:later\s+|also\s+)?(?:said|says|added|adds|told|stated|noted)\b|"
                            r"\b(?:said|added) (?:he|she)\b", re.I)
 _PRONOUN_SPEAKER = re.compile(r"(?:he|she|they|it|the (?:spokesman|spokeswoman|spokesperson|official|officer|"
                               r"statement|group|ministry|army|military))$", re.I)
 _SAYS_OWN = re.compile(rf"\b(?:{OWN_STATEMENT_VERBS})(?: on \w+| in a statement)? (?:that )?(?:it|its) ", re.I)
+_CONJUNCTS = re.compile(r",\s+|\s+and\s+|\s*&\s*")
+# case-sensitive: a demonym ("Turkish", "Israeli", "Congolese") or a state's short name before "officials"
+_STATE_OFFICIALS = re.compile(r"(?:\b[A-Z][a-z]+(?:an|ish|ese|i)|\bU\.?S\.?)\s+(?:(?:security|defen[cs]e|military|"
+                              r"government|senior)\s+)?officials?\b")
 _PARTY = re.compile(rf"\b(?:{PARTY_SOURCES})\b", re.I)
 _NEUTRAL = re.compile(rf"\b(?:{NEUTRAL_SOURCES})\b", re.I)
 
@@ -148,12 +152,25 @@ def modality(sentence: Sentence, source: str | None = None, party_document: bool
 def source_kind(source: str) -> SourceKind:
     """Whether a source phrase names a party to the fighting or a neutral source.
 
-    Party words win when both occur ("Hamas-run health ministry").
+    Party words win when both occur in one name ("Hamas-run health ministry"); a source
+    that joins a neutral one to a party ("state media and a war monitor") is neutral: the
+    neutral source vouches for the report. Officials of a state named by its demonym
+    ("Turkish officials", "US officials") speak for its government (section 3), unlike
+    local, health or hospital officials.
 
     >>> source_kind("the Defence Ministry"), source_kind("a hospital official"), source_kind("Ahmed Ali")
     ('party', 'neutral', 'unknown')
+    >>> source_kind("state media and a war monitor"), source_kind("Turkish officials")
+    ('neutral', 'party')
     """
-    if _PARTY.search(source):
+    kinds = [_kind_of_one(part) for part in _CONJUNCTS.split(source) if part.strip()]
+    if "neutral" in kinds:
+        return "neutral"
+    return "party" if "party" in kinds else "unknown"
+
+
+def _kind_of_one(source: str) -> SourceKind:
+    if _PARTY.search(source) or _STATE_OFFICIALS.search(source):
         return "party"
     if _NEUTRAL.search(source):
         return "neutral"
