@@ -194,3 +194,13 @@ def test_cli_reports_predicted_and_gold_entity_figures_over_seeds(tmp_path, tiny
     table = md.read_text()
     assert "| sub_event_type | " in table and "0.500 (Armed clash)" in table
     assert table == capsys.readouterr().out
+
+
+def test_date_matched_is_the_date_accuracy_on_matched_records_only():
+    day = {"value": "2024-05-06", "precision": "day"}
+    gold = [rec(0, 50, date=day), rec(60, 90, date=day), rec(100, 120, date=day)]
+    pred = [rec(0, 50, date=day), rec(60, 90, date={"value": "2024-05-06", "precision": "week"}),
+            rec(200, 220, date=day)]  # the third is unmatched: it does not count
+    s = evaluate_events([(gold, pred)])
+    assert s["date_matched"]["precision"] == s["date_matched"]["recall"] == 0.5
+    assert s["date_matched"]["gold"] == 2

@@ -6,7 +6,8 @@ record whose trigger overlaps the gold trigger most, then the nearest trigger (s
 that reports two acts pairs act to act), then text order. Fields are then compared as sets of
 items: actors as (text, role), locations and weapons as text, counts as (value, outcome),
 date (value, precision), modality, event type and sub-event type as single items, the
-trigger as a span that must overlap the gold one. Items of unmatched records count as
+trigger as a span that must overlap the gold one; ``date_matched`` is the share of matched
+records whose date (value, precision) is the gold's. Items of unmatched records count as
 misses (gold) or false alarms (predicted). An actor role ``unknown`` (what the rules write
 when they cannot tell, and version-1 gold) is scored as ``other``. Gold records without a
 sub-event type (written before markup v2) are left out of the type scores.
@@ -125,6 +126,9 @@ class EventScorer:
         for name, items in FIELDS.items():
             tp = sum(len(items(gold[i]) & items(pred[j])) for i, j in pairs)
             self._add(name, tp, sum(len(items(p)) for p in pred), sum(len(items(g)) for g in gold))
+        # the date on matched records alone (precision = recall = accuracy), apart from finding the record
+        same_date = sum(FIELDS["date"](gold[i]) == FIELDS["date"](pred[j]) for i, j in pairs)
+        self._add("date_matched", same_date, len(pairs), len(pairs))
         for exact in (False, True):
             tp = sum(1 for i, j in pairs if (_span_overlap(gold[i].get("trigger"), pred[j].get("trigger")) > 0
                                              if not exact else _same_span(gold[i].get("trigger"), pred[j].get("trigger"))))
