@@ -28,8 +28,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Callable
 
+from conflict_ner.actors.leave_out import leave_out_table
 from conflict_ner.actors.resolve import ActorResolver
-from conflict_ner.actors.table import Identity
+from conflict_ner.actors.table import ActorTable, Identity, default_table
 from conflict_ner.errors import DataError
 
 GOLD_COLUMNS = ["doc_id", "start", "end", "text", "split", "canonical", "actor_type", "inter_code"]
@@ -81,7 +82,7 @@ def read_gold(path: str | Path, docs: Mapping[str, Mapping[str, Any]] | None = N
 
 
 def read_corpus(folder: str | Path, splits: Iterable[str]) -> dict[str, dict[str, Any]]:
-    """Documents by id from the compiled corpus splits."""
+    """Documents by id from the compiled corpus splits (each marked with its ``split``)."""
     docs: dict[str, dict[str, Any]] = {}
     for split in splits:
         path = Path(folder) / f"{split}.jsonl"
@@ -92,6 +93,7 @@ def read_corpus(folder: str | Path, splits: Iterable[str]) -> dict[str, dict[str
                         doc = json.loads(raw)
                     except json.JSONDecodeError as err:
                         raise DataError(f"not JSON: {err.msg}", path=str(path), line=line) from err
+                    doc.setdefault("split", split)
                     docs[doc["id"]] = doc
     return docs
 
@@ -169,12 +171,13 @@ def score_predicted_spans(resolver: ActorResolver, gold: Sequence[GoldMention], 
 
 
 def sweep_threshold(gold: Sequence[GoldMention], docs: Mapping[str, Mapping[str, Any]], split: str = "dev",
-                    thresholds: Iterable[float] = (70, 75, 80, 84, 86, 88, 90, 92, 95, 100)) -> list[tuple[float, float]]:
+                    thresholds: Iterable[float] = (70, 75, 80, 84, 86, 88, 90, 92, 95, 100),
+                    table: ActorTable | None = None) -> list[tuple[float, float]]:
     """Accuracy on ``split`` from gold spans for each fuzzy threshold (how the default was chosen)."""
     rows = [g for g in gold if g.split == split]
     out = []
     for t in thresholds:
-        score = score_gold_spans(ActorResolver(fuzzy_threshold=t), rows, docs).get(split, Score())
+        score = score_gold_spans(ActorResolver(table, fuzzy_threshold=t), rows, docs).get(split, Score())
         out.append((t, score.to_dict()["accuracy"]))
     return out
 
@@ -203,14 +206,22 @@ def _best_overlap(span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> tu
 def evaluate_actor_gold(gold_path: str | Path = "training/corpus/actor_gold.tsv",
                         corpus: str | Path = "training/corpus/compiled", *, model: str | Path | None = None,
                         splits: Sequence[str] = SCORED_SPLITS, aliases: Sequence[str | Path] = (),
-                        fuzzy_threshold: float | None = None) -> dict[str, Any]:
+                        fuzzy_threshold: float | None = None, leave_out: str | None = None) -> dict[str, Any]:
     """Scores per split from gold spans (and from a model's predicted spans with ``model``);
-    ``dev_sweep``: dev accuracy for each fuzzy threshold (how the default was chosen)."""
-    kwargs: dict[str, Any] = {"aliases": aliases}
+    ``dev_sweep``: dev accuracy for each fuzzy threshold (how the default was chosen).
+
+    ``leave_out="dev"``: the table without what only dev's mentions taught it
+    (:mod:`conflict_ner.actors.leave_out`), so that dev scores what a train-only table gives."""
+    docs = read_corpus(corpus, [s for s in ALL_SPLITS if (Path(corpus) / f"{s}.jsonl").exists()])
+    table = default_table(tuple(str(a) for a in aliases))
+    if leave_out is not None:
+        if leave_out not in ALL_SPLITS or leave_out == "train":
+            raise DataError(f"can leave out one of {list(ALL_SPLITS[1:])}, not {leave_out!r}")
+        table = leave_out_table(table, docs, held=leave_out)
+    kwargs: dict[str, Any] = {}
     if fuzzy_threshold is not None:
         kwargs["fuzzy_threshold"] = fuzzy_threshold
-    resolver = ActorResolver(**kwargs)
-    docs = read_corpus(corpus, [s for s in ALL_SPLITS if (Path(corpus) / f"{s}.jsonl").exists()])
+    resolver = ActorResolver(table, **kwargs)
     gold = read_gold(gold_path, docs)
     rows = [g for g in gold if g.split in splits]
     if not rows:
@@ -223,5 +234,5 @@ def evaluate_actor_gold(gold_path: str | Path = "training/corpus/actor_gold.tsv"
         scores = score_predicted_spans(resolver, rows, docs, extractor.tagger.predict)
         out["predicted_spans"] = {s: v.to_dict() for s, v in sorted(scores.items())}
     if any(g.split == "dev" for g in gold):
-        out["dev_sweep"] = sweep_threshold(gold, docs)
+        out["dev_sweep"] = sweep_threshold(gold, docs, table=table)
     return out

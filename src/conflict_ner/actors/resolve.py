@@ -28,6 +28,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
+from conflict_ner.actors.coref import by_document
 from conflict_ner.actors.fold import fold
 from conflict_ner.actors.table import ActorTable, Country, Entry, Identity, default_table
 
@@ -116,7 +117,7 @@ class ActorResolver:
             out.append(identity)
             if identity.canonical is not None and _named(m.text):
                 earlier.append((fold(m.text), identity))
-        return out
+        return by_document([m.text for m in mentions], out, text, [(m.start, m.end) for m in mentions])
 
     # --- one mention ----------------------------------------------------------------------
 
@@ -124,6 +125,7 @@ class ActorResolver:
              earlier: Sequence[tuple[str, Identity]] = (), before: str = "") -> Identity:
         text = re.sub(r"[’']s$", "", text.strip())
         tokens = fold(text).split()
+        whole = tokens  # before determiners go: "armed groups" is a head, "groups" is not
         if "backed" in tokens[:-1]:  # "Rwanda-backed M23 rebels": the backer is not the actor
             tokens = tokens[tokens.index("backed") + 1:]
         while tokens and tokens[0] in _DETERMINERS and len(tokens) > 1:
@@ -134,18 +136,15 @@ class ActorResolver:
         found = self._lookup(key, country, day)
         if found:
             return found
-        named_group = None
-        if len(tokens) > 1 and tokens[-1] in MEMBER_NOUNS:  # "HTS fighters", "Houthi militia"
-            for cut in range(len(tokens) - 1, 0, -1):
-                if all(t in MEMBER_NOUNS for t in tokens[cut:]):
-                    named_group = self._lookup(" ".join(tokens[:cut]), country, day)
-                    if named_group:
-                        return named_group
+        named_group = self._group_member(tokens, country, day)
+        if named_group:
+            return named_group
         owner = self._possessor(before, country, day, tokens)
         if owner:
             return owner
         found = self._country_itself(key, country, day) or self._state_of_demonym(tokens, country, day) \
-            or self._generic(tokens, country, day)
+            or self._generic(tokens, country, day) or self._generic(whole, country, day) \
+            or self._generic(_without_plain_modifiers(text), country, day)
         if found:
             return found
         if _named(text):
@@ -158,6 +157,24 @@ class ActorResolver:
             if self.name_unknown_groups and _organisation_name(text):
                 return Identity(_long_form(text), None, None)  # a group the table lacks: its own name
         return _NONE
+
+    def _group_member(self, tokens: list[str], country: Country | None, day: date | None) -> Identity | None:
+        """A named group with a member noun: ``HTS fighters``, ``Houthi militia`` are the group;
+        a people's name takes only a civilian noun (``Rohingya villagers``, not ``Rohingya insurgents``)."""
+        if len(tokens) < 2:
+            return None
+        civilian = _is_head(tokens[-1:], self.table.generics["civilians"]) or \
+            _is_head(tokens[-2:], self.table.generics["civilians"])
+        if tokens[-1] not in MEMBER_NOUNS and not civilian:
+            return None
+        for cut in range(len(tokens) - 1, 0, -1):
+            rest = tokens[cut:]
+            if not (all(t in MEMBER_NOUNS for t in rest) or _is_head(rest, self.table.generics["civilians"])):
+                continue
+            group = self._lookup(" ".join(tokens[:cut]), country, day)
+            if group and (group.inter_code == 7) == _is_head(rest, self.table.generics["civilians"]):
+                return group
+        return None
 
     def _antecedent(self, text: str, before: str, identity: Identity, resolved: Sequence[Identity],
                     country: Country | None, day: date | None) -> Identity | None:
@@ -325,6 +342,20 @@ def _is_head(tokens: Sequence[str], generic) -> bool:
             i += 1
             continue
         return False
+
+
+def _without_plain_modifiers(text: str) -> list[str]:
+    """The folded words of a described mention after its leading lower-case words that are not
+    nouns of a head (``female suicide bomber`` -> ``suicide bomber``): the longest tail tried by
+    :meth:`ActorResolver._generic` is the last two words.
+
+    >>> _without_plain_modifiers("female suicide bomber"), _without_plain_modifiers("Hausa and Berti fighters")
+    (['suicide', 'bomber'], [])
+    """
+    words = text.split()
+    if len(words) < 3 or not all(w[:1].islower() for w in words):
+        return []
+    return fold(" ".join(words[-2:])).split()
 
 
 def _named(text: str) -> bool:

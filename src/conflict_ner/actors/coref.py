@@ -1,0 +1,120 @@
+"""Described groups resolved by the document (training/ANNOTATION.md section 10: "the referent,
+as the article makes it clear").
+
+Two document-level rules, run after each mention has its own identity:
+
+- :func:`sole_armed_group`: "the insurgents", "terrorists" after the article has named its one
+  non-state armed group (Daesh, ARSA) are that group; with two or more candidates, none, or
+  before the name, they stay the described actor of the article's country;
+- :func:`loyal_to`: "forces loyal to Khalifa Haftar", "fighters allied with the SDF" are the
+  actor named right after "loyal to" (the span that follows).
+
+>>> from conflict_ner.actors.table import Identity
+>>> isis = Identity("Islamic State (Iraq)", "Rebel Groups", 2)
+>>> pmf = Identity("PMF: Popular Mobilization Forces", "Political Militias", 3)
+>>> army = Identity("Military Forces of Iraq (2014-2018)", "State Forces", 1)
+>>> sole_armed_group([army, pmf, isis, isis]) == isis
+True
+>>> text = "forces loyal to Khalifa Haftar shelled it"
+>>> loyal_to(text, (0, 6), [(0, 6), (16, 30)])
+1
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from conflict_ner.actors.fold import fold
+from conflict_ner.actors.table import Identity
+
+#: described armed groups that name a group by what it believes or does, not anonymous
+#: attackers ("gunmen", "a suicide bomber" stay unidentified when no group claims them)
+REFERRING_HEADS = frozenset(fold(w) for w in (
+    "militants", "militant", "jihadists", "jihadist", "terrorists", "terrorist", "insurgents", "insurgent",
+    "extremists", "extremist", "rebels", "rebel", "insurgency", "infiltrators", "terrorist group",
+    "terrorist organisation", "terrorist organization", "jihadist group", "militant group", "islamists"))
+#: modifiers that say the article does not know who they are
+_UNKNOWN = frozenset(fold(w) for w in ("unidentified", "unknown", "suspected", "other", "rival", "several",
+                                       "different", "various", "local", "allied", "pro-government"))
+#: described names the resolver gives, which name no group in particular
+_DESCRIBED_PREFIXES = ("Unidentified Armed Group", "Civilians", "Protesters", "Rioters", "Military Forces of",
+                       "Police Forces of", "Government of")
+# a state body as such ("Government of Libya (2014-)"), not a faction of it ("... Haftar Faction")
+_PLAIN_STATE = re.compile(r"^(?:Government|Military Forces|Police Forces) of [^()]+(?: \([^()]*\))?$")
+_LOYAL = re.compile(r"\s+(?:loyal|allied|affiliated|linked|belonging|aligned)\s+(?:to|with)\s+(?:the\s+)?$",
+                    re.IGNORECASE)
+
+
+def is_named_group(identity: Identity) -> bool:
+    """A named non-state armed actor (inter 2, 3 or 4), not a described one."""
+    return (identity.canonical is not None and identity.inter_code in (2, 3, 4)
+            and not identity.canonical.startswith(_DESCRIBED_PREFIXES))
+
+
+def sole_armed_group(identities: Sequence[Identity]) -> Identity | None:
+    """The article's one named armed group: the only rebel group (inter 2) it names, else the
+    only militia (inter 3 or 4); None when it names none or several.
+
+    >>> sole_armed_group([Identity("A", "Rebel Groups", 2), Identity("B", "Rebel Groups", 2)]) is None
+    True
+    """
+    named = [i for i in identities if is_named_group(i)]
+    for codes in ((2,), (3, 4)):
+        found = {i.canonical: i for i in named if i.inter_code in codes}
+        if found:
+            return next(iter(found.values())) if len(found) == 1 else None
+    return None
+
+
+def refers_to_group(mention: str, identity: Identity) -> bool:
+    """A described armed group that the article's named group may be (``the insurgents``,
+    ``Rohingya insurgents``), not an anonymous one (``gunmen``, ``unidentified militants``).
+
+    >>> refers_to_group("the terrorists", Identity("Unidentified Armed Group (Iraq)", "Political Militias", 3))
+    True
+    >>> refers_to_group("unidentified militants", Identity(None, None, None))
+    False
+    """
+    if identity.canonical is not None and not identity.canonical.startswith("Unidentified Armed Group"):
+        return False
+    tokens = fold(mention).split()
+    if not tokens or any(t in _UNKNOWN for t in tokens):
+        return False
+    return tokens[-1] in REFERRING_HEADS or " ".join(tokens[-2:]) in REFERRING_HEADS
+
+
+def loyal_to(text: str, span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> int | None:
+    """Index in ``spans`` of the mention named right after ``span`` by "loyal to" / "allied with"
+    (None when no mention follows that way)."""
+    for j, (start, _end) in enumerate(spans):
+        if start > span[1] and start - span[1] <= 40 and _LOYAL.fullmatch(" " + text[span[1]:start].lstrip()):
+            return j
+    return None
+
+
+def _specific(identity: Identity) -> bool:
+    """A named actor a described group can be loyal to: not a described group, not a plain state
+    body ("troops loyal to the president" are not the government)."""
+    canonical = identity.canonical
+    return canonical is not None and not canonical.startswith(_DESCRIBED_PREFIXES[:4]) \
+        and not _PLAIN_STATE.match(canonical)
+
+
+def by_document(mentions: Sequence[str], identities: Sequence[Identity], text: str,
+                spans: Sequence[tuple[int, int]]) -> list[Identity]:
+    """``identities`` with the document's rules applied: a group "loyal to" a named actor is that
+    actor; a described armed group is the article's sole named armed group."""
+    out = list(identities)
+    for i, span in enumerate(spans):
+        if out[i].canonical is None or out[i].canonical.startswith(_DESCRIBED_PREFIXES):
+            j = loyal_to(text, span, spans)
+            if j is not None and _specific(out[j]):
+                out[i] = out[j]
+    sole = sole_armed_group(out)
+    if sole is None:
+        return out
+    first = next(i for i, ident in enumerate(out) if ident.canonical == sole.canonical)
+    # only after the group is named: a description before it may be someone else
+    return [sole if i > first and refers_to_group(m, ident) else ident
+            for i, (m, ident) in enumerate(zip(mentions, out))]
