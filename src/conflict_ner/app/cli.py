@@ -127,7 +127,7 @@ def _cmd_evaluate_actors(args: argparse.Namespace) -> int:
     from conflict_ner.actors.evaluate import evaluate_actor_gold
 
     result = evaluate_actor_gold(args.gold, args.corpus, model=args.model, splits=args.splits,
-                                 aliases=args.actor_aliases or ())
+                                 aliases=args.actor_aliases or (), leave_out=args.leave_out)
     for source in ("gold_spans", "predicted_spans"):
         for split, s in result.get(source, {}).items():
             print(f"{source:<16}{split:<10} accuracy {s['accuracy']:.3f} (n={s['mentions']})  "
@@ -334,6 +334,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--corpus", default="training/corpus/compiled", help="the compiled splits the gold indexes")
     p.add_argument("--splits", nargs="+", default=["test", "test_new", "heldout"])
     p.add_argument("--actor-aliases", action="append", metavar="FILE", help="extend the alias table; repeatable")
+    p.add_argument("--leave-out", choices=["dev"], help="score with the table minus what only this split's mentions "
+                   "taught it (tuning on dev with a train-only table)")
     p.add_argument("-o", "--output", help="write the scores as JSON here")
     p.set_defaults(func=_cmd_evaluate_actors)
 
