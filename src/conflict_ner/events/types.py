@@ -234,6 +234,20 @@ def is_state_actor(text: str, inter_code: int | None = None) -> bool:
 
 # --- the precedence -------------------------------------------------------------------------------------
 
+class Decision(NamedTuple):
+    """A type and what gave it: ``cue`` (the words named the kind of act), ``armed`` (only armed
+    men among its victims: a fight of some kind) or ``fallback`` (violence, or nothing, of no
+    named kind). The act's trigger may still tell a type not given by a cue, and the document
+    one given by a fallback (:mod:`.type_carry`)."""
+
+    kind: EventType
+    basis: str = "cue"
+
+    @property
+    def weak(self) -> bool:
+        return self.basis != "cue"
+
+
 def classify(sentence: Sentence, actors: Sequence[ActorRef] = (), weapons: Sequence[TextSpan] = (),
              counts: Sequence[CountRef] = (), locations: Sequence[TextSpan] = ()) -> EventType:
     """ACLED's event type of the act a sentence reports (refs index the document; ``sentence.start``
@@ -242,6 +256,16 @@ def classify(sentence: Sentence, actors: Sequence[ActorRef] = (), weapons: Seque
     >>> s = Sentence("Government forces recaptured the town of Kafr Nabl from rebels.")
     >>> classify(s, [ActorRef("Government forces", 0, 17, "initiator")])
     EventType(event_type='Battles', sub_event_type='Government regains territory')
+    """
+    return decide(sentence, actors, weapons, counts, locations).kind
+
+
+def decide(sentence: Sentence, actors: Sequence[ActorRef] = (), weapons: Sequence[TextSpan] = (),
+           counts: Sequence[CountRef] = (), locations: Sequence[TextSpan] = ()) -> Decision:
+    """:func:`classify` with whether a fallback decided it.
+
+    >>> decide(Sentence("Three soldiers were killed.")).weak, decide(Sentence("Clashes erupted.")).weak
+    (True, False)
     """
     text = sentence.text
     cues = find_cues(text, [w.text for w in weapons])
@@ -255,79 +279,95 @@ def classify(sentence: Sentence, actors: Sequence[ActorRef] = (), weapons: Seque
 
     # Demonstrations: a crowd's own action, unless weapons of war were used
     if "mob" in cues:
-        return _type("Mob violence")
+        return _cue("Mob violence")
     if protest and not remote:
         protesters_hurt = any(_PROTESTERS.search(v) for v in victims) and (casualties or "direct" in cues)
         if "excessive" in cues or protesters_hurt:
-            return _type("Excessive force against protesters")
+            return _cue("Excessive force against protesters")
         if "riot" in cues or "clash" in cues or "looting" in cues:
-            return _type("Violent demonstration")
+            return _cue("Violent demonstration")
         if "intervention" in cues:
-            return _type("Protest with intervention")
-        return _type("Peaceful protest")
+            return _cue("Protest with intervention")
+        return _cue("Peaceful protest")
     if "riot" in cues and not remote:
-        return _type("Violent demonstration")
+        return _cue("Violent demonstration")
     # The means decide an attack's type; the worst means first
     if "chemical" in cues:
-        return _type("Chemical weapon")
+        return _cue("Chemical weapon")
     if "suicide" in cues:
-        return _type("Suicide bomb")
+        return _cue("Suicide bomb")
     if "disrupted" in cues and not casualties:
-        return _type("Disrupted weapons use")
+        return _cue("Disrupted weapons use")
     violent = bool(remote or cues & {"clash", "assault", "direct", "harm"} or casualties)
     if "peaceful" in cues and cues & {"territory", "transfer"} or "transfer" in cues and not violent:
-        return _type("Non-violent transfer of territory")
+        return _cue("Non-violent transfer of territory")
     territory = _territory(text, sentence.start, locations) if cues & {"territory", "fell_to"} else False
     if territory:
-        state = [a for a in initiators if is_state_actor(a.text, a.inter_code)]
-        if initiators:
-            return _type("Government regains territory" if state and len(state) == len(initiators)
-                         else "Non-state actor overtakes territory")
-        fell = _CUE_RES["fell_to"].search(text)
-        if fell:  # "the town fell to rebels": the words after say who took it
-            state = is_state_actor(re.split(r"[,;.]| after | when | on ", text[fell.end():fell.end() + 60])[0])
-        else:
-            state = bool(_REGAIN.search(text))
-        return _type("Government regains territory" if state else "Non-state actor overtakes territory")
+        return _cue(_taker(text, initiators))
     if "air" in cues:
-        return _type("Air/drone strike")
+        return _cue("Air/drone strike")
     if cues & {"clash"}:
-        return _type("Armed clash")
+        return _cue("Armed clash")
     if "shelling" in cues:
-        return _type("Shelling/artillery/missile attack")
+        return _cue("Shelling/artillery/missile attack")
     if "explosive" in cues:
-        return _type("Remote explosive/landmine/IED")
+        return _cue("Remote explosive/landmine/IED")
     if "grenade" in cues:
-        return _type("Grenade")
+        return _cue("Grenade")
     # Violence against people, face to face
     if "sexual" in cues:
-        return _type("Sexual violence")
+        return _cue("Sexual violence")
     if civilians and "direct" in cues:
-        return _type("Attack")
+        return _cue("Attack")
     if "abduction" in cues:
-        return _type("Abduction/forced disappearance")
+        return _cue("Abduction/forced disappearance")
     if "arrest" in cues:
         state = [a for a in initiators if is_state_actor(a.text, a.inter_code)]
-        return _type("Abduction/forced disappearance" if initiators and not state else "Arrests")
+        return _cue("Abduction/forced disappearance" if initiators and not state else "Arrests")
     if "base" in cues:
-        return _type("Headquarters or base established")
+        return _cue("Headquarters or base established")
     if "looting" in cues and not casualties:
-        return _type("Looting/property destruction")
-    if "assault" in cues or armed_target:
-        return _type("Armed clash")
+        return _cue("Looting/property destruction")
+    if "assault" in cues:
+        return _cue("Armed clash")
+    if armed_target:  # soldiers among the dead: a fight, of a kind the words do not say
+        return Decision(_type("Armed clash"), "armed")
     if "blast" in cues:
-        return _type("Remote explosive/landmine/IED")
+        return _cue("Remote explosive/landmine/IED")
     if civilians:
-        return _type("Attack")
+        return _weak("Attack")
     if "change" in cues:
-        return _type("Change to group/activity")
+        return _cue("Change to group/activity")
     if "agreement" in cues and not (cues & {"direct", "harm"} or sentence.reports_violence):
-        return _type("Agreement")
+        return _cue("Agreement")
     if cues & {"direct", "harm"} or sentence.reports_violence or casualties:
-        return _type("Armed clash")
+        return _weak("Armed clash")
     if "agreement" in cues:
-        return _type("Agreement")
-    return _type("Other")
+        return _cue("Agreement")
+    return _weak("Other")
+
+
+def _cue(sub_event_type: str) -> Decision:
+    return Decision(_type(sub_event_type))
+
+
+def _weak(sub_event_type: str) -> Decision:
+    return Decision(_type(sub_event_type), "fallback")
+
+
+def _taker(text: str, initiators: Sequence[ActorRef]) -> str:
+    """Who took the place: the state (its initiators all state forces) or not; without an
+    initiator, the words say it ("fell to X", "recaptured")."""
+    if initiators:
+        state = [a for a in initiators if is_state_actor(a.text, a.inter_code)]
+        return "Government regains territory" if len(state) == len(initiators) \
+            else "Non-state actor overtakes territory"
+    fell = _CUE_RES["fell_to"].search(text)
+    if fell:  # "the town fell to rebels": the words after say who took it
+        taker = is_state_actor(re.split(r"[,;.]| after | when | on ", text[fell.end():fell.end() + 60])[0])
+    else:
+        taker = bool(_REGAIN.search(text))
+    return "Government regains territory" if taker else "Non-state actor overtakes territory"
 
 
 def _territory(text: str, offset: int, locations: Sequence[TextSpan]) -> bool:

@@ -1,0 +1,106 @@
+"""Types beyond the sentence's own cues: the train-gold trigger table (events/type_lexicon.py)
+and the document carry of weak types (events/type_carry.py)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conflict_ner.errors import DataError
+from conflict_ner.events import build_records
+from conflict_ner.events.sentence import Sentence
+from conflict_ner.events.type_carry import settle_types
+from conflict_ner.events.type_lexicon import build, dumps, likely_type, packaged
+from conflict_ner.events.types import decide
+from conflict_ner.records import Entity
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _corpus(tmp_path: Path, records: dict[str, list[tuple[str, str]]], splits: dict[str, str]) -> tuple[Path, Path]:
+    events = tmp_path / "events.jsonl"
+    lines = []
+    for doc, recs in records.items():
+        rs = [{"trigger": {"text": t, "start": 0, "end": len(t)}, "sub_event_type": s} for t, s in recs]
+        lines.append(json.dumps({"doc_id": doc, "split": "ignored", "records": rs}))
+    events.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    tsv = tmp_path / "splits.tsv"
+    tsv.write_text("# doc_id<TAB>split\n" + "".join(f"{d}\t{s}\n" for d, s in splits.items()), encoding="utf-8")
+    return events, tsv
+
+
+def test_the_table_counts_train_documents_only(tmp_path):
+    events, tsv = _corpus(tmp_path, {"a": [("Strikes", "Air/drone strike"), ("strikes", "Air/drone strike")],
+                                     "b": [("strikes", "Armed clash")]}, {"a": "train", "b": "dev"})
+    assert build(events, tsv) == {"strikes": {"Air/drone strike": 2}}
+
+
+def test_bad_corpus_lines_are_named(tmp_path):
+    events, tsv = _corpus(tmp_path, {"a": [("hit", "Airstrike")]}, {"a": "train"})
+    with pytest.raises(DataError, match="Airstrike") as err:
+        build(events, tsv)
+    assert (err.value.path, err.value.line) == (str(events), 1)
+    tsv.write_text("a train\n", encoding="utf-8")
+    with pytest.raises(DataError, match="doc_id<TAB>split"):
+        build(events, tsv)
+
+
+def test_the_packaged_table_is_the_build_of_the_committed_corpus():
+    built = build(ROOT / "training/corpus/compiled/events.jsonl", ROOT / "training/corpus/splits.tsv")
+    assert built == packaged()
+    text = (ROOT / "src/conflict_ner/resources/trigger_types.json").read_text(encoding="utf-8")
+    assert text == dumps(built)
+
+
+def test_a_trigger_speaks_only_when_seen_often_with_one_type():
+    table = {"strikes": {"Air/drone strike": 9, "Armed clash": 1}, "hit": {"Air/drone strike": 5, "Armed clash": 5},
+             "razed": {"Looting/property destruction": 2}}
+    assert likely_type("strikes", table) == "Air/drone strike"
+    assert likely_type("hit", table) is None  # split between types
+    assert likely_type("razed", table) is None  # too rare
+    assert likely_type("unseen", table) is None
+
+
+def test_what_decided_a_type():
+    assert decide(Sentence("Clashes erupted in Hama.")).basis == "cue"
+    assert decide(Sentence("Nine people were killed.")).basis == "fallback"
+    assert decide(Sentence("Talks resumed in Geneva.")).basis == "fallback"
+
+
+def _records(text: str, spans=()):
+    ents = [Entity(label, text.index(w), text.index(w) + len(w), w, 1.0) for label, w in spans]
+    return build_records(text, ents, "2024-05-08", "d")
+
+
+def test_an_outcome_sentence_takes_the_type_of_the_act_before_it():
+    text = "Warplanes bombed Ariha on Monday. Nine people were killed, a monitor said."
+    assert [r.sub_event_type for r in _records(text)] == ["Air/drone strike", "Air/drone strike"]
+    # alone, the outcome is an attack on civilians of no named kind
+    assert [r.sub_event_type for r in _records("Nine people were killed, a monitor said.",
+                                               [("ACTOR", "people")])] == ["Attack"]
+
+
+def test_only_acts_of_violence_carry_their_type():
+    text = "Rebels withdrew from the town. Nine people were killed, a monitor said."
+    recs = _records(text)
+    assert recs[0].sub_event_type == "Non-violent transfer of territory"
+    assert recs[1].sub_event_type != "Non-violent transfer of territory"
+
+
+def test_soldiers_killed_stay_a_fight_unless_the_trigger_says_more():
+    text = "Warplanes bombed Ariha on Monday. Three soldiers were killed near Hish."
+    spans = [("ACTOR", "soldiers"), ("COUNT", "Three")]
+    assert [r.sub_event_type for r in _records(text, spans)] == ["Air/drone strike", "Armed clash"]
+    # the trigger table still speaks for them: a strike is mostly from the air
+    text = "Shelling hit Ariha on Monday. A strike on the base killed three soldiers."
+    recs = settle_types(_records(text, spans=[("ACTOR", "soldiers"), ("COUNT", "three")]),
+                        lexicon=lambda t: "Air/drone strike" if t == "strike" else None)
+    assert [r.sub_event_type for r in recs] == ["Shelling/artillery/missile attack", "Air/drone strike"]
+
+
+def test_a_sentence_of_two_acts_keeps_each_act_s_type():
+    text = "Warplanes bombed Ariha. Government artillery shelled Kafr Nabl as rebels ambushed an army convoy."
+    assert [r.sub_event_type for r in _records(text)] == [
+        "Air/drone strike", "Shelling/artillery/missile attack", "Armed clash"]
