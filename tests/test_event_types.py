@@ -162,3 +162,29 @@ def test_records_carry_their_type_and_the_date_s_source():
     assert [r.date.source for r in recs] == ["text", "carried", "carried"]
     assert [r.date.value for r in recs] == ["2024-05-06"] * 3
     assert build_records("Shelling hit the town.", [], "2024-05-08")[0].date.source == "publication"
+
+
+def test_places_taken_by_quantity_in_the_passive_or_by_restored_control():
+    text = "Insurgents seized most of Aleppo on Saturday."
+    assert kind(text, [("Insurgents", "initiator")], locations=["Aleppo"]) == "Non-state actor overtakes territory"
+    text = "Opposition factions overran dozens of villages near Zarbeh."
+    assert kind(text, [("Opposition factions", "initiator")]) == "Non-state actor overtakes territory"
+    # a place as the subject of a passive capture; "retaken" without a taker says the state
+    assert kind("The base, manned by Kenyan troops, was retaken two days later.") == "Government regains territory"
+    text = "Al Bab was captured from Islamic State by rebel factions in February."
+    assert kind(text, [("rebel factions", "initiator")], locations=["Al Bab"]) == \
+        "Non-state actor overtakes territory"
+    text = "Army units restored full control over the city of Saraqib after fierce battles."
+    assert kind(text, [("Army units", "initiator")]) == "Government regains territory"
+    text = "The AA took Maungdaw, the last junta-held town on the border."
+    assert kind(text, [("AA", "initiator")], locations=["Maungdaw"]) == "Non-state actor overtakes territory"
+    # people captured, or a verb without a place, take no territory
+    assert kind("Three soldiers were captured near the village.", [("soldiers", "target")],
+                [("Three", "soldiers", "captured")]) == "Armed clash"
+    assert kind("The army took part in an offensive.", [("army", "initiator")]) == "Armed clash"
+
+
+@pytest.mark.parametrize("text", ["Arakan Army", "Myanmar National Democratic Alliance Army",
+                                  "Kachin Independence Army"])
+def test_armies_named_for_a_cause_are_not_the_state(text):
+    assert not is_state_actor(text)

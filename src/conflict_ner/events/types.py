@@ -100,7 +100,9 @@ CUES: dict[str, str] = {
     "territory": r"(?:re)?captur(?:ed|es|ing|e)|(?:re)?took (?:full |back |over )?control|"
                  r"(?:re)?tak(?:es|ing|en) (?:full |back )?control|retook|retak(?:es|en|ing|e)|regain(?:ed|s|ing)?|"
                  r"seiz(?:ed|es|ing|e)|overr(?:an|un|unning)|liberat(?:ed|es|ing)|took over|gained control|"
-                 r"wrested(?: control)?|advanced into|entered",
+                 r"wrested(?: control)?|advanced into|entered|took|taken|"
+                 r"restor(?:ed|es|ing) (?:full |state |government )?(?:control|security|order|authority)"
+                 r"(?: and stability)?(?: (?:over|to|in|of))?",
     "fell_to": r"f(?:ell|alls?|allen) (?:in)?to",
     "disrupted": r"intercept\w*|shot down|shoot(?:s|ing)? down|downed|brought down|defus\w*|dismantl\w*|"
                  r"thwart\w*|foil\w*|jammed|neutrali[sz]ed (?:an? |the )?(?:\w+ )?(?:drones?|missiles?|rockets?|"
@@ -129,12 +131,17 @@ CUES: dict[str, str] = {
 _CUE_RES = {name: re.compile(rf"\b(?:{rx})\b", re.I) for name, rx in CUES.items()}
 #: Cues that name the means of an act: a WEAPON span of the record carries them too.
 _MEANS = ("chemical", "suicide", "air", "shelling", "explosive", "blast", "grenade")
-_PLACE_OBJECT = re.compile(
-    rf"\s+(?:(?:the|a|an|full|complete|control|of|over|back|most|much|all|parts?|large|swathes?|several|key|"
-    rf"strategic|nearby|two|three|four|five|\d+|its|their|rebel-held|government-held|[\w'-]+-held|remaining)\s+)*"
-    rf"(?:{_PLACE_NOUNS})\b", re.I)
+# words between a capture verb and the place it takes ("seized most of", "overran dozens of")
+_OBJECT_GAP = (r"the|a|an|full|complete|control|of|over|back|most|much|all|parts?|large|swathes?|several|key|"
+               r"strategic|nearby|two|three|four|five|\d+|its|their|rebel-held|government-held|[\w'-]+-held|"
+               r"remaining|dozens|hundreds|scores|more|than|at|least")
+_PLACE_OBJECT = re.compile(rf"\s+(?:(?:{_OBJECT_GAP})\s+)*(?:{_PLACE_NOUNS})\b", re.I)
+_LOCATION_GAP = re.compile(rf"\s+(?:(?:{_OBJECT_GAP})\s+)*", re.I)
+# a place as the subject of a passive capture ("the base was retaken", "Al Bab ... was captured")
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+ly\s+)?$", re.I)
+_PLACE_SUBJECT = re.compile(rf"^(?:\W*(?:the|its|their)\s+)?(?:[\w'-]+\s+){{0,2}}(?:{_PLACE_NOUNS})\b", re.I)
 _FALL_SUBJECT = re.compile(rf"\b(?:{_PLACE_NOUNS})\s+(?:\w+\s+){{0,2}}$", re.I)
-_REGAIN = re.compile(r"\b(?:re(?:captur|took|tak|gain|conquer|enter|claim)\w*|liberat\w*|took back|back control)\b",
+_REGAIN = re.compile(r"\b(?:re(?:captur|took|tak|gain|conquer|enter|claim|stor)\w*|liberat\w*|took back|back control)\b",
                      re.I)
 
 
@@ -213,7 +220,8 @@ _NON_STATE = re.compile(
     r"terrorists?|opposition|islamic state|isis|isil|daesh|hts|hayat tahrir|tahrir al-sham|al-?qaeda|al-?shabaab|"
     r"boko haram|iswap|jnim|houthis?|ansar allah|hezbollah|hamas|sdf|ypg|pkk|rsf|rapid support forces|m23|wagner|"
     r"free syrian army|fsa|syrian national army|tribal|clan|vigilantes|bandits|separatists|paramilitar\w*|"
-    r"mujahideen|taliban)\b", re.I)
+    r"mujahideen|taliban|(?:arakan|kachin|independence|liberation|alliance|resistance|mahdi|republican|"
+    r"democratic|national democratic alliance) army|mndaa|tnla|kia|aa)\b", re.I)
 # pro-government militias act for the state (ACLED: its "affiliates")
 _AFFILIATE = re.compile(r"\bpro-(?:government|regime)\b", re.I)
 
@@ -370,6 +378,13 @@ def _taker(text: str, initiators: Sequence[ActorRef]) -> str:
     return "Government regains territory" if taker else "Non-state actor overtakes territory"
 
 
+def _place_subject(text: str, verb: int, starts: set[int]) -> bool:
+    """Whether the sentence opens with a place (a LOCATION or a place noun) as the subject of the
+    passive verb at ``verb`` ("The base, manned by ATMIS troops, was retaken")."""
+    head = text[:verb]
+    return bool(_PLACE_SUBJECT.match(head)) or any(0 <= s < 5 for s in starts)
+
+
 def _territory(text: str, offset: int, locations: Sequence[TextSpan]) -> bool:
     """Whether a capture verb takes a place as its object ("seized the town", "captured Kafr Nabl"),
     or a place is said to have fallen ("the town fell to rebels")."""
@@ -377,8 +392,10 @@ def _territory(text: str, offset: int, locations: Sequence[TextSpan]) -> bool:
     for m in _CUE_RES["territory"].finditer(text):
         if _PLACE_OBJECT.match(text, m.end()):
             return True
-        gap = re.match(r"\s+(?:(?:the|control|of|over|back|full)\s+)*", text[m.end():])
-        if gap and m.end() + gap.end() in starts:
+        gap = _LOCATION_GAP.match(text, m.end())
+        if gap and gap.end() in starts:
+            return True
+        if _PASSIVE_BEFORE.search(text, 0, m.start()) and _place_subject(text, m.start(), starts):
             return True
     for m in _CUE_RES["fell_to"].finditer(text):
         before = text[max(0, m.start() - 60):m.start()]
