@@ -92,3 +92,28 @@ def test_hurt_is_an_act_and_its_passive_subject_a_target(entities):
 ])
 def test_members_of_a_group_share_its_role(entities, sentence, role):
     assert _roles(entities, sentence, "Rapid Support Forces") == [("Rapid Support Forces", role)]
+
+
+@pytest.mark.parametrize("sentence, actors, expected", [
+    # the object of an active act verb, whatever verb follows it (issue 18, long sentences)
+    ("Afghan border forces fired artillery into Chaman, killing six civilians and wounding 17 others.",
+     ("Afghan border forces", "civilians"), ["initiator", "target"]),
+    ("Gunmen killed at least 100 people in the village, in an attack that began late Friday.",
+     ("Gunmen", "people"), ["initiator", "target"]),
+    # the listed dead are targets, with or without a verb trigger
+    ("The monitor said 327 people had been killed, including 183 HTS fighters and 100 soldiers.",
+     ("HTS fighters", "soldiers"), ["target", "target"]),
+    ("- Deaths among government forces and allied militias (monitor estimates): 28 to 43",
+     ("government forces", "allied militias"), ["target", "target"]),
+    # coordinated actors share a role: "X, the Y and their allies launched an advance on positions of A and B"
+    ("Ahrar al-Sham, the Nusra Front and their allies launched an advance on positions of the army and the NDF.",
+     ("Ahrar al-Sham", "Nusra Front", "allies", "army", "NDF"),
+     ["initiator", "initiator", "initiator", "target", "target"]),
+    ("The attack was launched by Hayat Tahrir al-Sham and the Free Syrian Army.",
+     ("Hayat Tahrir al-Sham", "Free Syrian Army"), ["initiator", "initiator"]),
+    # but not across a new clause
+    ("Rebels killed two soldiers, and the army shelled their positions.",
+     ("Rebels", "soldiers", "army"), ["initiator", "target", "initiator"]),
+])
+def test_roles_from_lists_and_objects(entities, sentence, actors, expected):
+    assert [r for _, r in _roles(entities, sentence, *actors)] == expected

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 
 from conflict_ner.events.clauses import lookback
 from conflict_ner.events.lexicon import ACTOR_PREMODIFIERS, CASUALTY_PARTICIPLES, MUTUAL_VERBS, VICTIM_NOUNS
+from conflict_ner.events.role_lists import coordinated, in_casualty_list, is_object_of
 from conflict_ner.events.sentence import Sentence
 from conflict_ner.records import ActorRef, Entity, Role
 
@@ -46,7 +47,7 @@ _WITH_MUTUAL = re.compile(rf"\b(?:{MUTUAL_VERBS}) with\s+{_DET}$", re.I)
 # A casualty participle right after its noun, with no object after it, is a reduced passive:
 # "four civilians killed in the strike".
 _OUTCOME_PP = re.compile(rf"(?:{CASUALTY_PARTICIPLES})$", re.I)
-_NO_OBJECT_AFTER = re.compile(r"\s*(?:$|[,.;:]|\b(?:in|on|at|near|during|when|after|while|as|and|overnight|"
+_NO_OBJECT_AFTER = re.compile(r"\s*(?:$|[,.;:]|\b(?:in|on|at(?! (?:least|most)\b)|near|during|when|after|while|as|and|overnight|"
                               r"yesterday|today|last|early|late|by|since|following|amid)\b)", re.I)
 _NEXT_WORD = re.compile(r"\s+[\w'\-]+")
 _VICTIM_HEAD = re.compile(rf"\b(?:{VICTIM_NOUNS})$", re.I)
@@ -61,12 +62,18 @@ def assign_roles(sentence: Sentence, actors: Sequence[Entity]) -> list[ActorRef]
     >>> [a.role for a in assign_roles(s, ents)]
     ['initiator', 'target', 'target']
     """
-    out = []
+    out: list[ActorRef] = []
     for ent in sorted(actors, key=lambda e: e.start):
         start, end = ent.start - sentence.start, ent.end - sentence.start
         if sentence.in_pure_source(start, end):
             continue
-        out.append(ActorRef(ent.text, ent.start, ent.end, role_of(sentence, start, end)))
+        role = role_of(sentence, start, end)
+        if out and out[-1].role != "unknown":
+            before = out[-1]
+            # "X, the Y and their allies launched ...": one phrase, one role
+            if coordinated(sentence.text, before.end - sentence.start, start, end):
+                role = before.role
+        out.append(ActorRef(ent.text, ent.start, ent.end, role))
     return out
 
 
@@ -77,14 +84,16 @@ def role_of(sentence: Sentence, start: int, end: int) -> Role:
     >>> role_of(s, 20, 24), role_of(s, 29, 32)  # mutual fighting: both sides fought
     ('initiator', 'initiator')
     """
-    if not sentence.triggers:
-        return "unknown"
     text = sentence.text
     nxt = _next_word_end(text, end)
     seg_start, seg_end = sentence.segments.piece(start, end)
     near, seg_near = lookback(start), lookback(start, seg_start)
     if _HELD_BEFORE.search(text, seg_near, start) or _HELD_AFTER.match(text, end):
         return "other"  # the group the place is held by (section 9)
+    if in_casualty_list(text, start, end):
+        return "target"  # "killed ..., including X", "deaths among X"
+    if not sentence.triggers:
+        return "unknown"
     if _BETWEEN.search(text, near, start) or _WITH_MUTUAL.search(text, seg_near, start):
         return "initiator"  # mutual fighting, no side named as attacker: each fought (section 9)
     if (_BY_BEFORE.search(text, seg_near, start) or _FROM_BEFORE.search(text, seg_near, start)
@@ -95,6 +104,9 @@ def role_of(sentence: Sentence, start: int, end: int) -> Role:
     if nxt > end and _OUTCOME_PP.search(text, lookback(nxt), nxt) and _NO_OBJECT_AFTER.match(text, nxt):
         return "target"
     verbs = sentence.verbs
+    last = bisect_right(sentence.verb_ends, start) - 1
+    if last >= 0 and verbs[last].kind == "act" and not verbs[last].passive and is_object_of(text, verbs[last].end, start):
+        return "target"  # "killing [six] civilians and wounding 17": the object, whatever verb follows
     # As subject: the first verb after the actor in its segment, else in its clause
     # when nothing but the subject precedes it there.
     role = _as_subject(sentence, end, seg_end)

@@ -1,0 +1,112 @@
+"""Roles an actor takes from its place in a phrase, not from a verb pattern (ANNOTATION.md section 9).
+
+Long real sentences list their actors: ``killing six civilians and wounding 17 others``,
+``at least 327 people had been killed, including 183 HTS fighters and 100 soldiers``,
+``X, the Y and their allies launched an advance``. Three readings, each a pure function
+of the sentence text and offsets:
+
+- :func:`is_object_of`: the actor right after an active act verb is what the act hit;
+- :func:`in_casualty_list`: an actor in the list of the dead or wounded is a target;
+- :func:`coordinated`: two actors joined by ``and`` / ``along with`` share one role.
+
+>>> s = "Artillery fired into Chaman, killing six civilians and wounding 17 others."
+>>> is_object_of(s, s.index("killing") + 7, s.index("civilians"))
+True
+>>> s = "At least 327 people were killed, including 183 HTS fighters."
+>>> in_casualty_list(s, s.index("HTS"), s.index("HTS") + 12)
+True
+>>> s = "Turkish troops and allied Syrian rebel factions took Afrin."
+>>> coordinated(s, s.index(" and"), s.index("allied"), s.index(" took"))
+True
+"""
+
+from __future__ import annotations
+
+import re
+
+from conflict_ner.events.clauses import lookback
+
+# Between an act verb and its object: a determiner, a count and modifiers, no clause word
+# ("killing [at least 18] people", "killed [more than 220] civilians", "attacked [a] convoy").
+_OBJECT_GAP = re.compile(r"\s+(?:(?:at least|at most|up to|more than|as many as|nearly|about)\s+)?"
+                         r"(?:(?!(?:and|or|but|while|as|when|after|before|that|which|who|by|in|on|at|near|from|"
+                         r"with|to|for|since|during)\b)[\w'\u2019,.%-]+\s+){0,4}?", re.I)
+# A casualty word, then (within its list) the word that opens the list of those it hit.
+_CASUALTY_LIST = re.compile(
+    r"\b(?:kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|ies)|dead|deaths?|died|casualties|victims|"
+    r"los(?:t|ses)|martyrs?)\b"
+    r"(?P<gap>[^;:()]{0,160}?)"
+    r"(?:\b(?:including|among them|among whom|among the dead|among those killed|of whom|most of them|"
+    r"many of them|along with|as well as)\b|(?<=deaths) of\b|(?<=death) of\b|(?<=dead) among\b|"
+    r"(?<=deaths) among\b|(?<=losses) among\b)"
+    r"(?P<tail>[^;:()]{0,120})$",
+    re.I,
+)
+# A verb in the gap starts another clause: the list then belongs to it, not to the casualty word.
+_CLAUSE_VERB = re.compile(r"\b(?:said|says|reported|attacked|shelled|struck|stormed|seized|captured|took|fled|"
+                          r"carried out|launched|fired|bombed|claimed|denied|accused|blamed)\b", re.I)
+_SUBJECT_OF_VERB = re.compile(r"\s+(?:\w+ly\s+)?(?:said|says|had|has|have|was|were|is|are|would|will|\w+ed)\b",
+                              re.I)
+# What joins two actors of one phrase: "and", "or", "as well as", "along with", "together with",
+# with a determiner and up to three modifiers before the second ("and their allies", ", the Y").
+_COORDINATION = re.compile(
+    r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|as well as|along with|together with)\s+)"
+    r"(?:(?:the|its|their|his|her|other|allied|several|some|\d[\d,]*)\s+)*"
+    r"(?:[\w'\u2019-]+\s+){0,2}?",
+    re.I,
+)
+_NO_VERB_GAP = re.compile(r"(?!.*\b(?:said|says|and said|who|which|that|where|when|while|after|before)\b)", re.I)
+
+
+def is_object_of(text: str, verb_end: int, actor_start: int) -> bool:
+    """Whether the actor at ``actor_start`` is the direct object of the verb ending at ``verb_end``:
+    only a determiner, a count and modifiers lie between them, no clause word or preposition.
+
+    >>> s = "Government forces shelled Idlib and rebels attacked Hama."
+    >>> is_object_of(s, s.index("shelled") + 7, s.index("rebels"))
+    False
+    >>> s = "Gunmen killed at least 100 people in the village."
+    >>> is_object_of(s, s.index("killed") + 6, s.index("people"))
+    True
+    """
+    return actor_start >= verb_end and bool(_OBJECT_GAP.fullmatch(text, verb_end, actor_start))
+
+
+def in_casualty_list(text: str, actor_start: int, actor_end: int) -> bool:
+    """Whether the actor at ``actor_start`` is listed among those a casualty word counts
+    (``killed ..., including X``, ``deaths among X``, ``the deaths of X``): a target.
+
+    >>> s = "Deaths among government forces and allied militias: 28 to 43"
+    >>> in_casualty_list(s, s.index("government"), 30), in_casualty_list(s, s.index("allied"), 50)
+    (True, True)
+    >>> s = "Rebels killed two soldiers, including an officer, and the army said it shelled Hama."
+    >>> in_casualty_list(s, s.index("army"), s.index("army") + 4)
+    False
+    """
+    m = _CASUALTY_LIST.search(text, lookback(actor_start), actor_start)
+    if m is None or _SUBJECT_OF_VERB.match(text, actor_end):
+        return False  # "..., and the army said": the subject of a new clause
+    return not _CLAUSE_VERB.search(m.group("gap")) and not _CLAUSE_VERB.search(m.group("tail"))
+
+
+def coordinated(text: str, first_end: int, second_start: int, second_end: int) -> bool:
+    """Whether two actors (the first ending at ``first_end``) are joined into one phrase, so
+    that the second shares the first's role: ``X and Y``, ``X, the Y and their allies``,
+    ``X along with Y``; not across a clause (``X said Y``, ``X, who ... Y``).
+
+    >>> s = "Hayat Tahrir al-Sham and the Free Syrian Army attacked."
+    >>> coordinated(s, s.index(" and"), s.index("Free"), s.index(" attacked"))
+    True
+    >>> s = "The army said rebels attacked."
+    >>> coordinated(s, s.index(" said"), s.index("rebels"), s.index(" attacked"))
+    False
+    >>> s = "Rebels killed two soldiers, and the army responded."
+    >>> coordinated(s, s.index(","), s.index("army"), s.index(" responded"))
+    False
+    """
+    if second_start <= first_end:
+        return False
+    gap = text[first_end:second_start]
+    if "," in gap and _SUBJECT_OF_VERB.match(text, second_end):
+        return False  # "killed two soldiers, and the army said": a new clause's subject
+    return bool(_COORDINATION.fullmatch(text, first_end, second_start)) and bool(_NO_VERB_GAP.match(gap))
