@@ -32,14 +32,17 @@ from conflict_ner.actors.table import Identity
 #: attackers ("gunmen", "a suicide bomber" stay unidentified when no group claims them)
 REFERRING_HEADS = frozenset(fold(w) for w in (
     "militants", "militant", "jihadists", "jihadist", "terrorists", "terrorist", "insurgents", "insurgent",
-    "extremists", "extremist", "rebels", "rebel", "insurgency", "infiltrators", "terrorist group",
+    "extremists", "extremist", "insurgency", "infiltrators", "terrorist group",
     "terrorist organisation", "terrorist organization", "jihadist group", "militant group", "islamists"))
 #: modifiers that say the article does not know who they are
 _UNKNOWN = frozenset(fold(w) for w in ("unidentified", "unknown", "suspected", "other", "rival", "several",
-                                       "different", "various", "local", "allied", "pro-government"))
+                                       "different", "various", "local", "allied", "pro-government", "former",
+                                       "convicted", "islamist"))
 #: described names the resolver gives, which name no group in particular
 _DESCRIBED_PREFIXES = ("Unidentified Armed Group", "Civilians", "Protesters", "Rioters", "Military Forces of",
                        "Police Forces of", "Government of")
+#: state nouns either the military or the police may be
+_EITHER_FORCE = frozenset(fold(w) for w in ("officers", "the officers"))
 # a state body as such ("Government of Libya (2014-)"), not a faction of it ("... Haftar Faction")
 _PLAIN_STATE = re.compile(r"^(?:Government|Military Forces|Police Forces) of [^()]+(?: \([^()]*\))?$")
 _LOYAL = re.compile(r"\s+(?:loyal|allied|affiliated|linked|belonging|aligned)\s+(?:to|with)\s+(?:the\s+)?$",
@@ -53,18 +56,15 @@ def is_named_group(identity: Identity) -> bool:
 
 
 def sole_armed_group(identities: Sequence[Identity]) -> Identity | None:
-    """The article's one named armed group: the only rebel group (inter 2) it names, else the
-    only militia (inter 3 or 4); None when it names none or several.
+    """The article's one named armed group: the only rebel group (inter 2) it names; None when it
+    names none or several (militias, 3 and 4, are not what "terrorists" or "insurgents" name).
 
     >>> sole_armed_group([Identity("A", "Rebel Groups", 2), Identity("B", "Rebel Groups", 2)]) is None
     True
     """
     named = [i for i in identities if is_named_group(i)]
-    for codes in ((2,), (3, 4)):
-        found = {i.canonical: i for i in named if i.inter_code in codes}
-        if found:
-            return next(iter(found.values())) if len(found) == 1 else None
-    return None
+    found = {i.canonical: i for i in named if i.inter_code == 2}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def refers_to_group(mention: str, identity: Identity) -> bool:
@@ -93,6 +93,31 @@ def loyal_to(text: str, span: tuple[int, int], spans: Sequence[tuple[int, int]])
     return None
 
 
+def police_by_context(mentions: Sequence[str], identities: Sequence[Identity]) -> list[Identity]:
+    """A noun either force may be (``officers``) read as the military is the police when the last
+    state force named before it is the police (ANNOTATION.md section 10).
+
+    >>> army = Identity("Military Forces of Colombia (2022-)", "State Forces", 1)
+    >>> police = Identity("Police Forces of Colombia (2022-)", "State Forces", 1)
+    >>> [i.canonical for i in police_by_context(["Police", "officers"], [police, army])]
+    ['Police Forces of Colombia (2022-)', 'Police Forces of Colombia (2022-)']
+    """
+    out = list(identities)
+    last: Identity | None = None  # the last state force (military or police) named so far
+    for i, (mention, identity) in enumerate(zip(mentions, identities)):
+        canonical = identity.canonical or ""
+        if canonical.startswith("Military Forces of") and fold(mention) in _EITHER_FORCE and last is not None \
+                and last.canonical.startswith("Police Forces of") and _country_of(last) == _country_of(identity):
+            out[i] = last
+        elif _PLAIN_STATE.match(canonical) and canonical.startswith(("Military Forces of", "Police Forces of")):
+            last = identity
+    return out
+
+
+def _country_of(identity: Identity) -> str:
+    return re.sub(r"^(?:Government|Military Forces|Police Forces) of | \(.*$", "", identity.canonical or "")
+
+
 def _specific(identity: Identity) -> bool:
     """A named actor a described group can be loyal to: not a described group, not a plain state
     body ("troops loyal to the president" are not the government)."""
@@ -111,6 +136,7 @@ def by_document(mentions: Sequence[str], identities: Sequence[Identity], text: s
             j = loyal_to(text, span, spans)
             if j is not None and _specific(out[j]):
                 out[i] = out[j]
+    out = police_by_context(mentions, out)
     sole = sole_armed_group(out)
     if sole is None:
         return out

@@ -52,13 +52,16 @@ _DETERMINERS = frozenset(fold(w) for w in (
 _MILITARY_WORDS = frozenset(fold(w) for w in (
     "army", "military", "forces", "troops", "soldiers", "navy", "air force", "reserves", "aviation", "brigade",
     "brigades", "division", "battalion", "regiment", "corps", "marines", "paratroopers", "artillery", "airborne",
-    "warplanes", "jets", "drones", "personnel", "servicemen", "commanders", "guards", "gendarmerie"))
+    "warplanes", "jets", "drones", "personnel", "servicemen", "commanders", "guards", "gendarmerie", "guard",
+    "special services", "security services"))
 #: titles before a name that give the person's body: the article country's government, or the
 #: body named before the title ("Army spokesman X", "LNA commander X").
 _GOVERNMENT_TITLES = ("president", "prime minister", "premier", "king", "emir", "foreign minister",
                       "defence minister", "defense minister", "interior minister", "minister")
 _SPEAKER_TITLES = ("spokesman", "spokeswoman", "spokesperson", "commander", "chief", "leader", "head",
                    "official", "general", "colonel", "major", "brigadier", "lieutenant")
+#: ranks that make a person with no body before them the article country's military
+_MILITARY_RANKS = frozenset(("general", "colonel", "major", "brigadier", "lieutenant"))
 _TITLE_BEFORE = re.compile(r"((?:[\w’'-]+\s+){0,4}?)(" + "|".join(_GOVERNMENT_TITLES + _SPEAKER_TITLES)
                            + r")\.?\s+$", re.IGNORECASE)
 _POSSESSOR = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)['’]s\s+$")
@@ -155,7 +158,7 @@ class ActorResolver:
             if found:
                 return found
             if self.name_unknown_groups and _organisation_name(text):
-                return Identity(_long_form(text), None, None)  # a group the table lacks: its own name
+                return Identity(_unknown_group_name(text), None, None)  # a group the table lacks: its own name
         return _NONE
 
     def _group_member(self, tokens: list[str], country: Country | None, day: date | None) -> Identity | None:
@@ -254,6 +257,8 @@ class ActorResolver:
                 return found
         if match.group(2).lower() in _GOVERNMENT_TITLES and country is not None:
             return self.table.identity(Entry(None, None, None, country.name, "government"), country, day)
+        if match.group(2).lower() in _MILITARY_RANKS and country is not None:  # "Lieutenant General X"
+            return self.table.identity(Entry(None, None, None, country.name, "military"), country, day)
         return None
 
     def _lookup(self, key: str, country: Country | None, day: date | None) -> Identity | None:
@@ -397,6 +402,20 @@ def _initials_fit(short: str, long: str) -> bool:
     """The acronym's first letter starts a word of the long form (``HTS`` / ``Hayat Tahrir al-Sham``)."""
     words = re.findall(r"[A-Za-z]+", long)
     return len(words) >= 2 and short[0].lower() in {w[0].lower() for w in words}
+
+
+def _unknown_group_name(text: str) -> str:
+    """A group the table lacks, named as written; an army of three or more words takes its
+    initials first, as ACLED names armed movements (``BLA: Balochistan Liberation Army``).
+
+    >>> _unknown_group_name("the Balochistan Liberation Army"), _unknown_group_name("Derna Protection Force")
+    ('BLA: Balochistan Liberation Army', 'Derna Protection Force')
+    """
+    name = _long_form(text)
+    words = [w for w in re.findall(r"[\w’'-]+", name) if w.lower() not in _NAME_GLUE]
+    if len(words) >= 3 and words[-1] == "Army" and all(w[:1].isupper() for w in words):
+        return f"{''.join(w[0] for w in words)}: {name}"
+    return name
 
 
 def _long_form(text: str) -> str:
