@@ -46,3 +46,36 @@ def test_records_get_the_range_and_keep_it_when_carried():
     recs = build_records(text, ents, PUB, "d")
     assert [(r.date.start, r.date.end, r.date.source) for r in recs] == [
         ("2024-05-03", "2024-05-05", "text"), ("2024-05-03", "2024-05-05", "carried")]
+
+
+@pytest.mark.parametrize("sentence, first, second, start, end, precision", [
+    ("Jets bombed Tanai on Monday and Tuesday.", "Monday", "Tuesday", "2024-05-06", "2024-05-07", "week"),
+    ("RSF fighters attacked the camp from Friday to Sunday.", "Friday", "Sunday", "2024-05-03", "2024-05-05", "week"),
+    ("23 people died between Sunday and Monday.", "Sunday", "Monday", "2024-05-05", "2024-05-06", "week"),
+    ("Jets struck the valley between April 20 and May 5.", "April 20", "May 5", "2024-04-20", "2024-05-05", "month"),
+])
+def test_two_joined_date_spans_state_one_range(sentence, first, second, start, end, precision):
+    ents = [Entity("DATE", sentence.index(w), sentence.index(w) + len(w), w, 0.9) for w in (first, second)]
+    (rec,) = build_records(sentence, ents, PUB, "d")
+    assert (rec.date.value, rec.date.precision, rec.date.start, rec.date.end, rec.date.text) == (
+        start, precision, start, end, first)
+
+
+def test_date_spans_not_joined_as_a_range_stay_apart():
+    s = "Jets bombed Tanai on Monday, and on Tuesday rebels shelled Hama."
+    ents = [Entity("DATE", s.index(w), s.index(w) + len(w), w, 0.9) for w in ("Monday", "Tuesday")]
+    assert (build_records(s, ents, PUB, "d")[0].date.precision) == "day"
+
+
+@pytest.mark.parametrize("text, value", [
+    ("8 a.m. on 15 June", "2023-06-15"),  # pub below: the hour is no day
+    ("15 June at 10:30", "2023-06-15"),
+    ("around 10 pm on 3 June", "2023-06-03"),
+])
+def test_a_time_of_day_in_a_span_is_not_its_day(text, value):
+    assert resolve_date(text, date(2023, 6, 18)).value == value
+
+
+def test_a_range_between_two_clock_times():
+    d = with_range(resolve_date("8 a.m. on 15 June and 8 a.m. on 16 June", date(2015, 6, 18)), date(2015, 6, 18))
+    assert (d.value, d.precision, d.start, d.end) == ("2015-06-15", "week", "2015-06-15", "2015-06-16")

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from conflict_ner.events.date_carry import DateCarry
-from conflict_ner.events.date_ranges import with_range
+from conflict_ner.events.date_ranges import joined_range, with_range
 from conflict_ner.events.date_shifts import shifted
 from conflict_ner.events.dates import is_reporting_date, publication_date, resolve_date
 from conflict_ner.records import Entity, EventDate
@@ -68,7 +68,7 @@ def date_of(text: str, sentence: str, spans: Sequence[Entity], cumulative: bool,
             carry.saw(_resolved(own[0], published))
         return publication_date(published)
     if own:
-        when = _resolved(own[0], published)
+        when = joined_range(text, own[0], own, published) or _resolved(own[0], published)
         carry.record(when)
         return when
     carried = carry.carried()

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
 from conflict_ner.events.dates import resolve_date
-from conflict_ner.records import EventDate
+from conflict_ner.records import Entity, EventDate
 
 _JOINER = re.compile(r"\s*(?:\b(?:and|to|until|till|through|thru)\b|[-\u2013\u2014])\s*", re.I)
 _OPENER = re.compile(r"^\s*(?:between|from)\s+", re.I)
@@ -58,6 +59,34 @@ def with_range(when: EventDate, published: date | None) -> EventDate:
             start, end = first + timedelta(days=low), first + timedelta(days=high)
         return replace(when, start=start.isoformat(), end=end.isoformat())
     return when
+
+
+# what may stand between two DATE spans that state one range ("on Friday and Saturday",
+# "from Thursday to Sunday", "between Sunday and Monday")
+_SPAN_JOINER = re.compile(r"\s*(?:and|to|until|till|through|thru|-|\u2013|\u2014)\s+(?:on\s+|the\s+)?", re.I)
+
+
+def joined_range(text: str, first: Entity, spans: Sequence[Entity], published: date | None) -> EventDate | None:
+    """The range of ``first`` and the DATE span joined to it (``on Friday and Saturday``: two
+    spans), as :func:`with_range` gives it for one span; None when no span is joined to it.
+    The date keeps ``first``'s text.
+
+    >>> t = "Jets struck the camp from Friday to Sunday."
+    >>> fri, sun = (Entity("DATE", t.index(w), t.index(w) + len(w), w, 1.0) for w in ("Friday", "Sunday"))
+    >>> d = joined_range(t, fri, [fri, sun], date(2024, 5, 8))
+    >>> d.value, d.precision, d.start, d.end, d.text
+    ('2024-05-03', 'week', '2024-05-03', '2024-05-05', 'Friday')
+    """
+    later = [e for e in spans if e.start >= first.end]
+    if not later:
+        return None
+    second = min(later, key=lambda e: e.start)
+    if not _SPAN_JOINER.fullmatch(text[first.end:second.start]):
+        return None
+    joined = with_range(resolve_date(f"{first.text} to {second.text}", published), published)
+    if joined.start is None or joined.start == joined.end:
+        return None
+    return replace(joined, text=first.text)
 
 
 def _two_dates(text: str, published: date | None) -> tuple[date, date] | None:

@@ -43,6 +43,10 @@ _FILLER = frozenset(
 )
 
 
+# a time of day inside a DATE span
+_CLOCK = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\b\.?|p\.?m\b\.?)|\b\d{1,2}:\d{2}\b|\b\d{4}\s*(?:gmt|utc|hrs|hours)\b")
+
+
 def resolve_date(date_text: str, published: date | None) -> EventDate:
     """Resolve one DATE span's text against the publication date.
 
@@ -115,6 +119,7 @@ def _resolve(text: str, pub: date | None) -> tuple[date | None, str]:
     iso = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", s)
     if iso:
         return _safe_date(*map(int, iso.groups())), "day"
+    s = _CLOCK.sub(" ", s)  # "8 a.m. on 15 June": the 8 is an hour, not a day
     tokens = [t for t in re.findall(r"[a-z]+|\d+", s.replace("-", " ")) if t not in _FILLER]
     key = " ".join(tokens)
     numbers = [int(t) for t in tokens if t.isdigit()]
