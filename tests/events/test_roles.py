@@ -117,3 +117,22 @@ def test_members_of_a_group_share_its_role(entities, sentence, role):
 ])
 def test_roles_from_lists_and_objects(entities, sentence, actors, expected):
     assert [r for _, r in _roles(entities, sentence, *actors)] == expected
+
+
+@pytest.mark.parametrize("sentence, actors, expected", [
+    # passives of a forced retreat: the one who withdrew suffered it, the one under whose fire it did acted
+    ("Government troops were forced to withdraw under the army's bombardment.",
+     ("Government troops", "army"), ["target", "initiator"]),
+    ("The rebels were forced back under heavy fire from HTS.", ("rebels", "HTS"), ["target", "initiator"]),
+    ("Russian shelling forced Ukrainian troops to withdraw from the village.", ("Ukrainian troops",), ["target"]),
+    # the side a place is taken from lost it
+    ("The army retook the base from the RSF.", ("army", "RSF"), ["initiator", "target"]),
+    ("Al Bab was captured from Islamic State by Turkish forces.", ("Islamic State", "Turkish forces"),
+     ["target", "initiator"]),
+    # a subject no pattern placed, with a verb of its own in the past, acted
+    ("Turkish security forces used tear gas against the crowd after the blast.",
+     ("Turkish security forces",), ["initiator"]),
+    ("The attackers, about 50 fighters in pickups, engaged the patrol with rockets.", ("attackers",), ["initiator"]),
+])
+def test_roles_of_forced_retreats_captures_and_plain_subjects(entities, sentence, actors, expected):
+    assert [r for _, r in _roles(entities, sentence, *actors)] == expected

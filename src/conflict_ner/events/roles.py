@@ -36,6 +36,26 @@ _BLAME_BEFORE = re.compile(rf"\b(?:blam(?:ed|es|ing)|accus(?:ed|es|ing)|attribut
                            rf"blam(?:ed|es|ing) (?:[\w'-]+ ){{0,5}}?on|claimed by|(?:was|were) the work of)\s+{_DET}$",
                            re.I)
 _FROM_BEFORE = re.compile(rf"\b(?:fire|attacks?|shelling|rockets?|missiles?|strikes?) from\s+{_DET}$", re.I)
+# "captured from X", "retaking the capital of Gezira state from X": X lost the place.
+_TAKEN_FROM_BEFORE = re.compile(rf"\b(?:captur|seiz|took|tak|retook|retak|recaptur|wrest|liberat|regain)\w*\s+"
+                                rf"(?:[\w'\u2019-]+\s+){{0,8}}?from\s+{_DET}$", re.I)
+# "under X's bombardment", "under the army's fire": X did it.
+_UNDER_BEFORE = re.compile(rf"\bunder\s+{_DET}$", re.I)
+_UNDER_AFTER = re.compile(r"(?:'s|\u2019s|'|\u2019)?\s+(?:\w+\s+){0,2}?(?:bombardment|shelling|fire|attacks?|assaults?|"
+                          r"pressure|strikes|air strikes|airstrikes|barrage|siege)\b", re.I)
+# "X was forced to withdraw", "forced X to retreat": X suffered it.
+_LEAVE = r"(?:to\s+(?:withdraw|retreat|pull|abandon|flee|surrender|evacuate|leave)|out|back)\b"
+_FORCED_AFTER = re.compile(rf"\s+(?:(?:was|were|had been|have been|has been|being)\s+)?(?:\w+ly\s+)?forced\s+(?:back\s+)?"
+                           rf"{_LEAVE}", re.I)
+_LEAVE_AFTER = re.compile(rf"\s+{_LEAVE}", re.I)
+_FORCED_BEFORE = re.compile(rf"\bforc(?:ed|ing|es)\s+{_DET}$", re.I)
+# Fallback for an actor no pattern placed: the subject of a verb in the past ("Turkish security
+# forces used tear gas", "the attackers, about 50 fighters, engaged the patrol") acted.
+_SUBJECT_VERB_AFTER = re.compile(
+    r"(?:\s*,[^,;]{1,80},)?\s+(?:\w+ly\s+)?(?:(?:had|have|has)\s+)?"
+    r"(?!(?:said|reported|claimed|stated|added|noted|announced|confirmed|denied|accused|warned|acknowledged|"
+    r"admitted|alleged|called|described|estimated|recorded|documented|blamed|insisted|urged|condemned)\b)"
+    r"(?:[a-z]+ed|took|made|used|sent|led|began|won|held|broke|drove|fought|set|built|threw|brought|seized)\b")
 _TARGET_BEFORE = re.compile(
     rf"\b(?:against|targeting|targeted|on|at|upon|toward|towards|into)\s+{_DET}"
     rf"(?:(?:{_POSITION_NOUNS}) (?:of|belonging to|held by)\s+{_DET})?$|"
@@ -92,14 +112,18 @@ def role_of(sentence: Sentence, start: int, end: int) -> Role:
         return "other"  # the group the place is held by (section 9)
     if in_casualty_list(text, start, end):
         return "target"  # "killed ..., including X", "deaths among X"
-    if not sentence.triggers:
-        return "unknown"
+    if not sentence.triggers:  # a record from a weapon or count alone: only a plain subject can be read
+        return "initiator" if _SUBJECT_VERB_AFTER.match(text, end) else "unknown"
     if _BETWEEN.search(text, near, start) or _WITH_MUTUAL.search(text, seg_near, start):
         return "initiator"  # mutual fighting, no side named as attacker: each fought (section 9)
     if (_BY_BEFORE.search(text, seg_near, start) or _FROM_BEFORE.search(text, seg_near, start)
             or _BLAME_BEFORE.search(text, near, start)):
         return "initiator"
-    if _TARGET_BEFORE.search(text, seg_near, start):
+    if _UNDER_BEFORE.search(text, seg_near, start) and _UNDER_AFTER.match(text, end):
+        return "initiator"  # "forced to withdraw under [Z]'s bombardment"
+    if (_TARGET_BEFORE.search(text, seg_near, start) or _TAKEN_FROM_BEFORE.search(text, seg_near, start)
+            or _FORCED_AFTER.match(text, end)
+            or (_FORCED_BEFORE.search(text, seg_near, start) and _LEAVE_AFTER.match(text, end))):
         return "target"
     if nxt > end and _OUTCOME_PP.search(text, lookback(nxt), nxt) and _NO_OBJECT_AFTER.match(text, nxt):
         return "target"
@@ -125,6 +149,8 @@ def role_of(sentence: Sentence, start: int, end: int) -> Role:
             return "target"
     if _VICTIM_HEAD.search(text, lookback(end), end):
         return "target"  # no pattern placed it: a victim noun is a target ("13 of them civilians")
+    if _SUBJECT_VERB_AFTER.match(text, end):
+        return "initiator"
     return "unknown"
 
 
