@@ -4,6 +4,9 @@
 - :mod:`.table`: the alias table (``aliases.yaml``, extendable by users' files);
 - :mod:`.resolve`: an article's mentions to identities (acronyms, demonyms, described groups,
   the article's country and date);
+- :mod:`.coref`: the article's rules ("forces loyal to X", "the terrorists" after its one named
+  rebel group, "officers" after the police);
+- :mod:`.leave_out`: the table without what only one split's mentions taught it (honest dev tuning);
 - :mod:`.records`: the identities written into event records' actors;
 - :mod:`.evaluate`: accuracy against the corpus's hand-mapped gold (``conflict-ner evaluate-actors``).
 

@@ -7,6 +7,7 @@ state noun ("Turkish soldiers": Turkey's military); a described group ("governme
 "the regime", "civilians", "gunmen") of the article's country; an earlier mention it
 shortens ("Putin" after "Vladimir Putin"); a near spelling of an alias (rapidfuzz ratio of
 the folded forms at or above ``fuzzy_threshold``, named mentions only). Otherwise None.
+Then the article's rules (:mod:`conflict_ner.actors.coref`) revisit described groups.
 
 The article's country comes from its dateline, its places and the countries it names
 (:func:`article_country`); its date chooses government periods and period-bound entries.
