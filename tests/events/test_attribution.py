@@ -83,3 +83,26 @@ def test_participant_sources():
 def test_a_word_outside_every_source_is_not_a_source():
     s = "Rebels attacked the base, according to SANA."
     assert is_pure_source(Sentence(s), 0, 6) is False
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # monitors report a count with verbs of counting
+    ("The Observatory recorded 11 government soldiers killed.", "The Observatory"),
+    ("The monitor put the toll from Tuesday's bombing at 19.", "The monitor"),
+    ("Civil Defence volunteers report three civilians killed in Maarat al-Numan.", "Civil Defence volunteers"),
+])
+def test_counting_verbs_name_a_source(sentence, expected):
+    got = attribution(Sentence(sentence), [])
+    assert got is not None and got.text == expected
+
+
+def test_a_source_described_by_an_appositive_is_no_actor_of_the_act(entities):
+    from conflict_ner.events.roles import assign_roles
+    text = ("The Syrian Observatory for Human Rights, a British-based group that relies on a network of contacts, "
+            "said 18 soldiers were killed.")
+    ents = entities(text, [("ACTOR", "Syrian Observatory for Human Rights"), ("ACTOR", "soldiers")])
+    assert [a.text for a in assign_roles(Sentence(text), ents)] == ["soldiers"]
+    # a source that acts in what it reports keeps its role
+    text = "The RSF, a paramilitary force, said it had seized the airport."
+    ents = entities(text, [("ACTOR", "RSF")])
+    assert [(a.text, a.role) for a in assign_roles(Sentence(text), ents)] == [("RSF", "initiator")]

@@ -20,6 +20,7 @@ from conflict_ner.events.clauses import lookback
 from conflict_ner.events.lexicon import ACTOR_PREMODIFIERS, CASUALTY_PARTICIPLES, MUTUAL_VERBS, VICTIM_NOUNS
 from conflict_ner.events.role_lists import coordinated, in_casualty_list, is_object_of
 from conflict_ner.events.sentence import Sentence
+from conflict_ner.events.sources import heads_appositive_source
 from conflict_ner.records import ActorRef, Entity, Role
 
 # The patterns below read the words right before an actor (``..._BEFORE``, ending at it) or right after it.
@@ -85,7 +86,7 @@ def assign_roles(sentence: Sentence, actors: Sequence[Entity]) -> list[ActorRef]
     out: list[ActorRef] = []
     for ent in sorted(actors, key=lambda e: e.start):
         start, end = ent.start - sentence.start, ent.end - sentence.start
-        if sentence.in_pure_source(start, end):
+        if sentence.in_pure_source(start, end) or heads_appositive_source(sentence.text, end):
             continue
         role = role_of(sentence, start, end)
         if out and out[-1].role != "unknown":

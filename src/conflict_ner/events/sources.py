@@ -26,7 +26,15 @@ class Source(NamedTuple):
     participant: bool
 
 
-_SAY_RE = re.compile(rf"\b(?:{REPORTING_VERBS})\b", re.I)
+# Monitors and agencies report a count with verbs of counting ("the Observatory recorded 11 soldiers
+# killed", "the monitor put the toll at 19", "Civil Defence volunteers report three civilians killed").
+_COUNTING_VERBS = (r"recorded|records|documented|documents|counted|estimated|estimates|report|"
+                   r"put (?:the|their|its) (?:\w+ )?(?:toll|number|figure|losses)|"
+                   r"gave (?:a|an|the) (?:\w+ )?(?:toll|figure|number|picture)")
+_SAY_RE = re.compile(rf"\b(?:{REPORTING_VERBS}|{_COUNTING_VERBS})\b", re.I)
+# "X, a Britain-based group that tracks the war, said": X is the source, the appositive describes it.
+_APPOSITIVE_SAYS = re.compile(rf",\s+(?:a|an|the)\s+[^,;:()\"\u201c\u201d]{{1,160}}?,\s+(?:\w+ly\s+)?"
+                              rf"(?:{REPORTING_VERBS}|{_COUNTING_VERBS})\b", re.I)
 # A verb that also takes a plain object reports only before a clause, "that", a pronoun or punctuation.
 _REPORTING_USE = re.compile(r"\s*(?:[,.;:\"\u201c\u201d]|that\b|$|(?:it|they|he|she|we)\b|"
                             r"(?:in a statement|on \w+day)\b|responsibility|credit|involvement|\w+ing\b)", re.I)
@@ -86,7 +94,9 @@ def find_sources(sentence: str) -> tuple[Source, ...]:
             before = _rstrip(sentence, 0, m.start())
             if before and sentence[before - 1] in ",\"\u201d":
                 commas = commas or Breaks(LIST_BREAK, sentence)
-                np = _appositive(sentence, before, commas) or _right_np(sentence, m.end())
+                np = _appositive(sentence, before, commas)
+                if np is None and not _long_appositive(sentence, before, commas):
+                    np = _right_np(sentence, m.end())  # '"We will fight on," said Ahmed Ali'
         if np is not None:
             out.append(Source(np[0], np[1], participant))
     return tuple(sorted(out))
@@ -120,7 +130,18 @@ def _appositive(sentence: str, comma: int, commas: Breaks) -> tuple[int, int] | 
     prev = commas.last_end_at_or_before(comma - 1) - 1  # the comma or semicolon before it
     if prev < 0 or not _APPOSITIVE_OPENER.match(sentence, prev + 1):
         return None
-    return _span_of(sentence, prev + 1, comma - 1)
+    # an appositive too long to be a source phrase describes the name before it: "The Syrian
+    # Observatory for Human Rights, a British-based group that relies on ..., said"
+    return _span_of(sentence, prev + 1, comma - 1) or _span_of(sentence, commas.last_end_at_or_before(prev), prev)
+
+
+def _long_appositive(sentence: str, comma: int, commas: Breaks) -> bool:
+    """Whether a comma-enclosed appositive ends at ``comma`` (then the words after the verb
+    are what was said, not the source: "X, a group that ..., said 18 soldiers were killed")."""
+    if sentence[comma - 1] != ",":
+        return False
+    prev = commas.last_end_at_or_before(comma - 1) - 1
+    return prev >= 0 and bool(_APPOSITIVE_OPENER.match(sentence, prev + 1))
 
 
 def _span_of(sentence: str, start: int, end: int) -> tuple[int, int] | None:
@@ -139,3 +160,19 @@ def _span_of(sentence: str, start: int, end: int) -> tuple[int, int] | None:
     if not words or len(words) > _MAX_NP_WORDS or sentence[start:end].lower() in UNNAMED_SUBJECTS:
         return None
     return start, end
+
+
+def heads_appositive_source(sentence: str, end: int) -> bool:
+    """Whether the phrase ending at ``end`` is a source described by an appositive before its
+    reporting verb, and takes no part in what it reports: ``The Syrian Observatory for Human
+    Rights, a British-based group that relies on contacts on the ground, said ...``.
+
+    >>> s = "The Observatory, a Britain-based monitor, said 12 soldiers died."
+    >>> heads_appositive_source(s, len("The Observatory"))
+    True
+    >>> s = "The RSF, a paramilitary force, said it had seized the airport."
+    >>> heads_appositive_source(s, len("The RSF"))
+    False
+    """
+    m = _APPOSITIVE_SAYS.match(sentence, end)
+    return m is not None and not _PARTICIPANT_COMPLEMENT.match(sentence, m.end())
