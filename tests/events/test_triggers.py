@@ -46,3 +46,17 @@ def test_unrealized_acts(sentence):
 ])
 def test_reports_violence(sentence, expected):
     assert reports_violence(find_triggers(sentence)) is expected
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("Government forces entered Khan Shaykhun on the night of 20 August.", "entered"),
+    ("The city had been fully liberated.", "liberated"),
+    ("Army units restored full control over the city.", "restored full control"),
+    ("Troops surrounded the town.", "surrounded"),
+    ("Two rounds landed near the hospital.", "landed"),
+    ("Rebels advanced on the airport.", "advanced on"),
+])
+def test_taking_ground_is_an_act(sentence, word):
+    # ANNOTATION.md section 9: territory acts have their trigger ("entered", "liberated")
+    found = [(sentence[t.start:t.end], t.kind, t.realized) for t in find_triggers(sentence)]
+    assert found == [(word, "act", True)]

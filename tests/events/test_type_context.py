@@ -104,3 +104,13 @@ def test_a_sentence_of_two_acts_keeps_each_act_s_type():
     text = "Warplanes bombed Ariha. Government artillery shelled Kafr Nabl as rebels ambushed an army convoy."
     assert [r.sub_event_type for r in _records(text)] == [
         "Air/drone strike", "Shelling/artillery/missile attack", "Armed clash"]
+
+
+def test_a_place_taken_by_no_one_named_is_taken_as_the_last_capture_was():
+    text = "The army recaptured the town of Saraqib on Monday. The town centre was entered before dawn, residents said."
+    spans = [("ACTOR", "army"), ("LOCATION", "Saraqib")]
+    assert [r.sub_event_type for r in _records(text, spans)] == ["Government regains territory"] * 2
+    assert decide(Sentence("The town centre was entered before dawn.")).basis == "taker"
+    # alone, a place taken by no one named is taken by a non-state actor (ACLED's default)
+    assert [r.sub_event_type for r in _records("The town centre was entered before dawn.")] == [
+        "Non-state actor overtakes territory"]

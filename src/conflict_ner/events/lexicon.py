@@ -44,7 +44,10 @@ ACT_VERBS = (
     r"stabb(?:ed|ing)|stabs?|behead(?:ed|s|ing)?|torch(?:ed|es|ing)?|loot(?:ed|s|ing)?|retook|retak(?:es|ing|e)|"
     r"overpower(?:ed|s|ing)?|repel(?:led|s|ling)?|detonat(?:ed|es|ing|e)|blew up|blow(?:s|ing)? up|"
     r"took control|tak(?:es|ing) control|massacre|hurt(?:s|ing)?|explod(?:ed|es|ing)|went off|go(?:es)? off|"
-    r"rammed|blew (?:themselves|himself|herself) up|set off|rap(?:ed|ing)|retaken|occupied|withdrew|pulled (?:out|back)"
+    r"rammed|blew (?:themselves|himself|herself) up|set off|rap(?:ed|ing)|retaken|occupied|withdrew|pulled (?:out|back)|"
+    # taking and holding ground (ANNOTATION.md section 8: territory)
+    r"enter(?:ed|ing)|liberat(?:ed|ing)|restor(?:ed|ing) (?:full |state |government )?(?:control|security|order)|"
+    r"surround(?:ed|ing)|encircl(?:ed|ing)|withdrawn|landed|advanc(?:ed|ing) (?:on|into|towards?)"
 )
 #: Verbs that report the act only together with their object ("carried out strikes").
 SUPPORT_VERBS = (r"carr(?:ied|ies|ying|y) out|conduct(?:ed|s|ing)?|claim(?:ed|s|ing)? responsibility|"

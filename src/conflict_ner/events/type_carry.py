@@ -26,6 +26,7 @@ from conflict_ner.records import EventRecord
 Lexicon = Callable[[str], "str | None"]
 #: The event types whose acts have outcomes told apart (a toll, a wounded count, a denial).
 CARRIED = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 
 
 def settle_types(records: Sequence[EventRecord], lexicon: Lexicon = likely_type) -> list[EventRecord]:
@@ -33,10 +34,15 @@ def settle_types(records: Sequence[EventRecord], lexicon: Lexicon = likely_type)
     per_sentence: dict[int, int] = {}
     for r in records:
         per_sentence[r.sentence.start] = per_sentence.get(r.sentence.start, 0) + 1
-    out, last = [], None
+    out, last, taken = [], None, None
     for r in records:
         # a sentence of several acts was split by act words, so each act's type has its cue
         basis = _decision(r).basis if per_sentence[r.sentence.start] == 1 else "cue"
+        if basis == "taker":  # a place taken by no one named: as the last capture before it
+            out.append(_retyped(r, taken) if taken else r)
+            continue
+        if r.sub_event_type in TERRITORY:
+            taken = r.sub_event_type
         if basis == "cue":
             if r.event_type in CARRIED:
                 last = r.sub_event_type

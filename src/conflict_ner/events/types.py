@@ -222,6 +222,8 @@ _NON_STATE = re.compile(
     r"free syrian army|fsa|syrian national army|tribal|clan|vigilantes|bandits|separatists|paramilitar\w*|"
     r"mujahideen|taliban|(?:arakan|kachin|independence|liberation|alliance|resistance|mahdi|republican|"
     r"democratic|national democratic alliance) army|mndaa|tnla|kia|aa)\b", re.I)
+# forces named beside the state's as its helpers ("the army and allied militias")
+_ALLY = re.compile(r"\b(?:allied|allies|auxiliary|auxiliaries|loyal|supporting|backed)\b", re.I)
 # pro-government militias act for the state (ACLED: its "affiliates")
 _AFFILIATE = re.compile(r"\bpro-(?:government|regime)\b", re.I)
 
@@ -244,9 +246,10 @@ def is_state_actor(text: str, inter_code: int | None = None) -> bool:
 
 class Decision(NamedTuple):
     """A type and what gave it: ``cue`` (the words named the kind of act), ``armed`` (only armed
-    men among its victims: a fight of some kind) or ``fallback`` (violence, or nothing, of no
-    named kind). The act's trigger may still tell a type not given by a cue, and the document
-    one given by a fallback (:mod:`.type_carry`)."""
+    men among its victims: a fight of some kind), ``taker`` (a place taken by no one named) or
+    ``fallback`` (violence, or nothing, of no named kind). The act's trigger may still tell a
+    type not given by a cue, and the document one given by a fallback or who took a place
+    (:mod:`.type_carry`)."""
 
     kind: EventType
     basis: str = "cue"
@@ -311,7 +314,7 @@ def decide(sentence: Sentence, actors: Sequence[ActorRef] = (), weapons: Sequenc
         return _cue("Non-violent transfer of territory")
     territory = _territory(text, sentence.start, locations) if cues & {"territory", "fell_to"} else False
     if territory:
-        return _cue(_taker(text, initiators))
+        return _taker(text, initiators)
     if "air" in cues:
         return _cue("Air/drone strike")
     if cues & {"clash"}:
@@ -363,19 +366,28 @@ def _weak(sub_event_type: str) -> Decision:
     return Decision(_type(sub_event_type), "fallback")
 
 
-def _taker(text: str, initiators: Sequence[ActorRef]) -> str:
-    """Who took the place: the state (its initiators all state forces) or not; without an
-    initiator, the words say it ("fell to X", "recaptured")."""
+def _taker(text: str, initiators: Sequence[ActorRef]) -> Decision:
+    """Who took the place: the state (its initiators state forces and their allies) or not;
+    without an initiator, the words say it ("fell to X", "recaptured"), or nothing does
+    (basis ``taker``: the document's last capture may tell whose it was).
+
+    >>> _taker("Government forces and allied militias entered the town.",
+    ...        [ActorRef("Government forces", 0, 17, "initiator"), ActorRef("allied militias", 22, 37, "initiator")]).kind
+    EventType(event_type='Battles', sub_event_type='Government regains territory')
+    """
     if initiators:
-        state = [a for a in initiators if is_state_actor(a.text, a.inter_code)]
-        return "Government regains territory" if len(state) == len(initiators) \
-            else "Non-state actor overtakes territory"
+        state = [is_state_actor(a.text, a.inter_code) for a in initiators]
+        allies = [s or bool(_ALLY.search(a.text)) for a, s in zip(initiators, state)]
+        return _cue("Government regains territory" if any(state) and all(allies)
+                    else "Non-state actor overtakes territory")
     fell = _CUE_RES["fell_to"].search(text)
     if fell:  # "the town fell to rebels": the words after say who took it
         taker = is_state_actor(re.split(r"[,;.]| after | when | on ", text[fell.end():fell.end() + 60])[0])
+    elif _REGAIN.search(text):
+        taker = True
     else:
-        taker = bool(_REGAIN.search(text))
-    return "Government regains territory" if taker else "Non-state actor overtakes territory"
+        return Decision(_type("Non-state actor overtakes territory"), "taker")
+    return _cue("Government regains territory" if taker else "Non-state actor overtakes territory")
 
 
 def _place_subject(text: str, verb: int, starts: set[int]) -> bool:
