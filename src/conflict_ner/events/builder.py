@@ -24,6 +24,7 @@ from conflict_ner.events.date_carry import CarryMode, DateCarry
 from conflict_ner.events.date_choice import act_dates, date_of
 from conflict_ner.events.dates import resolve_date
 from conflict_ner.events.furniture import is_furniture
+from conflict_ner.events.headings import is_section_heading
 from conflict_ner.events.modality import modality, speaks_as_party
 from conflict_ner.events.roles import assign_roles
 from conflict_ner.events.sentence import Sentence
@@ -66,7 +67,7 @@ def build_records(text: str, entities: Sequence[Entity], published: date | str |
             dates.new_paragraph()
         previous_end = end
         sentence = Sentence(text[start:end], start)
-        if is_furniture(sentence.text):
+        if is_furniture(sentence.text) or is_section_heading(sentence):
             continue
         body_start = start + dateline_end(sentence.text)
         first, last = bisect_left(starts, body_start), bisect_left(starts, end)
