@@ -87,7 +87,7 @@ class Gazetteer:
     def __init__(self, entries: list[_Entry], keys: dict[str, tuple[int, ...]],
                  admin_names: dict[tuple[str, str], str], admin2_names: dict[tuple[str, str, str], str],
                  admin_seats: dict[tuple[str, str], int], countries: dict[str, int],
-                 precisions: dict[int, int] | None = None):
+                 precisions: dict[int, int] | None = None, by_hand: Iterable[int] = ()):
         self.entries = entries
         self.keys = keys
         self.admin_names = admin_names
@@ -96,6 +96,8 @@ class Gazetteer:
         self.countries = countries
         #: the least geo_precision of supplement entries that are regions or spots (Tihama: 3)
         self.precisions: dict[int, int] = precisions or {}
+        #: entries a supplement added (places the annotators located by hand)
+        self.by_hand: frozenset[int] = frozenset(by_hand)
         self._keys_by_country: dict[str, list[str]] | None = None
         self._places_by_country: dict[str, list[int]] | None = None
 
@@ -155,6 +157,7 @@ class Gazetteer:
         if not supplement:
             return self
         entries, keys, precisions = list(self.entries), dict(self.keys), dict(self.precisions)
+        by_hand = set(self.by_hand)
         by_id = {e[0]: i for i, e in enumerate(entries) if e[0] and e[8] != "country"}
         for item in supplement:
             cc = alpha2(item.country_iso3)
@@ -166,13 +169,14 @@ class Gazetteer:
                 target = len(entries)
                 entries.append((item.geonames_id or 0, item.name, item.latitude, item.longitude, cc, code, "",
                                 SUPPLEMENT_POPULATION, "admin2" if item.level == "admin2" else "place", ""))
+                by_hand.add(target)
                 if item.geo_precision > 1:
                     precisions[target] = item.geo_precision
             for key in dict.fromkeys(fold_many(list(item.names))):
                 if key and target not in keys.get(key, ()):
                     keys[key] = (*keys.get(key, ()), target)
         return Gazetteer(entries, keys, self.admin_names, self.admin2_names, self.admin_seats, self.countries,
-                         precisions)
+                         precisions, by_hand)
 
     def _supplement_target(self, item: Any, cc: str, by_id: dict[int, int]) -> int | None:
         """The entry a supplement row names more of (a country, province, cities500 place); None

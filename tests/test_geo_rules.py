@@ -1,0 +1,51 @@
+"""Geocoder rules chosen on the dev gold: a near-miss spelling only inside the article's
+provinces, and an unknown place in an article about one province falls back to it."""
+
+from __future__ import annotations
+
+import pytest
+
+from conflict_ner.geo.gazetteer import Gazetteer
+from conflict_ner.geo.resolve import Geocoder, _article_province, _Focus
+
+
+def city(gid, name, lat, lon, cc, admin1, population, *alternates):
+    return {"geonameid": gid, "name": name, "latitude": lat, "longitude": lon, "countrycode": cc,
+            "admin1code": admin1, "population": population, "alternatenames": list(alternates)}
+
+
+@pytest.fixture(scope="module")
+def geocoder():
+    return Geocoder(Gazetteer.build(cities=[
+        city(1, "Al Madīnah", 30.963, 47.270, "IQ", "02", 40000, "Al Medina"),
+        city(2, "Duhok", 36.867, 42.988, "IQ", "06", 340000, "Dahuk"),
+        city(3, "Zakho", 37.144, 42.682, "IQ", "06", 95000),
+        city(4, "Goma", -1.679, 29.228, "CD", "11", 670000),
+        city(5, "Bukavu", -2.508, 28.861, "CD", "12", 800000),
+    ]))
+
+
+def resolve(geocoder, text, *mentions):
+    return geocoder.geocode(text, [(text.index(m), text.index(m) + len(m)) for m in mentions])
+
+
+def test_a_near_miss_spelling_far_from_the_articles_provinces_is_no_match(geocoder):
+    text = "Turkish commandos landed in Metina, north of Duhok and Zakho."
+    metina = resolve(geocoder, text, "Metina", "Duhok", "Zakho")[0]
+    # not Al Madinah of Basra (ratio 83 to "madina"): the province the article is about instead
+    assert (metina.level, metina.geo.admin1, metina.how) == ("admin1", "Duhok", "article")
+
+
+def test_an_unknown_place_takes_the_one_province_of_the_article(geocoder):
+    text = "GOMA - Bodies lay near Birere market in Goma as fighters reached Goma airport."
+    birere = resolve(geocoder, text, "Birere", "Goma", "Goma airport")[0]
+    assert (birere.level, birere.geo.admin1, birere.geo.geo_precision, birere.how) == ("admin1", "North Kivu", 3, "article")
+    spread = "Fighters moved between Goma and Bukavu and reached Birere."
+    assert resolve(geocoder, spread, "Goma", "Bukavu", "Birere")[2] is None  # two provinces: no guess
+
+
+def test_article_province_needs_a_clear_lead():
+    assert _article_province(_Focus({"SY": 1.0}, {}, {("SY", "12"): 5, ("SY", "09"): 2})) == ("SY", "12")
+    assert _article_province(_Focus({"SY": 1.0}, {}, {("SY", "12"): 3, ("SY", "09"): 2})) is None
+    assert _article_province(_Focus({"SY": 0.9, "TR": 0.1}, {}, {("TR", "80"): 3})) is None  # not its country
+    assert _article_province(_Focus({}, {})) is None
