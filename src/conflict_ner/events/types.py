@@ -56,7 +56,8 @@ CUES: dict[str, str] = {
     "air": r"air ?strikes?|air ?raids?|airstrikes?|drone (?:strikes?|attacks?)|aerial (?:bombardments?|attacks?|"
            r"strikes?|bombings?)|warplanes?|war planes?|(?:fighter |military )?jets?|aircraft|helicopters?|"
            r"gunships?|bombers?|barrel bombs?|drones?|uavs?|shaheds?|bayraktars?|tb2s?|su-\d+|mig-\d+|f-1[56]s?|"
-           r"bombs? (?:fell|rained|were dropped)|dropped (?:\w+ )?bombs",
+           r"bombs? (?:fell|rained|were dropped)|dropped (?:\w+ )?bombs|"
+           r"(?<!hunger )(?<!general )(?<!missile )(?<!artillery )(?<!rocket )(?<!drone )strikes?(?! back)|sorties",
     "shelling": r"shells?|shell(?:ed|ing)|artillery|mortars?|rockets?|missiles?|howitzers?|grads?|katyushas?|mlrs|"
                 r"multiple rocket launchers?|tank (?:fire|shells?|rounds?)|bombard(?:ed|ment|ments|ing|s)?|himars|"
                 r"iskanders?|kalibrs?|ballistic|projectiles?",
