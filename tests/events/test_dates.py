@@ -122,3 +122,17 @@ def test_record_date_skips_reporting_dates_while_an_act_date_exists():
 def test_record_date_falls_back_to_publication_with_unknown_precision():
     assert record_date([], [], PUB) == EventDate("2024-05-08", "unknown", None)
     assert record_date([], [], None) == EventDate(None, "unknown", None)
+
+
+@pytest.mark.parametrize("text, surface, reporting", [
+    ("The military on Thursday confirmed it had carried out a strike on Tuesday.", "Thursday", True),
+    ("The military on Thursday confirmed it had carried out a strike on Tuesday.", "Tuesday", False),
+    ("The group claimed responsibility on Thursday for the assault.", "Thursday", True),
+    ("Rebels on Sunday, said the governor, shelled the town.", "Sunday", False),  # a parenthesis
+    ("Rebels on Sunday shelled the town, officials said.", "Sunday", False),
+])
+def test_a_date_before_or_after_a_reporting_verb_dates_the_statement(text, surface, reporting):
+    from conflict_ner.events.dates import is_reporting_date
+
+    start = text.index(surface)
+    assert is_reporting_date(text, Entity("DATE", start, start + len(surface), surface, 1.0)) is reporting

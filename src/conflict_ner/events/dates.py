@@ -61,17 +61,26 @@ def resolve_date(date_text: str, published: date | None) -> EventDate:
 
 # A DATE right after a reporting verb dates the report, not the act (`said on Friday that ...`).
 _REPORTING_BEFORE = re.compile(
-    rf"\b(?:{REPORTING_BEFORE_DATE})\s+(?:on\s+|late\s+|early\s+|earlier\s+)?$", re.I)
+    rf"\b(?:{REPORTING_BEFORE_DATE}|claimed responsibility|claimed the attack)\s+"
+    rf"(?:on\s+|late\s+|early\s+|earlier\s+)?$", re.I)
+# ... or right before one (`the military on Thursday confirmed that ...`)
+_REPORTING_AFTER = re.compile(
+    r"^\s+(?:said|says|told|confirmed|announced|reported|added|stated|claimed|denied|warned|acknowledged|"
+    r"admitted)\b", re.I)
 
 
 def is_reporting_date(text: str, entity: Entity) -> bool:
-    """Whether a DATE span follows a reporting verb, so that it dates the statement.
+    """Whether a DATE span follows or opens a reporting verb, so that it dates the statement.
 
     >>> t = "The army said on Friday that 12 fighters were killed on Thursday."
     >>> [is_reporting_date(t, Entity("DATE", t.index(w), t.index(w) + len(w), w, 1.0)) for w in ("Friday", "Thursday")]
     [True, False]
+    >>> t = "The military on Thursday confirmed a strike on Tuesday."
+    >>> [is_reporting_date(t, Entity("DATE", t.index(w), t.index(w) + len(w), w, 1.0)) for w in ("Thursday", "Tuesday")]
+    [True, False]
     """
-    return bool(_REPORTING_BEFORE.search(text[max(0, entity.start - 40):entity.start]))
+    return bool(_REPORTING_BEFORE.search(text[max(0, entity.start - 40):entity.start])
+                or _REPORTING_AFTER.match(text[entity.end:entity.end + 20]))
 
 
 def record_date(sentence_dates: Sequence[Entity], earlier_dates: Sequence[Entity], published: date | None,
