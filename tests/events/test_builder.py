@@ -206,3 +206,16 @@ def test_random_documents_give_valid_records_with_exact_spans():
         assert_valid(text, records)
         n_records += len(records)
     assert n_records > 20
+
+
+def test_an_act_with_nothing_to_code_is_left_out_on_request(entities):
+    text = ("Rebels shelled Hama on Monday. It was the deadliest attack in years.\n\n"
+            "Troops fired on the protest.")
+    ents = entities(text, [("ACTOR", "Rebels"), ("LOCATION", "Hama"), ("DATE", "Monday"), ("ACTOR", "Troops")])
+    kept = build_records(text, ents, "2024-05-08")
+    assert [r.sentence.text for r in kept] == ["Rebels shelled Hama on Monday.", "It was the deadliest attack in years.",
+                                               "Troops fired on the protest."]
+    codable = build_records(text, ents, "2024-05-08", keep_bare=False)
+    assert [r.sentence.text for r in codable] == ["Rebels shelled Hama on Monday.", "Troops fired on the protest."]
+    # the act left out still hands on nothing, and what follows keeps its carried date
+    assert codable[1].date.value == "2024-05-06"

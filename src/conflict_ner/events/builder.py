@@ -37,13 +37,14 @@ from conflict_ner.text.sentences import dateline_end, split_sentences
 
 #: How sure the rules are that a sentence reports an act, by what qualified it.
 CERTAINTY = {"trigger": 1.0, "count": 0.8, "weapon": 0.6}
-# A record with no actor, place, weapon or count says little about the act.
+# A record with no actor, place, weapon or count says little about the act (kept with keep_bare).
 _BARE_FACTOR = 0.8
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 
 
 def build_records(text: str, entities: Sequence[Entity], published: date | str | None,
-                  doc_id: str | None = None, *, carry: CarryMode = "recent") -> list[EventRecord]:
+                  doc_id: str | None = None, *, carry: CarryMode = "recent",
+                  keep_bare: bool = True) -> list[EventRecord]:
     """Event records of one document, in text order.
 
     ``entities`` index ``text``; ``published`` anchors relative dates (an ISO string is
@@ -52,6 +53,10 @@ def build_records(text: str, entities: Sequence[Entity], published: date | str |
     the act. A record without an act DATE of its own takes the most recent record date
     before it (``carry``, see :mod:`.date_carry`), kept or moved by words such as ``the
     next day`` (:mod:`.date_shifts`). Furniture sentences yield nothing and give no dates.
+
+    ``keep_bare=False`` leaves out an act with no actor, place, weapon or count (``It was the
+    deadliest attack in years``: a mention, nothing to code), as the extractor and the event
+    evaluation do; the default keeps it, as the rules' unit tests of dates and types expect.
     """
     _check(text, entities, doc_id)
     published = parse_published(published)  # a bad date fails before any work
@@ -72,7 +77,7 @@ def build_records(text: str, entities: Sequence[Entity], published: date | str |
         body_start = start + dateline_end(sentence.text)
         first, last = bisect_left(starts, body_start), bisect_left(starts, end)
         ents = [e for e in ordered[first:last] if e.end <= end]
-        found = _records(text, sentence, ents, dates, published, doc_id, party_document, speaker)
+        found = _records(text, sentence, ents, dates, published, doc_id, party_document, speaker, keep_bare)
         records += found
         speaker = next((r.attribution.text for r in found if r.attribution is not None), speaker)
         if not found:
@@ -84,7 +89,7 @@ def build_records(text: str, entities: Sequence[Entity], published: date | str |
 
 def _records(text: str, sentence: Sentence, ents: list[Entity], dates: DateCarry,
              published: date | None, doc_id: str | None, party_document: bool,
-             speaker: str | None = None) -> list[EventRecord]:
+             speaker: str | None = None, keep_bare: bool = True) -> list[EventRecord]:
     """The records of one sentence: one per act it reports (:mod:`.acts`), none if it reports none."""
     by_label: dict[str, list[Entity]] = {label: [] for label in LABELS}
     for e in ents:
@@ -115,6 +120,8 @@ def _records(text: str, sentence: Sentence, ents: list[Entity], dates: DateCarry
     own_ents, own_actors, own_counts = split(ents), split(actors), split(counts)
     out = []
     for i, act in enumerate(acts):
+        if not keep_bare and not _codable(own_ents[i], own_actors[i], own_counts[i]):
+            continue  # "It was the deadliest attack in years": nothing to code
         act_dates = [e for e in own_ents[i] if e.label == "DATE"]
         # an act without a DATE in its stretch takes the sentence's ("shelled A on Monday
         # as rebels ambushed B": both Monday)
@@ -125,6 +132,11 @@ def _records(text: str, sentence: Sentence, ents: list[Entity], dates: DateCarry
         out.append(_record(text, sentence, act, own_ents[i] + borrowed, own_actors[i], own_counts[i],
                            act_dates or borrowed, source, mode, dates, published, doc_id, certainty))
     return out
+
+
+def _codable(ents: list[Entity], actors: list, counts: list) -> bool:
+    """Whether an act has something an analyst codes: an actor, a place, a weapon or a count."""
+    return bool(actors or counts or any(e.label in ("LOCATION", "WEAPON") for e in ents))
 
 
 def _record(text: str, sentence: Sentence, act: Act, ents: list[Entity], actors: list, counts: list,
