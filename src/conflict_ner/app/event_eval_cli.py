@@ -73,7 +73,7 @@ def rule_records(doc: dict) -> list[dict]:
     """The event rules' records of a document, built on its gold entities."""
     from conflict_ner.events.builder import build_records
 
-    records = build_records(doc["text"], gold_entities(doc), doc.get("published"), doc["id"])
+    records = build_records(doc["text"], gold_entities(doc), doc.get("published"), doc["id"], keep_bare=False)
     return [r.to_dict() for r in records]
 
 
