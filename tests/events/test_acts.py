@@ -102,3 +102,12 @@ def test_a_one_act_sentence_keeps_one_record_with_its_trigger(entities):
                          "2024-05-08")
     assert len(recs) == 1 and recs[0].trigger.text == "attacked"
     assert [c.outcome for c in recs[0].counts] == ["killed"]
+
+
+def test_an_act_word_after_a_weapon_span_is_the_trigger(entities):
+    # "drone" is the WEAPON; the act word is "strike" (ANNOTATION section 9: never an entity span)
+    text = "A drone strike killed 26 people in Finote Selam, as fighting between the army and Fano entered its second month."
+    ents = entities(text, [("WEAPON", "drone"), ("COUNT", "26"), ("ACTOR", "people"), ("LOCATION", "Finote Selam"),
+                           ("ACTOR", "army"), ("ACTOR", "Fano")])
+    recs = build_records(text, ents, "2024-05-08")
+    assert [r.trigger.text for r in recs] == ["strike", "fighting"]

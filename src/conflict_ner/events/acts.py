@@ -22,7 +22,7 @@ from typing import NamedTuple
 from conflict_ner.events.clauses import Breaks
 from conflict_ner.events.lexicon import SUBORDINATORS
 from conflict_ner.events.sentence import Sentence
-from conflict_ner.events.triggers import Trigger
+from conflict_ner.events.triggers import Trigger, find_triggers
 
 # "as" opens a clause unless it is part of a fixed phrase ("as well as", "such as", "as part of")
 _AS_CLAUSE = (r"(?<!such )(?<!well )\bas\b"
@@ -52,7 +52,7 @@ def sentence_acts(sentence: Sentence, entity_spans: Sequence[tuple[int, int]] = 
     >>> [s.text[a.trigger.start:a.trigger.end] for a in sentence_acts(s)]
     ['attacked']
     """
-    words = _outside(sentence.triggers, entity_spans)
+    words = _outside(sentence.triggers, entity_spans, sentence.text)
     main = [t for t in words if _names_act(sentence.text, t)]
     whole = Act(_best(sentence.text, words), 0, len(sentence.text))
     if len(main) < 2:
@@ -100,8 +100,14 @@ def _best(text: str, words: Sequence[Trigger]) -> Trigger | None:
     return None
 
 
-def _outside(triggers: Sequence[Trigger], spans: Sequence[tuple[int, int]]) -> list[Trigger]:
-    """The triggers that overlap no span (one sweep over both, in text order)."""
+def _outside(triggers: Sequence[Trigger], spans: Sequence[tuple[int, int]], text: str = "") -> list[Trigger]:
+    """The triggers, or their words after a span, that overlap no span (one sweep over both, in
+    text order): ``drone strike`` with the WEAPON ``drone`` keeps ``strike``.
+
+    >>> s = "A drone strike hit the market."
+    >>> [s[t.start:t.end] for t in _outside(find_triggers(s), [(2, 7)], s)]
+    ['strike', 'hit']
+    """
     spans = sorted(spans)
     out, k, reach = [], 0, -1  # spans starting before the trigger's end, and the furthest end among them
     for t in triggers:
@@ -110,4 +116,8 @@ def _outside(triggers: Sequence[Trigger], spans: Sequence[tuple[int, int]]) -> l
             k += 1
         if reach <= t.start:
             out.append(t)
+        elif reach < t.end and text:
+            start = reach + len(text[reach:t.end]) - len(text[reach:t.end].lstrip())
+            if start > reach and start < t.end:  # a whole word after the span
+                out.append(t._replace(start=start))
     return out
