@@ -184,3 +184,13 @@ def test_it_said_stands_for_the_source_named_before():
     s = "It said many soldiers were killed."
     assert modality(s, previous="The Arakan Army") == "claimed"
     assert modality(s, previous="The Observatory") == "asserted"
+
+
+def test_a_party_s_statement_is_known_by_its_title():
+    assert speaks_as_party("U.S. Africa Command statement on the ambush near Tongo Tongo\n\n"
+                           "Three soldiers were killed when a patrol came under fire.")
+    assert speaks_as_party("MINISTRY OF NATIONAL DEFENCE - PRESS STATEMENT\n\nTroops destroyed two camps.")
+    # a neutral body's press release, a statement told in a sentence, a menu line: no
+    assert not speaks_as_party("PRESS RELEASE | For immediate release\n\nOur teams treated 40 wounded.")
+    assert not speaks_as_party("The army said in a statement that it repelled an attack.\n\nNine died.")
+    assert not speaks_as_party("Statement: attacks on displacement camps must be investigated\n\nNine died.")

@@ -61,6 +61,12 @@ PARTY_VOICE_WORDS = 4
 _QUOTED = re.compile(r'"[^"\n]{0,400}?"|\u201c[^\u201d\n]{0,400}?\u201d|\u00ab[^\u00bb\n]{0,400}?\u00bb')
 _DESIGNATION = re.compile(r"\b(?:as|an?|designated)\s+(?:\w+\s+)?terrorists?\s+(?:organi[sz]ations?|groups?|entity)\b|"
                           r"\bterrorist (?:propaganda|designation|list)", re.I)
+# A statement's title names it and its author: a party's makes the document a party's statement.
+_TITLE_CHARS = 600  # the title lines of a page come first
+_LINES = re.compile(r"[^\n]+")
+_STATEMENT_TITLE = re.compile(r"\b(?:statements?|press release|communiqu[e\u00e9]|media office)\b", re.I)
+_PARTY_IN_TITLE = re.compile(r"\b(?:defen[cs]e|division|operations|army|armed forces|inter.services|spokesman|"
+                             r"security media)\b", re.I)
 # a claim of responsibility, or one side blaming another: both are a party's word, not a fact
 _CLAIM_WORD = re.compile(r"\bclaim(?:ed|s|ing)?\b(?! (?:the )?lives\b)|\bblam(?:ed|es|ing)\b|"
                          r"\baccus(?:ed|es|ing)\b|\battribut(?:ed|es|ing)\b", re.I)
@@ -92,6 +98,8 @@ def speaks_as_party(text: str) -> bool:
     >>> speaks_as_party('The army said 30 "terrorists" were "neutralised" near the "enemy" lines.')
     False
     """
+    if _party_title(text):
+        return True
     quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
     words = 0
     k = 0  # quotes and matches are both in text order: one sweep
@@ -105,6 +113,23 @@ def speaks_as_party(text: str) -> bool:
         if not _DESIGNATION.search(text, max(0, m.start() - 30), min(len(text), m.end() + 30)):
             words += 1
     return words >= PARTY_VOICE_WORDS
+
+
+def _party_title(text: str) -> bool:
+    """Whether one of the document's first title lines calls it a statement of a party
+    ("U.S. Africa Command statement on the ambush", "MINISTRY OF NATIONAL DEFENCE - PRESS STATEMENT").
+
+    >>> _party_title("Lebanese Army Command: communique No. 4\\n\\nUnits advanced.")
+    True
+    >>> _party_title("Press release\\n\\nMSF teams treated 40 wounded.")
+    False
+    """
+    for line in _LINES.findall(text[:_TITLE_CHARS]):
+        line = line.strip()
+        if (line and len(line) <= 160 and "|" not in line and not line.endswith((".", "!", "?"))
+                and _STATEMENT_TITLE.search(line) and (_PARTY_IN_TITLE.search(line) or source_kind(line) == "party")):
+            return True
+    return False
 
 
 def modality(sentence: Sentence, source: str | None = None, party_document: bool = False, *,
