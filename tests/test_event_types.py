@@ -192,3 +192,15 @@ def test_places_taken_by_quantity_in_the_passive_or_by_restored_control():
                                   "Kachin Independence Army"])
 def test_armies_named_for_a_cause_are_not_the_state(text):
     assert not is_state_actor(text)
+
+
+def test_the_state_with_its_allies_regains_a_place_a_named_rival_does_not():
+    text = "Government forces and allied militias entered the town of Ariha."
+    assert kind(text, [("Government forces", "initiator"), ("allied militias", "initiator")]) == \
+        "Government regains territory"
+    text = "Federal Police and the Counter-Terrorism Service entered the city."
+    assert kind(text, [("Federal Police", "initiator"), ("Counter-Terrorism Service", "initiator")]) == \
+        "Government regains territory"
+    text = "Army units and HTS fighters entered the town of Ariha."
+    assert kind(text, [("Army units", "initiator"), ("HTS fighters", "initiator")]) == \
+        "Non-state actor overtakes territory"

@@ -377,9 +377,9 @@ def _taker(text: str, initiators: Sequence[ActorRef]) -> Decision:
     EventType(event_type='Battles', sub_event_type='Government regains territory')
     """
     if initiators:
-        state = [is_state_actor(a.text, a.inter_code) for a in initiators]
-        allies = [s or bool(_ALLY.search(a.text)) for a, s in zip(initiators, state)]
-        return _cue("Government regains territory" if any(state) and all(allies)
+        state = any(is_state_actor(a.text, a.inter_code) for a in initiators)
+        # beside the state's forces, only a named non-state group (not an ally) makes it theirs
+        return _cue("Government regains territory" if state and not any(_rival(a) for a in initiators)
                     else "Non-state actor overtakes territory")
     fell = _CUE_RES["fell_to"].search(text)
     if fell:  # "the town fell to rebels": the words after say who took it
@@ -389,6 +389,17 @@ def _taker(text: str, initiators: Sequence[ActorRef]) -> Decision:
     else:
         return Decision(_type("Non-state actor overtakes territory"), "taker")
     return _cue("Government regains territory" if taker else "Non-state actor overtakes territory")
+
+
+def _rival(actor: ActorRef) -> bool:
+    """Whether an initiator is a non-state group by its code or words, and not the state's ally.
+
+    >>> _rival(ActorRef("clan militias", 0, 13, "initiator")), _rival(ActorRef("allied militias", 0, 15, "initiator"))
+    (True, False)
+    """
+    if is_state_actor(actor.text, actor.inter_code) or _ALLY.search(actor.text):
+        return False
+    return actor.inter_code not in (None, 1) if actor.inter_code is not None else bool(_NON_STATE.search(actor.text))
 
 
 def _place_subject(text: str, verb: int, starts: set[int]) -> bool:
