@@ -194,3 +194,9 @@ def test_a_party_s_statement_is_known_by_its_title():
     assert not speaks_as_party("PRESS RELEASE | For immediate release\n\nOur teams treated 40 wounded.")
     assert not speaks_as_party("The army said in a statement that it repelled an attack.\n\nNine died.")
     assert not speaks_as_party("Statement: attacks on displacement camps must be investigated\n\nNine died.")
+
+
+def test_the_source_phrase_as_written_decides_beside_its_actor():
+    # the attribution is the ACTOR "LNA"; the phrase says a spokesman speaks for it
+    s = "LNA spokesman Ahmed al-Mismari said 14 of its soldiers had been killed."
+    assert modality(s, "LNA") == "claimed"

@@ -159,12 +159,16 @@ def modality(sentence: Sentence, source: str | None = None, party_document: bool
             return "planned"
     if _CLAIM_WORD.search(text):
         return "claimed"
-    if source is None and sentence.sources:
+    phrase = None  # the source phrase as written: "LNA spokesman Ahmed al-Mismari" where the attribution is "LNA"
+    if sentence.sources:
         found = sentence.sources[0]
-        source = text[found.start:found.end]
+        phrase = text[found.start:found.end]
+    if source is None:
+        source = phrase
     if previous and (_PRONOUN_SPEAKER.fullmatch(source.strip()) if source else _PRONOUN_SAYS.search(text)):
-        source = previous  # "he added": the speaker named before
-    kind = source_kind(source) if source else "unknown"
+        source = phrase = previous  # "he added": the speaker named before
+    kinds = {source_kind(x) for x in (source, phrase) if x}
+    kind = "party" if "party" in kinds else "neutral" if "neutral" in kinds else "unknown"
     if kind == "party":
         return "claimed"
     if kind != "neutral" and (_PARTY_VOICE.search(text) or (party_document and source is None)):
