@@ -8,7 +8,11 @@ The event rules build the records; a model with event heads
   found an act in its sentence, one record per predicted trigger (a multi-act sentence is
   split: each entity goes to the act whose trigger is nearest), typed by the trigger;
   ``both`` keeps every rule record, splits it where the heads found several acts and types
-  it by the heads' trigger where there is one.
+  it by the heads' trigger where there is one. With the document's entities given,
+  ``learned`` and ``both`` also start a record at each learned trigger in a sentence the
+  rules made none for (:mod:`conflict_ner.learned_records`). ``types`` keeps the rules'
+  records as they are but takes the sub-event type of the heads' trigger in the record's
+  sentence (the nearest one to the rules' trigger).
 - ``roles``: ``learned`` gives each actor the heads' role (an actor the heads call no party
   leaves the record); ``both`` keeps the rules' role unless they could not tell (``unknown``).
 - ``modality``: ``learned`` reads it on the record's trigger; ``both`` keeps the rules' unless
@@ -42,6 +46,8 @@ from conflict_ner.records import TYPE_OF_SUB_EVENT, EventRecord, Role, TextSpan
 #: the fields a choice covers, and the choices
 FIELDS = ("triggers", "roles", "modality")
 CHOICES = ("rules", "learned", "both")
+#: the choices of each field (``types``: the rules' records, the heads' sub-event types)
+FIELD_CHOICES = {"triggers": CHOICES + ("types",), "roles": CHOICES, "modality": CHOICES}
 #: the head each field reads
 HEAD_OF_FIELD = {"triggers": "triggers", "roles": "roles", "modality": "modality"}
 _ROLES = set(get_args(Role))
@@ -54,23 +60,33 @@ def check_fields(fields: Mapping[str, str]) -> dict[str, str]:
     {'triggers': 'rules', 'roles': 'both', 'modality': 'rules'}
     """
     unknown = set(fields) - set(FIELDS)
-    bad = {k: v for k, v in fields.items() if v not in CHOICES}
+    bad = {k: v for k, v in fields.items() if k in FIELD_CHOICES and v not in FIELD_CHOICES[k]}
     if unknown or bad:
         raise ValueError(f"event fields: unknown {sorted(unknown)} or bad choices {bad}; "
-                         f"fields are {FIELDS}, choices {CHOICES}")
+                         f"the choices of each field are {FIELD_CHOICES}")
     return {f: fields.get(f, "rules") for f in FIELDS}
 
 
-def apply_fields(records: Sequence[EventRecord], text: str, events, fields: Mapping[str, str]
+def apply_fields(records: Sequence[EventRecord], text: str, events, fields: Mapping[str, str],
+                 entities: Sequence | None = None, published=None, doc_id: str | None = None
                  ) -> list[EventRecord]:
     """The rule ``records`` of ``text`` changed as ``fields`` choose, from ``events`` (the
-    heads' reading: ``triggers()``, ``role_of(start, end)``, ``modality_of(start, end)``)."""
+    heads' reading: ``triggers()``, ``role_of(start, end)``, ``modality_of(start, end)``).
+    With the document's ``entities`` (and ``published``, ``doc_id``), learned triggers in
+    sentences without a rule record start records of their own."""
     fields = check_fields(fields)
     if events is None or all(v == "rules" for v in fields.values()):
         return list(records)
     out = list(records)
-    if fields["triggers"] != "rules":
+    if fields["triggers"] == "types":
+        out = [_retyped(r, events.triggers()) for r in out]
+    elif fields["triggers"] != "rules":
         out = _apply_triggers(out, text, events.triggers(), fields["triggers"])
+        if entities is not None:
+            from conflict_ner.learned_records import records_from_triggers
+
+            new = records_from_triggers(text, events.triggers(), entities, published, doc_id, records)
+            out = sorted(out + new, key=lambda r: (r.sentence.start, r.trigger.start if r.trigger else 0))
     if fields["roles"] != "rules":
         out = [_apply_roles(r, events, fields["roles"]) for r in out]
     if fields["modality"] != "rules":
@@ -99,6 +115,15 @@ def _apply_triggers(records: list[EventRecord], text: str, triggers: Sequence, m
             continue
         out.extend(_split(rec, text, inside))
     return out
+
+
+def _retyped(rec: EventRecord, triggers: Sequence) -> EventRecord:
+    """``rec`` with the sub-event type of the learned trigger nearest its own in its sentence."""
+    inside = [t for t in triggers if rec.sentence.start <= t.start and t.end <= rec.sentence.end]
+    if not inside:
+        return rec
+    best = min(inside, key=lambda t: _distance(rec.trigger, t) if rec.trigger else 0)
+    return replace(rec, sub_event_type=best.sub_event_type, event_type=TYPE_OF_SUB_EVENT[best.sub_event_type])
 
 
 def _typed(rec: EventRecord, text: str, trigger) -> EventRecord:

@@ -319,7 +319,8 @@ class EventExtractor:
         if doc.events is not None:  # learned triggers, roles, modality where the model's choice says so
             from conflict_ner.event_fields import apply_fields
 
-            records = apply_fields(records, doc.text, doc.events, self.tagger.event_heads.settings.fields)
+            records = apply_fields(records, doc.text, doc.events, self.tagger.event_heads.settings.fields,
+                                   entities, doc.published, doc.doc_id)
         if self._gazetteer is not None and any(r.locations for r in records):
             from conflict_ner.geo.records import with_geo
 

@@ -38,7 +38,7 @@ def field_ablation(model_dir: str | Path, gold: str | Path, split: str = "dev") 
     """The ablation table (field x choice -> figure and its parts), the choice, and the scores
     of the records with every field as chosen, on ``split`` of ``gold``."""
     from conflict_ner.app.event_eval_cli import load_event_gold
-    from conflict_ner.event_fields import CHOICES, FIELDS, HEAD_OF_FIELD, apply_fields
+    from conflict_ner.event_fields import FIELD_CHOICES, FIELDS, HEAD_OF_FIELD, apply_fields
     from conflict_ner.events.builder import build_records
     from conflict_ner.tagging.tagger import EntityTagger
     from conflict_ner.text.document import Document
@@ -57,15 +57,16 @@ def field_ablation(model_dir: str | Path, gold: str | Path, split: str = "dev") 
 
     def scores(fields: dict[str, str]) -> dict:
         scorer = EventScorer(baseline)
-        for (doc, gold_records), (_, events), recs in zip(pairs, predicted, rules):
-            scorer.add(gold_records, [r.to_dict() for r in apply_fields(recs, doc["text"], events, fields)])
+        for (doc, gold_records), (ents, events), recs in zip(pairs, predicted, rules):
+            chosen = apply_fields(recs, doc["text"], events, fields, ents, doc.get("published"), doc["id"])
+            scorer.add(gold_records, [r.to_dict() for r in chosen])
         return scorer.scores()
 
     heads = tagger.event_heads.settings.heads
     table: dict[str, dict[str, dict]] = {}
     choice: dict[str, str] = {}
     for field in FIELDS:
-        options = CHOICES if HEAD_OF_FIELD[field] in heads else ("rules",)
+        options = FIELD_CHOICES[field] if HEAD_OF_FIELD[field] in heads else ("rules",)
         table[field] = {}
         for option in options:
             s = scores({field: option})
@@ -93,9 +94,9 @@ def write_choice(model_dir: str | Path, report: dict[str, Any]) -> None:
 def markdown_table(report: dict[str, Any]) -> str:
     """The ablation as a markdown table: one row per field, the figure of each choice."""
     lines = [f"Event fields on {report['split']} ({report['documents']} documents), model {report['model']}:", "",
-             "| field | decided on | rules | learned | both | chosen |", "|---|---|---:|---:|---:|---|"]
+             "| field | decided on | rules | learned | both | types | chosen |", "|---|---|---:|---:|---:|---:|---|"]
     for field, row in report["table"].items():
-        cells = [f"{row[c]['figure']:.4f}" if c in row else "n/a" for c in ("rules", "learned", "both")]
+        cells = [f"{row[c]['figure']:.4f}" if c in row else "n/a" for c in ("rules", "learned", "both", "types")]
         lines.append(f"| {field} | {report['metrics'][field]} | " + " | ".join(cells) + f" | {report['choice'][field]} |")
     chosen = report["chosen"]
     lines += ["", "With every field as chosen: " + ", ".join(f"{k} {v:.4f}" for k, v in chosen.items())]

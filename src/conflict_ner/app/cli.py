@@ -313,6 +313,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dry-run", action="store_true", help="print the table, write nothing")
     p.set_defaults(func=_cmd_choose_event_fields)
 
+    from conflict_ner.app.refit_cli import add_refit_parser
+
+    add_refit_parser(sub, common)
+
     p = sub.add_parser("evaluate-geo", parents=[common],
                        help="geocoding accuracy against the hand-geocoded gold (gold and predicted spans)")
     p.add_argument("--model", help="also score from this model's predicted LOCATION spans")

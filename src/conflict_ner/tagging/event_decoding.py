@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from conflict_ner.tagging.decoding import chunks, repair_iob2
-from conflict_ner.tagging.event_heads import EventHeadSettings
+from conflict_ner.tagging.event_heads import SPAN_TAGS, EventHeadSettings
 
 
 @dataclass(frozen=True)
@@ -76,6 +76,10 @@ class EventScores:
         logp = self.parts.get("triggers")
         if logp is None or not len(self.units):
             return []
+        if self.settings.design == "factored":
+            return [PredictedTrigger(self.units[a][0], self.units[b][1], sub, score)
+                    for a, b, sub, score in factored_triggers(logp, self.settings.sub_event_types,
+                                                              self.settings.trigger_threshold)]
         tags = self.settings.trigger_tags
         best = logp.argmax(axis=1)
         seq = repair_iob2([tags[i] for i in best])
@@ -103,3 +107,25 @@ class EventScores:
         probs = np.exp(logp[span.start:span.stop]).mean(axis=0)
         k = int(probs.argmax())
         return names[k], round(float(probs[k]), 4)
+
+
+def factored_triggers(logp: np.ndarray, sub_types: Sequence[str], threshold: float = 0.5
+                      ) -> list[tuple[int, int, str, float]]:
+    """``(first_unit, last_unit, sub_event_type, score)`` of each trigger from a factored
+    head's log-probabilities (span tags ``O``/``B``/``I``, then the sub-types): a unit is in a
+    trigger when ``P(B) + P(I) >= threshold``, ``B`` or ``I`` by the larger; a trigger takes
+    the sub-type of its units' mean probabilities; its score is its units' mean span probability.
+
+    >>> lp = np.log(np.array([[.9, .05, .05, .5, .5], [.2, .7, .1, .1, .9], [.3, .1, .6, .2, .8]]))
+    >>> factored_triggers(lp, ["Armed clash", "Arrests"])
+    [(1, 2, 'Arrests', 0.75)]
+    """
+    n_span = len(SPAN_TAGS)
+    span = np.exp(logp[:, :n_span])
+    inside = span[:, 1] + span[:, 2]
+    tags = ["O" if p < threshold else ("B-T" if b >= i else "I-T") for p, b, i in zip(inside, span[:, 1], span[:, 2])]
+    out = []
+    for first, last, _ in chunks(repair_iob2(tags)):
+        kinds = np.exp(logp[first:last + 1, n_span:]).mean(axis=0)
+        out.append((first, last, sub_types[int(kinds.argmax())], round(float(inside[first:last + 1].mean()), 4)))
+    return out

@@ -10,6 +10,11 @@ classifier reads, so one forward serves all three):
 - ``modality``: how the act is told (``asserted``, ``negated``, ``claimed``, ``threatened``,
   ``planned``), read on the trigger's units.
 
+Two designs (``settings.design``): ``linear`` (one linear layer per head over BIO tags, trained
+with the tagger) and ``factored`` (small MLPs: a trigger span head plus a sub-type head, a role
+head that also reads the nearest trigger's state; see :mod:`.factored_heads`, fitted on frozen
+states by :mod:`conflict_ner.training.head_refit`). Settings without a design are ``linear``.
+
 They are saved beside the token classifier as ``event_heads.safetensors``; their settings
 ride on ``config.json`` under ``conflict_ner.event_heads``, next to the inference settings.
 A folder without the file loads as before (rules only), and the entity part still loads
@@ -44,6 +49,10 @@ TRIGGER_TAGS: tuple[str, ...] = ("O",) + tuple(f"{p}-{sub}" for sub in SUB_EVENT
 ROLES: tuple[str, ...] = ("O", "initiator", "target", "other")
 #: modalities of an act, as records spell them
 MODALITIES: tuple[str, ...] = ("asserted", "negated", "claimed", "threatened", "planned")
+#: head designs: BIO linear heads, or factored MLP heads (:mod:`.factored_heads`)
+DESIGNS = ("linear", "factored")
+#: the factored trigger head's span tags (its first columns; the sub-types follow)
+SPAN_TAGS = ("O", "B", "I")
 WEIGHTS_FILE = "event_heads.safetensors"
 #: key of the heads' settings inside the ``conflict_ner`` entry of config.json
 SETTINGS_KEY = "event_heads"
@@ -62,16 +71,33 @@ class EventHeadSettings:
     dropout: float = 0.1
     #: per-field choice between rules and heads (``rules``/``learned``/``both``), set after training
     fields: dict[str, str] = field(default_factory=dict)
+    #: ``linear`` (old folders) or ``factored``
+    design: str = "linear"
+    #: factored: width of each head's hidden layer
+    mlp_size: int = 256
+    #: factored: how fast a trigger's pull on a role fades with distance, in units
+    context_scale: float = 8.0
+    #: factored: a unit is part of a trigger when its span probability (B + I) reaches this
+    trigger_threshold: float = 0.5
 
     def __post_init__(self) -> None:
         unknown = [h for h in self.heads if h not in HEAD_NAMES]
         if unknown or not self.heads or len(set(self.heads)) != len(self.heads):
             raise ModelError(f"event heads must be a non-empty subset of {HEAD_NAMES} without repeats, "
                              f"not {list(self.heads)}")
+        if self.design not in DESIGNS:
+            raise ModelError(f"event heads: design must be one of {DESIGNS}, not {self.design!r}")
+
+    @property
+    def sub_event_types(self) -> tuple[str, ...]:
+        """The sub-event types of the trigger tags, in their order."""
+        return tuple(t[2:] for t in self.trigger_tags if t.startswith("B-"))
 
     def sizes(self) -> dict[str, int]:
-        """Output width of each head, in :data:`HEAD_NAMES` order."""
-        width = {"triggers": len(self.trigger_tags), "roles": len(self.roles), "modality": len(self.modalities)}
+        """Output width of each head, in :data:`HEAD_NAMES` order (a factored trigger head: its
+        span tags, then the sub-event types)."""
+        triggers = len(self.trigger_tags) if self.design == "linear" else len(SPAN_TAGS) + len(self.sub_event_types)
+        width = {"triggers": triggers, "roles": len(self.roles), "modality": len(self.modalities)}
         return {h: width[h] for h in HEAD_NAMES if h in self.heads}
 
     def to_dict(self) -> dict[str, Any]:
@@ -99,9 +125,10 @@ class EventHeads(nn.Module):
         hidden = self.dropout(hidden)
         return {name: head(hidden) for name, head in self.heads.items()}
 
-    def log_probs(self, hidden: torch.Tensor) -> torch.Tensor:
+    def log_probs(self, hidden: torch.Tensor, rows: torch.Tensor | None = None) -> torch.Tensor:
         """Log-probabilities of every head side by side ``[..., sum(sizes)]`` (inference). The
-        states are cast to the heads' precision: a bf16 encoder feeds fp32 heads."""
+        states are cast to the heads' precision: a bf16 encoder feeds fp32 heads. Each token
+        is read alone, so ``rows`` (which positions are words) is not needed."""
         dtype = next(self.parameters()).dtype
         hidden = hidden.to(dtype)
         return torch.cat([torch.log_softmax(head(hidden).float(), dim=-1) for head in self.heads.values()], dim=-1)
@@ -124,6 +151,15 @@ def head_losses(logits: dict[str, torch.Tensor], labels: dict[str, torch.Tensor]
         out[name] = nn.functional.cross_entropy(scores.reshape(-1, scores.shape[-1]).float(), gold.reshape(-1),
                                                 ignore_index=-100)
     return out
+
+
+def build_event_heads(settings: EventHeadSettings) -> nn.Module:
+    """Fresh heads of the settings' design."""
+    if settings.design == "factored":
+        from conflict_ner.tagging.factored_heads import FactoredHeads
+
+        return FactoredHeads(settings)
+    return EventHeads(settings)
 
 
 def settings_on(config: Any) -> EventHeadSettings | None:
@@ -166,7 +202,7 @@ def load_event_heads(path: str | Path, config: Any = None) -> EventHeads | None:
     if settings is None:
         raise ModelError(f"{path}: {WEIGHTS_FILE} is there but config.json has no "
                          f"{CONFIG_KEY}.{SETTINGS_KEY} settings")
-    heads = EventHeads(settings)
+    heads = build_event_heads(settings)
     try:
         heads.load_state_dict(load_file(str(weights)))
     except Exception as err:  # noqa: BLE001 - a truncated file, wrong shapes or names

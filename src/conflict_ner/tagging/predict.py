@@ -102,7 +102,8 @@ def window_logprobs(model, windows, max_batch_tokens: int, pad_id: int, words_on
         for b, e in token_budget_batches(lengths, max_batch_tokens):
             idx = order[b:e]
             inputs = model_inputs(windows, idx, pad_id, any(uses_shapes(m) for m in models))
-            rows = _read_rows(windows, idx, inputs["input_ids"].shape) if any(lean) else None
+            needs_rows = any(lean) or any(getattr(run, "needs_rows", False) for run in runners)
+            rows = _read_rows(windows, idx, inputs["input_ids"].shape) if needs_rows else None
             logp = sum(run(inputs, rows) for run in runners) / len(models)
             logp = logp.numpy()
             for row, i in enumerate(idx):
@@ -143,8 +144,10 @@ def _full_runner(model, event_heads=None):
             return torch.log_softmax(model(**batch).logits.float(), dim=-1)
         out = model(**batch, output_hidden_states=True)
         return torch.cat([torch.log_softmax(out.logits.float(), dim=-1),
-                          event_heads.log_probs(out.hidden_states[-1])], dim=-1)
+                          event_heads.log_probs(out.hidden_states[-1], rows)], dim=-1)
     run.lean = False
+    # factored heads relate words to each other: they need to know which positions are words
+    run.needs_rows = event_heads is not None
     return run
 
 
@@ -159,7 +162,8 @@ def _lean_runner(model, event_heads=None):
             scores = torch.log_softmax(lean(ids, inputs["attention_mask"], rows, shape_ids).float(), dim=-1)
         else:  # the heads read the rows' last hidden states: no second forward
             logits, hidden = lean(ids, inputs["attention_mask"], rows, shape_ids, hidden=True)
-            scores = torch.cat([torch.log_softmax(logits.float(), dim=-1), event_heads.log_probs(hidden)], dim=-1)
+            scores = torch.cat([torch.log_softmax(logits.float(), dim=-1), event_heads.log_probs(hidden, rows)],
+                               dim=-1)
         full = torch.full((*ids.shape, scores.shape[-1]), float("nan"))
         full[rows] = scores
         return full

@@ -171,6 +171,11 @@ class EventsConfig(_Section):
     #: compiled event gold (records with trigger spans, sub-event types and actor roles)
     gold: str | None = "training/corpus/compiled/events.jsonl"
     dropout: float = Field(0.1, ge=0, lt=1)
+    #: after training, refit the heads on the frozen encoder for this many epochs into
+    #: ``<output_dir>-refit`` (:mod:`conflict_ner.training.head_refit`); 0: no refit
+    refit_epochs: int = Field(0, ge=0)
+    #: the refitted heads' design
+    refit_design: Literal["factored", "linear"] = "factored"
 
     @field_validator("heads")
     @classmethod
@@ -190,6 +195,8 @@ class EventsConfig(_Section):
     def _gold_needed(self) -> "EventsConfig":
         if self.heads and not self.gold:
             raise ValueError("events.heads needs events.gold (the compiled event gold)")
+        if self.refit_epochs and not self.heads:
+            raise ValueError("events.refit_epochs needs events.heads (there are no heads to refit)")
         return self
 
     def weight(self, head: str) -> float:

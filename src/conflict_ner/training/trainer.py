@@ -149,7 +149,25 @@ def train(config: Config, *, resume: bool = False, overwrite: bool = False, prog
 
     write_model_card(out, config, metrics, data.report)
     remove_checkpoints(out)  # the run is complete: the folder is what gets shared
+    if config.events.refit_epochs:
+        refit_after_training(config, out)
     return TrainResult(out, metrics)
+
+
+def refit_after_training(config: Config, out: Path) -> Path:
+    """The run's last phase with ``events.refit_epochs``: new heads on the frozen encoder, in a
+    copy of the model at ``<output_dir>-refit`` (replaced if there); the run's folder stays as
+    trained."""
+    from conflict_ner.training.head_refit import refit_heads
+
+    target = out.with_name(out.name + "-refit")
+    if target.exists():
+        shutil.rmtree(target)
+    ecfg = config.events
+    refit_heads(out, target, epochs=ecfg.refit_epochs, seed=config.training.seed, design=ecfg.refit_design,
+                gold=ecfg.gold, train_docs=config.data.train, dev_docs=config.data.dev,
+                choose=True)
+    return target
 
 
 # --- before training ---------------------------------------------------------------------
@@ -229,6 +247,8 @@ def prepare_event_training(config: Config, data: DataBundle, tokenizer, windows:
     ecfg = config.events
     if not ecfg.heads:
         return None
+    if ecfg.refit_epochs and not config.data.dev:
+        raise ConfigError("events.refit_epochs needs data.dev: the refit keeps the heads best on dev")
     texts = {d.id: d.text for split in (data.train, data.dev, data.test) for d in split}
     gold = read_event_gold(ecfg.gold, texts)
     head, tail = special_tokens(tokenizer)
