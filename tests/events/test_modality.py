@@ -200,3 +200,9 @@ def test_the_source_phrase_as_written_decides_beside_its_actor():
     # the attribution is the ACTOR "LNA"; the phrase says a spokesman speaks for it
     s = "LNA spokesman Ahmed al-Mismari said 14 of its soldiers had been killed."
     assert modality(s, "LNA") == "claimed"
+
+
+def test_named_sources_are_typed_by_the_actor_table():
+    # armed groups the word lists do not name
+    assert source_kind("The AA") == "party" and source_kind("JNIM") == "party"
+    assert modality("The AA said at least 20 civilians were killed in airstrikes.", "AA") == "claimed"

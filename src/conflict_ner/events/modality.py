@@ -75,6 +75,9 @@ _PRONOUN_SAYS = re.compile(r"\b(?:he|she|they|it)\s+(?:later\s+|also\s+)?(?:said
 _PRONOUN_SPEAKER = re.compile(r"(?:he|she|they|it|the (?:spokesman|spokeswoman|spokesperson|official|officer|"
                               r"statement|group|ministry|army|military))$", re.I)
 _SAYS_OWN = re.compile(rf"\b(?:{OWN_STATEMENT_VERBS})(?: on \w+| in a statement)? (?:that )?(?:it|its) ", re.I)
+# ACLED inter codes of the parties to fighting: state forces, rebels, militias, external forces
+_PARTY_INTER = frozenset({1, 2, 3, 4, 8})
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 _CONJUNCTS = re.compile(r",\s+|\s+and\s+|\s*&\s*")
 # case-sensitive: a demonym ("Turkish", "Israeli", "Congolese") or a state's short name before "officials"
 _STATE_OFFICIALS = re.compile(r"(?:\b[A-Z][a-z]+(?:an|ish|ese|i)|\bU\.?S\.?)\s+(?:(?:security|defen[cs]e|military|"
@@ -202,5 +205,19 @@ def _kind_of_one(source: str) -> SourceKind:
     if _PARTY.search(source) or _STATE_OFFICIALS.search(source):
         return "party"
     if _NEUTRAL.search(source):
+        return "neutral"
+    return _named_kind(source)
+
+
+def _named_kind(source: str) -> SourceKind:
+    """A named source the word lists miss, by the actor table (``AA``, ``JNIM``: armed groups, parties;
+    a body of type Source, such as a monitor or an outlet, is neutral)."""
+    from conflict_ner.actors.table import default_table  # the table loads once, on the first named source
+
+    name = _LEADING_ARTICLE.sub("", source.strip())
+    entries = default_table().candidates(name) if name else []
+    if any(e.inter in _PARTY_INTER or e.state in ("military", "government") for e in entries):
+        return "party"
+    if entries and all(e.actor_type == "Source" for e in entries):
         return "neutral"
     return "unknown"
