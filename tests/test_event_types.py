@@ -55,6 +55,10 @@ def kind(text: str, actors=(), counts=(), weapons=(), locations=()) -> str:
     ("Army artillery shelled rebel positions amid heavy clashes.", "Armed clash"),  # clashes before shelling
     ("Warplanes bombed the town as clashes went on.", "Air/drone strike"),  # air strikes before clashes
     ("Fighters fired rocket-propelled grenades at troops.", "Armed clash"),  # an RPG is neither rocket nor grenade
+    # an assault backed by artillery is a battle; an anti-tank missile is a weapon of a fight
+    ("Rebels backed by tanks and heavy artillery launched an assault on the town.", "Armed clash"),
+    ("Fighters destroyed two tanks with anti-tank guided missiles.", "Armed clash"),
+    ("The Russian air force was striking fortified positions on the hills.", "Air/drone strike"),
     ("Government forces attacked the town.", "Armed clash"),  # violence of no more specific kind
     # Strategic developments
     ("Air defences shot down 10 drones over the city.", "Disrupted weapons use"),

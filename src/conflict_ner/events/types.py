@@ -39,7 +39,8 @@ def _type(sub_event_type: str) -> EventType:
 # --- cues: what the words say about the means and the act ------------------------------------------------
 
 # "rocket-propelled grenade" is a direct-fire weapon of a fight, neither a rocket attack nor a thrown grenade
-_RPG = re.compile(r"\brocket[- ]propelled grenades?\b|\brpgs?\b", re.I)
+_RPG = re.compile(r"\brocket[- ]propelled grenades?\b|\brpgs?\b|\banti-tank (?:guided )?missiles?\b|\batgms?\b|"
+                  r"\b(?:anti-tank )?guided missiles\b", re.I)
 # places whose control can change hands (fighting positions and checkpoints are part of a battle)
 _PLACE_NOUNS = (r"towns?|villages?|city|cities|areas?|districts?|hills?|neighbou?rhoods?|bases?|air ?bases?|"
                 r"airports?|dams?|crossings?|bridges?|roads?|highways?|regions?|provinces?|territory|territories|"
@@ -55,7 +56,7 @@ CUES: dict[str, str] = {
     "suicide": r"suicide|blew (?:himself|herself|themselves) up|svbieds?|explosive (?:vests?|belts?)",
     "air": r"air ?strikes?|air ?raids?|airstrikes?|drone (?:strikes?|attacks?)|aerial (?:bombardments?|attacks?|"
            r"strikes?|bombings?)|warplanes?|war planes?|(?:fighter |military )?jets?|aircraft|helicopters?|"
-           r"gunships?|bombers?|barrel bombs?|drones?|uavs?|shaheds?|bayraktars?|tb2s?|su-\d+|mig-\d+|f-1[56]s?|"
+           r"gunships?|bombers?|barrel bombs?|air forces?|drones?|uavs?|shaheds?|bayraktars?|tb2s?|su-\d+|mig-\d+|f-1[56]s?|"
            r"bombs? (?:fell|rained|were dropped)|dropped (?:\w+ )?bombs|"
            r"(?<!hunger )(?<!general )(?<!missile )(?<!artillery )(?<!rocket )(?<!drone )strikes?(?! back)|sorties",
     "shelling": r"shells?|shell(?:ed|ing)|artillery|mortars?|rockets?|missiles?|howitzers?|grads?|katyushas?|mlrs|"
@@ -320,7 +321,7 @@ def decide(sentence: Sentence, actors: Sequence[ActorRef] = (), weapons: Sequenc
         return _cue("Air/drone strike")
     if cues & {"clash"}:
         return _cue("Armed clash")
-    if "shelling" in cues:
+    if "shelling" in cues and "assault" not in cues:  # an assault backed by artillery is a battle
         return _cue("Shelling/artillery/missile attack")
     if "explosive" in cues:
         return _cue("Remote explosive/landmine/IED")
