@@ -98,3 +98,22 @@ def test_shift_words_in_a_document(entities):
 def test_the_carry_modes_are_checked():
     with pytest.raises(ValueError, match="date carry mode"):
         DateCarry("sentence")  # type: ignore[arg-type]
+
+
+RETRO = ("Militants shelled Kobani on 16 September 2014.\n\n"
+         "On 27 September, coalition jets struck militant positions.\n\n"
+         "In January, Kurdish fighters retook the town.")
+
+
+def test_a_retrospective_dates_yearless_days_in_its_own_years(entities):
+    spans = [("DATE", "16 September 2014"), ("DATE", "27 September"), ("DATE", "January")]
+    recs = build_records(RETRO, entities(RETRO, spans), "2016-01-21")
+    assert [r.date.value for r in recs] == ["2014-09-16", "2014-09-27", "2015-01-01"]
+
+
+def test_news_keeps_yearless_days_before_publication(entities):
+    # the first act date is recent: "27 September" is the latest one before publication
+    text = RETRO.replace("16 September 2014", "16 September 2015")
+    spans = [("DATE", "16 September 2015"), ("DATE", "27 September"), ("DATE", "January")]
+    recs = build_records(text, entities(text, spans), "2015-10-20")
+    assert [r.date.value for r in recs] == ["2015-09-16", "2015-09-27", "2015-01-01"]

@@ -21,8 +21,10 @@ never carry: they do not date an act.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Literal
 
+from conflict_ner.events.dates import RETROSPECTIVE_DAYS, states_year
 from conflict_ner.records import EventDate
 
 CarryMode = Literal["recent", "paragraph", "document"]
@@ -69,6 +71,23 @@ class DateCarry:
         if self.mode != "document":
             self._paragraph_first = self._paragraph_first or when
             self._latest = when
+
+    def narrative_anchor(self, published: date | None) -> date | None:
+        """The date yearless dates follow in a retrospective (:data:`.dates.RETROSPECTIVE_DAYS`):
+        the latest act date, when the document's first act date names its year and lies long
+        before publication; None otherwise (news: yearless dates follow publication).
+
+        >>> carry = DateCarry()
+        >>> carry.record(EventDate("2014-09-16", "day", "16 September 2014"))
+        >>> carry.narrative_anchor(date(2016, 1, 21)), carry.narrative_anchor(date(2014, 10, 1))
+        (datetime.date(2014, 9, 16), None)
+        """
+        first, latest = self._first, self._latest or self._first
+        if first is None or latest is None or published is None or not states_year(first.text):
+            return None
+        if (published - date.fromisoformat(first.value)).days <= RETROSPECTIVE_DAYS:
+            return None
+        return date.fromisoformat(latest.value)
 
     def carried(self) -> EventDate | None:
         """The date a record without an act DATE of its own takes; None when nothing dated one yet."""

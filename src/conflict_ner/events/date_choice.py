@@ -26,7 +26,7 @@ from datetime import date
 from conflict_ner.events.date_carry import DateCarry
 from conflict_ner.events.date_ranges import joined_range, with_range
 from conflict_ner.events.date_shifts import shifted
-from conflict_ner.events.dates import is_reporting_date, publication_date, resolve_date
+from conflict_ner.events.dates import is_reporting_date, narrative_year, publication_date, resolve_date
 from conflict_ner.records import Entity, EventDate
 
 # "since" and at most a short clause before the DATE ("since the coup on", "since fighting
@@ -69,6 +69,9 @@ def date_of(text: str, sentence: str, spans: Sequence[Entity], cumulative: bool,
         return publication_date(published)
     if own:
         when = joined_range(text, own[0], own, published) or _resolved(own[0], published)
+        anchor = carry.narrative_anchor(published)
+        if anchor is not None:  # a retrospective: "27 September" is the story's, not last year's
+            when = narrative_year(when, anchor, published)
         carry.record(when)
         return when
     carried = carry.carried()

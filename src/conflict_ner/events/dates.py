@@ -119,6 +119,54 @@ def publication_date(published: date | None) -> EventDate:
     return EventDate(published.isoformat() if published else None, "unknown", None)
 
 
+#: A document whose first act date states its year and lies this long before publication is
+#: a retrospective (a background page, a timeline): its yearless dates follow the narrative.
+RETROSPECTIVE_DAYS = 180
+
+
+def states_year(text: str | None) -> bool:
+    """Whether a DATE span's text names its year.
+
+    >>> states_year("16 September 2014"), states_year("27 September")
+    (True, False)
+    """
+    return bool(text and re.search(r"\b(?:19|20)\d{2}\b", text))
+
+
+def narrative_year(when: EventDate, anchor: date, published: date | None) -> EventDate:
+    """``when`` (a yearless month or month-day resolved against publication) moved to the
+    year that puts it nearest ``anchor``, the story's latest date, and not after publication.
+
+    >>> d = resolve_date("27 September", date(2016, 1, 21))
+    >>> narrative_year(d, date(2014, 9, 16), date(2016, 1, 21)).value
+    '2014-09-27'
+    >>> narrative_year(resolve_date("January", date(2016, 1, 21)), date(2014, 12, 1), date(2016, 1, 21)).value
+    '2015-01-01'
+    """
+    if when.value is None or when.precision not in ("day", "week", "month") or states_year(when.text) \
+            or not any(re.search(rf"\b{m}\b", (when.text or "").lower()) for m in _MONTHS):
+        return when
+    value = date.fromisoformat(when.value)
+    best = None
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        moved = _safe_date(year, value.month, value.day)
+        if moved is None or (published is not None and moved > published):
+            continue
+        if best is None or abs((moved - anchor).days) < abs((best - anchor).days):
+            best = moved
+    if best is None or best == value:
+        return when
+    years = best.year - value.year
+
+    def shift(iso: str | None) -> str | None:
+        if iso is None:
+            return None
+        d = date.fromisoformat(iso)
+        return (_safe_date(d.year + years, d.month, d.day) or d.replace(year=d.year + years, day=28)).isoformat()
+
+    return EventDate(best.isoformat(), when.precision, when.text, shift(when.start), shift(when.end), when.source)
+
+
 # --- resolution -------------------------------------------------------------------------------------------
 
 
