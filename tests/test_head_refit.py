@@ -301,3 +301,19 @@ def test_training_losses_on_labelled_words_only_equal_the_full_losses():
     assert set(full) == set(cheap)
     for name in full:
         assert torch.allclose(full[name], cheap[name], atol=1e-5), name
+
+
+def test_train_with_refit_epochs_writes_the_refitted_copy_beside_the_run(smoke_overrides):
+    from conflict_ner.tagging.tagger import EntityTagger
+    from conflict_ner.training.config import load_config
+    from conflict_ner.training.trainer import train
+
+    config = load_config(None, smoke_overrides + [
+        "model.random_init=true", "training.batch_size=2", "training.max_steps=2",
+        f"events.gold={FIXTURES / 'sample_events.jsonl'}", "events.heads=[triggers, roles, modality]",
+        "events.refit_epochs=2"])
+    out = train(config, progress=False).output_dir
+    refit = out.with_name(out.name + "-refit")
+    assert isinstance(EntityTagger.from_pretrained(out).event_heads, EventHeads)       # the run as trained
+    assert isinstance(EntityTagger.from_pretrained(refit).event_heads, FactoredHeads)  # the refitted copy
+    assert json.loads((refit / "refit.json").read_text())["epochs"] == 2

@@ -277,10 +277,15 @@ def refit_heads(model_dir: str | Path, output: str | Path, *, epochs: int = 40, 
     if choose:
         from conflict_ner.app.choose_fields import field_ablation, markdown_table, write_choice
 
-        ablation = field_ablation(output, gold_path, "dev")  # the gold's dev split, documents beside it
-        write_choice(output, ablation)
-        report["fields"] = ablation["choice"]
-        log(markdown_table(ablation))
+        try:
+            ablation = field_ablation(output, gold_path, "dev")  # the gold's dev split, documents beside it
+        except ModelError as err:  # e.g. gold without a dev split: the heads are saved, fields stay rules
+            log(f"field choice skipped: {err}")
+            report["fields"] = None
+        else:
+            write_choice(output, ablation)
+            report["fields"] = ablation["choice"]
+            log(markdown_table(ablation))
     report["seconds"]["total"] = round(time.time() - started, 1)
     (output / REPORT_FILE).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     return report
