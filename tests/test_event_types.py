@@ -70,6 +70,8 @@ def kind(text: str, actors=(), counts=(), weapons=(), locations=()) -> str:
     ("Militants looted and burned houses in the village.", "Looting/property destruction"),
     ("Eleven houses and a small health post were burned.", "Looting/property destruction"),
     ("Reinforcements were deployed to the front.", "Change to group/activity"),
+    ("Moscow deployed military police to Saraqib.", "Change to group/activity"),
+    ("Rebels fired a captured anti-aircraft gun at the base.", "Armed clash"),  # not an aircraft
     ("The two sides agreed to a ceasefire.", "Agreement"),
     ("Talks resumed in Geneva.", "Other"),
     # Protests and riots

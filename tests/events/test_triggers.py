@@ -60,3 +60,8 @@ def test_taking_ground_is_an_act(sentence, word):
     # ANNOTATION.md section 9: territory acts have their trigger ("entered", "liberated")
     found = [(sentence[t.start:t.end], t.kind, t.realized) for t in find_triggers(sentence)]
     assert found == [(word, "act", True)]
+
+
+def test_moving_forces_is_an_act():
+    s = "Moscow deployed military police to Saraqib."
+    assert [(s[t.start:t.end], t.kind) for t in find_triggers(s)] == [("deployed", "act")]

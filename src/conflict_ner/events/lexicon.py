@@ -47,7 +47,9 @@ ACT_VERBS = (
     r"rammed|blew (?:themselves|himself|herself) up|set off|rap(?:ed|ing)|retaken|occupied|withdrew|pulled (?:out|back)|"
     # taking and holding ground (ANNOTATION.md section 8: territory)
     r"enter(?:ed|ing)|liberat(?:ed|ing)|restor(?:ed|ing) (?:full |state |government )?(?:control|security|order)|"
-    r"surround(?:ed|ing)|encircl(?:ed|ing)|withdrawn|landed|advanc(?:ed|ing) (?:on|into|towards?)"
+    r"surround(?:ed|ing)|encircl(?:ed|ing)|withdrawn|landed|advanc(?:ed|ing) (?:on|into|towards?)|"
+    # moving forces: ACLED's change to group/activity
+    r"deployed|sent reinforcements|reinforced"
 )
 #: Verbs that report the act only together with their object ("carried out strikes").
 SUPPORT_VERBS = (r"carr(?:ied|ies|ying|y) out|conduct(?:ed|s|ing)?|claim(?:ed|s|ing)? responsibility|"

@@ -55,7 +55,7 @@ CUES: dict[str, str] = {
                 r"mustard gas|nerve (?:agents?|gas)|toxic gas|poison(?:ous)? gas",
     "suicide": r"suicide|blew (?:himself|herself|themselves) up|svbieds?|explosive (?:vests?|belts?)",
     "air": r"air ?strikes?|air ?raids?|airstrikes?|drone (?:strikes?|attacks?)|aerial (?:bombardments?|attacks?|"
-           r"strikes?|bombings?)|warplanes?|war planes?|(?:fighter |military )?jets?|aircraft|helicopters?|"
+           r"strikes?|bombings?)|warplanes?|war planes?|(?:fighter |military )?jets?|(?<!anti-)aircraft|helicopters?|"
            r"gunships?|bombers?|barrel bombs?|air forces?|drones?|uavs?|shaheds?|bayraktars?|tb2s?|su-\d+|mig-\d+|f-1[56]s?|"
            r"bombs? (?:fell|rained|were dropped)|dropped (?:\w+ )?bombs|"
            r"(?<!hunger )(?<!general )(?<!missile )(?<!artillery )(?<!rocket )(?<!drone )strikes?(?! back)|sorties",
