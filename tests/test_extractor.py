@@ -251,10 +251,10 @@ def test_a_failure_inside_the_rules_is_an_internal_error_for_that_document_only(
 
     real = builder.build_records
 
-    def flaky(text, entities, published, doc_id=None):
+    def flaky(text, entities, published, doc_id=None, **kw):
         if doc_id == "bad":
             raise RuntimeError("boom")
-        return real(text, entities, published, doc_id)
+        return real(text, entities, published, doc_id, **kw)
 
     monkeypatch.setattr(builder, "build_records", flaky)
     with caplog.at_level("ERROR", logger="conflict_ner"):
@@ -271,10 +271,10 @@ def test_the_time_budget_turns_a_runaway_document_into_an_error(keyword_extracto
 
     real = builder.build_records
 
-    def slow(text, entities, published, doc_id=None):
+    def slow(text, entities, published, doc_id=None, **kw):
         if doc_id == "slow":
             time.sleep(5)
-        return real(text, entities, published, doc_id)
+        return real(text, entities, published, doc_id, **kw)
 
     monkeypatch.setattr(builder, "build_records", slow)
     monkeypatch.setattr(keyword_extractor, "time_budget", 0.5)

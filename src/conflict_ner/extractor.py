@@ -315,7 +315,7 @@ class EventExtractor:
             return []
         from conflict_ner.events.builder import build_records
 
-        records = build_records(doc.text, entities, doc.published, doc.doc_id)
+        records = build_records(doc.text, entities, doc.published, doc.doc_id, keep_bare=False)
         if doc.events is not None:  # learned triggers, roles, modality where the model's choice says so
             from conflict_ner.event_fields import apply_fields
 
