@@ -106,3 +106,13 @@ def test_a_source_described_by_an_appositive_is_no_actor_of_the_act(entities):
     text = "The RSF, a paramilitary force, said it had seized the airport."
     ents = entities(text, [("ACTOR", "RSF")])
     assert [(a.text, a.role) for a in assign_roles(Sentence(text), ents)] == [("RSF", "initiator")]
+
+
+def test_a_relative_clause_appositive_and_a_reporting_participle_keep_a_source_pure(entities):
+    from conflict_ner.events.roles import assign_roles
+    text = "The Syrian Observatory for Human Rights, which counts both sides, recorded 77 dead among the factions."
+    ents = entities(text, [("ACTOR", "Syrian Observatory for Human Rights"), ("ACTOR", "factions")])
+    assert [a.text for a in assign_roles(Sentence(text), ents)] == ["factions"]
+    text = "State news agency SANA gave a different picture, saying army units had destroyed several pickups."
+    ents = entities(text, [("ACTOR", "SANA"), ("ACTOR", "army units")])
+    assert [a.text for a in assign_roles(Sentence(text), ents)] == ["army units"]

@@ -33,7 +33,7 @@ _COUNTING_VERBS = (r"recorded|records|documented|documents|counted|estimated|est
                    r"gave (?:a|an|the) (?:\w+ )?(?:toll|figure|number|picture)")
 _SAY_RE = re.compile(rf"\b(?:{REPORTING_VERBS}|{_COUNTING_VERBS})\b", re.I)
 # "X, a Britain-based group that tracks the war, said": X is the source, the appositive describes it.
-_APPOSITIVE_SAYS = re.compile(rf",\s+(?:a|an|the)\s+[^,;:()\"\u201c\u201d]{{1,160}}?,\s+(?:\w+ly\s+)?"
+_APPOSITIVE_SAYS = re.compile(rf",\s+(?:a|an|the|which|who)\s+[^,;:()\"\u201c\u201d]{{1,160}}?,\s+(?:\w+ly\s+)?"
                               rf"(?:{REPORTING_VERBS}|{_COUNTING_VERBS})\b", re.I)
 # A verb that also takes a plain object reports only before a clause, "that", a pronoun or punctuation.
 _REPORTING_USE = re.compile(r"\s*(?:[,.;:\"\u201c\u201d]|that\b|$|(?:it|they|he|she|we)\b|"
@@ -49,8 +49,10 @@ _ACCORDING = re.compile(r"\b(?:according to|citing|quoting)\s+", re.I)
 # "denied targeting", "claimed responsibility").
 _PARTICIPANT_COMPLEMENT = re.compile(
     r"(?:\s*(?:in a statement|on \w+|late \w+|earlier|later|also|,))*\s*(?:that\s+)?"
-    r"(?:(?:it|its|they|their|we|our)\b|\w+ing\b|(?:full\s+)?(?:responsibility|credit|involvement)\b)", re.I)
-_APPOSITIVE_OPENER = re.compile(r"\s*(?:(?:a|an|the)\s|[A-Z])")
+    r"(?:(?:it|its|they|their|we|our)\b|(?!(?:saying|adding|citing|quoting|according)\b)\w+ing\b|"
+    r"(?:full\s+)?(?:responsibility|credit|involvement)\b)", re.I)
+_APPOSITIVE_OPENER = re.compile(r"\s*(?:(?:a|an|the|which|who)\s|[A-Z])")
+_RELATIVE_OPENER = re.compile(r"\s*(?:which|who)\s")
 _MAX_NP_WORDS = 8
 _TRAILING_ADVERBS = re.compile(r"(?:\s+(?:also|later|earlier|previously|separately|again|has|have|had|\w+ly))+$")
 _SPACES = re.compile(r"\s*")
@@ -130,9 +132,13 @@ def _appositive(sentence: str, comma: int, commas: Breaks) -> tuple[int, int] | 
     prev = commas.last_end_at_or_before(comma - 1) - 1  # the comma or semicolon before it
     if prev < 0 or not _APPOSITIVE_OPENER.match(sentence, prev + 1):
         return None
-    # an appositive too long to be a source phrase describes the name before it: "The Syrian
-    # Observatory for Human Rights, a British-based group that relies on ..., said"
-    return _span_of(sentence, prev + 1, comma - 1) or _span_of(sentence, commas.last_end_at_or_before(prev), prev)
+    # an appositive too long to be a source phrase, or a relative clause, describes the name before
+    # it: "The Syrian Observatory for Human Rights, a British-based group that relies on ..., said",
+    # "MSF, which supports hospitals in the enclave, reported"
+    head = _span_of(sentence, commas.last_end_at_or_before(prev), prev)
+    if _RELATIVE_OPENER.match(sentence, prev + 1):
+        return head
+    return _span_of(sentence, prev + 1, comma - 1) or head
 
 
 def _long_appositive(sentence: str, comma: int, commas: Breaks) -> bool:
