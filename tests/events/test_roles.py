@@ -25,6 +25,8 @@ def _roles(entities, sentence: str, *actors: str) -> list[tuple[str, str]]:
      ["target", "initiator"]),
     ("Two soldiers were wounded in the blast.", ("soldiers",), ["target"]),
     ("Four civilians killed in the strike were buried.", ("civilians",), ["target"]),
+    ("Our network recorded nine civilians killed across the Idlib and Hama provinces today.", ("civilians",),
+     ["target"]),
     ("Five soldiers died in an ambush.", ("soldiers",), ["target"]),
     ("Villagers came under fire from RSF fighters.", ("Villagers", "RSF fighters"), ["target", "initiator"]),
     # prepositions that mark the target

@@ -69,7 +69,8 @@ _WITH_MUTUAL = re.compile(rf"\b(?:{MUTUAL_VERBS}) with\s+{_DET}$", re.I)
 # "four civilians killed in the strike".
 _OUTCOME_PP = re.compile(rf"(?:{CASUALTY_PARTICIPLES})$", re.I)
 _NO_OBJECT_AFTER = re.compile(r"\s*(?:$|[,.;:]|\b(?:in|on|at(?! (?:least|most)\b)|near|during|when|after|while|as|and|overnight|"
-                              r"yesterday|today|last|early|late|by|since|following|amid)\b)", re.I)
+                              r"yesterday|today|last|early|late|by|since|following|amid|across|around|over|inside|"
+                              r"outside|throughout|along|within|so far|this|that)\b)", re.I)
 _NEXT_WORD = re.compile(r"\s+[\w'\-]+")
 _VICTIM_HEAD = re.compile(rf"\b(?:{VICTIM_NOUNS})$", re.I)
 
