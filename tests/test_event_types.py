@@ -45,6 +45,7 @@ def kind(text: str, actors=(), counts=(), weapons=(), locations=()) -> str:
     ("Two shepherds were killed when they stepped on a landmine.", "Remote explosive/landmine/IED"),
     ("A car bomb exploded in the market.", "Remote explosive/landmine/IED"),
     ("An explosion ripped through a market in Azaz.", "Remote explosive/landmine/IED"),
+    ("A second device exploded at the mosque.", "Remote explosive/landmine/IED"),
     ("A suicide bomber blew himself up at a mosque.", "Suicide bomb"),
     ("A suicide car bomb hit the checkpoint.", "Suicide bomb"),  # suicide before car bomb
     ("Militants threw a grenade at a police station.", "Grenade"),
@@ -118,6 +119,9 @@ def test_who_acted_decides_territory_and_arrests():
     assert kind(text, [("Rebels", "initiator")], [("three", "soldiers", "captured")]) == "Armed clash"
     assert kind("Police arrested 12 people in Hama.", [("Police", "initiator")]) == "Arrests"
     assert kind("HTS detained two activists in Idlib.", [("HTS", "initiator")]) == "Abduction/forced disappearance"
+    # a group's own military police arrests: ACLED's arrests
+    text = "The Syrian National Army said its military police had arrested two suspects."
+    assert kind(text, [("Syrian National Army", "initiator")]) == "Arrests"
     assert kind("Militants abducted 20 students.", [("Militants", "initiator")]) == "Abduction/forced disappearance"
     assert kind("Soldiers raped women in the village.", [("Soldiers", "initiator")]) == "Sexual violence"
 

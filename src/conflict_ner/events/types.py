@@ -68,7 +68,8 @@ CUES: dict[str, str] = {
                  r"mines? (?:exploded|blasts?|explosions?)|car bombs?|vbieds?|booby[- ]?trap(?:ped|s)?|"
                  r"explosive devices?|sticky bombs?|magnetic bombs?|bombs? (?:blasts?|explosions?|exploded|"
                  r"went off|detonated|ripped)|planted (?:an? )?(?:\w+ )?(?:bombs?|explosives?)",
-    "blast": r"explosions?|blasts?|bomb(?:s|ed|ing|ings)?|explosives?|detonat(?:ed|es|ing|ion|ions|e)",
+    "blast": r"explosions?|blasts?|bomb(?:s|ed|ing|ings)?|explosives?|detonat(?:ed|es|ing|ion|ions|e)|"
+             r"explod(?:ed|es|ing)|went off",
     "grenade": r"grenades?",
     "clash": rf"{MUTUAL_VERBS}|clashes|fighting|battles?|firefights?|gunfights?|gun ?battles?|"
              r"exchanges? of fire|engagements?",
@@ -224,6 +225,7 @@ _NON_STATE = re.compile(
     r"free syrian army|fsa|syrian national army|tribal|clan|vigilantes|bandits|separatists|paramilitar\w*|"
     r"mujahideen|taliban|(?:arakan|kachin|independence|liberation|alliance|resistance|mahdi|republican|"
     r"democratic|national democratic alliance) army|mndaa|tnla|kia|aa)\b", re.I)
+_POLICE = re.compile(r"\bpolice\b", re.I)
 # forces named beside the state's as its helpers ("the army and allied militias")
 _ALLY = re.compile(r"\b(?:allied|allies|auxiliary|auxiliaries|loyal|supporting|backed)\b", re.I)
 # pro-government militias act for the state (ACLED: its "affiliates")
@@ -336,7 +338,9 @@ def decide(sentence: Sentence, actors: Sequence[ActorRef] = (), weapons: Sequenc
         return _cue("Abduction/forced disappearance")
     if "arrest" in cues:
         state = [a for a in initiators if is_state_actor(a.text, a.inter_code)]
-        return _cue("Abduction/forced disappearance" if initiators and not state else "Arrests")
+        # police arrest: a group's own military police acts as a state would
+        police = bool(_POLICE.search(text))
+        return _cue("Abduction/forced disappearance" if initiators and not state and not police else "Arrests")
     if "base" in cues:
         return _cue("Headquarters or base established")
     if "looting" in cues and not casualties:
