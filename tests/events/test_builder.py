@@ -219,3 +219,15 @@ def test_an_act_with_nothing_to_code_is_left_out_on_request(entities):
     assert [r.sentence.text for r in codable] == ["Rebels shelled Hama on Monday.", "Troops fired on the protest."]
     # the act left out still hands on nothing, and what follows keeps its carried date
     assert codable[1].date.value == "2024-05-06"
+
+
+def test_an_act_told_only_as_a_possibility_is_left_out_on_request(entities):
+    text = ("Rebels shelled Hama on Monday. Its capture would give the rebels the highway to Aleppo.\n\n"
+            "Rebels vowed to attack Homs.")
+    ents = entities(text, [("ACTOR", "Rebels"), ("LOCATION", "Hama"), ("DATE", "Monday"), ("ACTOR", "rebels"),
+                           ("LOCATION", "Aleppo"), ("LOCATION", "Homs")])
+    assert len(build_records(text, ents, "2024-05-08")) == 3
+    codable = build_records(text, ents, "2024-05-08", keep_bare=False)
+    # the threat stays: threatened and planned acts are what such sentences report
+    assert [(r.sentence.text, r.modality) for r in codable] == [
+        ("Rebels shelled Hama on Monday.", "asserted"), ("Rebels vowed to attack Homs.", "threatened")]

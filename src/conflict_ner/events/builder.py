@@ -54,9 +54,11 @@ def build_records(text: str, entities: Sequence[Entity], published: date | str |
     before it (``carry``, see :mod:`.date_carry`), kept or moved by words such as ``the
     next day`` (:mod:`.date_shifts`). Furniture sentences yield nothing and give no dates.
 
-    ``keep_bare=False`` leaves out an act with no actor, place, weapon or count (``It was the
-    deadliest attack in years``: a mention, nothing to code), as the extractor and the event
-    evaluation do; the default keeps it, as the rules' unit tests of dates and types expect.
+    ``keep_bare=False`` leaves out an act only mentioned, not reported: one with no actor,
+    place, weapon or count (``It was the deadliest attack in years``: nothing to code), or told
+    only as a possibility (``its capture would have given the group the border``), as the
+    extractor and the event evaluation do; the default keeps them, as the rules' unit tests of
+    dates and types expect.
     """
     _check(text, entities, doc_id)
     published = parse_published(published)  # a bad date fails before any work
@@ -129,9 +131,22 @@ def _records(text: str, sentence: Sentence, ents: list[Entity], dates: DateCarry
         # each act its own modality: a denial after one act's word denies another act
         mode = modality(sentence, source.text if source else None, party_document,
                         act=(act.trigger.start, act.trigger.end) if act.trigger else None, previous=speaker)
+        if not keep_bare and _only_possible(sentence, own_counts[i], mode):
+            continue
         out.append(_record(text, sentence, act, own_ents[i] + borrowed, own_actors[i], own_counts[i],
                            act_dates or borrowed, source, mode, dates, published, doc_id, certainty))
     return out
+
+
+_POSSIBILITY = re.compile(r"\b(?:would|could|might|may|should|will|can|cannot|can't|won't|if|unless)\b", re.I)
+
+
+def _only_possible(sentence: Sentence, counts: list, mode: str) -> bool:
+    """Whether a sentence tells an act only as a possibility: no act word reported as done, a
+    modal or a condition, no count and no threat or plan (``its capture would have given the
+    group the border``, ``the incursion will look like a costly distraction``)."""
+    return (mode not in ("threatened", "planned") and not counts and not any(t.realized for t in sentence.triggers)
+            and bool(_POSSIBILITY.search(sentence.text)))
 
 
 def _codable(ents: list[Entity], actors: list, counts: list) -> bool:
