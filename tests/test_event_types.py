@@ -33,6 +33,7 @@ def kind(text: str, actors=(), counts=(), weapons=(), locations=()) -> str:
     ("A drone strike hit a car near the border.", "Air/drone strike"),
     ("The village was bombed by warplanes overnight.", "Air/drone strike"),
     ("Helicopters dropped barrel bombs on Daraya.", "Air/drone strike"),
+    ("An MQ-9 Reaper fired Hellfire missiles at two cars.", "Air/drone strike"),
     ("Government artillery shelled Ariha.", "Shelling/artillery/missile attack"),
     ("Rebels fired rockets at Aleppo.", "Shelling/artillery/missile attack"),
     ("Missiles hit Kyiv overnight.", "Shelling/artillery/missile attack"),
@@ -123,6 +124,9 @@ def test_who_acted_decides_territory_and_arrests():
     text = "The Syrian National Army said its military police had arrested two suspects."
     assert kind(text, [("Syrian National Army", "initiator")]) == "Arrests"
     assert kind("Militants abducted 20 students.", [("Militants", "initiator")]) == "Abduction/forced disappearance"
+    # gunmen who kidnap civilians and kill no one abduct them
+    text = "Gunmen abducted 317 girls from a boarding school."
+    assert kind(text, [("Gunmen", "initiator"), ("girls", "target")]) == "Abduction/forced disappearance"
     assert kind("Soldiers raped women in the village.", [("Soldiers", "initiator")]) == "Sexual violence"
 
 

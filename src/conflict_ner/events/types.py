@@ -56,7 +56,8 @@ CUES: dict[str, str] = {
     "suicide": r"suicide|blew (?:himself|herself|themselves) up|svbieds?|explosive (?:vests?|belts?)",
     "air": r"air ?strikes?|air ?raids?|airstrikes?|drone (?:strikes?|attacks?)|aerial (?:bombardments?|attacks?|"
            r"strikes?|bombings?)|warplanes?|war planes?|(?:fighter |military )?jets?|(?<!anti-)aircraft|helicopters?|"
-           r"gunships?|bombers?|barrel bombs?|air forces?|drones?|uavs?|shaheds?|bayraktars?|tb2s?|su-\d+|mig-\d+|f-1[56]s?|"
+           r"gunships?|bombers?|barrel bombs?|air forces?|drones?|uavs?|unmanned aerial \w+|reapers?|mq-\d+|hellfires?|"
+           r"shaheds?|bayraktars?|tb2s?|su-\d+|mig-\d+|f-1[56]s?|"
            r"bombs? (?:fell|rained|were dropped)|dropped (?:\w+ )?bombs|"
            r"(?<!hunger )(?<!general )(?<!missile )(?<!artillery )(?<!rocket )(?<!drone )strikes?(?! back)|sorties",
     "shelling": r"shells?|shell(?:ed|ing)|artillery|mortars?|rockets?|missiles?|howitzers?|grads?|katyushas?|mlrs|"
@@ -332,6 +333,8 @@ def decide(sentence: Sentence, actors: Sequence[ActorRef] = (), weapons: Sequenc
     # Violence against people, face to face
     if "sexual" in cues:
         return _cue("Sexual violence")
+    if "abduction" in cues and not casualties:  # gunmen who kidnap kill no one: an abduction
+        return _cue("Abduction/forced disappearance")
     if civilians and "direct" in cues:
         return _cue("Attack")
     if "abduction" in cues:
