@@ -92,3 +92,17 @@ def test_runs_of_final_punctuation_end_one_sentence():
     assert texts(text) == ["He paused...", "Then left?!", '"Why?" she asked.', "Wait..... no..", "Yes!!!", "OK."]
     # a run with no space after it ends nothing, however long
     assert texts("a" + "." * 3000 + "b. Next one.") == ["a" + "." * 3000 + "b.", "Next one."]
+
+
+@pytest.mark.parametrize("sentence, body", [
+    ("BEIRUT, 13 March \u2014 Syrian forces advanced.", "Syrian forces advanced."),
+    ("PEMBA, 13 Aug (Indian Ocean Desk) \u2014 Insurgents took the town.", "Insurgents took the town."),
+    # the dash's UTF-8 bytes misread as cp1252, cp874, cp437 and twice as cp1252
+    ("SANAA, March 17 (Gulf Observer) \u00e2\u20ac\u201d Jets struck.", "Jets struck."),
+    ("BEIRUT, Sept. 6 (Desk) \u0e42\u20ac\u201d Troops advanced.", "Troops advanced."),
+    ("ISTANBUL, 28 February (Newsline) \u0393\u00c7\u00f6 Soldiers died.", "Soldiers died."),
+    ("IDLIB, 26 June (Levant 24) \u00c3\u00a2\u00e2\u201a\u00ac\u00e2\u20ac\x9d A strike hit.", "A strike hit."),
+    ("Rebels killed 13 - and the army fled.", "Rebels killed 13 - and the army fled."),
+])
+def test_dateline_with_a_leading_day_or_a_misread_dash(sentence, body):
+    assert sentence[dateline_end(sentence):] == body

@@ -44,7 +44,8 @@ _FILLER = frozenset(
 
 
 # a time of day inside a DATE span
-_CLOCK = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\b\.?|p\.?m\b\.?)|\b\d{1,2}:\d{2}\b|\b\d{4}\s*(?:gmt|utc|hrs|hours)\b")
+_CLOCK = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\b\.?|p\.?m\b\.?)|\b\d{1,2}:\d{2}\b|"
+                    r"\b\d{4}\s*(?:gmt|utc|hrs|hours)\b")
 
 
 def resolve_date(date_text: str, published: date | None) -> EventDate:

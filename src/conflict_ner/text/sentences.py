@@ -47,11 +47,15 @@ _CONTINUING_WORDS = frozenset(
 _CONTINUING_PUNCT = ",;:-\u2013\u2014(/&+"
 _FINAL_PUNCT = ".!?\u2026"
 # "KHARTOUM, May 8 (Reuters) -", "BEIRUT (AP) \u2014", "AMMAN:"; the caps word is the place.
+# An em or en dash whose UTF-8 bytes were read as cp1252, cp874 or cp437, or twice as cp1252
+# (copied pages keep it so: "IDLIB, 26 June (Levant 24) \u00e2\u20ac\u201d A Russian air strike").
+_MISREAD_DASH = ("\u00e2\u20ac[\u201d\u201c]|\u0e42\u20ac[\u201d\u201c]|\u0393\u00c7[\u00f6\u00f4]|"
+                 "\u00c3\u00a2\u00e2\u201a\u00ac\u00e2\u20ac.")
 _DATELINE = re.compile(
     r"^[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+)*"          # place in capitals
-    r"(?:,[ \t]*[A-Z][\w.'\-]*(?: [\w.'\-]+){0,3})*"     # ", Syria", ", May 8", ", Nov. 27"
+    r"(?:,[ \t]*[A-Z0-9][\w.'\-]*(?: [\w.'\-]+){0,3})*"  # ", Syria", ", May 8", ", Nov. 27", ", 13 March"
     r"[ \t]*(?:\([^)\n]{1,40}\))?"                      # "(Reuters)"
-    r"[ \t]*(?:[-\u2013\u2014]+|:)[ \t]*"
+    rf"[ \t]*(?:[-\u2013\u2014]+|:|{_MISREAD_DASH})[ \t]*"
 )
 
 
