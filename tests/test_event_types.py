@@ -65,6 +65,7 @@ def kind(text: str, actors=(), counts=(), weapons=(), locations=()) -> str:
     # Strategic developments
     ("Air defences shot down 10 drones over the city.", "Disrupted weapons use"),
     ("Security forces defused a bomb near the market.", "Disrupted weapons use"),
+    ("The destroyer engaged and destroyed one further drone over the sea.", "Disrupted weapons use"),
     ("Police seized a large cache of weapons and ammunition.", "Disrupted weapons use"),
     ("Rebels withdrew from the town and handed it over to the army.", "Non-violent transfer of territory"),
     ("The army entered the town without a fight.", "Non-violent transfer of territory"),

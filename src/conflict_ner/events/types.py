@@ -109,6 +109,8 @@ CUES: dict[str, str] = {
                  r"(?: and stability)?(?: (?:over|to|in|of))?",
     "fell_to": r"f(?:ell|alls?|allen) (?:in)?to",
     "disrupted": r"intercept\w*|shot down|shoot(?:s|ing)? down|downed|brought down|defus\w*|dismantl\w*|"
+                 r"destroyed (?:an? |one |two |three |\d+ )?(?:further |more |incoming |hostile )?(?:\w+ )?"
+                 r"(?:drones?|warplanes?|missiles?|uavs?)(?! (?:on|at|in) the ground)|"
                  r"thwart\w*|foil\w*|jammed|neutrali[sz]ed (?:an? |the )?(?:\w+ )?(?:drones?|missiles?|rockets?|"
                  r"bombs?|ieds?|explosives?)|weapons? (?:caches?|depots?)|arms (?:caches?|depots?)|"
                  rf"(?:seiz|confiscat|found|discover)\w* (?:\w+ ){{0,3}}(?:{_WEAPON_GOODS})",
