@@ -49,3 +49,26 @@ def test_article_province_needs_a_clear_lead():
     assert _article_province(_Focus({"SY": 1.0}, {}, {("SY", "12"): 3, ("SY", "09"): 2})) is None
     assert _article_province(_Focus({"SY": 0.9, "TR": 0.1}, {}, {("TR", "80"): 3})) is None  # not its country
     assert _article_province(_Focus({}, {})) is None
+
+
+@pytest.fixture(scope="module")
+def roads():
+    return Geocoder(Gazetteer.build(cities=[
+        city(10, "Damascus", 33.510, 36.291, "SY", "13", 1569394),
+        city(11, "Aleppo", 36.202, 37.159, "SY", "09", 2098210),
+        city(12, "Ma‘arrat an Nu‘mān", 35.643, 36.670, "SY", "12", 58008, "Maarat al-Numan"),
+        city(13, "Maiduguri", 11.847, 13.157, "NG", "02", 1112449),
+        city(14, "Damboa", 11.155, 12.756, "NG", "02", 21000),
+    ]))
+
+
+def test_a_road_between_two_towns_is_coded_at_the_stretch_the_article_is_about(roads):
+    text = ("Rebels in Maarat al-Numan held tanks sent up the Damascus-Aleppo highway; "
+            "Maarat al-Numan was shelled.")
+    road = resolve(roads, text, "Maarat al-Numan", "Damascus-Aleppo highway")[1]
+    assert (road.geo.geonames_id, road.geo.geo_precision, road.how) == (12, 2, "road")
+    text = "An IED on the Maiduguri-Damboa road hit a bus in Borno."
+    road = resolve(roads, text, "Maiduguri-Damboa road")[0]  # no place named on it: its midpoint
+    assert (road.geo.name, road.geo.latitude, road.geo.longitude, road.geo.geo_precision) == \
+        ("Maiduguri-Damboa road", 11.501, 12.957, 2)
+    assert resolve(roads, "Shells hit Maiduguri-Damboa.", "Maiduguri-Damboa")[0].how != "road"  # no road word

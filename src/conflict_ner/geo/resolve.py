@@ -21,12 +21,13 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from conflict_ner.geo.context import area_before, dateline, in_admin_list, near_before, province_said, town_said
 from conflict_ner.geo.fold import fold
 from conflict_ner.geo.gazetteer import Gazetteer, Place
 from conflict_ner.geo.phrases import Phrase, parse_phrase
+from conflict_ner.geo.roads import midpoint, on_road
 from conflict_ner.records import Geo
 
 #: rapidfuzz ``ratio`` (0-100) of folded names at or above which an unknown name may take the
@@ -63,6 +64,7 @@ _LEAD = 1.5
 # a place abroad (in no country the article is about) must have this many people and its own name
 _ABROAD_POPULATION = 50_000
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+_ROAD_WORD = re.compile(r"\b(?:road|highway|motorway|route|axis)s?\b", re.IGNORECASE)
 # two capitalised names joined by a dash: a road between two towns ("Daraa-Damascus")
 _ROAD = re.compile(r"^([A-Z][\w'’]+(?: [A-Z][\w'’]+)*)\s*[-–—/]\s*([A-Z][\w'’]+(?: [A-Z][\w'’]+)*)$")
 
@@ -107,8 +109,45 @@ class Geocoder:
                    for (s, _), p, ids in zip(spans, phrases, candidates)]
         said = [province_said(text, s, e) for s, e in spans]
         focus = self._focus(text, phrases, candidates, said)
-        return [self._resolve(text[s:e], p, c, y, focus, text, (s, e))
-                for (s, e), p, c, y in zip(spans, phrases, candidates, said)]
+        results = [self._resolve(text[s:e], p, c, y, focus, text, (s, e))
+                   for (s, e), p, c, y in zip(spans, phrases, candidates, said)]
+        return self._roads(text, spans, phrases, results, focus)
+
+    def _roads(self, text: str, spans: Sequence[tuple[int, int]], phrases: Sequence[Phrase],
+               results: list[Resolution | None], focus: _Focus) -> list[Resolution | None]:
+        """A road between two towns ("the Damascus-Aleppo highway") at the stretch the article is
+        about: the place it names most on the road between them, else the road's midpoint
+        (precision 2, section 11 of the annotation guide)."""
+        points = [(r.geo.latitude, r.geo.longitude) if r is not None and r.level == "place" else None
+                  for r in results]
+        out = list(results)
+        for k, ((s, e), phrase) in enumerate(zip(spans, phrases)):
+            road = _ROAD.match(phrase.name)
+            if results[k] is None or not road or not _ROAD_WORD.search(text[s:e]) \
+                    or self.gazetteer.lookup(phrase.name):
+                continue
+            ends = [self._town(part, focus) for part in road.groups()]
+            if ends[0] is None or ends[1] is None or ends[0].country != ends[1].country:
+                continue
+            a, b = (ends[0].latitude, ends[0].longitude), (ends[1].latitude, ends[1].longitude)
+            others = [(j, p) for j, p in enumerate(points) if j != k and p is not None]
+            hit = on_road(a, b, [p for _, p in others])
+            if hit is not None:
+                found = results[others[hit][0]]
+                out[k] = replace(found, geo=replace(found.geo, geo_precision=2), how="road")
+                continue
+            lat, lon = midpoint(a, b)
+            start = self._make(ends[0], "place", 2, "road")
+            out[k] = replace(start, geo=replace(start.geo, name=" ".join(text[s:e].split()), geonames_id=None,
+                                                latitude=lat, longitude=lon, admin2=None))
+        return out
+
+    def _town(self, name: str, focus: _Focus) -> Place | None:
+        """The likeliest populated place of a name in the article's geography (a road's end)."""
+        g = self.gazetteer
+        phrase = Phrase(name, "part", 2)
+        ids = [i for i in self._plausible(list(g.lookup(name)), phrase, focus) if g.entries[i][8] == "place"]
+        return max((g.place(i) for i in ids), key=lambda p: self._score(p, 0.0, phrase, [], focus), default=None)
 
     def _province_lists(self, text: str, spans: Sequence[tuple[int, int]], phrases: list[Phrase],
                         candidates: Sequence[list[int]]) -> list[Phrase]:
