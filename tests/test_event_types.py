@@ -54,6 +54,7 @@ def kind(text: str, actors=(), counts=(), weapons=(), locations=()) -> str:
     # Battles
     ("Clashes between the army and HTS left 12 dead.", "Armed clash"),
     ("HTS fighters ambushed an army patrol.", "Armed clash"),
+    ("HTS media claim fighters destroyed two tanks near Tal Sayyad.", "Armed clash"),  # armour is a fighting side
     ("Army artillery shelled rebel positions amid heavy clashes.", "Armed clash"),  # clashes before shelling
     ("Warplanes bombed the town as clashes went on.", "Air/drone strike"),  # air strikes before clashes
     ("Fighters fired rocket-propelled grenades at troops.", "Armed clash"),  # an RPG is neither rocket nor grenade

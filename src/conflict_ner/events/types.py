@@ -77,7 +77,9 @@ CUES: dict[str, str] = {
     "assault": r"ambush(?:ed|es|ing)?|assault(?:ed|s|ing)?|storm(?:ed|ing|s)?|offensives?|counter-?offensives?|"
                r"counter-?attack(?:ed|s)?|attack(?:ed|s|ing)? (?:\w+ ){0,3}(?:positions?|posts?|checkpoints?|bases?|"
                r"barracks|convoys?|outposts?|patrols?|lines|troops|soldiers|fighters|forces)|incursions?|"
-               r"repel(?:led|s|ling)?|infiltrat\w*|advance[ds]? (?:on|into|towards?)",
+               r"repel(?:led|s|ling)?|infiltrat\w*|advance[ds]? (?:on|into|towards?)|"
+               r"(?:destroy\w*|hit|knocked out|disabled) (?:\w+ ){0,3}(?:tanks?|armou?red vehicles?|bmps?|apcs?|"
+               r"humvees?|infantry fighting vehicles?)|(?:tanks?|armou?red vehicles?) (?:\w+ ){0,4}(?:destroyed|hit)",
     # face-to-face means: firearms and blades
     "direct": r"shot|shoot(?:s|ing|ings)?|gunned down|opened fire|gunfire|gunmen|gunshots?|stabb\w*|knif\w*|"
               r"machetes?|beat(?:en)? to death|hacked|behead\w*|execut(?:ed|es|ing|ion|ions)|massacre\w*|"
