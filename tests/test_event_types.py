@@ -54,7 +54,6 @@ def kind(text: str, actors=(), counts=(), weapons=(), locations=()) -> str:
     # Battles
     ("Clashes between the army and HTS left 12 dead.", "Armed clash"),
     ("HTS fighters ambushed an army patrol.", "Armed clash"),
-    ("HTS media claim fighters destroyed two tanks near Tal Sayyad.", "Armed clash"),  # armour is a fighting side
     ("Army artillery shelled rebel positions amid heavy clashes.", "Armed clash"),  # clashes before shelling
     ("Warplanes bombed the town as clashes went on.", "Air/drone strike"),  # air strikes before clashes
     ("Fighters fired rocket-propelled grenades at troops.", "Armed clash"),  # an RPG is neither rocket nor grenade
@@ -220,3 +219,12 @@ def test_the_state_with_its_allies_regains_a_place_a_named_rival_does_not():
     text = "Army units and HTS fighters entered the town of Ariha."
     assert kind(text, [("Army units", "initiator"), ("HTS fighters", "initiator")]) == \
         "Non-state actor overtakes territory"
+
+
+def test_armour_destroyed_names_a_fight_so_no_earlier_act_retypes_it():
+    from conflict_ner.events.types import decide
+
+    got = decide(Sentence("HTS media claim fighters destroyed two tanks near Tal Sayyad."))
+    assert (got.kind.sub_event_type, got.basis) == ("Armed clash", "cue")
+    text = "Warplanes bombed Saraqib on Monday. Fighters destroyed two tanks near Tal Sayyad."
+    assert [r.sub_event_type for r in build_records(text, [], "2024-05-08")] == ["Air/drone strike", "Armed clash"]
