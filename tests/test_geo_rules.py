@@ -21,6 +21,7 @@ def geocoder():
         city(2, "Duhok", 36.867, 42.988, "IQ", "06", 340000, "Dahuk"),
         city(3, "Zakho", 37.144, 42.682, "IQ", "06", 95000),
         city(4, "Goma", -1.679, 29.228, "CD", "11", 670000),
+        city(6, "Sake", -1.573, 29.045, "CD", "11", 30000),
         city(5, "Bukavu", -2.508, 28.861, "CD", "12", 800000),
     ]))
 
@@ -36,10 +37,13 @@ def test_a_near_miss_spelling_far_from_the_articles_provinces_is_no_match(geocod
     assert (metina.level, metina.geo.admin1, metina.how) == ("admin1", "Duhok", "article")
 
 
-def test_an_unknown_place_takes_the_one_province_of_the_article(geocoder):
-    text = "GOMA - Bodies lay near Birere market in Goma as fighters reached Goma airport."
-    birere = resolve(geocoder, text, "Birere", "Goma", "Goma airport")[0]
+def test_an_unknown_place_takes_the_one_province_or_town_of_the_article(geocoder):
+    text = "Fighters reached Sake and Goma, and shells fell on Birere, in the east of the Kivu."
+    birere = resolve(geocoder, text, "Sake", "Goma", "Birere")[2]
     assert (birere.level, birere.geo.admin1, birere.geo.geo_precision, birere.how) == ("admin1", "North Kivu", 3, "article")
+    text = "GOMA - Bodies lay near Birere market in Goma as fighters reached Goma airport."
+    birere = resolve(geocoder, text, "Birere", "Goma", "Goma airport")[0]  # an article about one town: near it
+    assert (birere.level, birere.geo.geonames_id, birere.geo.geo_precision, birere.how) == ("place", 4, 2, "article")
     spread = "Fighters moved between Goma and Bukavu and reached Birere."
     assert resolve(geocoder, spread, "Goma", "Bukavu", "Birere")[2] is None  # two provinces: no guess
 
