@@ -119,3 +119,9 @@ def test_leave_out_dev_on_the_corpus():
 def test_leave_out_refuses_train():
     with pytest.raises(DataError, match="can leave out"):
         evaluate_actor_gold(CORPUS / "actor_gold.tsv", CORPUS / "compiled", splits=["dev"], leave_out="train")
+
+
+def test_protesters_who_burn_are_rioters():
+    text = "DAMAZIN, Sudan - Protesters in Damazin torched a government building. Later, protesters marched."
+    got = names(text, "Protesters", "protesters", published=date(2022, 7, 17))
+    assert got == ["Rioters (Sudan)", "Protesters (Sudan)"]

@@ -7,7 +7,9 @@ Two document-level rules, run after each mention has its own identity:
   non-state armed group (Daesh, ARSA) are that group; with two or more candidates, none, or
   before the name, they stay the described actor of the article's country;
 - :func:`loyal_to`: "forces loyal to Khalifa Haftar", "fighters allied with the SDF" are the
-  actor named right after "loyal to" (the span that follows).
+  actor named right after "loyal to" (the span that follows);
+- :func:`police_by_context`, :func:`rioters_by_verb`: "officers" after the police are the
+  police; protesters who storm or burn are rioters.
 
 >>> from conflict_ner.actors.table import Identity
 >>> isis = Identity("Islamic State (Iraq)", "Rebel Groups", 2)
@@ -43,6 +45,10 @@ _DESCRIBED_PREFIXES = ("Unidentified Armed Group", "Civilians", "Protesters", "R
                        "Police Forces of", "Government of")
 #: state nouns either the military or the police may be
 _EITHER_FORCE = frozenset(fold(w) for w in ("officers", "the officers"))
+# a violent verb soon after the mention, in its sentence ("protesters in Damazin torched")
+_RIOT_VERB = re.compile(r"[^.;:!?]{0,25}?\b(?:storm(?:ed|ing)|set fire|torch(?:ed|ing)|burn(?:ed|t)|loot(?:ed|ing)|"
+                        r"ransack(?:ed)?|threw stones|hurled stones|pelted|vandali[sz]ed|attacked)\b", re.IGNORECASE)
+_RIOT_REACH = 60
 # a state body as such ("Government of Libya (2014-)"), not a faction of it ("... Haftar Faction")
 _PLAIN_STATE = re.compile(r"^(?:Government|Military Forces|Police Forces) of [^()]+(?: \([^()]*\))?$")
 _LOYAL = re.compile(r"\s+(?:loyal|allied|affiliated|linked|belonging|aligned)\s+(?:to|with)\s+(?:the\s+)?$",
@@ -114,6 +120,23 @@ def police_by_context(mentions: Sequence[str], identities: Sequence[Identity]) -
     return out
 
 
+def rioters_by_verb(text: str, spans: Sequence[tuple[int, int]], identities: Sequence[Identity]) -> list[Identity]:
+    """Protesters who storm, burn or loot right after they are named are rioters (ACLED: a
+    demonstration that turns violent is a riot).
+
+    >>> protesters = Identity("Protesters (Iraq)", "Protesters", 6)
+    >>> text = "In Najaf, protesters stormed the consulate. Protesters marched in Basra."
+    >>> [i.canonical for i in rioters_by_verb(text, [(10, 20), (44, 54)], [protesters, protesters])]
+    ['Rioters (Iraq)', 'Protesters (Iraq)']
+    """
+    out = list(identities)
+    for i, ((_start, end), identity) in enumerate(zip(spans, identities)):
+        if identity.canonical and identity.canonical.startswith("Protesters (") and \
+                _RIOT_VERB.match(text, end, min(len(text), end + _RIOT_REACH)):
+            out[i] = Identity(identity.canonical.replace("Protesters", "Rioters", 1), "Rioters", 5)
+    return out
+
+
 def _country_of(identity: Identity) -> str:
     return re.sub(r"^(?:Government|Military Forces|Police Forces) of | \(.*$", "", identity.canonical or "")
 
@@ -137,6 +160,7 @@ def by_document(mentions: Sequence[str], identities: Sequence[Identity], text: s
             if j is not None and _specific(out[j]):
                 out[i] = out[j]
     out = police_by_context(mentions, out)
+    out = rioters_by_verb(text, spans, out)
     sole = sole_armed_group(out)
     if sole is None:
         return out
