@@ -113,6 +113,9 @@ def test_members_of_a_group_share_its_role(entities, sentence, role):
      ["initiator", "initiator", "initiator", "target", "target"]),
     ("The attack was launched by Hayat Tahrir al-Sham and the Free Syrian Army.",
      ("Hayat Tahrir al-Sham", "Free Syrian Army"), ["initiator", "initiator"]),
+    # and back, when only the second of the two is placed
+    ("Government forces and their allies made an attempt since May to storm the hilltop village.",
+     ("Government forces", "allies"), ["initiator", "initiator"]),
     # but not across a new clause
     ("Rebels killed two soldiers, and the army shelled their positions.",
      ("Rebels", "soldiers", "army"), ["initiator", "target", "initiator"]),

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from dataclasses import replace
 
 from conflict_ner.events.clauses import lookback
 from conflict_ner.events.lexicon import ACTOR_PREMODIFIERS, CASUALTY_PARTICIPLES, MUTUAL_VERBS, VICTIM_NOUNS
@@ -96,6 +97,12 @@ def assign_roles(sentence: Sentence, actors: Sequence[Entity]) -> list[ActorRef]
             if coordinated(sentence.text, before.end - sentence.start, start, end):
                 role = before.role
         out.append(ActorRef(ent.text, ent.start, ent.end, role))
+    # and back: "Government forces and their allies made an attempt to storm ..." (the second placed, the first not)
+    for i in range(len(out) - 2, -1, -1):
+        after = out[i + 1]
+        if out[i].role == "unknown" and after.role != "unknown" and coordinated(
+                sentence.text, out[i].end - sentence.start, after.start - sentence.start, after.end - sentence.start):
+            out[i] = replace(out[i], role=after.role)
     return out
 
 
