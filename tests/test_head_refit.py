@@ -62,6 +62,7 @@ def test_role_context_is_the_nearest_likely_trigger_and_ignores_padding():
     mask = torch.tensor([[True, True, True, True, True, False]])
     ctx = trigger_context(states, span, mask, 4.0)
     assert abs(float(ctx[0, 0, 0]) - 5.0) < 0.05 and abs(float(ctx[0, 4, 0]) - 5.0) < 0.05
+    assert float(ctx[0, 0, 1]) > 0.99 and float(ctx[0, 4, 1]) < -0.99   # the trigger after word 0, before word 4
 
 
 def test_factored_losses_weigh_trigger_words_and_train_types_on_triggers_only():

@@ -28,6 +28,8 @@ def add_refit_parser(sub, common: argparse.ArgumentParser) -> argparse.ArgumentP
     p.add_argument("--train-docs", help="training documents (default: train.jsonl beside the gold)")
     p.add_argument("--dev-docs", help="dev documents (default: dev.jsonl beside the gold)")
     p.add_argument("--span-weight", type=float, default=3.0, help="weight of trigger words in the span loss")
+    p.add_argument("--state-cache", metavar="FILE",
+                   help="keep the encoder states in FILE and reuse them on the next run with the same model and data")
     p.add_argument("--no-choose", action="store_true", help="skip the per-field choice on dev")
     p.set_defaults(func=refit_command)
     return p
@@ -38,7 +40,7 @@ def refit_command(args: argparse.Namespace) -> int:
 
     report = refit_heads(args.model, args.output, epochs=args.epochs, seed=args.seed, design=args.design,
                          gold=args.gold, span_weight=args.span_weight, choose=not args.no_choose,
-                         train_docs=args.train_docs, dev_docs=args.dev_docs)
+                         train_docs=args.train_docs, dev_docs=args.dev_docs, state_cache=args.state_cache)
     print(f"heads refitted in {report['seconds']['fit']} s (encoder states cached in "
           f"{report['seconds']['cache']} s); model written to {report['output']}")
     return 0

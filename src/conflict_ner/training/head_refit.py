@@ -147,10 +147,22 @@ def fit_heads(settings: EventHeadSettings, train: CachedSplit, dev: CachedSplit,
               weight_decay: float = 0.01, log=print):
     """Train fresh heads of ``settings`` on ``train``'s cached states; the epoch best on dev
     (:func:`selection_score`) is kept. Returns the heads and one history entry per epoch."""
-    from conflict_ner.tagging.event_heads import head_losses
-
     if not train.states:
         raise ConfigError("refit: no training window has event gold")
+    threads = torch.get_num_threads()
+    # small matrices: on a busy machine a second thread mostly waits for its core
+    torch.set_num_threads(1)
+    try:
+        return _fit(settings, train, dev, epochs=epochs, seed=seed, learning_rate=learning_rate,
+                    batch_size=batch_size, span_weight=span_weight, weight_decay=weight_decay, log=log)
+    finally:
+        torch.set_num_threads(threads)
+
+
+def _fit(settings: EventHeadSettings, train: CachedSplit, dev: CachedSplit, *, epochs: int, seed: int,
+         learning_rate: float, batch_size: int, span_weight: float, weight_decay: float, log):
+    from conflict_ner.tagging.event_heads import head_losses
+
     torch.manual_seed(seed)
     rng = np.random.default_rng(seed)
     heads = build_event_heads(settings)
