@@ -231,3 +231,24 @@ def test_an_act_told_only_as_a_possibility_is_left_out_on_request(entities):
     # the threat stays: threatened and planned acts are what such sentences report
     assert [(r.sentence.text, r.modality) for r in codable] == [
         ("Rebels shelled Hama on Monday.", "asserted"), ("Rebels vowed to attack Homs.", "threatened")]
+
+
+@pytest.mark.parametrize("sentence, actor, trigger, mode", [
+    ("Iran denied any involvement.", "Iran", "denied", "negated"),
+    ("The PMF rejected the accusation.", "PMF", "rejected", "negated"),
+    ("Officials blamed the Carlos Patino Front.", "Carlos Patino Front", "blamed", "claimed"),
+    ("The Arakan Rohingya Salvation Army, which claimed responsibility, said it had acted.",
+     "Arakan Rohingya Salvation Army", "claimed responsibility", "claimed"),
+])
+def test_a_sentence_that_only_takes_a_stance_on_an_act_keeps_a_record(entities, sentence, actor, trigger, mode):
+    text = "Rockets hit Erbil on Monday. " + sentence
+    ents = entities(text, [("LOCATION", "Erbil"), ("DATE", "Monday"), ("ACTOR", actor)])
+    recs = build_records(text, ents, "2024-05-08", keep_bare=False)
+    assert [(r.trigger.text, r.modality) for r in recs[1:]] == [(trigger, mode)]
+    assert recs[1].date.value == "2024-05-06"  # the act's date, carried
+
+
+def test_a_stance_word_beside_an_act_word_is_no_act_of_its_own(entities):
+    text = "The army denied shelling the village."
+    recs = build_records(text, entities(text, [("ACTOR", "army")]), "2024-05-08")
+    assert [(r.trigger.text, r.modality) for r in recs] == [("shelling", "negated")]

@@ -13,6 +13,7 @@ them (in linear time) for all later ones.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
@@ -21,6 +22,13 @@ from itertools import accumulate
 from conflict_ner.events.clauses import LIST_BREAK, PREDICATE_BREAK, SEGMENT_BREAK, SUBORDINATE_BREAK, Breaks
 from conflict_ner.events.sources import Source, find_sources
 from conflict_ner.events.triggers import Trigger, find_triggers
+
+
+# Words that take a stance on an act told elsewhere: a denial, a rejection, blame, a claim of it.
+_STANCE = re.compile(r"\b(?:den(?:ied|ies|y|ying)|blam(?:ed|es)|"
+                     r"(?:rejected|dismissed|disputed|disputes)(?=\s+(?:the|that|this|these|those|its|their|any|a|an)\b))\b",
+                     re.I)
+_CLAIMED = re.compile(r"claim(?:ed|s|ing)? responsibility", re.I)
 
 
 @dataclass(frozen=True, eq=False)
@@ -32,8 +40,26 @@ class Sentence:
 
     @cached_property
     def triggers(self) -> tuple[Trigger, ...]:
-        """Violence words, in order."""
-        return find_triggers(self.text)
+        """Violence words, in order; in a sentence with no act word, its stance words.
+
+        A sentence that only denies, rejects or blames an act told elsewhere (``Iran denied
+        any involvement``, ``Officials blamed the Carlos Patino Front``) keeps a record whose
+        trigger is that word (ANNOTATION.md section 9, outcomes told apart from their act). A
+        stance word counts as a noun trigger: it names the act it speaks of, and takes no
+        part in the verb patterns of roles.
+
+        >>> [(t.kind, t.realized) for t in Sentence("The PMF rejected the accusation.").triggers]
+        [('noun', True)]
+        """
+        found = find_triggers(self.text)
+        if any(t.kind != "support" for t in found):
+            return found
+        # a claim of responsibility is a support verb beside an act word, the act's word alone
+        claims = [t._replace(kind="noun", realized=True) for t in found if _CLAIMED.match(self.text, t.start)]
+        stance = [Trigger(m.start(), m.end(), "noun", False, True) for m in _STANCE.finditer(self.text)]
+        if not (claims or stance):
+            return found
+        return tuple(sorted([t for t in found if not _CLAIMED.match(self.text, t.start)] + claims + stance))
 
     @cached_property
     def verbs(self) -> tuple[Trigger, ...]:
