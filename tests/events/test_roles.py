@@ -116,6 +116,10 @@ def test_members_of_a_group_share_its_role(entities, sentence, role):
     # and back, when only the second of the two is placed
     ("Government forces and their allies made an attempt since May to storm the hilltop village.",
      ("Government forces", "allies"), ["initiator", "initiator"]),
+    # the one who denies an act, or claims it, is its (alleged) author
+    ("Iran denied any involvement.", ("Iran",), ["initiator"]),
+    ("The Arakan Rohingya Salvation Army, which claimed responsibility, said it acted to defend villagers.",
+     ("Arakan Rohingya Salvation Army",), ["initiator"]),
     # but not across a new clause
     ("Rebels killed two soldiers, and the army shelled their positions.",
      ("Rebels", "soldiers", "army"), ["initiator", "target", "initiator"]),

@@ -58,6 +58,10 @@ _SUBJECT_VERB_AFTER = re.compile(
     r"(?!(?:said|reported|claimed|stated|added|noted|announced|confirmed|denied|accused|warned|acknowledged|"
     r"admitted|alleged|called|described|estimated|recorded|documented|blamed|insisted|urged|condemned)\b)"
     r"(?:[a-z]+ed|took|made|used|sent|led|began|won|held|broke|drove|fought|set|built|threw|brought|seized)\b")
+# The one who denies an act or claims it is its (alleged) author: "Iran denied any involvement",
+# "ARSA, which claimed responsibility, said"
+_DENIES_AFTER = re.compile(r"(?:\s*,[^,;]{1,80},)?\s+(?:which\s+|who\s+)?(?:\w+ly\s+)?(?:(?:has|have|had)\s+)?(?:also\s+)?"
+                           r"(?:denied|denies|deny|claimed responsibility|claims responsibility)\b", re.I)
 _TARGET_BEFORE = re.compile(
     rf"\b(?:against|targeting|targeted|on|at|upon|toward|towards|into)\s+{_DET}"
     rf"(?:(?:{_POSITION_NOUNS}) (?:of|belonging to|held by)\s+{_DET})?$|"
@@ -121,6 +125,8 @@ def role_of(sentence: Sentence, start: int, end: int) -> Role:
         return "other"  # the group the place is held by (section 9)
     if in_casualty_list(text, start, end):
         return "target"  # "killed ..., including X", "deaths among X"
+    if _DENIES_AFTER.match(text, end):
+        return "initiator"
     if not sentence.triggers:  # a record from a weapon or count alone: only a plain subject can be read
         return "initiator" if _SUBJECT_VERB_AFTER.match(text, end) else "unknown"
     if _BETWEEN.search(text, near, start) or _WITH_MUTUAL.search(text, seg_near, start):
