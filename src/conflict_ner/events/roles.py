@@ -60,7 +60,7 @@ _SUBJECT_VERB_AFTER = re.compile(
     r"(?:[a-z]+ed|took|made|used|sent|led|began|won|held|broke|drove|fought|set|built|threw|brought|seized)\b")
 # The one who denies an act or claims it is its (alleged) author: "Iran denied any involvement",
 # "ARSA, which claimed responsibility, said"
-_DENIES_AFTER = re.compile(r"(?:\s*,[^,;]{1,80},)?\s+(?:which\s+|who\s+)?(?:\w+ly\s+)?(?:(?:has|have|had)\s+)?(?:also\s+)?"
+_DENIES_AFTER = re.compile(r"(?:\s*,\s*(?:which|who)\s+|(?:\s*,[^,;]{1,80},)?\s+)(?:\w+ly\s+)?(?:(?:has|have|had)\s+)?(?:also\s+)?"
                            r"(?:denied|denies|deny|claimed responsibility|claims responsibility)\b", re.I)
 _TARGET_BEFORE = re.compile(
     rf"\b(?:against|targeting|targeted|on|at|upon|toward|towards|into)\s+{_DET}"
