@@ -117,3 +117,20 @@ def test_news_keeps_yearless_days_before_publication(entities):
     spans = [("DATE", "16 September 2015"), ("DATE", "27 September"), ("DATE", "January")]
     recs = build_records(text, entities(text, spans), "2015-10-20")
     assert [r.date.value for r in recs] == ["2015-09-16", "2015-09-27", "2015-01-01"]
+
+
+def test_a_chronology_s_date_line_dates_what_follows(entities):
+    text = ("Rebels shelled Kabani on July 8.\n\n"
+            "July 9. Troops seized two positions on the slope.\n\n"
+            "July 10. Jets struck Bdama. Artillery shelled Ziyadiya.")
+    spans = [("DATE", "July 8"), ("DATE", "July 9"), ("DATE", "July 10")]
+    recs = build_records(text, entities(text, spans), "2019-07-15")
+    assert [r.date.value for r in recs] == ["2019-07-08", "2019-07-09", "2019-07-10", "2019-07-10"]
+    assert [r.date.source for r in recs] == ["text", "carried", "carried", "carried"]
+
+
+def test_a_date_in_a_sentence_without_an_act_does_not_move_the_story(entities):
+    text = "Rebels shelled Hama on July 8. The talks resumed on July 9 in Geneva. Jets struck Ariha."
+    spans = [("DATE", "July 8"), ("DATE", "July 9")]
+    recs = build_records(text, entities(text, spans), "2019-07-15")
+    assert [r.date.value for r in recs] == ["2019-07-08", "2019-07-08"]

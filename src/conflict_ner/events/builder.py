@@ -19,10 +19,8 @@ from conflict_ner.errors import DataError
 from conflict_ner.events.acts import Act, sentence_acts
 from conflict_ner.events.attribution import attribution
 from conflict_ner.events.counts import count_refs
-from conflict_ner.events.date_ranges import with_range
 from conflict_ner.events.date_carry import CarryMode, DateCarry
-from conflict_ner.events.date_choice import act_dates, date_of
-from conflict_ner.events.dates import resolve_date
+from conflict_ner.events.date_choice import date_of, saw_dates
 from conflict_ner.events.furniture import is_furniture
 from conflict_ner.events.headings import is_section_heading
 from conflict_ner.events.modality import modality, speaks_as_party
@@ -83,9 +81,7 @@ def build_records(text: str, entities: Sequence[Entity], published: date | str |
         records += found
         speaker = next((r.attribution.text for r in found if r.attribution is not None), speaker)
         if not found:
-            acts = act_dates(text, [e for e in ents if e.label == "DATE"])
-            if acts:
-                dates.saw(with_range(resolve_date(acts[0].text, published), published))
+            saw_dates(text, (body_start, end), [e for e in ents if e.label == "DATE"], dates, published)
     return settle_types(records)  # types a sentence alone cannot tell (trigger, document)
 
 

@@ -62,6 +62,16 @@ class DateCarry:
             self._paragraph_first = when
         self._latest = when
 
+    def heading(self, when: EventDate) -> None:
+        """A sentence that is only a date (a chronology's ``July 9.``, a live page's ``21 August
+        2019``) dates what follows it, as a record's date does."""
+        if when.value is None:
+            return
+        self._first = self._first or when
+        if self.mode != "document":
+            self._paragraph_first = when
+            self._latest = when
+
     def saw(self, when: EventDate) -> None:
         """An act DATE of a sentence that gave no record (or only a running total): it carries
         only while nothing else dated the story (a lede the rules find no act in)."""

@@ -84,6 +84,51 @@ def date_of(text: str, sentence: str, spans: Sequence[Entity], cumulative: bool,
     return publication_date(published)
 
 
+def saw_dates(text: str, body: tuple[int, int], spans: Sequence[Entity], carry: DateCarry,
+              published: date | None) -> None:
+    """Hand ``carry`` the act DATE of a sentence that gave no record; ``body`` is the sentence's
+    (start, end) after its dateline. A sentence that is only a date dates what follows it
+    (:meth:`.DateCarry.heading`); another one's date carries only while nothing else dated the
+    story (:meth:`.DateCarry.saw`).
+
+    >>> t = "July 9. The Observatory said troops seized two positions."
+    >>> carry = DateCarry()
+    >>> carry.record(EventDate("2019-07-08", "day", "July 8"))
+    >>> saw_dates(t, (0, 7), [Entity("DATE", 0, 6, "July 6", 1.0)], carry, date(2019, 7, 15))
+    >>> carry.carried().value
+    '2019-07-06'
+    """
+    acts = act_dates(text, spans)
+    if not acts:
+        return
+    when = _resolved(acts[0], published)
+    if is_date_only(text[body[0]:body[1]], [(e.start - body[0], e.end - body[0]) for e in spans]):
+        carry.heading(when)
+    else:
+        carry.saw(when)
+
+
+def is_date_only(sentence: str, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether a sentence holds nothing but its DATE spans (``spans``: offsets in it),
+    punctuation and at most a short word (``On July 9:``).
+
+    >>> is_date_only("July 9.", [(0, 6)]), is_date_only("On July 9:", [(3, 9)])
+    (True, True)
+    >>> is_date_only("Jets struck on July 9.", [(15, 21)])
+    False
+    """
+    rest, last = [], 0
+    for start, end in sorted(spans):
+        rest.append(sentence[last:start])
+        last = max(last, end)
+    rest.append(sentence[last:])
+    return len(re.sub(r"[\W_]", "", "".join(rest))) <= _DATE_ONLY_SLACK
+
+
+# letters besides the DATE spans that still leave a sentence "only a date" ("on" is few enough)
+_DATE_ONLY_SLACK = 3
+
+
 def act_dates(text: str, spans: Sequence[Entity]) -> list[Entity]:
     """The DATE spans that date an act: neither a statement's date nor a period's start.
 
