@@ -74,6 +74,8 @@ def kind(text: str, actors=(), counts=(), weapons=(), locations=()) -> str:
     ("Eleven houses and a small health post were burned.", "Looting/property destruction"),
     ("Reinforcements were deployed to the front.", "Change to group/activity"),
     ("Moscow deployed military police to Saraqib.", "Change to group/activity"),
+    ("Russian military police arrived at the northern entrance of the city.", "Change to group/activity"),
+    ("A convoy of Turkish armored vehicles crossed into Idlib province.", "Change to group/activity"),
     ("Rebels fired a captured anti-aircraft gun at the base.", "Armed clash"),  # not an aircraft
     ("The two sides agreed to a ceasefire.", "Agreement"),
     ("Talks resumed in Geneva.", "Other"),

@@ -129,7 +129,9 @@ CUES: dict[str, str] = {
                 r"hand(?:ed|s|ing)? over|hand-?over|ceded",
     "peaceful": r"without (?:a fight|a shot|resistance|fighting|bloodshed)|peaceful(?:ly)? (?:handover|transfer)|"
                 r"unopposed",
-    "change": r"defect(?:ed|ion|ions|ors?)|merg(?:ed|er|ers)|split from|dissolv\w*|reinforcements?|"
+    "change": r"arriv(?:ed|ing)|massed|crossed into|"
+              r"moved (?:\w+ ){0,3}(?:troops|forces|reinforcements|armou?red vehicles|tanks|convoys?)|"
+              r"defect(?:ed|ion|ions|ors?)|merg(?:ed|er|ers)|split from|dissolv\w*|reinforcements?|"
               r"(?:re)?deploy(?:ed|ment|ments|s|ing)|mobili[sz]\w*|recruit\w*|curfew|state of emergency|martial law|"
               r"(?:troop|military) (?:build-?ups?|movements?)|formation of",
     "agreement": r"cease-?fires?|truces?|peace (?:deals?|agreements?|accords?|treaty|talks)|(?:signed|reached|brokered|"
