@@ -44,12 +44,14 @@ ACT_VERBS = (
     r"stabb(?:ed|ing)|stabs?|behead(?:ed|s|ing)?|torch(?:ed|es|ing)?|loot(?:ed|s|ing)?|retook|retak(?:es|ing|e)|"
     r"overpower(?:ed|s|ing)?|repel(?:led|s|ling)?|detonat(?:ed|es|ing|e)|blew up|blow(?:s|ing)? up|"
     r"took control|tak(?:es|ing) control|massacre|hurt(?:s|ing)?|explod(?:ed|es|ing)|went off|go(?:es)? off|"
-    r"rammed|blew (?:themselves|himself|herself) up|set off|rap(?:ed|ing)|retaken|occupied|withdrew|pulled (?:out|back)|"
+    r"rammed|blew (?:themselves|himself|herself) up|set off|rap(?:ed|ing)|retaken|occupied|withdrew|"
+    r"pulled (?:out|back)|"
     # taking and holding ground (ANNOTATION.md section 8: territory)
     r"enter(?:ed|ing)|liberat(?:ed|ing)|restor(?:ed|ing) (?:full |state |government )?(?:control|security|order)|"
     r"surround(?:ed|ing)|encircl(?:ed|ing)|withdrawn|landed|advanc(?:ed|ing) (?:on|into|towards?)|"
+    r"regain(?:ed|ing)|recover(?:ed|ing) (?:\w+ ){0,5}(?:territory|ground)|"
     # moving forces: ACLED's change to group/activity
-    r"deployed|sent reinforcements|reinforced|arrived|massed|crossed into|regain(?:ed|ing)|recover(?:ed|ing) (?:\w+ ){0,5}(?:territory|ground)"
+    r"deployed|sent reinforcements|reinforced|arrived|massed|crossed into"
 )
 #: Verbs that report the act only together with their object ("carried out strikes").
 SUPPORT_VERBS = (r"carr(?:ied|ies|ying|y) out|conduct(?:ed|s|ing)?|claim(?:ed|s|ing)? responsibility|"

@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from conflict_ner.events.sentence import Sentence
 from conflict_ner.events.type_lexicon import likely_type
-from conflict_ner.events.types import Decision, _type, decide
+from conflict_ner.events.types import Decision, decide, typed
 from conflict_ner.records import EventRecord
 
 Lexicon = Callable[[str], "str | None"]
@@ -60,5 +60,5 @@ def _decision(record: EventRecord) -> Decision:
 
 
 def _retyped(record: EventRecord, sub_event_type: str) -> EventRecord:
-    kind = _type(sub_event_type)
+    kind = typed(sub_event_type)
     return replace(record, event_type=kind.event_type, sub_event_type=kind.sub_event_type)

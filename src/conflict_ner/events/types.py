@@ -32,8 +32,14 @@ class EventType(NamedTuple):
     sub_event_type: str
 
 
-def _type(sub_event_type: str) -> EventType:
+def typed(sub_event_type: str) -> EventType:
+    """The event type of a sub-event type, with it.
+
+    >>> typed("Grenade")
+    EventType(event_type='Explosions/Remote violence', sub_event_type='Grenade')
+    """
     return EventType(TYPE_OF_SUB_EVENT[sub_event_type], sub_event_type)
+
 
 
 # --- cues: what the words say about the means and the act ------------------------------------------------
@@ -151,8 +157,8 @@ _LOCATION_GAP = re.compile(rf"\s+(?:(?:{_OBJECT_GAP})\s+)*", re.I)
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+ly\s+)?$", re.I)
 _PLACE_SUBJECT = re.compile(rf"^(?:\W*(?:the|its|their)\s+)?(?:[\w'-]+\s+){{0,2}}(?:{_PLACE_NOUNS})\b", re.I)
 _FALL_SUBJECT = re.compile(rf"\b(?:{_PLACE_NOUNS})\s+(?:\w+\s+){{0,2}}$", re.I)
-_REGAIN = re.compile(r"\b(?:re(?:captur|took|tak|gain|conquer|enter|claim|stor)\w*|liberat\w*|took back|back control)\b",
-                     re.I)
+_REGAIN = re.compile(
+    r"\b(?:re(?:captur|took|tak|gain|conquer|enter|claim|stor)\w*|liberat\w*|took back|back control)\b", re.I)
 
 
 def find_cues(text: str, weapons: Iterable[str] = ()) -> frozenset[str]:
@@ -357,7 +363,7 @@ def decide(sentence: Sentence, actors: Sequence[ActorRef] = (), weapons: Sequenc
     if "assault" in cues:
         return _cue("Armed clash")
     if armed_target:  # soldiers among the dead: a fight, of a kind the words do not say
-        return Decision(_type("Armed clash"), "armed")
+        return Decision(typed("Armed clash"), "armed")
     if "blast" in cues:
         return _cue("Remote explosive/landmine/IED")
     if civilians:
@@ -374,11 +380,11 @@ def decide(sentence: Sentence, actors: Sequence[ActorRef] = (), weapons: Sequenc
 
 
 def _cue(sub_event_type: str) -> Decision:
-    return Decision(_type(sub_event_type))
+    return Decision(typed(sub_event_type))
 
 
 def _weak(sub_event_type: str) -> Decision:
-    return Decision(_type(sub_event_type), "fallback")
+    return Decision(typed(sub_event_type), "fallback")
 
 
 def _taker(text: str, initiators: Sequence[ActorRef]) -> Decision:
@@ -386,8 +392,9 @@ def _taker(text: str, initiators: Sequence[ActorRef]) -> Decision:
     without an initiator, the words say it ("fell to X", "recaptured"), or nothing does
     (basis ``taker``: the document's last capture may tell whose it was).
 
-    >>> _taker("Government forces and allied militias entered the town.",
-    ...        [ActorRef("Government forces", 0, 17, "initiator"), ActorRef("allied militias", 22, 37, "initiator")]).kind
+    >>> army = ActorRef("Government forces", 0, 17, "initiator")
+    >>> allies = ActorRef("allied militias", 22, 37, "initiator")
+    >>> _taker("Government forces and allied militias entered the town.", [army, allies]).kind
     EventType(event_type='Battles', sub_event_type='Government regains territory')
     """
     if initiators:
@@ -401,7 +408,7 @@ def _taker(text: str, initiators: Sequence[ActorRef]) -> Decision:
     elif _REGAIN.search(text):
         taker = True
     else:
-        return Decision(_type("Non-state actor overtakes territory"), "taker")
+        return Decision(typed("Non-state actor overtakes territory"), "taker")
     return _cue("Government regains territory" if taker else "Non-state actor overtakes territory")
 
 
