@@ -125,3 +125,17 @@ def test_protesters_who_burn_are_rioters():
     text = "DAMAZIN, Sudan - Protesters in Damazin torched a government building. Later, protesters marched."
     got = names(text, "Protesters", "protesters", published=date(2022, 7, 17))
     assert got == ["Rioters (Sudan)", "Protesters (Sudan)"]
+
+
+def test_a_wider_span_resolves_by_its_capitalised_name():
+    text = "KHARTOUM - The joint UNAMID peacekeeping mission said separatist Balochistan Liberation Army men fled."
+    got = names(text, "joint UNAMID peacekeeping mission", "separatist Balochistan Liberation Army",
+                published=date(2018, 1, 21))
+    assert got == ["UNAMID: United Nations-African Union Mission in Darfur", "BLA: Balochistan Liberation Army"]
+
+
+def test_near_spelling_needs_a_near_name_not_just_the_same_member_noun():
+    text = "DAMAZIN, Sudan - Berti fighters burned homes."
+    assert names(text, "Berti fighters", published=date(2022, 7, 17)) != ["Islamic State (Sudan)"]
+    typo = "IDLIB, Syria - Hayat Tahrir al-Shamm fighters advanced."
+    assert names(typo, "Hayat Tahrir al-Shamm fighters", published=date(2019, 5, 6)) == ["Hayat Tahrir al-Sham"]

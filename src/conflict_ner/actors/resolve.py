@@ -155,12 +155,21 @@ class ActorResolver:
             for name, identity in reversed(earlier):  # "Putin" after "Vladimir Putin"
                 if len(key) > 2 and (name.endswith(" " + key) or name.startswith(key + " ")):
                     return identity
-            found = self._fuzzy(key, country, day) or self._titled(before, country, day)
+            core = _capitalised_core(text)  # "separatist Balochistan Liberation Army", "joint UNAMID mission"
+            found = self._fuzzy(key, country, day) or self._core(core, country, day) or self._titled(before, country, day)
             if found:
                 return found
-            if self.name_unknown_groups and _organisation_name(text):
-                return Identity(_unknown_group_name(text), None, None)  # a group the table lacks: its own name
+            if self.name_unknown_groups:  # a group the table lacks: its own name
+                name = text if _organisation_name(text) else core if core and _organisation_name(core) else None
+                if name:
+                    return Identity(_unknown_group_name(name), None, None)
         return _NONE
+
+    def _core(self, core: str | None, country: Country | None, day: date | None) -> Identity | None:
+        """The named actor the capitalised core of a wider mention is (a people's name aside:
+        ``Rohingya insurgents`` are not the Rohingya)."""
+        found = self._lookup(fold(core), country, day) if core else None
+        return found if found is not None and found.inter_code != 7 else None
 
     def _group_member(self, tokens: list[str], country: Country | None, day: date | None) -> Identity | None:
         """A named group with a member noun: ``HTS fighters``, ``Houthi militia`` are the group;
@@ -295,7 +304,13 @@ class ActorResolver:
         if self.fuzzy_threshold is None or len(key) < 4:
             return None
         best = process.extractOne(key, self._keys, scorer=fuzz.ratio, score_cutoff=self.fuzzy_threshold)
-        return None if best is None else self._lookup(best[0], country, day)
+        if best is None:
+            return None
+        # "Berti fighters" is not "IS fighters": the names, without member nouns, must be near too
+        core, matched = _without_member_nouns(key), _without_member_nouns(best[0])
+        if (core, matched) != (key, best[0]) and fuzz.ratio(core, matched) < self.fuzzy_threshold:
+            return None
+        return self._lookup(best[0], country, day)
 
     # --- the article's acronyms -----------------------------------------------------------
 
@@ -362,6 +377,40 @@ def _without_plain_modifiers(text: str) -> list[str]:
     if len(words) < 3 or not all(w[:1].islower() for w in words):
         return []
     return fold(" ".join(words[-2:])).split()
+
+
+def _without_member_nouns(key: str) -> str:
+    """A folded name without the member nouns that end it (``is fighters`` -> ``is``)."""
+    tokens = key.split()
+    while len(tokens) > 1 and tokens[-1] in MEMBER_NOUNS:
+        tokens = tokens[:-1]
+    return " ".join(tokens)
+
+
+def _capitalised_core(text: str) -> str | None:
+    """The name inside a mention that also holds lower-case words (a model's wider span):
+    its longest run of capitalised words (``al-``, ``of`` and the like may join them); None
+    when the mention is all name or has none.
+
+    >>> _capitalised_core("separatist Balochistan Liberation Army"), _capitalised_core("joint UNAMID peacekeeping mission")
+    ('Balochistan Liberation Army', 'UNAMID')
+    >>> _capitalised_core("Hayat Tahrir al-Sham") is None
+    True
+    """
+    words = text.split()
+    runs: list[list[str]] = [[]]
+    for w in words:
+        if w[:1].isupper() or (runs[-1] and w.lower() in _NAME_GLUE) or (runs[-1] and w[:3].lower() in ("al-", "el-")):
+            runs[-1].append(w)
+        elif runs[-1]:
+            runs.append([])
+    for run in runs:
+        while run and run[-1].lower() in _NAME_GLUE:
+            run.pop()
+    best = max(runs, key=len)
+    if not best or len(best) == len(words) or best[-1].endswith(("-led", "-backed")):  # "HTS-led factions"
+        return None
+    return " ".join(best)
 
 
 def _named(text: str) -> bool:
