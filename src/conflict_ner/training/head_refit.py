@@ -5,8 +5,8 @@ neither. So the model's encoder runs once over the train and dev windows that ha
 gold (the same windows, labels and first-subword alignment as training and inference), the
 word states are kept in memory, and new heads (:mod:`conflict_ner.tagging.factored_heads`,
 or the old linear design) train on them for many epochs in seconds. Each epoch is scored on
-dev with the heads' metrics; the best epoch is kept, then the trigger threshold is picked on
-dev too. The output folder is a full copy of the model with the new heads and settings
+dev with the heads' metrics; each head keeps its weights of its best epoch, then the trigger
+threshold is picked on dev too. The output folder is a full copy of the model with the new heads and settings
 (the model folder itself is never written); the per-field choice is then made on dev.
 
 >>> selection_score({"trigger_f1": 0.5, "role_accuracy": 0.8, "modality_accuracy": 0.9})
@@ -145,8 +145,10 @@ def split_scores(heads, split: CachedSplit, batch_size: int = 64) -> dict:
 def fit_heads(settings: EventHeadSettings, train: CachedSplit, dev: CachedSplit, *, epochs: int, seed: int,
               learning_rate: float = 1e-3, batch_size: int = 32, span_weight: float = 3.0,
               weight_decay: float = 0.01, log=print):
-    """Train fresh heads of ``settings`` on ``train``'s cached states; the epoch best on dev
-    (:func:`selection_score`) is kept. Returns the heads and one history entry per epoch."""
+    """Train fresh heads of ``settings`` on ``train``'s cached states; each head keeps its
+    weights of the epoch best on dev by its own figure (:data:`HEAD_METRIC`; the role head
+    reads whichever trigger head is kept). Returns the heads and one history entry per epoch
+    (``kept``: the heads taken from it)."""
     if not train.states:
         raise ConfigError("refit: no training window has event gold")
     threads = torch.get_num_threads()
@@ -169,7 +171,8 @@ def _fit(settings: EventHeadSettings, train: CachedSplit, dev: CachedSplit, *, e
     optimizer = torch.optim.AdamW(heads.parameters(), lr=learning_rate, weight_decay=weight_decay)
     steps = epochs * -(-len(train.states) // batch_size)
     scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda s: max(0.0, 1 - s / max(1, steps)))
-    best, best_state, history = -1.0, None, []
+    best: dict[str, tuple[float, int, dict]] = {}  # per head: its dev metric, epoch, weights
+    history = []
     for epoch in range(1, epochs + 1):
         heads.train()
         order = rng.permutation(len(train.states))
@@ -188,14 +191,34 @@ def _fit(settings: EventHeadSettings, train: CachedSplit, dev: CachedSplit, *, e
             scheduler.step()
             total += float(loss.detach())
         scores = split_scores(heads, dev) if dev.states else {}
-        score = selection_score(scores)
-        history.append({"epoch": epoch, "loss": round(total, 4), "dev": scores, "score": score})
+        history.append({"epoch": epoch, "loss": round(total, 4), "dev": scores, "score": selection_score(scores)})
         log(f"epoch {epoch}: loss {total:.3f}, dev {_line(scores)}")
-        if score > best:
-            best, best_state = score, {k: v.clone() for k, v in heads.state_dict().items()}
-    if best_state is not None:
-        heads.load_state_dict(best_state)
+        for head in settings.heads:
+            figure = scores.get(HEAD_METRIC[head], 0.0)
+            if head not in best or figure > best[head][0]:
+                best[head] = (figure, epoch, head_weights(heads, head))
+    state = heads.state_dict()
+    for head, (_, epoch, weights) in best.items():
+        state.update(weights)
+        history[epoch - 1].setdefault("kept", []).append(head)
+    heads.load_state_dict(state)
     return heads.eval(), history
+
+
+#: the dev figure each head's epoch is picked on
+HEAD_METRIC = {"triggers": "trigger_f1", "roles": "role_accuracy", "modality": "modality_accuracy"}
+
+
+def head_weights(heads, head: str) -> dict[str, torch.Tensor]:
+    """A copy of the weights of one head (``triggers``: both factored parts).
+
+    >>> from conflict_ner.tagging.event_heads import EventHeads
+    >>> sorted(head_weights(EventHeads(EventHeadSettings(("triggers", "roles"), 4)), "roles"))
+    ['heads.roles.bias', 'heads.roles.weight']
+    """
+    names = ("trigger_span", "trigger_type", "triggers") if head == "triggers" else (head,)
+    prefixes = tuple(f"heads.{n}." for n in names)
+    return {k: v.detach().clone() for k, v in heads.state_dict().items() if k.startswith(prefixes)}
 
 
 def pick_threshold(heads, dev: CachedSplit) -> tuple[float, dict]:
@@ -282,7 +305,7 @@ def refit_heads(model_dir: str | Path, output: str | Path, *, epochs: int = 40, 
     report = {"model": str(model_dir), "output": str(output), "design": design, "heads": list(names),
               "epochs": epochs, "seed": seed, "span_weight": span_weight, "mlp_size": mlp_size,
               "learning_rate": learning_rate, "trigger_threshold": threshold,
-              "best_epoch": max(history, key=lambda h: h["score"])["epoch"] if history else None,
+              "kept_epochs": {h: e["epoch"] for e in history for h in e.get("kept", [])},
               "windows": {"train": len(train.states), "dev": len(dev.states)},
               "seconds": {"cache": round(cached, 1), "fit": round(fitted, 1)},
               "dev_before": before, "dev_after": after, "history": history}
