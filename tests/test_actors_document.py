@@ -139,3 +139,16 @@ def test_near_spelling_needs_a_near_name_not_just_the_same_member_noun():
     assert names(text, "Berti fighters", published=date(2022, 7, 17)) != ["Islamic State (Sudan)"]
     typo = "IDLIB, Syria - Hayat Tahrir al-Shamm fighters advanced."
     assert names(typo, "Hayat Tahrir al-Shamm fighters", published=date(2019, 5, 6)) == ["Hayat Tahrir al-Sham"]
+
+
+def test_a_body_named_with_its_country():
+    text = "BAGHDAD - The Federal Government of Iraq thanked the Armed Forces of Mali."
+    got = names(text, "Federal Government of Iraq", "Armed Forces of Mali", published=date(2023, 1, 5))
+    assert got == ["Government of Iraq (2022-)", "Military Forces of Mali (2021-)"]
+
+
+def test_kurdish_forces_are_the_sdf_in_syria_and_the_peshmerga_in_iraq():
+    syria = "RAQQA, Syria - Kurdish forces advanced."
+    iraq = "ERBIL, Iraq - Kurdish forces advanced."
+    assert names(syria, "Kurdish forces", published=date(2017, 6, 6)) == ["SDF: Syrian Democratic Forces"]
+    assert names(iraq, "Kurdish forces", published=date(2017, 6, 6)) == ["Peshmerga"]

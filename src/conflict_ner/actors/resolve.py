@@ -61,6 +61,10 @@ _GOVERNMENT_TITLES = ("president", "prime minister", "premier", "king", "emir", 
                       "defence minister", "defense minister", "interior minister", "minister")
 _SPEAKER_TITLES = ("spokesman", "spokeswoman", "spokesperson", "commander", "chief", "leader", "head",
                    "official", "general", "colonel", "major", "brigadier", "lieutenant")
+#: "(federal) government of X", "armed forces of X": a body named with its country (folded forms)
+_BODY_KINDS = {"government": "government", "armed forces": "military", "military forces": "military",
+               "army": "military", "police forces": "police", "police": "police"}
+_BODY_OF = re.compile(r"^(?:federal |central |national |transitional )?(" + "|".join(_BODY_KINDS) + r") of (.+)$")
 #: ranks that make a person with no body before them the article country's military
 _MILITARY_RANKS = frozenset(("general", "colonel", "major", "brigadier", "lieutenant"))
 _TITLE_BEFORE = re.compile(r"((?:[\w’'-]+\s+){0,4}?)(" + "|".join(_GOVERNMENT_TITLES + _SPEAKER_TITLES)
@@ -146,7 +150,8 @@ class ActorResolver:
         owner = self._possessor(before, country, day, tokens)
         if owner:
             return owner
-        found = self._country_itself(key, country, day) or self._state_of_demonym(tokens, country, day) \
+        found = self._country_itself(key, country, day) or self._country_itself(" ".join(whole), country, day) \
+            or self._state_of_demonym(tokens, country, day) \
             or self._generic(tokens, country, day) or self._generic(whole, country, day) \
             or self._generic(_without_plain_modifiers(text), country, day)
         if found:
@@ -248,11 +253,16 @@ class ActorResolver:
         return None
 
     def _country_itself(self, key: str, country: Country | None, day: date | None) -> Identity | None:
-        """A country or its capital named as an actor (``Russia``, ``Kyiv``) is its government."""
+        """A country or its capital named as an actor (``Russia``, ``Kyiv``) is its government;
+        ``Government of Iraq``, ``Armed Forces of Mali`` name the body of that country."""
+        kind = "government"
+        body = _BODY_OF.match(key)
+        if body:
+            kind, key = _BODY_KINDS[body.group(1)], body.group(2)
         home = self.table.country_names.get(key)
         if home is None:
             return None
-        return self.table.identity(Entry(None, None, None, home, "government"), country, day)
+        return self.table.identity(Entry(None, None, None, home, kind), country, day)
 
     def _titled(self, before: str, country: Country | None, day: date | None) -> Identity | None:
         """A person after a title: ``President X`` is the article country's government; ``Army
