@@ -276,8 +276,8 @@ def refit_heads(model_dir: str | Path, output: str | Path, *, epochs: int = 40, 
     records = read_event_gold(gold_path, {d.id: d.text for d in train_set + dev_set})
     s = tagger.settings
     common = dict(max_length=s.max_length, stride=s.stride, max_batch_tokens=s.max_batch_tokens)
-    key = {"model": str(model_dir.resolve()), "gold": str(gold_path.resolve()), "heads": list(names),
-           "train": len(train_set), "dev": len(dev_set)}
+    key = {"model": str(model_dir.resolve()), "heads": list(names),
+           "data": _digest([d.text for d in train_set + dev_set], records, [d.spans for d in train_set + dev_set])}
     if state_cache is not None and Path(state_cache).is_file() and \
             (saved := torch.load(state_cache, weights_only=False))["key"] == key:
         train, dev = saved["train"], saved["dev"]
@@ -324,6 +324,13 @@ def refit_heads(model_dir: str | Path, output: str | Path, *, epochs: int = 40, 
     report["seconds"]["total"] = round(time.time() - started, 1)
     (output / REPORT_FILE).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     return report
+
+
+def _digest(*parts) -> str:
+    """A fingerprint of the data the states and labels were cached from."""
+    import hashlib
+
+    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
 
 
 def save_refit(model_dir: Path, output: Path, heads) -> None:
