@@ -3,8 +3,9 @@ choose-event-fields MODEL``).
 
 The model tags the split's documents once (entities and heads from one forward); the rules
 build their records on those entities; then each field (``triggers``, ``roles``,
-``modality``) is scored with each choice (``rules``, ``learned``, ``both``) while the other
-fields stay with the rules. The best choice per field (ties go to the rules, then
+``modality``) is scored with each choice (``rules``, ``learned``, ``both``; for triggers also
+``types``, see :mod:`conflict_ner.event_fields`) while the other fields stay with the rules;
+learned triggers may start records of their own in sentences the rules made none for. The best choice per field (ties go to the rules, then
 ``learned``) is written into the model's config.json (``conflict_ner.event_heads.fields``),
 the table into ``event_fields.json`` beside it, and the records with every field as chosen
 are scored once more.
