@@ -71,6 +71,16 @@ def test_a_lede_without_an_act_still_dates_the_story(entities):
     ("The day before, troops withdrew from the town.", -1),
     ("Days later, a bomb exploded.", VAGUE),
     ("Two weeks earlier, militants had raided the camp.", VAGUE),
+    # a span of time, not a day: the record is dated by publication
+    ("The monitor said 280 civilians had been killed in the offensive.", VAGUE),
+    ("During the battle our forces killed 2,000 terrorists.", VAGUE),
+    ("Jets pounded the villages for weeks before troops closed in.", VAGUE),
+    ("In the past 72 hours, drones struck convoys.", VAGUE),
+    ("MSF reported 1,000 dead in the first two weeks alone.", VAGUE),
+    ("Fighters were killed in the week-long battle for the town.", VAGUE),
+    # ... but a day's operation or the past 24 hours keep the story's day (as the gold does)
+    ("During the operation, troops seized two rifles.", False),
+    ("Jets flew 141 sorties over the previous 24 hours.", False),
     ("The massacre came two days after the raid.", False),  # dated by the raid, not by the story
     ("Rebels shelled the town.", False),
 ])

@@ -4,8 +4,9 @@ Such words are not DATE spans (ANNOTATION.md section 1), yet they tell a coder h
 sentence's act relates to the date carried from before it (:mod:`.date_carry`): ``the
 same day``, ``hours later``, ``by the evening``, ``overnight`` keep it; ``the next day``
 adds a day; ``the day before`` takes one away; ``days later``, ``weeks earlier`` say only
-that it is another day, so the record falls back to the publication date (the gold does
-the same).
+that it is another day, and ``in the offensive``, ``for weeks``, ``in the past 72 hours``
+that the act spans a period, so the record falls back to the publication date (the gold
+does the same).
 
 >>> shift_of("Hours later, gunmen attacked a second village.")
 0
@@ -30,8 +31,16 @@ _BEFORE = r"the (?:day before|previous day|preceding day)|a day earlier"
 # "two days after the raid" dates the act by the raid, not by the story: only the adverbs count
 _VAGUE = (r"(?:days|weeks|months|(?:a|one|two|three|several|a few) (?:days?|weeks?|months?)) "
           r"(?:later|earlier|afterwards?)(?! than)")
-_SHIFTS = re.compile(rf"\b(?:(?P<next>{_NEXT})|(?P<before>{_BEFORE})|(?P<vague>{_VAGUE})|(?P<same>{_SAME}))\b",
-                     re.I)
+# a span of time, not a day: "in the offensive", "for weeks", "in the past 72 hours" (the gold
+# dates "during the operation", "in the past 24 hours", "in the days that followed" by the story)
+_WAR = r"battles?|offensive|campaign|siege|war|conflict|incursion"
+_UNITS = r"days|weeks?|months?|years?|decade|(?:48|72|96) hours"
+_PERIOD = (rf"(?:during|in|over) the (?:\w+[ -])?(?:{_WAR})|for (?:weeks|months|years)|"
+           rf"in the (?:days|weeks|months) (?:before|since)|"
+           rf"(?:in|over|during) the (?:past|last|previous|final|first) (?:\w+ )?(?:{_UNITS})|"
+           rf"(?:week|month|year)-long")
+_SHIFTS = re.compile(rf"\b(?:(?P<next>{_NEXT})|(?P<before>{_BEFORE})|(?P<vague>{_VAGUE})|(?P<period>{_PERIOD})|"
+                     rf"(?P<same>{_SAME}))\b", re.I)
 _DAYS = {"same": 0, "next": 1, "before": -1}
 
 #: what :func:`shift_of` returns when the words say "another day" without saying which
@@ -48,7 +57,7 @@ def shift_of(sentence: str) -> int | None | bool:
     m = _SHIFTS.search(sentence)
     if m is None:
         return False
-    return VAGUE if m.lastgroup == "vague" else _DAYS[m.lastgroup]
+    return VAGUE if m.lastgroup in ("vague", "period") else _DAYS[m.lastgroup]
 
 
 def shifted(carried: EventDate, sentence: str, published: date | None) -> EventDate:
