@@ -5,7 +5,7 @@ encoder (:mod:`conflict_ner.training.head_refit`), then the per-field choice on 
 >>> sub = argparse.ArgumentParser().add_subparsers()
 >>> p = add_refit_parser(sub, argparse.ArgumentParser(add_help=False))
 >>> p.parse_args(["runs/default", "--output", "runs/default-refit"]).epochs
-40
+20
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ def add_refit_parser(sub, common: argparse.ArgumentParser) -> argparse.ArgumentP
                        help="train better event heads on a trained model's frozen encoder (a copy of the model)")
     p.add_argument("model", help="a trained model folder (left as it is)")
     p.add_argument("--output", required=True, help="the new model folder: a copy with the refitted heads")
-    p.add_argument("--epochs", type=int, default=40, help="passes over the cached train states (default 40)")
+    p.add_argument("--epochs", type=int, default=20, help="passes over the cached train states (default 20)")
+    p.add_argument("--learning-rate", type=float, default=2e-3, help="AdamW learning rate (default 2e-3)")
     p.add_argument("--seed", type=int, default=13)
     p.add_argument("--design", choices=["factored", "linear"], default="factored",
                    help="factored MLP heads (default) or the linear design of joint training")
@@ -39,7 +40,7 @@ def refit_command(args: argparse.Namespace) -> int:
     from conflict_ner.training.head_refit import refit_heads
 
     report = refit_heads(args.model, args.output, epochs=args.epochs, seed=args.seed, design=args.design,
-                         gold=args.gold, span_weight=args.span_weight, choose=not args.no_choose,
+                         gold=args.gold, span_weight=args.span_weight, learning_rate=args.learning_rate, choose=not args.no_choose,
                          train_docs=args.train_docs, dev_docs=args.dev_docs, state_cache=args.state_cache)
     print(f"heads refitted in {report['seconds']['fit']} s (encoder states cached in "
           f"{report['seconds']['cache']} s); model written to {report['output']}")

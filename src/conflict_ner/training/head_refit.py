@@ -243,10 +243,10 @@ def _line(scores: dict) -> str:
     return ", ".join(f"{k} {scores[k]:.4f}" for k in keys if k in scores) or "-"
 
 
-def refit_heads(model_dir: str | Path, output: str | Path, *, epochs: int = 40, seed: int = 13,
+def refit_heads(model_dir: str | Path, output: str | Path, *, epochs: int = 20, seed: int = 13,
                 design: str = "factored", gold: str | Path = "training/corpus/compiled/events.jsonl",
                 heads: Sequence[str] | None = None, mlp_size: int = 256, span_weight: float = 3.0,
-                learning_rate: float = 1e-3, choose: bool = True, train_docs: str | Path | None = None,
+                learning_rate: float = 2e-3, choose: bool = True, train_docs: str | Path | None = None,
                 dev_docs: str | Path | None = None, state_cache: str | Path | None = None, log=print) -> dict:
     """Refit the event heads of the model in ``model_dir`` into a copy at ``output`` (see the
     module doc); the documents are ``train_docs`` and ``dev_docs`` (default: ``train.jsonl``
