@@ -40,7 +40,8 @@ def refit_command(args: argparse.Namespace) -> int:
     from conflict_ner.training.head_refit import refit_heads
 
     report = refit_heads(args.model, args.output, epochs=args.epochs, seed=args.seed, design=args.design,
-                         gold=args.gold, span_weight=args.span_weight, learning_rate=args.learning_rate, choose=not args.no_choose,
+                         gold=args.gold, span_weight=args.span_weight, learning_rate=args.learning_rate,
+                         choose=not args.no_choose,
                          train_docs=args.train_docs, dev_docs=args.dev_docs, state_cache=args.state_cache)
     print(f"heads refitted in {report['seconds']['fit']} s (encoder states cached in "
           f"{report['seconds']['cache']} s); model written to {report['output']}")
