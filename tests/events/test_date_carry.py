@@ -78,6 +78,12 @@ def test_a_lede_without_an_act_still_dates_the_story(entities):
     ("In the past 72 hours, drones struck convoys.", VAGUE),
     ("MSF reported 1,000 dead in the first two weeks alone.", VAGUE),
     ("Fighters were killed in the week-long battle for the town.", VAGUE),
+    # the present or present perfect speaks of now
+    ("Ankara denies targeting civilians.", VAGUE),
+    ("The fighting has displaced hundreds of thousands of people.", VAGUE),
+    ("Ukraine says it has captured hundreds of soldiers.", VAGUE),
+    ("The raids appeared to have been organised by a little-known group.", False),
+    ("Up to 2,000 people may have been killed, Amnesty said.", False),
     # ... but a day's operation or the past 24 hours keep the story's day (as the gold does)
     ("During the operation, troops seized two rifles.", False),
     ("Jets flew 141 sorties over the previous 24 hours.", False),

@@ -4,8 +4,9 @@ Such words are not DATE spans (ANNOTATION.md section 1), yet they tell a coder h
 sentence's act relates to the date carried from before it (:mod:`.date_carry`): ``the
 same day``, ``hours later``, ``by the evening``, ``overnight`` keep it; ``the next day``
 adds a day; ``the day before`` takes one away; ``days later``, ``weeks earlier`` say only
-that it is another day, and ``in the offensive``, ``for weeks``, ``in the past 72 hours``
-that the act spans a period, so the record falls back to the publication date (the gold
+that it is another day, ``in the offensive``, ``for weeks``, ``in the past 72 hours``
+that the act spans a period, and a main verb in the present (``denies``, ``has displaced``)
+that it speaks of now, so the record falls back to the publication date (the gold mostly
 does the same).
 
 >>> shift_of("Hours later, gunmen attacked a second village.")
@@ -39,7 +40,12 @@ _PERIOD = (rf"(?:during|in|over) the (?:\w+[ -])?(?:{_WAR})|for (?:weeks|months|
            rf"in the (?:days|weeks|months) (?:before|since)|"
            rf"(?:in|over|during) the (?:past|last|previous|final|first) (?:\w+ )?(?:{_UNITS})|"
            rf"(?:week|month|year)-long")
-_SHIFTS = re.compile(rf"\b(?:(?P<next>{_NEXT})|(?P<before>{_BEFORE})|(?P<vague>{_VAGUE})|(?P<period>{_PERIOD})|"
+# a main clause in the present or present perfect speaks of now, not of the story's day
+# ("Ankara denies ...", "the fighting has displaced ..."); not after a modal, "to" or a relative
+_PRESENT = (r"(?<!\bto )(?<!\bmay )(?<!\bmight )(?<!\bcould )(?<!\bwould )(?<!\bwhich )(?<!\bwho )(?<!\bthat )"
+            r"(?:has|have)(?: not| also| now| repeatedly| already)? (?:been )?[a-z]+(?:ed|en|wn|ught|t)|"
+            r"says|denies|accuses|insists|maintains|holds")
+_SHIFTS = re.compile(rf"\b(?:(?P<present>{_PRESENT})|(?P<next>{_NEXT})|(?P<before>{_BEFORE})|(?P<vague>{_VAGUE})|(?P<period>{_PERIOD})|"
                      rf"(?P<same>{_SAME}))\b", re.I)
 _DAYS = {"same": 0, "next": 1, "before": -1}
 
@@ -57,7 +63,7 @@ def shift_of(sentence: str) -> int | None | bool:
     m = _SHIFTS.search(sentence)
     if m is None:
         return False
-    return VAGUE if m.lastgroup in ("vague", "period") else _DAYS[m.lastgroup]
+    return VAGUE if m.lastgroup in ("vague", "period", "present") else _DAYS[m.lastgroup]
 
 
 def shifted(carried: EventDate, sentence: str, published: date | None) -> EventDate:
