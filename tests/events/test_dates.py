@@ -136,3 +136,13 @@ def test_a_date_before_or_after_a_reporting_verb_dates_the_statement(text, surfa
 
     start = text.index(surface)
     assert is_reporting_date(text, Entity("DATE", start, start + len(surface), surface, 1.0)) is reporting
+
+
+@pytest.mark.parametrize("text, published, value", [
+    ("Christmas Eve", date(2019, 12, 26), "2019-12-24"),
+    ("on Christmas Day", date(2020, 1, 5), "2019-12-25"),  # the latest one before publication
+    ("New Year's Eve", date(2024, 1, 2), "2023-12-31"),
+    ("Christmas Eve 2018", None, "2018-12-24"),
+])
+def test_fixed_date_holidays(text, published, value):
+    assert resolve_date(text, published) == EventDate(value, "day", text)

@@ -43,6 +43,9 @@ _FILLER = frozenset(
 )
 
 
+# fixed-date holidays (their tokens after filler words are dropped); movable feasts need a calendar
+_HOLIDAYS = {"christmas eve": (12, 24), "christmas": (12, 25), "christmas day": (12, 25),
+             "new year s eve": (12, 31), "new year s day": (1, 1), "new year": (1, 1)}
 # a time of day inside a DATE span
 _CLOCK = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\b\.?|p\.?m\b\.?)|\b\d{1,2}:\d{2}\b|"
                     r"\b\d{4}\s*(?:gmt|utc|hrs|hours)\b")
@@ -191,6 +194,9 @@ def _resolve(text: str, pub: date | None) -> tuple[date | None, str]:
         return _safe_date(years[0], months[0], days[0]), "day"
     if months and years:
         return _safe_date(years[0], months[0], 1), "month"
+    holiday = _HOLIDAYS.get(" ".join(t for t in tokens if not t.isdigit()))
+    if holiday is not None and years:
+        return date(years[0], *holiday), "day"
     if years and not months and not days and not weekdays:
         return date(years[0], 1, 1), "year"
     if pub is None:
@@ -199,6 +205,8 @@ def _resolve(text: str, pub: date | None) -> tuple[date | None, str]:
         return None, "unknown"
     if months and days:
         return _month_day(pub, months[0], days[0]), "day"
+    if holiday is not None:  # a fixed-date holiday: the latest one, like a month-day
+        return _month_day(pub, *holiday), "day"
     if months:
         m = months[0]
         year = pub.year if m <= pub.month else pub.year - 1
