@@ -132,8 +132,9 @@ def _extracted_records(extractor, texts):
 
 
 TEXTS = ["Rebels fired 12 rockets at Hama on Monday, killing civilians. Talks resumed.",
-         "DAMASCUS, May 8 (Reuters) - Warplanes bombed Idlib on Tuesday. Clashes killed 4 soldiers, a monitor said.\n\n"
-         "Gunmen abducted 5 villagers. Protesters were dispersed with tear gas in Hama on Monday."]
+         # each act with an entity the keyword model tags: the extractor leaves out acts with nothing to code
+         "DAMASCUS, May 8 (Reuters) - Warplanes bombed Hama on Tuesday. Clashes killed 12 soldiers, a monitor said.\n\n"
+         "Rebels abducted 5 villagers. Protesters were dispersed with tear gas in Hama on Monday."]
 
 
 def test_every_record_of_the_keyword_model_validates_against_v2(tokenizer):
