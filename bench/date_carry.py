@@ -19,7 +19,7 @@ import conflict_ner.events.builder as builder
 from conflict_ner.app.event_eval_cli import DEFAULT_GOLD, evaluate_event_gold
 from conflict_ner.events.date_carry import CARRY_MODES
 
-FIELDS = ("records", "date", "date_value")
+FIELDS = ("records", "date", "date_value", "date_matched")
 
 
 def main() -> None:
