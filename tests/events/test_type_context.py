@@ -42,6 +42,10 @@ def test_bad_corpus_lines_are_named(tmp_path):
     with pytest.raises(DataError, match="Airstrike") as err:
         build(events, tsv)
     assert (err.value.path, err.value.line) == (str(events), 1)
+    events.write_text('{"doc_id": "a", "records": []}\n{"doc_id": \n', encoding="utf-8")
+    with pytest.raises(DataError, match="invalid JSON") as err:
+        build(events, tsv)
+    assert err.value.line == 2
     tsv.write_text("a train\n", encoding="utf-8")
     with pytest.raises(DataError, match="doc_id<TAB>split"):
         build(events, tsv)

@@ -63,11 +63,9 @@ def train_ids(splits: str | Path) -> set[str]:
 
 def build(events: str | Path = EVENTS, splits: str | Path = SPLITS) -> dict[str, dict[str, int]]:
     """Counts of sub-event types per gold trigger over the train documents, sorted for a stable file."""
-    from conflict_ner.training.readers.jsonl import json_objects  # only the build reads the corpus
-
     train = train_ids(splits)
     table: dict[str, Counter] = defaultdict(Counter)
-    for lineno, obj in json_objects(Path(events)):
+    for lineno, obj in _json_lines(Path(events)):
         if not isinstance(obj, dict) or not isinstance(obj.get("records"), list):
             raise DataError("expected an object with a list of 'records'", path=str(events), line=lineno)
         if obj.get("doc_id") not in train:
@@ -80,6 +78,19 @@ def build(events: str | Path = EVENTS, splits: str | Path = SPLITS) -> dict[str,
                 raise DataError(f"unknown sub_event_type {sub!r}", path=str(events), line=lineno)
             table[key(trigger["text"])][sub] += 1
     return {k: dict(sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))) for k, c in sorted(table.items())}
+
+
+def _json_lines(path: Path):
+    """``(line number, object)`` of each non-blank line of a JSONL file (inference code may not
+    import the training readers)."""
+    with path.open(encoding="utf-8") as f:
+        for lineno, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            try:
+                yield lineno, json.loads(line)
+            except json.JSONDecodeError as err:
+                raise DataError(f"invalid JSON: {err.msg} at column {err.colno}", path=str(path), line=lineno) from None
 
 
 @lru_cache(maxsize=1)
