@@ -320,3 +320,26 @@ def test_train_with_refit_epochs_writes_the_refitted_copy_beside_the_run(smoke_o
     assert isinstance(EntityTagger.from_pretrained(out).event_heads, EventHeads)       # the run as trained
     assert isinstance(EntityTagger.from_pretrained(refit).event_heads, FactoredHeads)  # the refitted copy
     assert json.loads((refit / "refit.json").read_text())["epochs"] == 2
+
+
+def test_event_scores_decode_factored_triggers_by_span_mass_and_mean_type():
+    """A trigger is where P(B) + P(I) reaches the threshold, even when no single tag wins;
+    its type is the mean over its words."""
+    from conflict_ner.tagging.event_decoding import EventScores
+
+    settings = EventHeadSettings(heads=("triggers",), hidden_size=8, design="factored", trigger_threshold=0.5)
+    units = [(0, 6), (7, 10), (11, 17), (18, 22)]                 # "Rebels air strike Hama"
+    span = np.log(np.array([[.9, .05, .05], [.45, .30, .25], [.4, .2, .4], [.8, .1, .1]]))
+    kinds = np.full((4, len(SUB_EVENT_TYPES)), 1e-3)
+    kinds[1, SUB_EVENT_TYPES.index("Air/drone strike")] = .6
+    kinds[1, SUB_EVENT_TYPES.index("Armed clash")] = .3
+    kinds[2, SUB_EVENT_TYPES.index("Armed clash")] = .5
+    kinds[2, SUB_EVENT_TYPES.index("Air/drone strike")] = .45
+    scores = EventScores(units, np.concatenate([span, np.log(kinds)], axis=1), settings)
+    [t] = scores.triggers()
+    assert (t.start, t.end, t.sub_event_type) == (7, 17, "Air/drone strike")
+    from dataclasses import replace
+
+    strict = EventScores(units, np.concatenate([span, np.log(kinds)], axis=1),
+                         replace(settings, trigger_threshold=0.7))
+    assert strict.triggers() == []
