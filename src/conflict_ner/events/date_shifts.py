@@ -45,8 +45,8 @@ _PERIOD = (rf"(?:during|in|over) the (?:\w+[ -])?(?:{_WAR})|for (?:weeks|months|
 _PRESENT = (r"(?<!\bto )(?<!\bmay )(?<!\bmight )(?<!\bcould )(?<!\bwould )(?<!\bwhich )(?<!\bwho )(?<!\bthat )"
             r"(?:has|have)(?: not| also| now| repeatedly| already)? (?:been )?[a-z]+(?:ed|en|wn|ught|t)|"
             r"says|denies|accuses|insists|maintains|holds")
-_SHIFTS = re.compile(rf"\b(?:(?P<present>{_PRESENT})|(?P<next>{_NEXT})|(?P<before>{_BEFORE})|(?P<vague>{_VAGUE})|(?P<period>{_PERIOD})|"
-                     rf"(?P<same>{_SAME}))\b", re.I)
+_SHIFTS = re.compile(rf"\b(?:(?P<present>{_PRESENT})|(?P<next>{_NEXT})|(?P<before>{_BEFORE})|(?P<vague>{_VAGUE})|"
+                     rf"(?P<period>{_PERIOD})|(?P<same>{_SAME}))\b", re.I)
 _DAYS = {"same": 0, "next": 1, "before": -1}
 
 #: what :func:`shift_of` returns when the words say "another day" without saying which
