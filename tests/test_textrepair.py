@@ -5,7 +5,7 @@ import unicodedata
 import pytest
 
 from conflict_ner.text.mojibake import fix_runs, oddness
-from conflict_ner.text.repair import MAX_UNIT, align, repair_text, safe_cut, units
+from conflict_ner.text.repair import MAX_UNIT, align, lone_leads, repair_text, safe_cut, units
 
 
 def _cp1252_fill(err):
@@ -194,3 +194,64 @@ def test_to_original_rejects_ranges_outside_the_text_and_maps_empty_ranges():
         r.to_original(3, 99)
     assert r.to_original(6, 6) == (8, 8)
     assert r.to_original(len(r.text), len(r.text)) == (len(r.original), len(r.original))
+
+
+# --- a Latin-1 symbol misread alone ("آ»": "»" read through cp1256) ----------------------------
+
+def test_lone_cp1256_symbol_is_repaired_where_the_document_shows_the_page_elsewhere():
+    text = "Israel\u00e2\u20ac\u2122s port and caf\u0623\u00a9 closed. \u0622\u00bb More"
+    r = repair_text(text)
+    assert r.text == "Israel's port and café closed. » More"
+    k = r.text.index("»")
+    assert text[slice(*r.to_original(k, k + 1))] == "\u0622\u00bb"
+    assert text[slice(*r.to_original(k + 2, k + 6))] == "More"
+    assert text[slice(*r.to_original(0, k + 6))] == text
+
+
+@pytest.mark.parametrize("symbol", ["»", "«", "·", "°", "\xa0", "©"])
+def test_lone_cp1256_symbol_that_cannot_be_arabic_is_repaired_with_no_other_evidence(symbol):
+    text = f"Home \u0622{symbol} Africa"  # only spaces touch the pair: no Arabic word
+    assert text == f"Home {misread(symbol, 'cp1256')} Africa"
+    r = repair_text(text)
+    assert r.text == f"Home {symbol} Africa"
+    assert r.to_original(5, 6) == (5, 7) and text[slice(*r.to_original(6, 13))] == " Africa"
+
+
+def test_lone_cp1256_symbols_side_by_side_are_each_repaired():
+    assert repair_text("\u0622\u00ab\u0622\u00bb and \u0622\u00bb\u0622\u00bb").text == "«» and »»"
+
+
+ARABIC_WITH_MADDA = [  # written for these tests: words with "آ", some before a Latin-1 symbol
+    "قالت المصادر إن «ملجآ» آمنا أُقيم قرب المنشآت، وإن المرآة تحطمت.",
+    "كتب المعلم الحرف «آ» على السبورة.",
+    "آ\xa0زيد، هل رأيت الآثار؟",
+    "نتائج المجموعة أ» أعلنت اليوم.",
+]
+
+
+@pytest.mark.parametrize("text", ARABIC_WITH_MADDA)
+@pytest.mark.parametrize("elsewhere", ["", " caf\u0623\u00a9 \u0622\u00bb"])
+def test_genuine_arabic_with_madda_is_never_repaired(text, elsewhere):
+    r = repair_text(text + elsewhere)
+    assert r.text.startswith(text)
+    if not elsewhere:
+        assert not r.changed
+    else:  # the document's own mojibake still is
+        assert r.text.endswith(" café »")
+
+
+def test_lone_lead_of_a_page_whose_letter_is_a_word_needs_more_than_its_shape():
+    text = "«Группа В» и В°"  # Russian: "В" is a word; cp1251 is not a lone-lead page
+    assert repair_text(text).text.startswith("«Группа В»")
+    assert list(lone_leads(text, 0, len(text), frozenset({"cp1251"}))) == []
+
+
+def test_lone_leads_neighbours():
+    shown = frozenset({"cp1256"})
+    assert list(lone_leads("a \u0622\u00bb b", 0, 6)) == [(2, "cp1256")]
+    assert list(lone_leads("\u00a9\u0622\u00bb", 0, 3)) == []            # not apart: needs evidence
+    assert list(lone_leads("\u00a9\u0622\u00bb", 0, 3, shown)) == [(1, "cp1256")]
+    assert list(lone_leads("\u00ab\u0622\u00bb", 0, 3, shown)) == []     # a quoted letter
+    assert list(lone_leads("\u0645\u0622\u00bb", 0, 3, shown)) == []     # end of an Arabic word
+    assert list(lone_leads("\u0622\u00a0\u0632", 0, 3, shown)) == []     # before an Arabic word
+    assert list(lone_leads("\u0622\u0628", 0, 2, shown)) == []           # no symbol

@@ -22,6 +22,7 @@ SPECIAL = [
 MOJIBAKE = [  # fragments of UTF-8 shown through code pages, whole and cut
     "â€™", "â€œ", "â€\x9d", "Ã©", "Ã", "â€", "Ã¢â‚¬â„¢", "Ð\xa0", "Ñ\x81", "Гљ", "вЂ™",
     "โ€™", "โ€", "รผ", "เธ", "Б─≥", "п═", "ΓÇÖ", "├⌐", "ÔÇö", "â€\u200c", "أ©", "Â", "Â\xa0",
+    "\u0622\u00bb", "\u0622\xa0", "\u0622",
 ]
 pieces = st.one_of(
     st.characters(codec=None, categories=None),  # anything, surrogates included

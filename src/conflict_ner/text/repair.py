@@ -24,16 +24,23 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from typing import NamedTuple
 
 import ftfy
 
-from conflict_ner.text.mojibake import fix_runs, has_stretches, inside_sequence
+from conflict_ner.text.mojibake import PAGES, fix_runs, has_stretches, inside_sequence
 
 MAX_UNIT = 64   # characters repaired together: bounds the cost of one ftfy call and its alignment
 LOOKAHEAD = 8   # characters either side searched to re-synchronise ftfy's output with its input
 EVIDENCE = 2        # stretches a code page clearly repaired before the document is trusted to use it...
 TRUST_SHARE = 0.25  # ... and at least this share of its units
+# Pages whose letter for byte 0xC2 is no word of its own, so that where the document shows one
+# of them elsewhere, that letter alone before a Latin-1 symbol (``آ»``) is the symbol misread
+# (not cp1251: "«Группа В»" is Russian) ...
+LONE_LEAD_PAGES = frozenset({"cp1256", "cp874", "cp1252", "cp1250"})
+# ... and those where it is so even with no other evidence: Arabic has no one-letter word "آ".
+ALWAYS_LONE_LEAD = frozenset({"cp1256"})
 
 # A no-break space after a non-ASCII character stays in its chunk: it is the second byte of
 # mojibake such as "Ð\xa0" (UTF-8 "Р" read as cp1252).
@@ -125,7 +132,11 @@ def repair_text(text: str) -> RepairedText:
 
     Code pages that clearly repaired :data:`EVIDENCE` stretches are trusted for the rest of
     the document (it was read through them), and a second pass repairs what is merely not
-    odder through them.
+    odder through them. A Latin-1 symbol misread alone (``آ»``) is no odder than itself: it is
+    repaired where the document shows its page elsewhere or it cannot be genuine (:func:`lone_leads`).
+
+    >>> repair_text("caf\u0623\u00a9 closed. \u0622\u00bb More").text
+    'café closed. » More'
     """
     if text.isascii():  # most news text: nothing to do, no map to build
         return RepairedText(text, text)
@@ -138,6 +149,12 @@ def repair_text(text: str) -> RepairedText:
         for k, (start, end) in enumerate(spans):
             if has_stretches(results[k].text, trusted):
                 results[k] = repair_unit(text[start:end], trusted)
+    # a lone "آ»" is no odder than "»", so only its shape or the document's other repairs tell
+    shown = frozenset(counts)
+    for k, (start, end) in enumerate(spans):
+        leads = [(p, page) for p, page in lone_leads(text, start, end, shown) if _left_alone(results[k], p)]
+        if leads:
+            results[k] = _repair_around(text[start:end], leads, trusted)
     pieces: list[str] = []
     segments: list[_Segment] = []
     pos = 0        # original offset copied up to
@@ -156,6 +173,105 @@ def repair_text(text: str) -> RepairedText:
         return RepairedText(text, text)
     pieces.append(text[pos:])
     return RepairedText("".join(pieces), text, tuple(segments))
+
+
+@cache
+def _lone_lead_pages() -> dict[str, tuple[str, ...]]:
+    """Per letter that a page of :data:`LONE_LEAD_PAGES` shows for the UTF-8 lead byte 0xC2, those pages."""
+    out: dict[str, tuple[str, ...]] = {}
+    for page in PAGES:
+        lead = bytes([0xC2]).decode(page, errors="ignore")
+        if page in LONE_LEAD_PAGES and lead and unicodedata.category(lead)[0] == "L":
+            out[lead] = out.get(lead, ()) + (page,)
+    return out
+
+
+def _shows_itself(ch: str, page: str) -> bool:
+    """Whether ``ch`` is a Latin-1 symbol (U+00A0-U+00BF, no letter) that ``page`` shows as itself,
+    so that lead 0xC2 and its byte are the UTF-8 of ``ch``."""
+    return ("\xa0" <= ch <= "\xbf" and unicodedata.category(ch)[0] not in "LM"
+            and bytes([ord(ch)]).decode(page, errors="ignore") == ch)
+
+
+def _pair_at(text: str, k: int, page: str) -> bool:
+    """Whether ``text[k:k+2]`` is ``page``'s letter for 0xC2 and a symbol it shows as itself."""
+    return (0 <= k < len(text) - 1 and page in _lone_lead_pages().get(text[k], ())
+            and _shows_itself(text[k + 1], page))
+
+
+def _apart(before: str, after: str) -> bool:
+    """Whether nothing but ASCII or space touches a pair: it stands outside any genuine text."""
+    return (before.isascii() or before.isspace()) and (after.isascii() or after.isspace())
+
+
+def _in_text(before: str, after: str) -> bool:
+    """Whether a pair touches a letter or mark beyond ASCII (Arabic "ملجآ»", "آ زيد") or follows
+    an opening quote or bracket (``«آ»`` quotes the letter): it may be genuine."""
+    def letter(ch: str) -> bool:
+        return not ch.isascii() and unicodedata.category(ch)[0] in "LM"
+    return letter(before) or letter(after) or (not before.isascii() and unicodedata.category(before) in ("Ps", "Pi"))
+
+
+def lone_leads(text: str, start: int, end: int, shown: frozenset[str] = frozenset()) -> Iterator[tuple[int, str]]:
+    """Mojibake of a Latin-1 symbol outside any word, in ``text[start:end]``: the position
+    (relative to ``start``) and page of each pair of that page's letter for byte 0xC2 and a
+    symbol it shows as itself (``آ»`` is "»" read through cp1256). A pair counts through a
+    page the document was ``shown`` to be read through, unless it may be genuine text, and
+    through a page of :data:`ALWAYS_LONE_LEAD` when nothing but ASCII or space touches it.
+    A neighbouring pair counts as space (``آ»آ»``).
+
+    >>> list(lone_leads("Next \u0622\u00bb More", 0, 12))
+    [(5, 'cp1256')]
+    >>> list(lone_leads("\u0645\u0644\u062c\u0622\u00bb", 0, 5, frozenset({"cp1256"})))  # an Arabic word
+    []
+    """
+    for k in range(start, end - 1):
+        for page in _lone_lead_pages().get(text[k], ()):
+            if not _pair_at(text, k, page):
+                continue
+            before = " " if k == 0 or _pair_at(text, k - 2, page) else text[k - 1]
+            after = " " if k + 2 >= len(text) or _pair_at(text, k + 2, page) else text[k + 2]
+            if (page in shown and not _in_text(before, after)) or (page in ALWAYS_LONE_LEAD and _apart(before, after)):
+                yield k - start, page
+                break
+
+
+def _left_alone(fixed: UnitRepair, pos: int) -> bool:
+    """Whether the unit's repair kept its character at ``pos`` as it was, one for one."""
+    return any(s == pos and e == pos + 1 for s, e in zip(fixed.starts, fixed.ends))
+
+
+def _repair_around(unit: str, leads: list[tuple[int, str]], trusted: frozenset[str]) -> UnitRepair:
+    """Repair ``unit`` with each lone lead at ``leads`` dropped before its symbol, the text
+    between them as :func:`repair_text` repairs a unit. The pair never parts another
+    character's bytes: 0xC2 starts a character and its symbol's byte ends one."""
+    text: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    used: list[str] = []
+    pos = 0
+    for lead, page in [*leads, (len(unit), None)]:
+        if lead > pos:
+            piece = _repair_trusting(unit[pos:lead], trusted)
+            text.append(piece.text)
+            starts += [pos + s for s in piece.starts]
+            ends += [pos + e for e in piece.ends]
+            used += piece.pages
+        if page is not None:  # the symbol comes from the lead and its own byte
+            text.append(unit[lead + 1])
+            starts.append(lead)
+            ends.append(lead + 2)
+            used.append(page)
+            pos = lead + 2
+    return UnitRepair("".join(text), starts, ends, tuple(used))
+
+
+def _repair_trusting(unit: str, trusted: frozenset[str]) -> UnitRepair:
+    """:func:`repair_unit`, again through ``trusted`` pages where a stretch of them is left."""
+    fixed = repair_unit(unit)
+    if trusted and has_stretches(fixed.text, trusted):
+        fixed = repair_unit(unit, trusted)
+    return fixed
 
 
 def units(text: str) -> Iterator[tuple[int, int]]:
