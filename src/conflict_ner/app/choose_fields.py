@@ -54,7 +54,9 @@ def field_ablation(model_dir: str | Path, gold: str | Path, split: str = "dev") 
         raise ModelError(f"{gold}: no event gold in split {split!r}")
     baseline = majority_type(r for _, records in load_event_gold(gold, "train") for r in records)
     predicted = tagger.predict_with_events([Document(d["id"], d["text"]) for d, _ in pairs])
-    rules = [build_records(d["text"], ents, d.get("published"), d["id"]) for (d, _), (ents, _) in zip(pairs, predicted)]
+    # as the extractor builds them: an act with nothing to code is left out
+    rules = [build_records(d["text"], ents, d.get("published"), d["id"], keep_bare=False)
+             for (d, _), (ents, _) in zip(pairs, predicted)]
 
     def scores(fields: dict[str, str]) -> dict:
         scorer = EventScorer(baseline)
