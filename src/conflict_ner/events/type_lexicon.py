@@ -123,6 +123,23 @@ def dumps(table: Table) -> str:
     return "{\n" + ",\n".join(lines) + "\n}\n"
 
 
+def refresh_packaged(corpus: str | Path) -> Path | None:
+    """Rewrite the packaged table from ``corpus`` when it is this checkout's own corpus
+    (``<repo>/training/corpus`` beside ``<repo>/src/conflict_ner``), so `data build` keeps the table
+    in step with the train gold; ``None`` (nothing written) for any other corpus or an installed
+    package. Returns the file written."""
+    corpus = Path(corpus).resolve()
+    resource = Path(__file__).resolve().parents[1] / "resources" / RESOURCE
+    repo = resource.parents[3]
+    if corpus != repo / "training" / "corpus" or not resource.is_file():
+        return None
+    table = build(corpus / "compiled" / "events.jsonl", corpus / "splits.tsv")
+    text = dumps(table)
+    if resource.read_text(encoding="utf-8") != text:
+        resource.write_text(text, encoding="utf-8")
+    return resource
+
+
 def main(argv: list[str] | None = None) -> int:
     """Rewrite the packaged table from the corpus (run from the repository root)."""
     argv = sys.argv[1:] if argv is None else argv
