@@ -134,7 +134,8 @@ class EventHeads(nn.Module):
         return torch.cat([torch.log_softmax(head(hidden).float(), dim=-1) for head in self.heads.values()], dim=-1)
 
 
-def head_losses(logits: dict[str, torch.Tensor], labels: dict[str, torch.Tensor]) -> dict[str, torch.Tensor]:
+def head_losses(logits: dict[str, torch.Tensor], labels: dict[str, torch.Tensor],
+                weights: dict[str, torch.Tensor] | None = None) -> dict[str, torch.Tensor]:
     """Mean cross-entropy of each head over its labelled positions (-100 elsewhere); a head
     with no labelled position in the batch gives a zero loss that still has a gradient path.
 
@@ -149,7 +150,7 @@ def head_losses(logits: dict[str, torch.Tensor], labels: dict[str, torch.Tensor]
             out[name] = scores.sum() * 0.0
             continue
         out[name] = nn.functional.cross_entropy(scores.reshape(-1, scores.shape[-1]).float(), gold.reshape(-1),
-                                                ignore_index=-100)
+                                                weight=(weights or {}).get(name), ignore_index=-100)
     return out
 
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 import torch
 from torch import nn
 
-from conflict_ner.tagging.event_heads import HEAD_NAMES, SPAN_TAGS, EventHeadSettings
+from conflict_ner.tagging.event_heads import HEAD_NAMES, SPAN_TAGS, EventHeadSettings, head_losses
 
 #: a masked score: low enough to vanish in a softmax, finite so an all-masked row stays finite
 _MASKED = -1e4
@@ -182,15 +182,8 @@ def factored_losses(logits: dict[str, torch.Tensor], labels: dict[str, torch.Ten
     for name in ("roles", "modality"):
         if split and name in labels and name in logits:
             gold[name] = labels[name]
-    out = {}
-    for name, scores in logits.items():
-        target = gold.get(name)
-        if target is None or not bool((target != -100).any()):
-            out[name] = scores.sum() * 0.0
-            continue
-        weight = None
-        if name == "trigger_span" and span_weight != 1.0:
-            weight = torch.tensor([1.0] + [span_weight] * (len(SPAN_TAGS) - 1), device=scores.device)
-        out[name] = nn.functional.cross_entropy(scores.reshape(-1, scores.shape[-1]).float(), target.reshape(-1),
-                                                weight=weight, ignore_index=-100)
-    return out
+    weights = {}
+    if "trigger_span" in logits and span_weight != 1.0:
+        weights["trigger_span"] = torch.tensor([1.0] + [span_weight] * (len(SPAN_TAGS) - 1),
+                                               device=logits["trigger_span"].device)
+    return head_losses(logits, gold, weights)
