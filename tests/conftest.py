@@ -47,3 +47,35 @@ def smoke_overrides(tmp_path) -> list[str]:
     return [f"training.output_dir={tmp_path / 'run'}",
             f"data.train={FIXTURES / 'sample.jsonl'}", f"data.dev={FIXTURES / 'sample.jsonl'}",
             f"data.test={FIXTURES / 'sample.jsonl'}", f"model.base_model={FIXTURES / 'tiny-bert'}"]
+
+
+def tagger_with_linear_heads(model_dir: Path, out: Path, heads=("triggers", "roles", "modality"), seed: int = 1,
+                             spread: float | None = None):
+    """The tiny tagger with random linear event heads, saved to ``out`` as joint training saves it.
+
+    ``spread`` redraws the heads' weights from N(0, spread) so that their outputs differ
+    clearly (a freshly initialised head is near-uniform). Returns the tagger.
+    """
+    import torch
+
+    from conflict_ner.tagging.event_heads import EventHeads, EventHeadSettings
+    from conflict_ner.tagging.tagger import EntityTagger
+
+    torch.manual_seed(seed)
+    tagger = EntityTagger.from_pretrained(model_dir, quantize="fp32")
+    event_heads = EventHeads(EventHeadSettings(heads=tuple(heads), hidden_size=tagger.model.config.hidden_size))
+    if spread is not None:
+        with torch.no_grad():
+            for param in event_heads.parameters():
+                param.normal_(0, spread)
+    tagger = EntityTagger(tagger.model, tagger.tokenizer, tagger.settings, event_heads=event_heads.eval())
+    tagger.save_pretrained(out)
+    return tagger
+
+
+def heads_config(smoke_overrides: list[str], *extra: str):
+    """The smoke training config on the fixture corpus and its event gold, plus ``extra`` overrides."""
+    from conflict_ner.training.config import load_config
+
+    return load_config(None, smoke_overrides + ["model.random_init=true", "training.batch_size=2",
+                                                f"events.gold={FIXTURES / 'sample_events.jsonl'}", *extra])

@@ -131,19 +131,13 @@ def test_choose_event_fields_writes_the_choice_and_the_table(tiny_model_dir, tmp
     """On the fixture gold: every field gets a choice from the table, saved with the model."""
     import json
 
-    import torch
-
     from conflict_ner.app.choose_fields import TABLE_FILE
     from conflict_ner.app.cli import main
-    from conflict_ner.tagging.event_heads import EventHeadSettings, EventHeads
     from conflict_ner.tagging.tagger import EntityTagger
 
-    from .conftest import FIXTURES
+    from .conftest import FIXTURES, tagger_with_linear_heads
 
-    tagger = EntityTagger.from_pretrained(tiny_model_dir)
-    torch.manual_seed(0)
-    heads = EventHeads(EventHeadSettings(heads=("roles", "modality"), hidden_size=tagger.model.config.hidden_size))
-    EntityTagger(tagger.model, tagger.tokenizer, tagger.settings, event_heads=heads).save_pretrained(tmp_path)
+    tagger_with_linear_heads(tiny_model_dir, tmp_path, heads=("roles", "modality"), seed=0)
     assert main(["choose-event-fields", str(tmp_path), "--gold", str(FIXTURES / "sample_events.jsonl"),
                  "--split", "train"]) == 0
     printed = capsys.readouterr().out

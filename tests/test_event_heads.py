@@ -19,7 +19,7 @@ from conflict_ner.training.event_data import (
 )
 from conflict_ner.training.event_head_metrics import score_event_heads
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, heads_config, tagger_with_linear_heads
 
 TEXT = "Rebels launched an air strike on Hama. Troops withdrew."
 UNITS = [(0, 6), (7, 15), (16, 18), (19, 22), (23, 29), (30, 32), (33, 37), (39, 45), (46, 54)]
@@ -170,20 +170,9 @@ def test_unknown_head_name_is_refused():
 
 @pytest.fixture(scope="module")
 def tagger_with_heads(tiny_model_dir, tmp_path_factory):
-    from conflict_ner.tagging.tagger import EntityTagger
-
-    torch.manual_seed(1)
-    # module scope: set up before the autouse fp32 pin of conftest, so precision is named here
-    tagger = EntityTagger.from_pretrained(tiny_model_dir, quantize="fp32")
-    heads = EventHeads(EventHeadSettings(heads=("triggers", "roles", "modality"),
-                                         hidden_size=tagger.model.config.hidden_size))
-    with torch.no_grad():  # a random head would be near-uniform: make its outputs distinct
-        for p in heads.parameters():
-            p.normal_(0, 1.0)
-    tagger = EntityTagger(tagger.model, tagger.tokenizer, tagger.settings, event_heads=heads.eval())
+    # module scope: set up before the autouse fp32 pin of conftest, so precision is named in the helper
     out = tmp_path_factory.mktemp("with-heads")
-    tagger.save_pretrained(out)
-    return tagger, out
+    return tagger_with_linear_heads(tiny_model_dir, out, spread=1.0), out
 
 
 def test_save_load_round_trip_keeps_the_heads(tagger_with_heads):
@@ -264,21 +253,14 @@ def _doc(text: str):
 # --- training -----------------------------------------------------------------------------
 
 
-def _config(smoke_overrides, *extra):
-    from conflict_ner.training.config import load_config
-
-    return load_config(None, smoke_overrides + ["model.random_init=true", "training.batch_size=2",
-                                                f"events.gold={FIXTURES / 'sample_events.jsonl'}", *extra])
-
-
 def test_events_section_is_validated(smoke_overrides):
     with pytest.raises(ConfigError, match="events"):
-        _config(smoke_overrides, "events.heads=[triggers, sentiment]")
+        heads_config(smoke_overrides, "events.heads=[triggers, sentiment]")
     with pytest.raises(ConfigError, match="events.bogus"):
-        _config(smoke_overrides, "events.bogus=1")
+        heads_config(smoke_overrides, "events.bogus=1")
     with pytest.raises(ConfigError, match="events.gold"):
-        _config(smoke_overrides, "events.heads=[roles]", "events.gold=null")
-    assert _config(smoke_overrides).events.heads == []
+        heads_config(smoke_overrides, "events.heads=[roles]", "events.gold=null")
+    assert heads_config(smoke_overrides).events.heads == []
 
 
 def test_heads_learn_on_the_tiny_model(smoke_overrides, tokenizer):
@@ -291,7 +273,7 @@ def test_heads_learn_on_the_tiny_model(smoke_overrides, tokenizer):
     )
 
     torch.manual_seed(0)
-    config = _config(smoke_overrides, "events.heads=[triggers, roles, modality]")
+    config = heads_config(smoke_overrides, "events.heads=[triggers, roles, modality]")
     data = load_data(config.data)
     tags = bio_tags(config.data.labels)
     windows, encodings = encode_training_windows(data, tokenizer, tags, config)
@@ -318,7 +300,7 @@ def test_train_with_heads_saves_them_and_reports_their_dev_scores(smoke_override
     from conflict_ner.tagging.tagger import EntityTagger
     from conflict_ner.training.trainer import train
 
-    config = _config(smoke_overrides, "events.heads=[triggers, roles, modality]", "training.max_steps=3",
+    config = heads_config(smoke_overrides, "events.heads=[triggers, roles, modality]", "training.max_steps=3",
                      "events.loss_weights={triggers: 1.0, roles: 0.3}")
     result = train(config, progress=False)
     out = result.output_dir
@@ -333,7 +315,7 @@ def test_train_with_heads_saves_them_and_reports_their_dev_scores(smoke_override
 def test_train_without_heads_is_todays_run(smoke_overrides):
     from conflict_ner.training.trainer import train
 
-    result = train(_config(smoke_overrides, "training.max_steps=2"), progress=False)
+    result = train(heads_config(smoke_overrides, "training.max_steps=2"), progress=False)
     assert not (result.output_dir / WEIGHTS_FILE).exists()
     assert "event_heads" not in result.metrics
 
@@ -345,7 +327,7 @@ def test_checkpoint_keeps_the_heads(smoke_overrides, tmp_path):
     from conflict_ner.training.modeling import build_model
     from conflict_ner.training.trainer import build_heads
 
-    config = _config(smoke_overrides, "events.heads=[roles]")
+    config = heads_config(smoke_overrides, "events.heads=[roles]")
     model = build_model(config.model, config.data.labels)
     heads = build_heads(config, model, None)
     optimizer = torch.optim.AdamW(list(model.parameters()) + list(heads.parameters()))

@@ -15,7 +15,7 @@ from conflict_ner.tagging.event_heads import (
 )
 from conflict_ner.tagging.factored_heads import FactoredHeads, factored_losses, trigger_context
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, heads_config, tagger_with_linear_heads
 
 FACTORED_WIDTH = 3 + len(SUB_EVENT_TYPES) + len(ROLES) + len(MODALITIES)
 
@@ -108,14 +108,8 @@ def test_an_unknown_design_is_refused():
 @pytest.fixture(scope="module")
 def linear_model(tiny_model_dir, tmp_path_factory):
     """The tiny model with (random) linear heads, saved as joint training saves it."""
-    from conflict_ner.tagging.tagger import EntityTagger
-
-    torch.manual_seed(1)
-    tagger = EntityTagger.from_pretrained(tiny_model_dir, quantize="fp32")
-    heads = EventHeads(EventHeadSettings(heads=("triggers", "roles", "modality"),
-                                         hidden_size=tagger.model.config.hidden_size))
     out = tmp_path_factory.mktemp("linear")
-    EntityTagger(tagger.model, tagger.tokenizer, tagger.settings, event_heads=heads.eval()).save_pretrained(out)
+    tagger_with_linear_heads(tiny_model_dir, out)
     return out
 
 
@@ -308,13 +302,10 @@ def test_training_losses_on_labelled_words_only_equal_the_full_losses():
 
 def test_train_with_refit_epochs_writes_the_refitted_copy_beside_the_run(smoke_overrides):
     from conflict_ner.tagging.tagger import EntityTagger
-    from conflict_ner.training.config import load_config
     from conflict_ner.training.trainer import train
 
-    config = load_config(None, smoke_overrides + [
-        "model.random_init=true", "training.batch_size=2", "training.max_steps=2",
-        f"events.gold={FIXTURES / 'sample_events.jsonl'}", "events.heads=[triggers, roles, modality]",
-        "events.refit_epochs=2"])
+    config = heads_config(smoke_overrides, "training.max_steps=2", "events.heads=[triggers, roles, modality]",
+                          "events.refit_epochs=2")
     out = train(config, progress=False).output_dir
     refit = out.with_name(out.name + "-refit")
     assert isinstance(EntityTagger.from_pretrained(out).event_heads, EventHeads)       # the run as trained
