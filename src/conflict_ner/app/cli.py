@@ -334,6 +334,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="leave out the packaged corpus gazetteer (resources/geo_supplement.tsv, TRAIN+DEV gold)")
     p.add_argument("--threshold", type=float, help="fuzzy match threshold (default: the one chosen on dev)")
     p.add_argument("--sweep", action="store_true", help="also score dev at several fuzzy thresholds")
+    p.add_argument("--cross-validate", type=int, default=0, metavar="K",
+                   help="score only TRAIN+DEV, K folds by document, each with a supplement of the other folds")
     p.add_argument("-o", "--output", help="write the scores as JSON here")
     p.set_defaults(func=_cmd_evaluate_geo)
 
@@ -344,8 +346,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--corpus", default="training/corpus/compiled", help="the compiled splits the gold indexes")
     p.add_argument("--splits", nargs="+", default=["test", "test_new", "heldout"])
     p.add_argument("--actor-aliases", action="append", metavar="FILE", help="extend the alias table; repeatable")
-    p.add_argument("--leave-out", choices=["dev"], help="score with the table minus what only this split's mentions "
-                   "taught it (tuning on dev with a train-only table)")
+    p.add_argument("--leave-out", metavar="dev|folds:K|theatres:K",
+                   help="dev: score with the table minus what only dev's mentions taught it; folds:K / theatres:K: "
+                   "cross-validate the train+dev gold over K folds of documents / theatres")
     p.add_argument("-o", "--output", help="write the scores as JSON here")
     p.set_defaults(func=_cmd_evaluate_actors)
 

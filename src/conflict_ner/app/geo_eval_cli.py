@@ -2,7 +2,9 @@
 
 From the gold LOCATION spans of the corpus and, with ``--model``, from the spans the model
 predicts (a gold mention counts as found when a predicted LOCATION overlaps it); ``--sweep``
-scores the dev split at several fuzzy thresholds (choose it there, never on test).
+scores the dev split at several fuzzy thresholds (choose it there, never on test);
+``--cross-validate K`` scores only the TRAIN and DEV rows, in K folds by document, each with a
+supplement built from the other folds (:mod:`conflict_ner.geo.crossval`: the tuning score).
 """
 
 from __future__ import annotations
@@ -18,16 +20,25 @@ SWEEP = (70.0, 75.0, 80.0, 85.0, 88.0, 90.0, 92.0, 95.0, 100.0)  # 100: no fuzzy
 
 def evaluate_geo_gold(gold: str | Path = DEFAULT_GOLD, corpus: str | Path = "training/corpus", *,
                       model: str | None = None, dumps: Sequence[str] = (), threshold: float | None = None,
-                      sweep: bool = False, supplement: bool = True) -> dict[str, Any]:
+                      sweep: bool = False, supplement: bool = True, cross_validate: int = 0) -> dict[str, Any]:
     """Scores from gold spans (``gold_spans``), from the model's spans (``predicted_spans``, with
     ``model``) and the dev sweep (``sweep``); ``supplement`` False leaves the packaged corpus
-    gazetteer out (``dumps`` may name another supplement, e.g. one built from TRAIN only)."""
+    gazetteer out (``dumps`` may name another supplement, e.g. one built from TRAIN only);
+    ``cross_validate`` K > 0 gives only ``cross_validated``, the TRAIN and DEV rows in K folds."""
     from conflict_ner.geo import FUZZY_THRESHOLD, Geocoder, default_gazetteer
     from conflict_ner.geo.evaluate import evaluate_geo, read_documents, read_gold, read_locations
     from conflict_ner.geo.evaluate import sweep as run_sweep
 
     rows = read_gold(gold)
     texts = read_documents(corpus)
+    if cross_validate:
+        from conflict_ner.geo.crossval import TUNING_SPLITS, cross_validate as run_cv
+
+        threshold = FUZZY_THRESHOLD if threshold is None else threshold
+        base = default_gazetteer(dumps, supplement=False)  # the packaged one holds every fold's places
+        return {"gold": str(gold), "threshold": threshold, "gazetteer_dumps": list(dumps), "packaged_supplement": False,
+                "folds": cross_validate, "cross_validated": run_cv(rows, texts, read_locations(corpus), base,
+                                                                   cross_validate, threshold, TUNING_SPLITS)}
     gazetteer = default_gazetteer(dumps, supplement=supplement)
     threshold = FUZZY_THRESHOLD if threshold is None else threshold
     geocoder = Geocoder(gazetteer, threshold)
@@ -50,10 +61,12 @@ def evaluate_geo_gold(gold: str | Path = DEFAULT_GOLD, corpus: str | Path = "tra
 
 
 def print_report(report: dict[str, Any]) -> None:
-    for source in ("gold_spans", "predicted_spans"):
+    for source in ("gold_spans", "predicted_spans", "cross_validated"):
         if source not in report:
             continue
-        print(f"from {source.replace('_', ' ')} (fuzzy threshold {report['threshold']:g}, packaged supplement "
+        what = f"{report['folds']}-fold cross-validation over TRAIN+DEV, gold spans, each fold's supplement " \
+            "from the other folds" if source == "cross_validated" else f"from {source.replace('_', ' ')}"
+        print(f"{what} (fuzzy threshold {report['threshold']:g}, packaged supplement "
               f"{'on' if report.get('packaged_supplement', True) else 'off'}):")
         print(f"  {'split':<17} {'n':>4} {'found':>6} {'resolved':>8} {'exact':>6} {'<=25km':>6} {'prec':>6}")
         for split, s in report[source].items():
@@ -69,7 +82,8 @@ def print_report(report: dict[str, Any]) -> None:
 def evaluate_geo_command(args) -> int:
     report = evaluate_geo_gold(args.gold, args.corpus, model=args.model, dumps=args.gazetteer or (),
                                threshold=args.threshold, sweep=args.sweep,
-                               supplement=not getattr(args, "no_supplement", False))
+                               supplement=not getattr(args, "no_supplement", False),
+                               cross_validate=getattr(args, "cross_validate", 0) or 0)
     print_report(report)
     if args.output:
         Path(args.output).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")

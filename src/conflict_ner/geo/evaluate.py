@@ -105,10 +105,17 @@ def evaluate_geo(gold: Sequence[GoldPlace], texts: Mapping[str, str], mentions: 
     """Scores per split (and ``all``) of the geocoder on the gold rows, each document geocoded
     with its ``mentions`` (gold LOCATION spans, or a model's); a gold row takes the resolution
     of the mention that overlaps it most."""
+    return summarise([(row, verdict) for row, _, verdict in outcomes(gold, texts, mentions, geocoder)])
+
+
+def outcomes(gold: Sequence[GoldPlace], texts: Mapping[str, str], mentions: Mapping[str, Sequence[tuple[int, int]]],
+             geocoder: Geocoder) -> list[tuple[GoldPlace, Resolution | None, dict[str, bool]]]:
+    """Each gold row with the resolution it got (None: not found or unresolved) and its verdict
+    (:func:`judge`); what :func:`evaluate_geo` sums, kept per row for error analysis."""
     by_doc: dict[str, list[GoldPlace]] = defaultdict(list)
     for row in gold:
         by_doc[row.doc_id].append(row)
-    outcomes: list[tuple[GoldPlace, dict[str, bool]]] = []
+    out: list[tuple[GoldPlace, Resolution | None, dict[str, bool]]] = []
     for doc_id, rows in by_doc.items():
         text = texts.get(doc_id)
         if text is None:
@@ -121,8 +128,9 @@ def evaluate_geo(gold: Sequence[GoldPlace], texts: Mapping[str, str], mentions: 
         resolved = dict(zip(spans, geocoder.geocode(text, spans)))
         for row in rows:
             span = _overlapping(row, spans)
-            outcomes.append((row, judge(row, resolved.get(span) if span else None, geocoder, found=span is not None)))
-    return summarise(outcomes)
+            got = resolved.get(span) if span else None
+            out.append((row, got, judge(row, got, geocoder, found=span is not None)))
+    return out
 
 
 def judge(row: GoldPlace, got: Resolution | None, geocoder: Geocoder, *, found: bool = True) -> dict[str, bool]:
