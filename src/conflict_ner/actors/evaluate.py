@@ -28,6 +28,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Callable
 
+from conflict_ner.actors.cross_validate import TUNING_SPLITS, fold_tables, parse_leave_out, tuning_folds
 from conflict_ner.actors.leave_out import leave_out_table
 from conflict_ner.actors.resolve import ActorResolver
 from conflict_ner.actors.table import ActorTable, Identity, default_table
@@ -203,6 +204,35 @@ def _best_overlap(span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> tu
     return best
 
 
+def score_folds(table: ActorTable, gold: Sequence[GoldMention], docs: Mapping[str, Mapping[str, Any]], k: int,
+                by: str = "document", predict: Callable[[list[str]], list[list[Any]]] | None = None,
+                errors: list[tuple[GoldMention, Identity | None]] | None = None,
+                **resolver_kwargs: Any) -> tuple[dict[str, Score], dict[str, Score]]:
+    """Cross-validated scores (gold spans; predicted spans with ``predict``) of the train and dev
+    gold rows: each fold's rows resolved with the table its own documents did not teach
+    (:mod:`conflict_ner.actors.cross_validate`); rows of other splits are not scored."""
+    folds = tuning_folds(docs, k, by)
+    tables = fold_tables(table, docs, folds, k)
+    gold_scores: dict[str, Score] = defaultdict(Score)
+    predicted: dict[str, Score] = defaultdict(Score)
+    for fold, lean in enumerate(tables):
+        rows = [g for g in gold if folds.get(g.doc_id) == fold]
+        if not rows:
+            continue
+        resolver = ActorResolver(lean, **resolver_kwargs)
+        for split, score in score_gold_spans(resolver, rows, docs, errors).items():
+            _merge(gold_scores[split], score)
+        if predict is not None:
+            for split, score in score_predicted_spans(resolver, rows, docs, predict).items():
+                _merge(predicted[split], score)
+    return dict(gold_scores), dict(predicted)
+
+
+def _merge(total: Score, part: Score) -> None:
+    for name in ("n", "right", "named_n", "named_right", "inter_n", "inter_right"):
+        setattr(total, name, getattr(total, name) + getattr(part, name))
+
+
 def evaluate_actor_gold(gold_path: str | Path = "training/corpus/actor_gold.tsv",
                         corpus: str | Path = "training/corpus/compiled", *, model: str | Path | None = None,
                         splits: Sequence[str] = SCORED_SPLITS, aliases: Sequence[str | Path] = (),
@@ -211,27 +241,43 @@ def evaluate_actor_gold(gold_path: str | Path = "training/corpus/actor_gold.tsv"
     ``dev_sweep``: dev accuracy for each fuzzy threshold (how the default was chosen).
 
     ``leave_out="dev"``: the table without what only dev's mentions taught it
-    (:mod:`conflict_ner.actors.leave_out`), so that dev scores what a train-only table gives."""
+    (:mod:`conflict_ner.actors.leave_out`), so that dev scores what a train-only table gives;
+    ``"folds:K"`` / ``"theatres:K"``: the train and dev gold cross-validated over K folds of
+    documents / theatres (:mod:`conflict_ner.actors.cross_validate`; other splits are not scored)."""
     docs = read_corpus(corpus, [s for s in ALL_SPLITS if (Path(corpus) / f"{s}.jsonl").exists()])
     table = default_table(tuple(str(a) for a in aliases))
-    if leave_out is not None:
-        if leave_out not in ALL_SPLITS or leave_out == "train":
-            raise DataError(f"can leave out one of {list(ALL_SPLITS[1:])}, not {leave_out!r}")
-        table = leave_out_table(table, docs, held=leave_out)
+    kind, value = parse_leave_out(leave_out) if leave_out is not None else (None, None)
+    if kind == "split":
+        if value not in ALL_SPLITS or value == "train":
+            raise DataError(f"can leave out one of {list(ALL_SPLITS[1:])} or folds:K / theatres:K, not {leave_out!r}")
+        table = leave_out_table(table, docs, held=value)
     kwargs: dict[str, Any] = {}
     if fuzzy_threshold is not None:
         kwargs["fuzzy_threshold"] = fuzzy_threshold
-    resolver = ActorResolver(table, **kwargs)
     gold = read_gold(gold_path, docs)
     rows = [g for g in gold if g.split in splits]
+    if kind in ("document", "theatre"):
+        rows = [g for g in rows if g.split in TUNING_SPLITS]
     if not rows:
-        raise DataError(f"no gold mentions of splits {list(splits)}", path=str(gold_path))
-    out: dict[str, Any] = {"gold_spans": {s: v.to_dict() for s, v in sorted(score_gold_spans(resolver, rows, docs).items())}}
+        raise DataError(f"no gold mentions of splits {list(splits)}"
+                        + (f" among {list(TUNING_SPLITS)} (cross-validation)" if kind in ("document", "theatre") else ""),
+                        path=str(gold_path))
+    predict = None
     if model is not None:
         from conflict_ner.extractor import EventExtractor
 
-        extractor = EventExtractor.from_pretrained(model, actor_identity=False)
-        scores = score_predicted_spans(resolver, rows, docs, extractor.tagger.predict)
+        predict = EventExtractor.from_pretrained(model, actor_identity=False).tagger.predict
+    if kind in ("document", "theatre"):
+        by_gold, by_model = score_folds(table, rows, docs, value, kind, predict, **kwargs)
+        out: dict[str, Any] = {"cross_validated": {"folds": value, "by": kind},
+                               "gold_spans": {s: v.to_dict() for s, v in sorted(by_gold.items())}}
+        if predict is not None:
+            out["predicted_spans"] = {s: v.to_dict() for s, v in sorted(by_model.items())}
+        return out
+    resolver = ActorResolver(table, **kwargs)
+    out = {"gold_spans": {s: v.to_dict() for s, v in sorted(score_gold_spans(resolver, rows, docs).items())}}
+    if predict is not None:
+        scores = score_predicted_spans(resolver, rows, docs, predict)
         out["predicted_spans"] = {s: v.to_dict() for s, v in sorted(scores.items())}
     if any(g.split == "dev" for g in gold):
         out["dev_sweep"] = sweep_threshold(gold, docs, table=table)
