@@ -204,3 +204,13 @@ def test_date_matched_is_the_date_accuracy_on_matched_records_only():
     s = evaluate_events([(gold, pred)])
     assert s["date_matched"]["precision"] == s["date_matched"]["recall"] == 0.5
     assert s["date_matched"]["gold"] == 2
+
+
+def test_modality_matched_is_the_modality_accuracy_on_matched_records_only():
+    gold = [rec(0, 50, modality="claimed"), rec(60, 90, modality="asserted"), rec(100, 120, modality="claimed")]
+    pred = [rec(0, 50, modality="claimed"), rec(60, 90, modality="claimed"),
+            rec(200, 220, modality="claimed")]  # the third is unmatched: it does not count
+    s = evaluate_events([(gold, pred)])
+    assert s["modality_matched"]["precision"] == s["modality_matched"]["recall"] == 0.5
+    assert s["modality_matched"]["gold"] == 2
+    assert s["modality"]["f1"] == 0.3333  # the plain field still counts the unmatched records

@@ -7,7 +7,7 @@ that reports two acts pairs act to act), then text order. Fields are then compar
 items: actors as (text, role), locations and weapons as text, counts as (value, outcome),
 date (value, precision), modality, event type and sub-event type as single items, the
 trigger as a span that must overlap the gold one; ``date_matched`` is the share of matched
-records whose date (value, precision) is the gold's. Items of unmatched records count as
+records whose date (value, precision) is the gold's, ``modality_matched`` the same for modality. Items of unmatched records count as
 misses (gold) or false alarms (predicted). An actor role ``unknown`` (what the rules write
 when they cannot tell, and version-1 gold) is scored as ``other``. Gold records without a
 sub-event type (written before markup v2) are left out of the type scores.
@@ -129,6 +129,8 @@ class EventScorer:
         # the date on matched records alone (precision = recall = accuracy), apart from finding the record
         same_date = sum(FIELDS["date"](gold[i]) == FIELDS["date"](pred[j]) for i, j in pairs)
         self._add("date_matched", same_date, len(pairs), len(pairs))
+        same_modality = sum(FIELDS["modality"](gold[i]) == FIELDS["modality"](pred[j]) for i, j in pairs)
+        self._add("modality_matched", same_modality, len(pairs), len(pairs))
         for exact in (False, True):
             tp = sum(1 for i, j in pairs if (_span_overlap(gold[i].get("trigger"), pred[j].get("trigger")) > 0
                                              if not exact else _same_span(gold[i].get("trigger"), pred[j].get("trigger"))))

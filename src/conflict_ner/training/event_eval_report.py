@@ -14,9 +14,10 @@ from collections.abc import Sequence
 from typing import Any
 
 #: The rows of the field table, in order (``trigger``: the predicted trigger overlaps the gold one;
-#: ``date_matched``: accuracy of the date on matched records).
+#: ``date_matched``, ``modality_matched``: accuracy of the field on matched records).
 TABLE_FIELDS = ("records", "actors", "actors_text", "locations", "weapons", "counts", "date", "date_value",
-                "date_matched", "modality", "trigger", "trigger_exact", "event_type", "sub_event_type")
+                "date_matched", "modality", "modality_matched", "trigger", "trigger_exact", "event_type",
+                "sub_event_type")
 SOURCES = {"predicted_entities": "from predicted entities", "gold_entities": "from gold entities (rules on gold spans)"}
 
 
