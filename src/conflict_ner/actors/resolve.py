@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -31,6 +31,7 @@ from rapidfuzz import fuzz, process
 
 from conflict_ner.actors.coref import by_document
 from conflict_ner.actors.fold import fold
+from conflict_ner.actors.place_country import default_place_country
 from conflict_ner.actors.table import ActorTable, Country, Entry, Identity, default_table
 
 #: rapidfuzz ratio (0-100) of folded forms at or above which a named mention takes the nearest
@@ -94,14 +95,19 @@ class Mention:
 class ActorResolver:
     """Resolves the ACTOR mentions of an article against an :class:`ActorTable`.
 
-    ``aliases``: users' table files (same shape as the packaged ``aliases.yaml``) that extend it.
+    ``aliases``: users' table files (same shape as the packaged ``aliases.yaml``) that extend it;
+    ``place_country``: a LOCATION mention's ISO alpha-2 country for places the table does not
+    know (default: the geocoder's gazetteer, :mod:`conflict_ner.actors.place_country`, loaded on
+    first need; ``gazetteer_places=False`` turns it off).
     """
 
     def __init__(self, table: ActorTable | None = None, *, aliases: Iterable[str | Path] = (),
-                 fuzzy_threshold: float | None = FUZZY_THRESHOLD, name_unknown_groups: bool = True):
+                 fuzzy_threshold: float | None = FUZZY_THRESHOLD, name_unknown_groups: bool = True,
+                 place_country: Callable[[str], str | None] | None = None, gazetteer_places: bool = True):
         self.table = table or default_table(tuple(str(a) for a in aliases))
         self.fuzzy_threshold = fuzzy_threshold
         self.name_unknown_groups = name_unknown_groups
+        self.place_country = place_country or (_gazetteer_country if gazetteer_places else None)
         self._keys = list(self.table.aliases)
 
     def resolve(self, text: str, spans: Sequence[tuple[int, int]], *, published: date | None = None,
@@ -111,7 +117,7 @@ class ActorResolver:
         ``places``: the article's LOCATION mentions (they weigh more than a name in running
         text when the article's country is chosen).
         """
-        country = article_country(text, places or (), self.table)
+        country = article_country(text, places or (), self.table, self.place_country)
         mentions = [Mention(s, e, " ".join(text[s:e].split())) for s, e in spans]
         defined = self._acronyms(text, mentions, country, published)
         out: list[Identity] = []
@@ -482,13 +488,21 @@ def _long_form(text: str) -> str:
     return re.sub(r"^(?:the|The)\s+", "", " ".join(text.split()))
 
 
-def article_country(text: str, places: Sequence[str], table: ActorTable) -> Country | None:
-    """The country an article is about: its dateline (weight 3), its places (2 each) and the
+def _gazetteer_country(place: str) -> str | None:
+    return default_place_country()(place)
+
+
+def article_country(text: str, places: Sequence[str], table: ActorTable,
+                    place_country: Callable[[str], str | None] | None = None) -> Country | None:
+    """The country an article is about: its dateline (weight 3), its places (2 each: by the
+    table's country words, else by ``place_country``, a place's ISO alpha-2 country) and the
     country words of its text (capitals, places, names, demonyms: 1 each); ties go to the first named.
 
     >>> table = default_table()
     >>> article_country("KABUL, Dec 25 - Pakistani jets struck Paktika.", [], table).name
     'Afghanistan'
+    >>> article_country("A bomber struck Potiskum.", ["Potiskum"], table, {"Potiskum": "NG"}.get).name
+    'Nigeria'
     """
     score: Counter[str] = Counter()
     first: dict[str, int] = {}
@@ -499,7 +513,10 @@ def article_country(text: str, places: Sequence[str], table: ActorTable) -> Coun
             score[found] += 3
             first.setdefault(found, -1)
     for place in places:
-        for name in _country_words(fold(place), table):
+        named = _country_words(fold(place), table)
+        if not named and place_country is not None:
+            named = [n for n in [_country_of_alpha2(place_country(place), table)] if n]
+        for name in named:
             score[name] += 2
     for i, name in enumerate(_country_words(fold(text[:20000]), table)):
         score[name] += 1
@@ -508,6 +525,16 @@ def article_country(text: str, places: Sequence[str], table: ActorTable) -> Coun
         return None
     best = max(score, key=lambda n: (score[n], -first.get(n, 10**9)))
     return table.countries[best]
+
+
+def _country_of_alpha2(code: str | None, table: ActorTable) -> str | None:
+    """The table's country of an ISO alpha-2 code (None when the table has none)."""
+    if not code:
+        return None
+    import pycountry
+
+    found = pycountry.countries.get(alpha_2=code)
+    return table.by_iso.get(found.alpha_3) if found is not None else None
 
 
 def _country_words(folded: str, table: ActorTable) -> list[str]:

@@ -108,6 +108,7 @@ class ActorTable:
         self.country_words: dict[str, str] = {}  # folded name, demonym, capital or place -> country
         self.demonyms: dict[str, str] = {}  # folded demonym or country name -> country
         self.country_names: dict[str, str] = {}  # folded country name or capital -> country
+        self.by_iso: dict[str, str] = {}  # ISO alpha-3 code -> country
 
     @classmethod
     def load(cls, extra: Iterable[str | Path] = ()) -> "ActorTable":
@@ -176,6 +177,8 @@ class ActorTable:
         country = Country(name, str(spec.get("iso", "")), _strings(spec, "demonyms", where),
                           _strings(spec, "capitals", where), _strings(spec, "places", where), tuple(sorted(periods)))
         self.countries[name] = country
+        if country.iso:
+            self.by_iso[country.iso.upper()] = name
         for word in (name, *country.demonyms, *country.capitals, *country.places):
             self.country_words.setdefault(fold(word), name)
         for word in (name, *country.demonyms):

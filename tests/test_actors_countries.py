@@ -1,0 +1,38 @@
+"""The article's country from places the table does not know (the geocoder's gazetteer) and the
+generated state actors of every country (issue 19, actor identity: unseen theatres)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from conflict_ner.actors import ActorResolver
+from conflict_ner.actors.place_country import default_place_country
+
+
+def names(text: str, *mentions: str, published: date | None = date(2017, 8, 20), **kwargs) -> list[str | None]:
+    spans, at = [], 0
+    for m in mentions:
+        start = text.index(m, at)
+        spans.append((start, start + len(m)))
+        at = start + len(m)
+    places = kwargs.pop("places", ())
+    return [i.canonical for i in ActorResolver(**kwargs).resolve(text, spans, published=published, places=places)]
+
+
+def test_a_place_the_table_lacks_gives_the_article_its_country():
+    text = "Police said a bomber struck a church in Potiskum, killing five worshippers."
+    lookup = {"Potiskum": "NG"}.get
+    got = names(text, "Police", "bomber", "worshippers", places=["Potiskum"], place_country=lookup)
+    assert got == ["Police Forces of Nigeria (2015-2023)", "Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)"]
+    assert names(text, "Police", places=["Potiskum"], gazetteer_places=False) == [None]
+
+
+def test_the_table_s_own_place_words_come_first():
+    text = "Gunmen attacked Idlib."
+    assert names(text, "Gunmen", places=["Idlib"], place_country=lambda p: "NG") == ["Unidentified Armed Group (Syria)"]
+
+
+def test_the_default_gazetteer_knows_towns_and_provinces():
+    country = default_place_country()
+    assert country("Potiskum") == "NG" and country("eastern Yobe State") == "NG"
+    assert country("Cali") == "CO" and country("Nowhere-at-all") is None
