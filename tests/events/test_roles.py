@@ -145,3 +145,22 @@ def test_roles_from_lists_and_objects(entities, sentence, actors, expected):
 ])
 def test_roles_of_forced_retreats_captures_and_plain_subjects(entities, sentence, actors, expected):
     assert [r for _, r in _roles(entities, sentence, *actors)] == expected
+
+
+@pytest.mark.parametrize("sentence, actors, expected", [
+    # no act word known to the rules: the positional patterns still read the actor
+    ("Pro-government outlets said the army was inflicting heavy losses on the rebels.", ("rebels",), ["target"]),
+    ("The town was handed over by the SDF.", ("SDF",), ["initiator"]),
+    # the subject of a passive suffered it, of a reporting passive nothing is known
+    ("Two drivers were neutralised near the bridge.", ("drivers",), ["target"]),
+    ("Two brigades were reported near the bridge.", ("brigades",), ["unknown"]),
+    # the subject of any verb of its own acted: irregular past, progressive, modal, headline present
+    ("MNDAA columns moved west from Laukkai and cut the highway.", ("MNDAA",), ["initiator"]),
+    ("Britain and France flew missions over Iraq only.", ("Britain", "France"), ["initiator", "initiator"]),
+    ("The army is advancing in the northern Hama countryside.", ("army",), ["initiator"]),
+    ("Afghan forces fall back to Kunduz airport.", ("Afghan forces",), ["initiator"]),
+    # but not the subject of a reporting verb
+    ("The ministry said nothing about the convoy.", ("ministry",), ["unknown"]),
+])
+def test_roles_without_a_known_act_word(entities, sentence, actors, expected):
+    assert [r for _, r in _roles(entities, sentence, *actors)] == expected

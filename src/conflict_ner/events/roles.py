@@ -51,13 +51,19 @@ _FORCED_AFTER = re.compile(rf"\s+(?:(?:was|were|had been|have been|has been|bein
                            rf"{_LEAVE}", re.I)
 _LEAVE_AFTER = re.compile(rf"\s+{_LEAVE}", re.I)
 _FORCED_BEFORE = re.compile(rf"\bforc(?:ed|ing|es)\s+{_DET}$", re.I)
-# Fallback for an actor no pattern placed: the subject of a verb in the past ("Turkish security
-# forces used tear gas", "the attackers, about 50 fighters, engaged the patrol") acted.
+# Fallback for an actor no pattern placed: the subject of a verb of its own, in any tense the rules
+# have no act word for ("Turkish security forces used tear gas", "MNDAA columns moved west", "the army
+# is advancing", headlines' "Afghan forces fall back"), acted; a reporting verb tells nothing.
 _SUBJECT_VERB_AFTER = re.compile(
-    r"(?:\s*,[^,;]{1,80},)?\s+(?:\w+ly\s+)?(?:(?:had|have|has)\s+)?"
+    r"(?:\s*,[^,;]{1,80},)?\s+(?:(?:fighters|forces|troops|units|columns|members|militants|soldiers|men)\s+)?"
+    r"(?:\w+ly\s+)?(?:also\s+|then\s+|first\s+|now\s+|still\s+)?"
+    r"(?:(?:had|have|has|will|would|could|can|may|might|must|is|are|was|were)\s+(?:also\s+|now\s+|still\s+|not\s+)?)?"
     r"(?!(?:said|reported|claimed|stated|added|noted|announced|confirmed|denied|accused|warned|acknowledged|"
-    r"admitted|alleged|called|described|estimated|recorded|documented|blamed|insisted|urged|condemned)\b)"
-    r"(?:[a-z]+ed|took|made|used|sent|led|began|won|held|broke|drove|fought|set|built|threw|brought|seized)\b")
+    r"admitted|alleged|called|described|estimated|recorded|documented|blamed|insisted|urged|condemned|"
+    r"be|been|being|saying|reporting|claiming|calling|urging|asking)\b)"
+    r"(?:[a-z]+ed|[a-z]{3,}ing|took|made|used|sent|led|began|won|held|broke|drove|fought|set|built|threw|brought|"
+    r"seized|came|flew|fell|cut|hit|struck|shot|overran|went|withdrew|retook|taken|broken|driven|begun|overrun|"
+    r"enter|advance|attack|push|strike|fire|take|launch|deploy|withdraw|fall|send|seize|capture|move|retake)\b")
 # The one who denies an act or claims it is its (alleged) author: "Iran denied any involvement",
 # "ARSA, which claimed responsibility, said"
 _DENIES_AFTER = re.compile(r"(?:\s*,\s*(?:which|who)\s+|(?:\s*,[^,;]{1,80},)?\s+)(?:\w+ly\s+)?(?:(?:has|have|had)\s+)?(?:also\s+)?"
@@ -76,6 +82,14 @@ _OUTCOME_PP = re.compile(rf"(?:{CASUALTY_PARTICIPLES})$", re.I)
 _NO_OBJECT_AFTER = re.compile(r"\s*(?:$|[,.;:]|\b(?:in|on|at(?! (?:least|most)\b)|near|during|when|after|while|as|and|overnight|"
                               r"yesterday|today|last|early|late|by|since|following|amid|across|around|over|inside|"
                               r"outside|throughout|along|within|so far|this|that)\b)", re.I)
+# Fallback for an actor no pattern placed: the subject of a passive suffered it ("two trucks were
+# ambushed", "the attackers have been eliminated"), unless the verb reports or judges ("were reported").
+_PASSIVE_AFTER = re.compile(
+    r"(?:\s*,[^,;]{1,80},)?\s+(?:\w+ly\s+)?(?:was|were|had been|have been|has been|being|is being|are being|got)\s+"
+    r"(?:(?:still|also|later|then|reportedly|allegedly|all|both|not)\s+)?"
+    r"(?!(?:reported|said|believed|thought|seen|expected|known|called|described|accused|blamed|quoted|told|"
+    r"asked|urged|involved|based|deployed|stationed|backed|supported|led|allied|linked|aligned)\b)"
+    r"(?:[a-z]+ed|[a-z]+en|shot|hit|hurt|struck|taken|held|caught|left|found|cut|lost)\b", re.I)
 _NEXT_WORD = re.compile(r"\s+[\w'\-]+")
 _VICTIM_HEAD = re.compile(rf"\b(?:{VICTIM_NOUNS})$", re.I)
 
@@ -127,8 +141,6 @@ def role_of(sentence: Sentence, start: int, end: int) -> Role:
         return "target"  # "killed ..., including X", "deaths among X"
     if _DENIES_AFTER.match(text, end):
         return "initiator"
-    if not sentence.triggers:  # a record from a weapon or count alone: only a plain subject can be read
-        return "initiator" if _SUBJECT_VERB_AFTER.match(text, end) else "unknown"
     if _BETWEEN.search(text, near, start) or _WITH_MUTUAL.search(text, seg_near, start):
         return "initiator"  # mutual fighting, no side named as attacker: each fought (section 9)
     if (_BY_BEFORE.search(text, seg_near, start) or _FROM_BEFORE.search(text, seg_near, start)
@@ -164,6 +176,8 @@ def role_of(sentence: Sentence, start: int, end: int) -> Role:
             return "target"
     if _VICTIM_HEAD.search(text, lookback(end), end):
         return "target"  # no pattern placed it: a victim noun is a target ("13 of them civilians")
+    if _PASSIVE_AFTER.match(text, end):
+        return "target"
     if _SUBJECT_VERB_AFTER.match(text, end):
         return "initiator"
     return "unknown"
