@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from conflict_ner.actors import ActorResolver
 from conflict_ner.actors.place_country import default_place_country
 
@@ -36,3 +38,29 @@ def test_the_default_gazetteer_knows_towns_and_provinces():
     country = default_place_country()
     assert country("Potiskum") == "NG" and country("eastern Yobe State") == "NG"
     assert country("Cali") == "CO" and country("Nowhere-at-all") is None
+
+
+def test_every_iso_country_has_state_actors():
+    import pycountry
+
+    from conflict_ner.actors.table import ActorTable, default_table
+
+    table = default_table()
+    assert {c.alpha_3 for c in pycountry.countries} <= set(table.by_iso)
+    assert "Gabon" not in ActorTable.load(generated=False).countries
+    # the hand-written entries keep their names, demonyms and periods
+    assert table.demonyms["congolese"] == "Democratic Republic of Congo"
+    assert table.country_words.get("congo") != "Republic of the Congo"
+
+
+@pytest.mark.parametrize("text, mention, expected", [
+    ("LIBREVILLE - Gabonese soldiers fired on a crowd in Gabon.", "Gabonese soldiers", ("Military Forces of Gabon", 1)),
+    ("BANGUI, Central African Republic - Gabonese troops of the mission withdrew.", "Gabonese troops",
+     ("Military Forces of Gabon", 8)),
+    ("Guinea said the border with Sierra Leone was closed.", "Guinea", ("Government of Guinea", 1)),
+    ("Sri Lankan police arrested 12 people in Sri Lanka.", "Sri Lankan police", ("Police Forces of Sri Lanka", 1)),
+])
+def test_generated_countries_name_state_forces(text, mention, expected):
+    start = text.index(mention)
+    got = ActorResolver().resolve(text, [(start, start + len(mention))])[0]
+    assert (got.canonical, got.inter_code) == expected

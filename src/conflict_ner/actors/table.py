@@ -111,12 +111,48 @@ class ActorTable:
         self.by_iso: dict[str, str] = {}  # ISO alpha-3 code -> country
 
     @classmethod
-    def load(cls, extra: Iterable[str | Path] = ()) -> "ActorTable":
-        """The packaged table, extended by ``extra`` files (a later file's alias replaces an earlier one's)."""
+    def load(cls, extra: Iterable[str | Path] = (), generated: bool = True) -> "ActorTable":
+        """The packaged table, with a generated country for every ISO country it lacks
+        (:mod:`conflict_ner.actors.countries`, unless ``generated`` is False), extended by
+        ``extra`` files (a later file's alias replaces an earlier one's)."""
         table = cls()
-        for path in [None, *extra]:
+        table.add(*_read(None))
+        if generated:
+            from conflict_ner.actors.countries import generated_countries
+
+            table.add_generated(generated_countries(table.by_iso))
+        for path in extra:
             table.add(*_read(path))
         return table
+
+    def add_generated(self, countries: Mapping[str, Mapping[str, Any]]) -> None:
+        """Add generated countries (``{name: {iso, names, demonyms}}``) that take no word the
+        table already gives a country: the hand-written entries keep every name they hold.
+
+        >>> table = ActorTable()
+        >>> table.add({"countries": {"Niger": {"iso": "NER", "demonyms": ["Nigerien"]}}}, "t")
+        >>> table.add_generated({"Gabon": {"iso": "GAB", "names": ["Gabon"], "demonyms": ["Gabonese"]},
+        ...                      "Niger2": {"iso": "XXX", "names": ["Niger"], "demonyms": []},
+        ...                      "Niger3": {"iso": "YYY", "names": ["Niger"], "demonyms": []}})
+        >>> table.demonyms["gabonese"], table.country_names["niger"], sorted(table.countries)
+        ('Gabon', 'Niger', ['Gabon', 'Niger', 'Niger2', 'Niger3'])
+        """
+        for name, spec in countries.items():
+            if name in self.countries or str(spec.get("iso", "")).upper() in self.by_iso:
+                continue
+            demonyms = tuple(spec.get("demonyms") or ())
+            self.countries[name] = Country(name, str(spec.get("iso", "")), demonyms)
+            if self.countries[name].iso:
+                self.by_iso[self.countries[name].iso.upper()] = name
+            taken = [f" {k} " for k in self.country_names]
+            for word in (*(spec.get("names") or (name,)), *demonyms):
+                key = fold(word)
+                # "Congo" (pycountry's Republic of the Congo) is also a word of the table's DR Congo
+                if key and key not in self.country_words and not any(f" {key} " in t for t in taken):
+                    self.country_words[key] = name
+                    self.demonyms.setdefault(key, name)
+                    if word not in demonyms:
+                        self.country_names.setdefault(key, name)
 
     def add(self, data: Mapping[str, Any], source: str) -> None:
         """Merge one parsed file (``source`` names it in errors)."""
