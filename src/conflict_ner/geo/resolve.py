@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, replace
 from conflict_ner.geo.context import area_before, dateline, in_admin_list, near_before, province_said, town_said
 from conflict_ner.geo.fold import fold
 from conflict_ner.geo.gazetteer import Gazetteer, Place
+from conflict_ner.geo.local import dominant, enclosing
 from conflict_ner.geo.phrases import Phrase, parse_phrase
 from conflict_ner.geo.roads import midpoint, on_road
 from conflict_ner.records import Geo
@@ -109,8 +110,9 @@ class Geocoder:
                    for (s, _), p, ids in zip(spans, phrases, candidates)]
         said = [province_said(text, s, e) for s, e in spans]
         focus = self._focus(text, phrases, candidates, said)
-        results = [self._resolve(text[s:e], p, c, y, focus, text, (s, e))
-                   for (s, e), p, c, y in zip(spans, phrases, candidates, said)]
+        codes = [self._own_codes(ids, p) for ids, p in zip(candidates, phrases)]
+        results = [self._resolve(text[s:e], p, c, y, focus, text, (s, e), local_counts(text, spans, codes, k))
+                   for k, ((s, e), p, c, y) in enumerate(zip(spans, phrases, candidates, said))]
         return _near_article_town(self._roads(text, spans, phrases, results, focus))
 
     def _roads(self, text: str, spans: Sequence[tuple[int, int]], phrases: Sequence[Phrase],
@@ -194,6 +196,14 @@ class Geocoder:
             if _called_town(text, phrases[k].name):
                 return False
         return bool(countries[0] & countries[1])
+
+    def _own_codes(self, ids: Sequence[int], phrase: Phrase) -> set[tuple[str, str]]:
+        """The provinces of a name's provinces and of the places that bear it as their own name:
+        what a mention tells of its sentence's province (an alternate name, "Zap" of a Turkish
+        village, tells nothing)."""
+        key = fold(phrase.name)
+        return {(e[4], e[5]) for e in map(self.gazetteer.entries.__getitem__, ids)
+                if e[5] and (e[8] != "place" or fold(e[1]) == key)}
 
     def _may_be_province(self, ids: Sequence[int]) -> bool:
         """Whether a name's entries hold a province or the seat it is named after ("Kharkiv", not
@@ -297,7 +307,8 @@ class Geocoder:
     # --- one mention -----------------------------------------------------------------------
 
     def _resolve(self, mention: str, phrase: Phrase, ids: list[int], said: str | None, focus: _Focus,
-                 text: str = "", span: tuple[int, int] | None = None) -> Resolution | None:
+                 text: str = "", span: tuple[int, int] | None = None,
+                 local: Sequence[Counter] = ()) -> Resolution | None:
         g = self.gazetteer
         if _COMPASS.match(phrase.name) and _main_countries(focus):
             # "Northeast:", "North-central": a part of the article's country no gazetteer has
@@ -345,7 +356,13 @@ class Geocoder:
             entry = g.admin1_entry(*code)
             if entry is not None:
                 return self._resolution(g.place(entry), Phrase(mention, "admin1", 3), "said")
-        code = _article_province(focus) if phrase.name and not _COMPASS.match(phrase.name) else None
+        if not phrase.name or _COMPASS.match(phrase.name):
+            return None
+        code = _article_province(focus)
+        near = _local_province(local, _main_countries(focus))
+        if near is not None and near != code and g.admin1_entry(*near) is not None:
+            # a round-up's paragraph about another province ("OROMIA: ... in West Shewa")
+            return self._resolution(g.place(g.admin1_entry(*near)), Phrase(mention, "admin1", 3), "local")
         entry = g.admin1_entry(*code) if code else None
         if entry is not None:  # a place nobody has, in an article about one province: that province
             return self._resolution(g.place(entry), Phrase(mention, "admin1", 3), "article")
@@ -480,6 +497,40 @@ def _near_article_town(results: list[Resolution | None]) -> list[Resolution | No
     return [replace(town, geo=replace(town.geo, geo_precision=2), how="article")
             if r is not None and r.how == "article" and r.admin1 == town.admin1 and r.country == town.country
             else r for r in results]
+
+
+def local_counts(text: str, spans: Sequence[tuple[int, int]], codes: Sequence[set[tuple[str, str]]],
+                 k: int) -> list[Counter]:
+    """For the sentence and then the line holding mention ``k``: how many of the other mentions
+    there may lie in each province (``codes``: each mention's candidates' provinces).
+
+    >>> text = "In Katsina State, gunmen hit Yantumaki. Clashes in Kano."
+    >>> spans = [(3, 16), (29, 38), (51, 55)]
+    >>> local_counts(text, spans, [{("NG", "24")}, set(), {("NG", "23")}], 1)
+    [Counter({('NG', '24'): 1}), Counter({('NG', '24'): 1, ('NG', '23'): 1})]
+    """
+    out = []
+    for start, end in enclosing(text, spans[k][0]):
+        out.append(Counter(code for j, (s, e) in enumerate(spans) if j != k and start <= s and e <= end
+                           for code in codes[j]))
+    return out
+
+
+def _local_province(local: Sequence[Counter], countries: Sequence[str]) -> tuple[str, str] | None:
+    """The province the mention's sentence, else its line, is about (:func:`local_counts`): in
+    the article's countries, more than :data:`_LEAD` times as many of its other mentions may lie
+    there as in any other; the first of the two units that has one decides.
+
+    >>> _local_province([Counter(), Counter({("NG", "24"): 2, ("NG", "23"): 1})], ["NG"])
+    ('NG', '24')
+    >>> _local_province([Counter({("TR", "80"): 2})], ["IQ"]) is None
+    True
+    """
+    for counts in local:
+        code = dominant({c: n for c, n in counts.items() if c[0] in countries}, _LEAD)
+        if code is not None:
+            return code
+    return None
 
 
 def _article_province(focus: _Focus) -> tuple[str, str] | None:
