@@ -88,6 +88,15 @@ def test_a_lede_without_an_act_still_dates_the_story(entities):
     ("During the operation, troops seized two rifles.", False),
     ("Jets flew 141 sorties over the previous 24 hours.", False),
     ("The massacre came two days after the raid.", False),  # dated by the raid, not by the story
+    # a denial in the present perfect answers for the story's act, so it keeps the story's day
+    ("The TPLF has denied any involvement.", False),
+    # "since" opens a period: a running total or what happened over it, not the story's day
+    ("The Observatory said 130 soldiers had been killed since then.", VAGUE),
+    ("Since the summer, the army has made growing use of drones.", VAGUE),
+    # a bulletin's tally line totals its period
+    ("Civilians killed: 1,093 (287 children).", VAGUE),
+    ("- SDF fighters killed: at least 560", VAGUE),
+    ("Latakia: jets supported army units near the border.", False),
     ("Rebels shelled the town.", False),
 ])
 def test_shift_words(sentence, shift):
@@ -150,3 +159,28 @@ def test_a_date_in_a_sentence_without_an_act_does_not_move_the_story(entities):
     spans = [("DATE", "July 8"), ("DATE", "July 9")]
     recs = build_records(text, entities(text, spans), "2019-07-15")
     assert [r.date.value for r in recs] == ["2019-07-08", "2019-07-08"]
+
+
+def test_background_with_an_older_date_does_not_date_the_sentences_after_it(entities):
+    text = ("A suicide bomber struck the airport gate on Thursday. "
+            "The Taliban, who seized Kabul on Aug. 15, condemned the attack on the gate. "
+            "Eighteen other service members were wounded at the gate.")
+    spans = [("DATE", "Thursday"), ("DATE", "Aug. 15")]
+    recs = build_records(text, entities(text, spans), "2021-08-27")
+    assert [r.date.value for r in recs] == ["2021-08-26", "2021-08-15", "2021-08-26"]
+
+
+def test_a_date_a_few_days_before_the_latest_is_still_the_story_s(entities):
+    # the lede's aftermath is Tuesday; Monday's strike, a day earlier, dates what follows it
+    text = ("Rescuers searched the rubble in Kyiv on Tuesday. Missiles struck a hospital on Monday. "
+            "Two adults were killed at the hospital.")
+    spans = [("DATE", "Tuesday"), ("DATE", "Monday")]
+    recs = build_records(text, entities(text, spans), "2024-07-09")
+    assert [r.date.value for r in recs][-2:] == ["2024-07-08", "2024-07-08"]
+
+
+def test_a_stale_background_year_does_not_move_recent_yearless_days(entities):
+    # a feature opening on a years-old date: "November 27" is last month's, not 2019's
+    text = "Jets struck Idlib in March 2020.\n\nIn one attack on November 27, a drone hit a tractor near Qmenas."
+    recs = build_records(text, entities(text, [("DATE", "March 2020"), ("DATE", "November 27")]), "2023-12-14")
+    assert [r.date.value for r in recs] == ["2020-03-01", "2023-11-27"]

@@ -206,3 +206,16 @@ def test_named_sources_are_typed_by_the_actor_table():
     # armed groups the word lists do not name
     assert source_kind("The AA") == "party" and source_kind("JNIM") == "party"
     assert modality("The AA said at least 20 civilians were killed in airstrikes.", "AA") == "claimed"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Syria Civil Defense attributed the raids to Russian warplanes.",
+    "The Syrian Network for Human Rights accused both factions of shelling towns.",
+    "Flight observers blamed Russian jets for the strike, a war monitor said.",
+])
+def test_a_neutral_source_s_blame_is_its_finding(sentence):
+    assert modality(sentence) == "asserted"
+
+
+def test_a_party_s_blame_stays_claimed():
+    assert modality("The army blamed the rebels for the attack on the market.") == "claimed"

@@ -28,6 +28,9 @@ from conflict_ner.events.dates import RETROSPECTIVE_DAYS, states_year
 from conflict_ner.records import EventDate
 
 CarryMode = Literal["recent", "paragraph", "document"]
+#: An own act date this many days or fewer before the story's latest is still the story's
+#: (a lede's "Monday" after the aftermath's "Tuesday"); older, it is background (:meth:`DateCarry.is_flashback`).
+FLASHBACK_DAYS = 7
 CARRY_MODES: tuple[CarryMode, ...] = ("recent", "paragraph", "document")
 
 
@@ -58,9 +61,29 @@ class DateCarry:
             return
         if self._first is None:
             self._first = when
+        if self.mode == "recent" and self.is_flashback(when):
+            return  # the story goes on at its latest date (:meth:`is_flashback`)
         if self._paragraph_first is None:
             self._paragraph_first = when
         self._latest = when
+
+    def is_flashback(self, when: EventDate) -> bool:
+        """Whether ``when``, a sentence's own act date, lies more than :data:`FLASHBACK_DAYS` before
+        the latest act date of the story: background (``the Taliban, who seized Kabul on Aug. 15``, ``took over earlier this
+        month``) that dates its own sentence but not the ones after it, which a coder goes on
+        dating by the story's day.
+
+        >>> carry = DateCarry()
+        >>> carry.record(EventDate("2021-08-26", "day", "Thursday"))
+        >>> carry.is_flashback(EventDate("2021-08-15", "day", "Aug. 15"))
+        True
+        >>> carry.record(EventDate("2021-08-15", "day", "Aug. 15")); carry.carried().text
+        'Thursday'
+        """
+        latest = self._latest
+        if when.source != "text" or latest is None or latest.value is None or when.value is None:
+            return False
+        return (date.fromisoformat(latest.value) - date.fromisoformat(when.value)).days > FLASHBACK_DAYS
 
     def heading(self, when: EventDate) -> None:
         """A sentence that is only a date (a chronology's ``July 9.``, a live page's ``21 August

@@ -39,15 +39,18 @@ _UNITS = r"days|weeks?|months?|years?|decade|(?:48|72|96) hours"
 _PERIOD = (rf"(?:during|in|over) the (?:\w+[ -])?(?:{_WAR})|for (?:weeks|months|years)|"
            rf"in the (?:days|weeks|months) (?:before|since)|"
            rf"(?:in|over|during) the (?:past|last|previous|final|first) (?:\w+ )?(?:{_UNITS})|"
-           rf"(?:week|month|year)-long")
+           rf"(?:week|month|year)-long|since")
 # a main clause in the present or present perfect speaks of now, not of the story's day
 # ("Ankara denies ...", "the fighting has displaced ..."); not after a modal, "to" or a relative
 _PRESENT = (r"(?<!\bto )(?<!\bmay )(?<!\bmight )(?<!\bcould )(?<!\bwould )(?<!\bwhich )(?<!\bwho )(?<!\bthat )"
-            r"(?:has|have)(?: not| also| now| repeatedly| already)? (?:been )?[a-z]+(?:ed|en|wn|ught|t)|"
+            r"(?:has|have)(?: not| also| now| repeatedly| already)? (?:been )?(?!denied\b)[a-z]+(?:ed|en|wn|ught|t)|"
             r"says|denies|accuses|insists|maintains|holds")
 _SHIFTS = re.compile(rf"\b(?:(?P<present>{_PRESENT})|(?P<next>{_NEXT})|(?P<before>{_BEFORE})|(?P<vague>{_VAGUE})|"
                      rf"(?P<period>{_PERIOD})|(?P<same>{_SAME}))\b", re.I)
 _DAYS = {"same": 0, "next": 1, "before": -1}
+# a tally line of a bulletin ("Civilians killed: 1,093 (287 children)", "- SDF fighters killed: at
+# least 560"): a total over the report's period, not an act of the story's day
+_TALLY = re.compile(r"^\W*[A-Z][\w ,'()/-]{2,60}:\s*(?:at least |about |more than |over |nearly |some )?\d")
 
 #: what :func:`shift_of` returns when the words say "another day" without saying which
 VAGUE = None
@@ -60,6 +63,8 @@ def shift_of(sentence: str) -> int | None | bool:
     >>> shift_of("Rebels shelled the town."), shift_of("The day before, troops withdrew.")
     (False, -1)
     """
+    if _TALLY.match(sentence):
+        return VAGUE
     m = _SHIFTS.search(sentence)
     if m is None:
         return False

@@ -70,6 +70,8 @@ _PARTY_IN_TITLE = re.compile(r"\b(?:defen[cs]e|division|operations|army|armed fo
 # a claim of responsibility, or one side blaming another: both are a party's word, not a fact
 _CLAIM_WORD = re.compile(r"\bclaim(?:ed|s|ing)?\b(?! (?:the )?lives\b)|\bblam(?:ed|es|ing)\b|"
                          r"\baccus(?:ed|es|ing)\b|\battribut(?:ed|es|ing)\b", re.I)
+# the words before a claim word that may name who claims ("The Syria Civil Defense attributed ...")
+_CLAIMANT_CHARS = 80
 _PRONOUN_SAYS = re.compile(r"\b(?:he|she|they|it)\s+(?:later\s+|also\s+)?(?:said|says|added|adds|told|stated|noted)\b|"
                            r"\b(?:said|added) (?:he|she)\b", re.I)
 _PRONOUN_SPEAKER = re.compile(r"(?:he|she|they|it|the (?:spokesman|spokeswoman|spokesperson|official|officer|"
@@ -160,8 +162,7 @@ def modality(sentence: Sentence, source: str | None = None, party_document: bool
             return "threatened"
         if _PLANNED.search(text):
             return "planned"
-    if _CLAIM_WORD.search(text):
-        return "claimed"
+    claim = _CLAIM_WORD.search(text)
     phrase = None  # the source phrase as written: "LNA spokesman Ahmed al-Mismari" where the attribution is "LNA"
     if sentence.sources:
         found = sentence.sources[0]
@@ -171,9 +172,11 @@ def modality(sentence: Sentence, source: str | None = None, party_document: bool
     if previous and (_PRONOUN_SPEAKER.fullmatch(source.strip()) if source else _PRONOUN_SAYS.search(text)):
         source = phrase = previous  # "he added": the speaker named before
     kinds = {source_kind(x) for x in (source, phrase) if x}
+    if claim and not kinds and claim.start() <= _CLAIMANT_CHARS:
+        kinds = {source_kind(text[:claim.start()])}  # "Police commanders blamed X": who blames
     kind = "party" if "party" in kinds else "neutral" if "neutral" in kinds else "unknown"
-    if kind == "party":
-        return "claimed"
+    if kind == "party" or (claim and kind != "neutral"):
+        return "claimed"  # a neutral source's blame or attribution (a monitor's) is its finding
     if kind != "neutral" and (_PARTY_VOICE.search(text) or (party_document and source is None)):
         return "claimed"  # the party's own voice, in this sentence or in the whole statement
     if kind == "unknown" and source and _SAYS_OWN.search(text):
