@@ -110,7 +110,7 @@ class Geocoder:
                    for (s, _), p, ids in zip(spans, phrases, candidates)]
         said = [province_said(text, s, e) for s, e in spans]
         focus = self._focus(text, phrases, candidates, said)
-        codes = [self._own_codes(ids, p) for ids, p in zip(candidates, phrases)]
+        codes = [self._own_codes(self._plausible(ids, p, focus), p) for ids, p in zip(candidates, phrases)]
         results = [self._resolve(text[s:e], p, c, y, focus, text, (s, e), local_counts(text, spans, codes, k))
                    for k, ((s, e), p, c, y) in enumerate(zip(spans, phrases, candidates, said))]
         return _near_article_town(self._roads(text, spans, phrases, results, focus))
@@ -359,7 +359,7 @@ class Geocoder:
         if not phrase.name or _COMPASS.match(phrase.name):
             return None
         code = _article_province(focus)
-        near = _local_province(local, _main_countries(focus))
+        near = _local_province(local, _named_countries(focus))
         if near is not None and near != code and g.admin1_entry(*near) is not None:
             # a round-up's paragraph about another province ("OROMIA: ... in West Shewa")
             return self._resolution(g.place(g.admin1_entry(*near)), Phrase(mention, "admin1", 3), "local")
@@ -542,6 +542,13 @@ def _article_province(focus: _Focus) -> tuple[str, str] | None:
     if not ranked or (len(ranked) > 1 and ranked[1][0] * _LEAD >= ranked[0][0]):
         return None
     return ranked[0][1]
+
+
+def _named_countries(focus: _Focus) -> list[str]:
+    """The article's main countries and those it names enough to hold a place near the border
+    (:data:`_BORDER_SHARE` of its place votes: Lebanon in an article about the Golan)."""
+    return list(dict.fromkeys([*_main_countries(focus),
+                               *(cc for cc, share in focus.countries.items() if share >= _BORDER_SHARE)]))
 
 
 def _main_countries(focus: _Focus) -> list[str]:
