@@ -219,3 +219,15 @@ def test_a_neutral_source_s_blame_is_its_finding(sentence):
 
 def test_a_party_s_blame_stays_claimed():
     assert modality("The army blamed the rebels for the attack on the market.") == "claimed"
+
+
+@pytest.mark.parametrize("source, kind", [
+    ("Major General Lucky Irabor", "party"),
+    ("Lieutenant Jules Ngongo", "party"),
+    ("Brigadier General Sylvain Ekenge", "party"),
+    ("Captain Anthony Mualushayi", "party"),
+    ("a hospital official", "neutral"),
+    ("Major cities", "unknown"),  # no name after the word
+])
+def test_a_military_rank_speaks_for_an_armed_force(source, kind):
+    assert source_kind(source) == kind

@@ -137,15 +137,23 @@ def states_year(text: str | None) -> bool:
     return bool(text and re.search(r"\b(?:19|20)\d{2}\b", text))
 
 
+#: A yearless date is moved at most this many years from the one before publication: a writer
+#: leaves out the year only where the reader cannot mistake it.
+MAX_NARRATIVE_SHIFT_YEARS = 1
+
+
 def narrative_year(when: EventDate, anchor: date, published: date | None) -> EventDate:
     """``when`` (a yearless month or month-day resolved against publication) moved to the
-    year that puts it nearest ``anchor``, the story's latest date, and not after publication.
+    year that puts it nearest ``anchor``, the story's latest date, and not after publication,
+    by at most :data:`MAX_NARRATIVE_SHIFT_YEARS`.
 
     >>> d = resolve_date("27 September", date(2016, 1, 21))
     >>> narrative_year(d, date(2014, 9, 16), date(2016, 1, 21)).value
     '2014-09-27'
     >>> narrative_year(resolve_date("January", date(2016, 1, 21)), date(2014, 12, 1), date(2016, 1, 21)).value
     '2015-01-01'
+    >>> narrative_year(resolve_date("November 27", date(2023, 12, 14)), date(2020, 3, 1), date(2023, 12, 14)).value
+    '2023-11-27'
     """
     if when.value is None or when.precision not in ("day", "week", "month") or states_year(when.text) \
             or not any(re.search(rf"\b{m}\b", (when.text or "").lower()) for m in _MONTHS):
@@ -153,6 +161,8 @@ def narrative_year(when: EventDate, anchor: date, published: date | None) -> Eve
     value = date.fromisoformat(when.value)
     best = None
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        if abs(year - value.year) > MAX_NARRATIVE_SHIFT_YEARS:
+            continue  # the story's anchor is stale background ("since the March 2020 ceasefire")
         moved = _safe_date(year, value.month, value.day)
         if moved is None or (published is not None and moved > published):
             continue

@@ -85,6 +85,9 @@ _CONJUNCTS = re.compile(r",\s+|\s+and\s+|\s*&\s*")
 _STATE_OFFICIALS = re.compile(r"(?:\b[A-Z][a-z]+(?:an|ish|ese|i)|\bU\.?S\.?)\s+(?:(?:security|defen[cs]e|military|"
                               r"government|senior)\s+)?officials?\b")
 _PARTY = re.compile(rf"\b(?:{PARTY_SOURCES})\b", re.I)
+# case-sensitive: a military rank before a name speaks for an armed force ("Major General Lucky Irabor")
+_RANK = re.compile(r"\b(?:(?:Major |Lieutenant |Brigadier |Colonel )?General|Gen\.|Colonel|Col\.|Lieutenant|Lt\.|"
+                   r"Major|Maj\.|Brigadier|Brig\.|Captain|Capt\.|Admiral|Adm\.|Sergeant|Sgt\.)\s+[A-Z]")
 _NEUTRAL = re.compile(rf"\b(?:{NEUTRAL_SOURCES})\b", re.I)
 
 
@@ -205,7 +208,7 @@ def source_kind(source: str) -> SourceKind:
 
 
 def _kind_of_one(source: str) -> SourceKind:
-    if _PARTY.search(source) or _STATE_OFFICIALS.search(source):
+    if _PARTY.search(source) or _STATE_OFFICIALS.search(source) or _RANK.search(source):
         return "party"
     if _NEUTRAL.search(source):
         return "neutral"
