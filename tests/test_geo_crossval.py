@@ -70,3 +70,36 @@ def test_scores_cover_train_and_dev_never_test(base):
     scores = cross_validate(GOLD, TEXTS, _mentions(), base, k=3)
     assert scores["all"]["n"] == 3 and "test" not in scores
     assert scores["all"]["exact"] == round(2 / 3, 4) and scores["dev"]["exact"] == 1.0
+
+
+def test_evaluate_geo_cross_validate_command(base, tmp_path, monkeypatch, capsys):
+    import json
+
+    import conflict_ner.geo as geo
+    from conflict_ner.app.cli import main
+
+    # the command's gazetteer without the packaged supplement: the tiny one (no cities500 load)
+    monkeypatch.setattr(geo, "default_gazetteer", lambda dumps=(), supplement=True: base)
+    (tmp_path / "compiled").mkdir()
+    mentions = _mentions()
+    for split, docs in (("train", ["d1", "d3"]), ("dev", ["d2"]), ("test", ["t1"])):
+        lines = [json.dumps({"id": d, "text": TEXTS[d], "spans": [[s, e, "LOCATION"] for s, e in mentions[d]]})
+                 for d in docs]
+        (tmp_path / "compiled" / f"{split}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    header = ("doc_id\tstart\tend\ttext\tsplit\tlevel\tgeonames_id\tname\tlatitude\tlongitude\tcountry_iso3\t"
+              "admin1\tgeo_precision\tsource\tnote\n")
+    rows = [f"{r.doc_id}\t{r.start}\t{r.end}\t{r.text}\t{r.split}\tplace\t\t{r.text}\t{r.latitude}\t{r.longitude}"
+            f"\tSYR\tIdlib\t1\tannotator\t" for r in GOLD]
+    gold = tmp_path / "geo_gold.tsv"
+    gold.write_text(header + "\n".join(rows) + "\n", encoding="utf-8")
+    out = tmp_path / "cv.json"
+    args = ["evaluate-geo", "--gold", str(gold), "--corpus", str(tmp_path), "--cross-validate", "3", "-o", str(out)]
+    assert main(args) == 0
+    report = json.loads(out.read_text())
+    assert report["folds"] == 3 and "gold_spans" not in report
+    assert report["cross_validated"]["all"]["n"] == 3 and "test" not in report["cross_validated"]
+    assert "3-fold cross-validation" in capsys.readouterr().out
+    assert main(args[:-2] + ["--sweep"]) == 2
+    assert "leave out --model and --sweep" in capsys.readouterr().err
+    assert main(args[:-4] + ["--cross-validate", "1"]) == 2
+    assert "at least 2 folds" in capsys.readouterr().err

@@ -32,7 +32,12 @@ def evaluate_geo_gold(gold: str | Path = DEFAULT_GOLD, corpus: str | Path = "tra
     rows = read_gold(gold)
     texts = read_documents(corpus)
     if cross_validate:
+        from conflict_ner.errors import InputError
         from conflict_ner.geo.crossval import TUNING_SPLITS, cross_validate as run_cv
+
+        if model or sweep:
+            raise InputError("--cross-validate scores the gold spans of TRAIN and DEV only: leave out --model "
+                             "and --sweep (run them without it)")
 
         threshold = FUZZY_THRESHOLD if threshold is None else threshold
         base = default_gazetteer(dumps, supplement=False)  # the packaged one holds every fold's places
