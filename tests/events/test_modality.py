@@ -231,3 +231,14 @@ def test_a_party_s_blame_stays_claimed():
 ])
 def test_a_military_rank_speaks_for_an_armed_force(source, kind):
     assert source_kind(source) == kind
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("JNIM, in a statement released through its media arm, said its fighters killed 300 militiamen.", "claimed"),
+    ("The Turkistan Islamic Party released a video showing its fighters firing mortars at the town.", "claimed"),
+    ("The Houthi-run Interior Ministry announced the killing of Saleh on television.", "claimed"),
+    # an earlier clause does not lend the statement verb its subject
+    ("Gwoza was captured by Boko Haram in August 2014, when Shekau declared a caliphate there.", "asserted"),
+])
+def test_a_party_as_the_subject_of_a_statement_verb_claims(sentence, expected):
+    assert modality(sentence) == expected

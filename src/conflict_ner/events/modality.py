@@ -72,6 +72,12 @@ _CLAIM_WORD = re.compile(r"\bclaim(?:ed|s|ing)?\b(?! (?:the )?lives\b)|\bblam(?:
                          r"\baccus(?:ed|es|ing)\b|\battribut(?:ed|es|ing)\b", re.I)
 # the words before a claim word that may name who claims ("The Syria Civil Defense attributed ...")
 _CLAIMANT_CHARS = 80
+# a word that opens a clause or carries one's verb: the words before the statement verb are no subject
+_CLAUSE_WORD = re.compile(r"\b(?:when|after|before|while|as|but|which|who|whom|that|was|were|is|are|had|has|have)\b",
+                          re.I)
+# verbs of a statement or a release, whose subject is the source (:func:`stating_party`)
+_STATEMENT_VERB = re.compile(r"\b(?:announc(?:ed|es)|declared|published|released|posted|described|called|identified|"
+                             r"said|says|told|stated|reported|confirmed|regrets to announce|showed)\b")
 _PRONOUN_SAYS = re.compile(r"\b(?:he|she|they|it)\s+(?:later\s+|also\s+)?(?:said|says|added|adds|told|stated|noted)\b|"
                            r"\b(?:said|added) (?:he|she)\b", re.I)
 _PRONOUN_SPEAKER = re.compile(r"(?:he|she|they|it|the (?:spokesman|spokeswoman|spokesperson|official|officer|"
@@ -177,6 +183,8 @@ def modality(sentence: Sentence, source: str | None = None, party_document: bool
     kinds = {source_kind(x) for x in (source, phrase) if x}
     if claim and not kinds and claim.start() <= _CLAIMANT_CHARS:
         kinds = {source_kind(text[:claim.start()])}  # "Police commanders blamed X": who blames
+    if not kinds and stating_party(text):
+        kinds = {"party"}  # "JNIM, in a statement released through its media arm, said ..."
     kind = "party" if "party" in kinds else "neutral" if "neutral" in kinds else "unknown"
     if kind == "party" or (claim and kind != "neutral"):
         return "claimed"  # a neutral source's blame or attribution (a monitor's) is its finding
@@ -185,6 +193,24 @@ def modality(sentence: Sentence, source: str | None = None, party_document: bool
     if kind == "unknown" and source and _SAYS_OWN.search(text):
         return "claimed"  # an unclassified organisation reporting its own action
     return "asserted"
+
+
+def stating_party(text: str) -> bool:
+    """Whether a sentence opens with a party as the subject of a statement verb (``announced``,
+    ``published video``, ``said``), a source the attribution missed: the words before the verb up
+    to the first comma name it, so an appositive (``X, in a statement released ..., said``) or a
+    description (``X, known as Y``) does not hide it, and an earlier clause does not lend it one.
+
+    >>> stating_party("JNIM, in a statement released through its media arm, said its fighters killed 300.")
+    True
+    >>> stating_party("Gwoza was captured by Boko Haram in 2014, when Shekau declared a caliphate.")
+    False
+    """
+    m = _STATEMENT_VERB.search(text, 0, _CLAIMANT_CHARS + 40)
+    if m is None:
+        return False
+    subject = text[:m.start()].split(",")[0].strip()
+    return bool(subject) and not _CLAUSE_WORD.search(subject) and source_kind(subject) == "party"
 
 
 def source_kind(source: str) -> SourceKind:
