@@ -230,3 +230,38 @@ def test_armour_destroyed_names_a_fight_so_no_earlier_act_retypes_it():
     assert (got.kind.sub_event_type, got.basis) == ("Armed clash", "cue")
     text = "Warplanes bombed Saraqib on Monday. Fighters destroyed two tanks near Tal Sayyad."
     assert [r.sub_event_type for r in build_records(text, [], "2024-05-08")] == ["Air/drone strike", "Armed clash"]
+
+
+def test_places_taken_behind_quotes_place_words_or_a_bare_fall():
+    text = 'The ministry said its army units had "liberated" the village of Voznesenka.'
+    assert kind(text, [("army units", "initiator")]) == "Government regains territory"
+    text = "Turkish-backed factions took control of the center of Tal Abyad on Sunday."
+    assert kind(text, [("Turkish-backed factions", "initiator")], locations=["Tal Abyad"]) == \
+        "Non-state actor overtakes territory"
+    text = "The SDF entered the eastern districts of Hajin in December."
+    assert kind(text, [("SDF", "initiator")], locations=["Hajin"]) == "Non-state actor overtakes territory"
+    # a place span may hold the gap's words ("southern Syria") or follow them
+    text = "Government forces retook southern Syria in 2018."
+    assert kind(text, [("Government forces", "initiator")], locations=["southern Syria"]) == \
+        "Government regains territory"
+    assert kind("The SDF regained full control of a prison in Hasakah.", [("SDF", "initiator")]) == \
+        "Non-state actor overtakes territory"
+    assert kind("HTS-led factions take Saraqib on the third day.", [("HTS-led factions", "initiator")],
+                locations=["Saraqib"]) == "Non-state actor overtakes territory"
+    assert kind("In Takhar's capital, Taloqan, the city fell late on Sunday after weeks of fighting.") == \
+        "Non-state actor overtakes territory"
+    assert kind("Taloqan fell on Sunday after weeks of fighting.", locations=["Taloqan"]) == \
+        "Non-state actor overtakes territory"
+
+
+def test_a_fall_told_as_time_or_shells_falling_takes_no_place():
+    text = "In the days before the town fell, a strike hit the main hospital in Afrin."
+    assert kind(text, locations=["Afrin"]) == "Air/drone strike"
+    text = "In Aleppo, three shells fell on the market."
+    assert kind(text, locations=["Aleppo"]) == "Shelling/artillery/missile attack"
+    assert kind("The front fell silent after weeks of clashes.") == "Armed clash"
+
+
+def test_explosive_laden_vehicles_are_suicide_bombs():
+    text = "Militants rammed two explosives-laden vehicles into the perimeter wall."
+    assert kind(text, [("Militants", "initiator")]) == "Suicide bomb"

@@ -52,14 +52,16 @@ _PLACE_NOUNS = (r"towns?|villages?|city|cities|areas?|districts?|hills?|neighbou
                 r"airports?|dams?|crossings?|bridges?|roads?|highways?|regions?|provinces?|territory|territories|"
                 r"outskirts|suburbs?|countryside|ports?|islands?|border posts?|mountains?|ridges?|settlements?|camps?|"
                 r"strongholds?|headquarters|barracks|localit(?:y|ies)|heights|farmland|square|capital|"
-                r"municipalit(?:y|ies)|oil ?fields?|gas ?fields?")
+                r"municipalit(?:y|ies)|oil ?fields?|gas ?fields?|prisons?|jails?|enclaves?|airfields?|townships?|"
+                r"communes?|citadel|quarters?")
 _WEAPON_GOODS = r"weapons|arms|ammunition|munitions|explosives|rifles|mortars|rockets|missiles|guns|cache|caches"
 #: One pattern per cue; a cue is present when its pattern matches the sentence (or, for the
 #: means of an act, one of the record's WEAPON spans).
 CUES: dict[str, str] = {
     "chemical": r"chemical (?:weapons?|attacks?|agents?|munitions?|strikes?|bombs?|shells?)|chlorine|sarin|"
                 r"mustard gas|nerve (?:agents?|gas)|toxic gas|poison(?:ous)? gas",
-    "suicide": r"suicide|blew (?:himself|herself|themselves) up|svbieds?|explosive (?:vests?|belts?)",
+    "suicide": r"suicide|blew (?:himself|herself|themselves) up|svbieds?|explosive (?:vests?|belts?)|"
+               r"(?:explosives?|bomb)-(?:laden|packed|rigged) (?:\w+ )?(?:vehicles?|cars?|trucks?)",
     "air": r"air ?strikes?|air ?raids?|airstrikes?|drone (?:strikes?|attacks?)|aerial (?:bombardments?|attacks?|"
            r"strikes?|bombings?)|warplanes?|war planes?|(?:fighter |military )?jets?|(?<!anti-)aircraft|helicopters?|"
            r"gunships?|bombers?|barrel bombs?|air forces?|drones?|uavs?|unmanned aerial \w+|reapers?|mq-\d+|hellfires?|"
@@ -89,7 +91,7 @@ CUES: dict[str, str] = {
     # face-to-face means: firearms and blades
     "direct": r"shot|shoot(?:s|ing|ings)?|gunned down|opened fire|gunfire|gunmen|gunshots?|stabb\w*|knif\w*|"
               r"machetes?|beat(?:en)? to death|hacked|behead\w*|execut(?:ed|es|ing|ion|ions)|massacre\w*|"
-              r"burn(?:ed|t) alive|guns?|rifles?|small arms|machine ?guns?|ak-47s?|kalashnikovs?",
+              r"burn(?:ed|t) alive|guns?|rifles?|small arms|machine ?guns?|ak-47s?|kalashnikovs?|snipers?",
     # harm without a means
     "harm": r"kill(?:ed|ing|s)?|murder\w*|assassinat\w*|raid(?:ed|s)?|attack(?:ed|s|ing)?|"
             r"engag(?:ed|es|ing) (?:the |an? )?(?:\w+ )?(?:patrols?|troops|forces|soldiers|fighters|enemy|convoys?)",
@@ -112,10 +114,14 @@ CUES: dict[str, str] = {
     "territory": r"(?:re)?captur(?:ed|es|ing|e)|(?:re)?took (?:full |back |over )?control|"
                  r"(?:re)?tak(?:es|ing|en) (?:full |back )?control|retook|retak(?:es|en|ing|e)|regain(?:ed|s|ing)?|"
                  r"seiz(?:ed|es|ing|e)|overr(?:an|un|unning)|liberat(?:ed|es|ing)|took over|gained control|"
-                 r"wrested(?: control)?|advanced into|entered|took|taken|"
+                 r"wrested(?: control)?|advanced into|enter(?:ed|ing|s)?|took|taken|take|takes|taking|"
+                 r"recover(?:ed|s|ing)|"
+                 r"(?:moved|pushed|swept|fought (?:their|its) way) into|raised (?:\w+ ){0,2}flags? over|"
                  r"restor(?:ed|es|ing) (?:full |state |government )?(?:control|security|order|authority)"
                  r"(?: and stability)?(?: (?:over|to|in|of))?",
-    "fell_to": r"f(?:ell|alls?|allen) (?:in)?to",
+    # a place falls with or without "to"; "fell back", "shells fell on" are no capture
+    "fell_to": r"f(?:ell|alls?|allen)(?: (?:in)?to\b|(?! (?:back|silent|apart|short|ill|asleep|into|near|"
+               r"sharply|by|from|under|below|behind|to)\b))",
     "disrupted": r"intercept\w*|shot down|shoot(?:s|ing)? down|downed|brought down|defus\w*|dismantl\w*|"
                  r"destroyed (?:an? |one |two |three |\d+ )?(?:further |more |incoming |hostile )?(?:\w+ )?"
                  r"(?:drones?|warplanes?|missiles?|uavs?)(?! (?:on|at|in) the ground)|"
@@ -150,13 +156,18 @@ _MEANS = ("chemical", "suicide", "air", "shelling", "explosive", "blast", "grena
 # words between a capture verb and the place it takes ("seized most of", "overran dozens of")
 _OBJECT_GAP = (r"the|a|an|full|complete|control|of|over|back|most|much|all|parts?|large|swathes?|several|key|"
                r"strategic|nearby|two|three|four|five|\d+|its|their|rebel-held|government-held|[\w'-]+-held|"
-               r"remaining|dozens|hundreds|scores|more|than|at|least")
-_PLACE_OBJECT = re.compile(rf"\s+(?:(?:{_OBJECT_GAP})\s+)*(?:{_PLACE_NOUNS})\b", re.I)
-_LOCATION_GAP = re.compile(rf"\s+(?:(?:{_OBJECT_GAP})\s+)*", re.I)
+               r"remaining|dozens|hundreds|scores|more|than|at|least|about|nearly|almost|half|third|quarter|"
+               r"(?:north|south)?(?:east|west)ern|northern|southern|central|cent(?:er|re)|heart|rest|remainder|"
+               r"entire|whole|string|series|number|handful|border|last|frontline|old|new|[\w'-]+-(?:controlled|run)")
+# quotes may wrap the verb or the place ('had "liberated" the village')
+_SEP = r"[\"'“”‘’]?\s+[\"'“”‘’]?"
+_PLACE_OBJECT = re.compile(rf"{_SEP}(?:(?:{_OBJECT_GAP}){_SEP})*(?:{_PLACE_NOUNS})\b", re.I)
+_LOCATION_GAP = re.compile(rf"{_SEP}(?:(?:{_OBJECT_GAP}){_SEP})*", re.I)
 # a place as the subject of a passive capture ("the base was retaken", "Al Bab ... was captured")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+ly\s+)?$", re.I)
 _PLACE_SUBJECT = re.compile(rf"^(?:\W*(?:the|its|their)\s+)?(?:[\w'-]+\s+){{0,2}}(?:{_PLACE_NOUNS})\b", re.I)
 _FALL_SUBJECT = re.compile(rf"\b(?:{_PLACE_NOUNS})\s+(?:\w+\s+){{0,2}}$", re.I)
+_TIME_CLAUSE = re.compile(r"\b(?:before|after|until|since|once|as)\s+(?:the\s+|its\s+)?(?:[\w'-]+\s+){0,3}$", re.I)
 _REGAIN = re.compile(
     r"\b(?:re(?:captur|took|tak|gain|conquer|enter|claim|stor)\w*|liberat\w*|took back|back control)\b", re.I)
 
@@ -438,12 +449,20 @@ def _territory(text: str, offset: int, locations: Sequence[TextSpan]) -> bool:
         if _PLACE_OBJECT.match(text, m.end()):
             return True
         gap = _LOCATION_GAP.match(text, m.end())
-        if gap and gap.end() in starts:
+        # a place right after the verb or the gap's words ("retook southern Syria" with or without "southern")
+        if gap and any(m.end() < s <= gap.end() for s in starts):
             return True
         if _PASSIVE_BEFORE.search(text, 0, m.start()) and _place_subject(text, m.start(), starts):
             return True
+    ends = {loc.end - offset for loc in locations}
     for m in _CUE_RES["fell_to"].finditer(text):
         before = text[max(0, m.start() - 60):m.start()]
-        if _FALL_SUBJECT.search(before) or any(0 <= m.start() - s <= 60 for s in starts):
+        if _TIME_CLAUSE.search(before):  # "before the town fell, a strike hit": the fall is not this act
+            continue
+        if _FALL_SUBJECT.search(before):
+            return True
+        # "fell to X" may name its place well before; a bare "fell" only right after it ("Taloqan fell")
+        if any(0 <= m.start() - s <= 60 for s in starts) if m.group(0).lower().endswith("to") else \
+                any(0 <= m.start() - e <= 2 for e in ends):
             return True
     return False
