@@ -236,7 +236,9 @@ def test_an_act_told_only_as_a_possibility_is_left_out_on_request(entities):
 @pytest.mark.parametrize("sentence, actor, trigger, mode", [
     ("Iran denied any involvement.", "Iran", "denied", "negated"),
     ("The PMF rejected the accusation.", "PMF", "rejected", "negated"),
-    ("Officials blamed the Carlos Patino Front.", "Carlos Patino Front", "blamed", "claimed"),
+    ("The army blamed the Carlos Patino Front.", "Carlos Patino Front", "blamed", "claimed"),
+    # a neutral source's blame is its finding (ANNOTATION.md, modality round 4)
+    ("Officials blamed the Carlos Patino Front.", "Carlos Patino Front", "blamed", "asserted"),
     ("The Arakan Rohingya Salvation Army, which claimed responsibility, said it had acted.",
      "Arakan Rohingya Salvation Army", "claimed responsibility", "claimed"),
 ])

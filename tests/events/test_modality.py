@@ -242,3 +242,12 @@ def test_a_military_rank_speaks_for_an_armed_force(source, kind):
 ])
 def test_a_party_as_the_subject_of_a_statement_verb_claims(sentence, expected):
     assert modality(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "At least 80 civilians were killed in attacks attributed to the Allied Democratic Forces in Lubero.",
+    "The attack on Saturday, claimed by JNIM, was one of the deadliest of the war.",
+    "The militia has also been accused of kidnapping young men in the town.",
+])
+def test_a_claim_in_the_passive_does_not_make_the_act_a_claim(sentence):
+    assert modality(sentence) == "asserted"

@@ -78,6 +78,10 @@ _CLAUSE_WORD = re.compile(r"\b(?:when|after|before|while|as|but|which|who|whom|t
 # verbs of a statement or a release, whose subject is the source (:func:`stating_party`)
 _STATEMENT_VERB = re.compile(r"\b(?:announc(?:ed|es)|declared|published|released|posted|described|called|identified|"
                              r"said|says|told|stated|reported|confirmed|regrets to announce|showed)\b")
+# a claim word in the passive ("attacks attributed to the ADF", "the bombing, claimed by the PKK,", "has been
+# accused of") reports who is said to have acted; the sentence itself still asserts the act
+_PASSIVE_CLAIM = re.compile(r"(?:attributed|claimed|blamed|accused)\s+(?:by|to|on)\b", re.I)
+_PASSIVE_AUX = re.compile(r"\b(?:been|be|being|was|were|is|are)\s+$", re.I)
 _PRONOUN_SAYS = re.compile(r"\b(?:he|she|they|it)\s+(?:later\s+|also\s+)?(?:said|says|added|adds|told|stated|noted)\b|"
                            r"\b(?:said|added) (?:he|she)\b", re.I)
 _PRONOUN_SPEAKER = re.compile(r"(?:he|she|they|it|the (?:spokesman|spokeswoman|spokesperson|official|officer|"
@@ -171,7 +175,8 @@ def modality(sentence: Sentence, source: str | None = None, party_document: bool
             return "threatened"
         if _PLANNED.search(text):
             return "planned"
-    claim = _CLAIM_WORD.search(text)
+    claim = next((m for m in _CLAIM_WORD.finditer(text) if not _PASSIVE_CLAIM.match(text, m.start())
+                  and not _PASSIVE_AUX.search(text, max(0, m.start() - 12), m.start())), None)
     phrase = None  # the source phrase as written: "LNA spokesman Ahmed al-Mismari" where the attribution is "LNA"
     if sentence.sources:
         found = sentence.sources[0]
