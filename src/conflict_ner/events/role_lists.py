@@ -7,7 +7,8 @@ of the sentence text and offsets:
 
 - :func:`is_object_of`: the actor right after an active act verb is what the act hit;
 - :func:`in_casualty_list`: an actor in the list of the dead or wounded is a target;
-- :func:`coordinated`: two actors joined by ``and`` / ``along with`` share one role.
+- :func:`coordinated`: two actors joined by ``and`` / ``along with`` share one role;
+  :func:`share_roles` passes each placed role on along such a phrase, forward and back.
 
 >>> s = "Artillery fired into Chaman, killing six civilians and wounding 17 others."
 >>> is_object_of(s, s.index("killing") + 7, s.index("civilians"))
@@ -23,6 +24,8 @@ True
 from __future__ import annotations
 
 import re
+
+from collections.abc import Sequence
 
 from conflict_ner.events.clauses import lookback
 
@@ -110,3 +113,29 @@ def coordinated(text: str, first_end: int, second_start: int, second_end: int) -
     if "," in gap and _SUBJECT_OF_VERB.match(text, second_end):
         return False  # "killed two soldiers, and the army said": a new clause's subject
     return bool(_COORDINATION.fullmatch(text, first_end, second_start)) and bool(_NO_VERB_GAP.match(gap))
+
+
+def share_roles(text: str, spans: Sequence[tuple[int, int]], roles: Sequence[str]) -> list[str]:
+    """The roles of actors at ``spans`` (text order) once coordinated actors share them.
+
+    Forward, an actor joined to a placed one before it takes that one's role (``X, the Y and
+    their allies launched ...``: one phrase, one role); back, an actor still ``unknown`` takes
+    the role of the placed one joined after it (``Government forces and their allies made an
+    attempt to storm ...``: only the second is placed by a pattern).
+
+    >>> s = "Government forces and their allies stormed the town of the rebels and the NDF."
+    >>> spans = [(0, 17), (28, 34), (59, 65), (74, 77)]
+    >>> share_roles(s, spans, ["unknown", "initiator", "target", "unknown"])
+    ['initiator', 'initiator', 'target', 'target']
+    """
+    out = list(roles)
+    forward = [(i - 1, i) for i in range(1, len(out))]  # (placed actor, the one joined after it)
+    back = [(i + 1, i) for i in range(len(out) - 2, -1, -1)]  # (placed actor, the one joined before it)
+    for pairs, fill_only in ((forward, False), (back, True)):
+        for src, dst in pairs:
+            if out[src] == "unknown" or (fill_only and out[dst] != "unknown"):
+                continue
+            first, second = sorted((src, dst))
+            if coordinated(text, spans[first][1], spans[second][0], spans[second][1]):
+                out[dst] = out[src]
+    return out

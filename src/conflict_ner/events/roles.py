@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from conflict_ner.events.clauses import lookback
 from conflict_ner.events.lexicon import ACTOR_PREMODIFIERS, CASUALTY_PARTICIPLES, MUTUAL_VERBS, VICTIM_NOUNS
-from conflict_ner.events.role_lists import coordinated, in_casualty_list, is_object_of
+from conflict_ner.events.role_lists import in_casualty_list, is_object_of, share_roles
 from conflict_ner.events.sentence import Sentence
 from conflict_ner.events.sources import heads_appositive_source
 from conflict_ner.records import ActorRef, Entity, Role
@@ -108,20 +108,10 @@ def assign_roles(sentence: Sentence, actors: Sequence[Entity]) -> list[ActorRef]
         start, end = ent.start - sentence.start, ent.end - sentence.start
         if sentence.in_pure_source(start, end) or heads_appositive_source(sentence.text, end):
             continue
-        role = role_of(sentence, start, end)
-        if out and out[-1].role != "unknown":
-            before = out[-1]
-            # "X, the Y and their allies launched ...": one phrase, one role
-            if coordinated(sentence.text, before.end - sentence.start, start, end):
-                role = before.role
-        out.append(ActorRef(ent.text, ent.start, ent.end, role))
-    # and back: "Government forces and their allies made an attempt to storm ..." (the second placed, the first not)
-    for i in range(len(out) - 2, -1, -1):
-        after = out[i + 1]
-        if out[i].role == "unknown" and after.role != "unknown" and coordinated(
-                sentence.text, out[i].end - sentence.start, after.start - sentence.start, after.end - sentence.start):
-            out[i] = replace(out[i], role=after.role)
-    return out
+        out.append(ActorRef(ent.text, ent.start, ent.end, role_of(sentence, start, end)))
+    spans = [(a.start - sentence.start, a.end - sentence.start) for a in out]
+    roles = share_roles(sentence.text, spans, [a.role for a in out])
+    return [replace(a, role=r) for a, r in zip(out, roles)]
 
 
 def role_of(sentence: Sentence, start: int, end: int) -> Role:

@@ -1,0 +1,38 @@
+"""Roles shared along a coordinated phrase (role_lists.share_roles)."""
+
+from __future__ import annotations
+
+import pytest
+
+from conflict_ner.events.role_lists import share_roles
+
+
+def _spans(text: str, *actors: str) -> list[tuple[int, int]]:
+    out, after = [], 0
+    for a in actors:
+        start = text.index(a, after)
+        out.append((start, start + len(a)))
+        after = start + len(a)
+    return out
+
+
+@pytest.mark.parametrize("text, actors, placed, shared", [
+    # forward: the role of the first of a phrase passes on, even over a role of its own
+    ("Ahrar al-Sham, the Nusra Front and their allies launched an advance.",
+     ("Ahrar al-Sham", "Nusra Front", "allies"), ["initiator", "unknown", "target"],
+     ["initiator", "initiator", "initiator"]),
+    # back: only an unknown takes the role of the placed one after it
+    ("Government forces and their allies made an attempt to storm the village.",
+     ("Government forces", "allies"), ["unknown", "initiator"], ["initiator", "initiator"]),
+    ("Government forces and their allies made an attempt to storm the village.",
+     ("Government forces", "allies"), ["target", "initiator"], ["target", "target"]),
+    # not across a clause
+    ("The army said rebels attacked.", ("army", "rebels"), ["unknown", "initiator"], ["unknown", "initiator"]),
+    ("Rebels killed two soldiers, and the army responded.", ("Rebels", "army"), ["initiator", "unknown"],
+     ["initiator", "unknown"]),
+    # nothing placed, nothing shared
+    ("HTS and the NLF met.", ("HTS", "NLF"), ["unknown", "unknown"], ["unknown", "unknown"]),
+    ("", (), [], []),
+])
+def test_share_roles(text, actors, placed, shared):
+    assert share_roles(text, _spans(text, *actors), placed) == shared
