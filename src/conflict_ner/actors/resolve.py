@@ -32,7 +32,8 @@ from rapidfuzz import fuzz, process
 from conflict_ner.actors.coref import by_document
 from conflict_ner.actors.fold import fold
 from conflict_ner.actors.place_country import default_place_country
-from conflict_ner.actors.table import ActorTable, Country, Entry, Identity, default_table
+from conflict_ner.actors.table import ACTOR_TYPES, ActorTable, Country, Entry, Identity, default_table
+from conflict_ner.actors.unseen import guess_inter, member_group, state_unit
 
 #: rapidfuzz ratio (0-100) of folded forms at or above which a named mention takes the nearest
 #: alias; chosen on the dev gold (``conflict-ner evaluate-actors --sweep``, training/ANNOTATION.md).
@@ -70,6 +71,8 @@ _BODY_OF = re.compile(r"^(?:federal |central |national |transitional )?(" + "|".
 _MILITARY_RANKS = frozenset(("general", "colonel", "major", "brigadier", "lieutenant"))
 _TITLE_BEFORE = re.compile(r"((?:[\w’'-]+\s+){0,4}?)(" + "|".join(_GOVERNMENT_TITLES + _SPEAKER_TITLES)
                            + r")\.?\s+$", re.IGNORECASE)
+_SPEAKS_FOR = re.compile(r"\b(?:spokes(?:man|woman|person)|leader|commander|head|chief|representative)\s+"
+                         r"(?:for|of)\s+((?:[\w’'-]+\s+){0,5}?[\w’'-]+)\s*,\s*$", re.IGNORECASE)
 _POSSESSOR = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)['’]s\s+$")
 _POINTER = re.compile(r"\b(its|their|the)\s+$", re.IGNORECASE)
 #: described groups that "the" may point back with to a named armed group
@@ -153,7 +156,7 @@ class ActorResolver:
         named_group = self._group_member(tokens, country, day)
         if named_group:
             return named_group
-        owner = self._possessor(before, country, day, tokens)
+        owner = self._possessor(before, country, day, tokens, text)
         if owner:
             return owner
         found = self._country_itself(key, country, day) or self._country_itself(" ".join(whole), country, day) \
@@ -167,14 +170,35 @@ class ActorResolver:
                 if len(key) > 2 and (name.endswith(" " + key) or name.startswith(key + " ")):
                     return identity
             core = _capitalised_core(text)  # "separatist Balochistan Liberation Army", "joint UNAMID mission"
-            found = self._fuzzy(key, country, day) or self._core(core, country, day) or self._titled(before, country, day)
+            found = self._state_unit(text, core, country, day) or self._fuzzy(key, country, day) or self._core(core, country, day) or self._titled(before, country, day)
             if found:
                 return found
-            if self.name_unknown_groups:  # a group the table lacks: its own name
-                name = text if _organisation_name(text) else core if core and _organisation_name(core) else None
-                if name:
-                    return Identity(_unknown_group_name(name), None, None)
+            if self.name_unknown_groups:
+                return self._unseen(text, core, country, day)
         return _NONE
+
+    def _state_unit(self, text: str, core: str | None, country: Country | None, day: date | None) -> Identity | None:
+        """A unit of state forces the table lacks (``Frontier Corps``, ``12th Brigade``) is the
+        article country's military (before near spellings: ``12th Brigade`` is not ``444 Brigade``)."""
+        if self.name_unknown_groups and country is not None and \
+                (state_unit(text) or (core is not None and state_unit(core))):
+            return self.table.identity(Entry(None, None, None, country.name, "military"), country, day)
+        return None
+
+    def _unseen(self, text: str, core: str | None, country: Country | None, day: date | None) -> Identity:
+        """A group the table lacks (:mod:`conflict_ner.actors.unseen`), named as the article names
+        it, with the inter code its words suggest."""
+        name = text if _organisation_name(text) else core if core and _organisation_name(core) else None
+        if name:
+            canonical = _unknown_group_name(name)
+            return _typed(canonical, guess_inter(canonical))
+        found = member_group(text, self._known_name)
+        return _typed(*found) if found else _NONE
+
+    def _known_name(self, name: str) -> bool:
+        """A country, demonym or actor the table holds (no member noun makes it an unseen group)."""
+        key = fold(name)
+        return key in self.table.country_words or key in self.table.demonyms or key in self.table.aliases
 
     def _core(self, core: str | None, country: Country | None, day: date | None) -> Identity | None:
         """The named actor the capitalised core of a wider mention is (a people's name aside:
@@ -234,9 +258,10 @@ class ActorResolver:
         return None
 
     def _possessor(self, before: str, country: Country | None, day: date | None,
-                   tokens: list[str]) -> Identity | None:
-        """``Russia's Defence Ministry``: a state noun takes the possessor country's body;
-        ``Haftar's eastern forces``: a force or member noun takes the possessor group."""
+                   tokens: list[str], text: str = "") -> Identity | None:
+        """``Russia's Defence Ministry``: a state noun takes the possessor country's body, and a
+        unit or an operation its military (``France's Operation Barkhane``, ``Ukraine's 47th
+        Mechanized Brigade``); ``Haftar's eastern forces``: a force or member noun takes the possessor group."""
         match = _POSSESSOR.search(before)
         if match is None:
             return None
@@ -253,6 +278,8 @@ class ActorResolver:
             for kind in ("military", "police", "government"):
                 if _is_head(tokens, self.table.generics[kind]):
                     return self.table.identity(Entry(None, None, None, home, kind), country, day)
+            if tokens[:1] == ["operation"] or state_unit(text):
+                return self.table.identity(Entry(None, None, None, home, "military"), country, day)
             return None
         if tokens and (tokens[-1] in MEMBER_NOUNS or _is_head(tokens, self.table.generics["military"])):
             return self._lookup(owner_key, country, day)
@@ -273,6 +300,11 @@ class ActorResolver:
     def _titled(self, before: str, country: Country | None, day: date | None) -> Identity | None:
         """A person after a title: ``President X`` is the article country's government; ``Army
         spokesman X`` speaks for the army."""
+        spoken = _SPEAKS_FOR.search(before)  # "a spokesman for the Houthi movement, X"
+        if spoken is not None:
+            found = self._one(spoken.group(1), country, day)
+            if found.canonical is not None:
+                return found
         match = _TITLE_BEFORE.search(before)
         if match is None:
             return None
@@ -352,6 +384,10 @@ class ActorResolver:
 
 
 _NONE = Identity(None, None, None)
+
+
+def _typed(canonical: str, inter: int | None) -> Identity:
+    return Identity(canonical, ACTOR_TYPES[inter] if inter else None, inter)
 
 
 def _choose(entries: Sequence[Entry], country: Country | None, day: date | None) -> Entry | None:

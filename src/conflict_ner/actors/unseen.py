@@ -1,0 +1,108 @@
+"""Names for actors the table has never seen (training/ANNOTATION.md section 10: "groups the
+table lacks are named as the article names them").
+
+- :func:`state_unit`: a unit of a state's forces (``Frontier Corps``, ``4th Armoured Division``,
+  ``Republican Guard``) is that state's military: ACLED codes units as their parent force;
+- :func:`member_group`: a name before a member noun (``Janjaweed militias``) is the group itself;
+  a name with a lower-case organisation noun (``Hafiz Gul Bahadur group``) the group with that
+  noun as part of its name; a name built with the words Arabic group names use (``Suqour
+  al-Jabal``, ``Liwa al-Quds``) the name as written;
+- :func:`guess_inter`: the ACLED inter code a group's head words suggest (militia 3; front,
+  movement, liberation army, brigade 2; protesters 6; rioters 5), None when they say nothing.
+
+>>> state_unit("Frontier Corps"), state_unit("47th Mechanized Brigade"), state_unit("Hamza Brigade")
+(True, True, False)
+>>> member_group("Janjaweed militias"), member_group("Hafiz Gul Bahadur group"), member_group("Suqour al-Jabal")
+(('Janjaweed', 3), ('Hafiz Gul Bahadur Group', None), ('Suqour al-Jabal', 2))
+>>> member_group("Hausa and Berti fighters") is None, member_group("Gustavo Petro") is None
+(True, True)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+#: words of Arabic armed groups' names (army, brigade, battalions, companies, legion, front,
+#: movement, party, supporters, falcons, organisation, forces, division, league)
+ARABIC_GROUP_WORDS = frozenset((
+    "jaish", "jaysh", "liwa", "kataib", "kata'ib", "katibat", "saraya", "faylaq", "jabhat", "harakat", "hizb",
+    "ansar", "suqour", "suqur", "tanzim", "quwat", "firqat", "firqa", "asaib", "usbat", "jund", "junud", "tajammu"))
+#: unit nouns of a state's forces, and the words that make a unit named with them a state's
+_UNIT_NOUNS = frozenset(("corps", "division", "brigade", "regiment", "battalion", "guard", "guards", "rangers",
+                         "command", "fleet", "squadron"))
+_STATE_UNIT_WORDS = frozenset((
+    "frontier", "border", "republican", "presidential", "national", "coast", "royal", "special", "airborne",
+    "mechanized", "mechanised", "armoured", "armored", "infantry", "motorized", "motorised", "marine", "naval",
+    "artillery", "tank", "rifle", "assault", "mountain", "air", "army", "operations", "operational", "military",
+    "territorial", "rapid", "reaction", "intervention", "counter-terrorism", "counterterrorism", "commando",
+    "separate", "guards", "joint", "central", "northern", "southern", "eastern", "western"))
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
+#: member nouns: the name before them is the group ("Janjaweed militias"), with the inter code they suggest
+_MEMBER_INTER = {"militias": 3, "militiamen": 3, "fighters": None, "rebels": 2, "insurgents": 2, "militants": None,
+                 "members": None, "gunmen": None, "forces": None, "loyalists": None}
+#: organisation nouns that belong to the name ("Hafiz Gul Bahadur group": "... Group")
+_NAME_NOUNS = frozenset(("group", "front", "movement", "brigade", "brigades", "battalion", "battalions", "militia",
+                         "army", "organisation", "organization", "network", "alliance", "council", "coalition"))
+_INTER_WORDS = ((3, ("militia", "militias", "militiamen", "self-defense", "self-defence", "vigilantes",
+                     "vigilante")),
+                (2, ("front", "movement", "liberation", "brigade", "brigades", "battalion", "battalions", "jihad",
+                     "mujahideen", "insurgents", "rebels", *ARABIC_GROUP_WORDS)),
+                (6, ("protesters", "demonstrators")), (5, ("rioters",)))
+_GLUE = frozenset(("of", "the", "for", "and", "al", "el", "de", "du", "des", "la", "le", "wa", "wal", "bin", "ibn"))
+
+
+def _words(text: str) -> list[str]:
+    return re.sub(r"^(?:the|The)\s+", "", " ".join(text.split())).split()
+
+
+def _name_word(word: str) -> bool:
+    """A word of a proper name: capitalised, a number, ``al-X``, or glue between such words."""
+    return word[:1].isupper() or word[:1].isdigit() or word.lower() in _GLUE or word[:3].lower() in ("al-", "el-")
+
+
+def state_unit(text: str) -> bool:
+    """A unit of state forces: a unit noun after an ordinal or after words that only state units
+    carry (``Frontier Corps``, ``3rd Separate Assault Brigade``, ``Republican Guard``)."""
+    words = [w.lower().strip(".,") for w in _words(text)]
+    if len(words) < 2 or words[-1] not in _UNIT_NOUNS:
+        return False
+    rest = words[:-1]
+    return bool(_ORDINAL.match(rest[0])) or all(w in _STATE_UNIT_WORDS for w in rest)
+
+
+def guess_inter(name: str) -> int | None:
+    """The inter code the words of a group's name suggest (None when none does).
+
+    >>> guess_inter("Zawiya Martyrs Brigade"), guess_inter("Baloch Liberation Front"), guess_inter("Derna Council")
+    (2, 2, None)
+    """
+    words = {w.lower() for w in re.findall(r"[\w'-]+", name)}
+    for inter, cues in _INTER_WORDS:
+        if words & set(cues):
+            return inter
+    return None
+
+
+def member_group(text: str, known: Callable[[str], bool] = lambda name: False) -> tuple[str, int | None] | None:
+    """The name and guessed inter code of a group the table lacks, or None (``known(name)``: the
+    name is a country, demonym or people the table holds, which no member noun makes a group)."""
+    words = _words(text)
+    if len(words) < 1 or "and" in words or any("," in w for w in words):
+        return None
+    head = words[-1].lower() if len(words) > 1 else ""
+    name = words[:-1]
+    if head in _MEMBER_INTER and name and all(_name_word(w) for w in name) and name[0][:1].isupper():
+        joined = " ".join(name)
+        if known(joined):
+            return None
+        return joined, _MEMBER_INTER[head] if _MEMBER_INTER[head] is not None else guess_inter(joined)
+    if head in _NAME_NOUNS and words[-1].islower() and name and all(_name_word(w) for w in name) \
+            and sum(w[:1].isupper() for w in name) >= 2 and not known(" ".join(name)):
+        joined = " ".join([*name, words[-1].capitalize()])
+        return joined, guess_inter(joined)
+    if len(words) >= 2 and all(_name_word(w) for w in words) and \
+            any(w.lower().split("-")[0] in ARABIC_GROUP_WORDS for w in words):
+        joined = " ".join(words)
+        return joined, guess_inter(joined)
+    return None

@@ -1,0 +1,60 @@
+"""Actors the table has never seen: state units, unseen named groups, possessors and speakers
+(issue 19, actor identity: test and held-out mentions are of actors the table lacks)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from conflict_ner.actors import ActorResolver
+from conflict_ner.actors.unseen import guess_inter, member_group, state_unit
+
+
+def identities(text: str, *mentions: str, published: date = date(2023, 6, 1)):
+    spans, at = [], 0
+    for m in mentions:
+        start = text.index(m, at)
+        spans.append((start, start + len(m)))
+        at = start + len(m)
+    return ActorResolver().resolve(text, spans, published=published)
+
+
+@pytest.mark.parametrize("text, unit", [("Frontier Corps", True), ("4th Armoured Division", True),
+                                        ("the Republican Guard", True), ("Hamza Brigade", False),
+                                        ("Corps", False), ("Sultan Murad Division", False)])
+def test_state_units(text, unit):
+    assert state_unit(text) is unit
+
+
+def test_unseen_groups_are_named_as_the_article_names_them():
+    assert member_group("Janjaweed militias") == ("Janjaweed", 3)
+    assert member_group("Afghan fighters", known=lambda name: name == "Afghan") is None  # a demonym, not a group
+    assert member_group("the Hafiz Gul Bahadur group") == ("Hafiz Gul Bahadur Group", None)
+    assert member_group("Liwa al-Quds") == ("Liwa al-Quds", 2)
+    assert member_group("armed groups") is None and member_group("Vladimir Putin") is None
+    assert guess_inter("Ogaden National Liberation Front") == 2 and guess_inter("Kamajor Militia") == 3
+    assert guess_inter("Gulf Clan") is None
+
+
+def test_a_unit_of_state_forces_is_the_article_country_s_military():
+    got = identities("GITEGA, Burundi - Presidential Guard soldiers and the 12th Brigade deployed.",
+                     "Presidential Guard soldiers", "12th Brigade")
+    assert [(i.canonical, i.inter_code) for i in got] == [("Military Forces of Burundi", 1)] * 2
+
+
+def test_a_country_s_operation_or_unit_is_its_military():
+    text = "GAO, Mali - Jets of France's Operation Barkhane struck the convoy."
+    got = identities(text, "Operation Barkhane", published=date(2019, 11, 2))
+    assert (got[0].canonical, got[0].inter_code) == ("Military Forces of France", 8)
+
+
+def test_an_unseen_group_with_a_member_noun_gets_a_name_and_type():
+    text = "NYALA, Sudan - Sarabi Zurug militias raided the market."
+    got = identities(text, "Sarabi Zurug militias")
+    assert (got[0].canonical, got[0].actor_type, got[0].inter_code) == ("Sarabi Zurug", "Political Militias", 3)
+
+
+def test_a_speaker_named_after_the_body_he_speaks_for_is_that_body():
+    text = "SANAA - A spokesman for the Houthi movement, Abu Karim al-Murtada, called the raids an aggression."
+    assert identities(text, "Houthi movement", "Abu Karim al-Murtada")[1].canonical == "Houthis"
