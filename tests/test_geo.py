@@ -427,3 +427,13 @@ def test_across_or_a_push_in_a_seat_means_its_province(geocoder):
     assert (idlib.level, idlib.geo.geo_precision) == ("admin1", 3)
     assert (kafr.level, kafr.geo.geonames_id, kafr.geo.geo_precision) == ("place", 5, 1)  # a town, no province
     assert resolve(geocoder, "A blast in Idlib, Syria.", "Idlib")[0].level == "place"
+
+
+def test_an_unknown_place_is_near_the_town_the_article_names_most():
+    # Kafranbel three times, Idlib twice: the article is about Kafranbel, so the hamlet it does
+    # not know lies near Kafranbel (precision 2), in Idlib province
+    text = ("Shelling hit Kafranbel in Syria. Kafranbel's market burned. In Idlib, medics said Kafranbel "
+            "lost power. Idlib officials said Tal Shaykh Hamid was also hit.")
+    mentions = [(m.start(), m.end()) for m in __import__("re").finditer(r"Kafranbel|Idlib|Syria|Tal Shaykh Hamid", text)]
+    hamlet = Geocoder(Gazetteer.build(cities=CITIES)).geocode(text, mentions)[-1]
+    assert (hamlet.how, hamlet.geo.geonames_id, hamlet.geo.geo_precision, hamlet.admin1) == ("article", 5, 2, "12")
