@@ -65,6 +65,9 @@ def main() -> None:
     parser.add_argument("--re3d-variant", action="append", default=[], help="other models on the re3d test")
     parser.add_argument("--re3d-data", default="../shared/data/re3d-conll/test.txt")
     parser.add_argument("--quantize", default="bf16,int8", type=lambda v: [q for q in v.split(",") if q])
+    parser.add_argument("--seed-mean", action="append", default=[], metavar="LABEL=DIR,DIR,...",
+                        help="also report the mean fp32 test F1 of these runs (their metrics.json), one row per "
+                             "label: a seed's luck is not a path's cost")
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--out", default="bench/results/path_accuracy.json")
     args = parser.parse_args()
@@ -73,10 +76,19 @@ def main() -> None:
     rows = benchmark_rows("corpus test", args.data, [args.model, *args.variant], args.quantize)
     if args.re3d_model:
         rows += benchmark_rows("re3d test", args.re3d_data, [args.re3d_model, *args.re3d_variant], args.quantize)
-    results = {"machine": machine(), "date": date.today().isoformat(), "rows": rows}
+    results = {"machine": machine(), "date": date.today().isoformat(), "rows": rows,
+               "seed_means": [seed_mean(*spec.split("=", 1)) for spec in args.seed_mean]}
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(json.dumps(results, indent=2))
     update_readme("path_accuracy", render_table(results))
+
+
+def seed_mean(label: str, dirs: str) -> dict:
+    """Mean and spread of the fp32 test micro F1 that training wrote to each run's ``metrics.json``."""
+    scores = [json.loads((Path(d) / "metrics.json").read_text())["test"]["micro"]["f1"] for d in dirs.split(",")]
+    mean = sum(scores) / len(scores)
+    return {"label": label, "runs": dirs.split(","), "scores": [round(x, 4) for x in scores],
+            "mean": round(mean, 4), "range": round(max(scores) - min(scores), 4)}
 
 
 def render_table(r: dict) -> str:
@@ -87,6 +99,12 @@ def render_table(r: dict) -> str:
     for row in r["rows"]:
         lines.append(f"| {row['benchmark']} | `{row['model']}` | {row['precision']} | {row['micro_f1']:.4f} "
                      f"| {row['drop_points']:.2f} | {'yes' if row['kept'] else 'no'} |")
+    if r.get("seed_means"):
+        lines += ["", "Mean over training seeds (fp32 test micro F1 from each run's `metrics.json`):", "",
+                  "| runs | seeds | F1 per seed | mean | range |", "|---|---:|---|---:|---:|"]
+        for g in r["seed_means"]:
+            lines.append(f"| {g['label']} | {len(g['scores'])} | {', '.join(f'{x:.4f}' for x in g['scores'])} "
+                         f"| {g['mean']:.4f} | {g['range']:.4f} |")
     return "\n".join(lines)
 
 

@@ -7,7 +7,7 @@ from .conftest import REPO
 
 
 def test_shipped_configs_validate():
-    for name in ("default", "conflict-re3d", "re3d-benchmark", "smoke"):
+    for name in ("default", "fast", "conflict-re3d", "re3d-benchmark", "smoke"):
         cfg = load_config(REPO / "configs" / f"{name}.yaml")
         assert isinstance(cfg, Config)
     assert load_config(REPO / "configs/default.yaml").model.base_model == PACKAGED_MODEL
@@ -52,3 +52,11 @@ def test_dump_roundtrip(tmp_path):
     path = tmp_path / "r.yaml"
     path.write_text(dump_config(cfg))
     assert load_config(path) == cfg
+
+
+def test_the_fast_config_is_a_distilled_four_layer_student_of_the_default():
+    fast, default = load_config(REPO / "configs/fast.yaml"), load_config(REPO / "configs/default.yaml")
+    assert (fast.model.num_layers, fast.model.base_model) == (4, default.training.output_dir)
+    assert fast.training.distill.teachers[0] == default.training.output_dir
+    assert len(fast.training.distill.teachers) == 3 and fast.training.output_dir != default.training.output_dir
+    assert fast.data == default.data and fast.events == default.events
