@@ -1,4 +1,5 @@
-"""Types beyond the sentence's own cues: the train-gold trigger table (events/type_lexicon.py)
+"""Types beyond the sentence's own cues: the train-gold trigger table (events/type_lexicon.py,
+built by training/corpus/trigger_table.py)
 and the document carry of weak types (events/type_carry.py)."""
 
 from __future__ import annotations
@@ -12,9 +13,10 @@ from conflict_ner.errors import DataError
 from conflict_ner.events import build_records
 from conflict_ner.events.sentence import Sentence
 from conflict_ner.events.type_carry import settle_types
-from conflict_ner.events.type_lexicon import build, dumps, likely_type, packaged
+from conflict_ner.events.type_lexicon import likely_type, packaged
 from conflict_ner.events.types import decide
 from conflict_ner.records import Entity
+from conflict_ner.training.corpus.trigger_table import build, dumps
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -47,15 +49,18 @@ def test_bad_corpus_lines_are_named(tmp_path):
         build(events, tsv)
     assert err.value.line == 2
     tsv.write_text("a train\n", encoding="utf-8")
-    with pytest.raises(DataError, match="doc_id<TAB>split"):
+    with pytest.raises(DataError, match="doc_id<TAB>train") as err:
         build(events, tsv)
+    assert (err.value.path, err.value.line) == (str(tsv), 1)
+    with pytest.raises(DataError, match="no such splits file"):
+        build(events, tmp_path / "missing.tsv")
 
 
 def test_the_packaged_table_is_the_build_of_the_committed_corpus():
     built = build(ROOT / "training/corpus/compiled/events.jsonl", ROOT / "training/corpus/splits.tsv")
-    # after a change to the train event gold, rerun: python -m conflict_ner.events.type_lexicon
+    # after a change to the train event gold, rerun: conflict-ner data build
     text = (ROOT / "src/conflict_ner/resources/trigger_types.json").read_text(encoding="utf-8")
-    assert text == dumps(built), "stale trigger table: run python -m conflict_ner.events.type_lexicon"
+    assert text == dumps(built), "stale trigger table: run conflict-ner data build"
     assert json.loads(text) == packaged()
 
 

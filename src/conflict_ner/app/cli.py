@@ -165,7 +165,7 @@ def _cmd_data_build(args: argparse.Namespace) -> int:
     from conflict_ner.training.corpus.build import build_corpus
 
     summary = build_corpus(args.corpus)
-    from conflict_ner.events.type_lexicon import refresh_packaged
+    from conflict_ner.training.corpus.trigger_table import refresh_packaged
 
     # the rules' trigger table is built from the train gold: keep it in step with the markup
     table = refresh_packaged(args.corpus)
