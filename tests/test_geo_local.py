@@ -56,7 +56,7 @@ def test_the_sentence_outranks_its_line(geocoder):
 def test_an_alternate_name_abroad_says_nothing_of_the_province(geocoder):
     # "Tal Hamra" is only an alternate name of a Turkish village: the line is about Aleppo (al-Bab),
     # not split between Aleppo and Turkey's province (the article as a whole is about Idlib)
-    text = "Jets hit Idlib and Maarat al-Numan.\nShelling hit Tal Hamra, Kafr Saghir and al-Bab in Syria and Turkey."
+    text = "Jets hit Idlib and Maarat al-Numan.\nShelling hit Tal Hamra, Kafr Saghir, then al-Bab in Syria and Turkey."
     got = resolve(geocoder, text, "Idlib", "Maarat al-Numan", "Tal Hamra", "Kafr Saghir", "al-Bab", "Syria", "Turkey")
     assert (got["Kafr Saghir"].how, got["Kafr Saghir"].geo.admin1) == ("local", "Aleppo")
 
@@ -85,7 +85,7 @@ def test_the_sentence_may_hold_a_province_across_the_border():
     # its Kfar Kila: the unknown Chebaa falls back to Kfar Kila's province, not to Quneitra
     geocoder = Geocoder(Gazetteer.build(cities=BORDER))
     text = "Rockets hit Majdal Shams, Quneitra and Khan Arnabeh in Syria on Saturday.\n" \
-           "Jets then hit sites in Chebaa and Kfar Kila."
+           "Jets then hit sites in Chebaa, then in Kfar Kila."
     got = resolve(geocoder, text, "Majdal Shams", "Quneitra", "Khan Arnabeh", "Syria", "Chebaa", "Kfar Kila")
     assert got["Kfar Kila"].country == "LB"
     assert (got["Chebaa"].how, got["Chebaa"].country, got["Chebaa"].admin1) == ("local", "LB", "07")

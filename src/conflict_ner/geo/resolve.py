@@ -5,7 +5,8 @@ else the closest folded names of the article's countries, rapidfuzz ratio at lea
 :data:`FUZZY_THRESHOLD`), then the entry the article makes likeliest: in the country the
 article is about (its dateline, the countries and places it names), in the province it names
 or says the place is in, then the most populous. A region phrase gives the province; a place
-the gazetteer lacks gives the province the text says it is in (precision 3).
+the gazetteer lacks gives the province the text says it is in (precision 3), or the known
+place beside it: its district's seat, a place listed with it (precision 2, :mod:`.neighbours`).
 
 >>> from conflict_ner.geo.gazetteer import Gazetteer
 >>> g = Gazetteer.build(cities=[{"geonameid": 1, "name": "Idlib", "latitude": 35.93, "longitude": 36.63,
@@ -27,6 +28,7 @@ from conflict_ner.geo.context import area_before, dateline, in_admin_list, near_
 from conflict_ner.geo.fold import fold
 from conflict_ner.geo.gazetteer import Gazetteer, Place
 from conflict_ner.geo.local import dominant, enclosing
+from conflict_ner.geo.neighbours import district_after, listed_beside
 from conflict_ner.geo.phrases import Phrase, parse_phrase
 from conflict_ner.geo.roads import midpoint, on_road
 from conflict_ner.records import Geo
@@ -68,6 +70,8 @@ _LEAD = 1.5
 _TOWN_LEAD = 1.0
 # a place abroad (in no country the article is about) must have this many people and its own name
 _ABROAD_POPULATION = 50_000
+# how a place nobody has got its province (from the words after it, its sentence, the article)
+_FALLBACKS = ("said", "local", "article")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _ROAD_WORD = re.compile(r"\b(?:road|highway|motorway|route|axis)s?\b", re.IGNORECASE)
 # two capitalised names joined by a dash: a road between two towns ("Daraa-Damascus")
@@ -78,7 +82,8 @@ _ROAD = re.compile(r"^([A-Z][\w'’]+(?: [A-Z][\w'’]+)*)\s*[-–—/]\s*([A-Z]
 class Resolution:
     """A mention's gazetteer entry: ``geo`` as records carry it, ``level`` (``place``, ``admin2``,
     ``admin1``, ``country``), the ISO alpha-2 ``country`` and GeoNames ``admin1`` code, and ``how``
-    (``exact``, ``fuzzy``, ``said`` for a province the text puts an unknown place in)."""
+    (``exact``, ``fuzzy``, ``said`` for a province the text puts an unknown place in, ``district``
+    and ``listed`` for an unknown place near the known one the text sets beside it)."""
 
     geo: Geo
     level: str
@@ -117,7 +122,8 @@ class Geocoder:
         codes = [self._own_codes(self._plausible(ids, p, focus), p) for ids, p in zip(candidates, phrases)]
         results = [self._resolve(text[s:e], p, c, y, focus, text, (s, e), local_counts(text, spans, codes, k))
                    for k, ((s, e), p, c, y) in enumerate(zip(spans, phrases, candidates, said))]
-        return _near_article_town(self._roads(text, spans, phrases, results, focus))
+        results = _beside_known(text, spans, phrases, self._roads(text, spans, phrases, results, focus))
+        return _near_article_town(results)
 
     def _roads(self, text: str, spans: Sequence[tuple[int, int]], phrases: Sequence[Phrase],
                results: list[Resolution | None], focus: _Focus) -> list[Resolution | None]:
@@ -478,6 +484,33 @@ def _near_lists(text: str, spans: Sequence[tuple[int, int]], phrases: list[Phras
         if out[k].scope == "place" and out[k - 1].scope == "part" and near_before(text, spans[k - 1][0]) \
                 and _LIST_GAP.match(text[spans[k - 1][1]:spans[k][0]]):
             out[k] = Phrase(out[k].name, "part", 2)
+    return out
+
+
+def _beside_known(text: str, spans: Sequence[tuple[int, int]], phrases: Sequence[Phrase],
+                  results: list[Resolution | None]) -> list[Resolution | None]:
+    """A place nobody has (it fell back to a province) is near the known place the
+    text sets beside it (:mod:`.neighbours`), precision 2: the seat of the district it is said
+    to be in ("Mera, in Kebbi State's Augie district"), else a place of the same country listed
+    with it ("Suran and Khattab"); a name the words make a province or a spot near somewhere
+    ("the districts of Al-Hali and Al-Durayhimi") is left as it is."""
+    out = list(results)
+    for k, (result, phrase) in enumerate(zip(results, phrases)):
+        if phrase.scope != "place" or result is None or result.how not in _FALLBACKS or result.level != "admin1":
+            continue  # a name with no candidate at all may be a namesake abroad (Trablous): no guess
+        j = district_after(text, spans, k)
+        found = results[j] if j is not None else None
+        how = "district"
+        if found is None or found.level != "place":
+            found, how = None, "listed"
+            for j in listed_beside(text, spans, k):
+                other = results[j]
+                if other is not None and other.level == "place" and other.how in ("exact", "fuzzy") \
+                        and phrases[j].scope == "place" and other.country == result.country:
+                    found = other
+                    break
+        if found is not None:
+            out[k] = replace(found, geo=replace(found.geo, geo_precision=2), how=how)
     return out
 
 
