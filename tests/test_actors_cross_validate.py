@@ -61,5 +61,6 @@ def test_cross_validated_scores_on_the_corpus():
     assert set(by_theatre["gold_spans"]) == {"dev"}  # only the train+dev gold is cross-validated
     cv, full = by_theatre["gold_spans"]["dev"], shipped["gold_spans"]["dev"]
     assert cv["mentions"] == full["mentions"] >= 200
-    # a table that never saw a theatre's own names must do worse on it than the shipped one
-    assert cv["accuracy"] < full["accuracy"] - 0.03
+    # a table that never saw a theatre's own names must do worse on it than the shipped one (round 5's
+    # rules for unseen actors narrowed the gap: 0.933 against 0.950)
+    assert cv["accuracy"] < full["accuracy"] - 0.01

@@ -152,3 +152,29 @@ def test_kurdish_forces_are_the_sdf_in_syria_and_the_peshmerga_in_iraq():
     iraq = "ERBIL, Iraq - Kurdish forces advanced."
     assert names(syria, "Kurdish forces", published=date(2017, 6, 6)) == ["SDF: Syrian Democratic Forces"]
     assert names(iraq, "Kurdish forces", published=date(2017, 6, 6)) == ["Peshmerga"]
+
+
+# --- round 5: the article's country from a heading body; described groups in the other number ----------------
+
+def test_a_state_body_heading_the_article_gives_its_country():
+    from conflict_ner.actors.resolve import dateline_country
+
+    table = default_table()
+    assert dateline_country("Lebanese Army Command - communique No. 4\n\nArmy units advanced.", table) == "Lebanon"
+    assert dateline_country("KABUL, Dec 25 - Pakistani jets struck.", table) == "Afghanistan"
+    assert dateline_country("Rebels said, on Monday, that", table) is None
+    text = ("Lebanese Army Command - communique No. 4\n\nAt dawn, army units attacked Daesh in the hills near "
+            "Western Qalamoun, on the Syrian side of the border. Ten soldiers were wounded.")
+    spans = [(text.index(m), text.index(m) + len(m)) for m in ("army units", "soldiers")]
+    got = ActorResolver().resolve(text, spans, published=date(2017, 8, 20), places=["Western Qalamoun"])
+    assert [i.canonical for i in got] == ["Military Forces of Lebanon (2016-2022)"] * 2
+
+
+def test_described_groups_in_the_other_number_or_joined_by_and():
+    lean = without_held_out(default_table(), kept=[], held=["demonstrators", "refugees and migrants", "migrants"])
+    assert "demonstrators" not in lean.generics["protesters"].heads  # what a table without them sees
+    text = "BAGHDAD - Three demonstrators were shot. An airstrike killed 53 refugees and migrants; migrants fled."
+    spans = [(text.index(m), text.index(m) + len(m)) for m in ("demonstrators", "refugees and migrants")]
+    spans.append((text.rindex("migrants"), text.rindex("migrants") + len("migrants")))
+    got = ActorResolver(lean).resolve(text, spans, published=date(2019, 11, 29))
+    assert [i.canonical for i in got] == ["Protesters (Iraq)", "Civilians (Iraq)", "Civilians (Iraq)"]

@@ -58,3 +58,21 @@ def test_an_unseen_group_with_a_member_noun_gets_a_name_and_type():
 def test_a_speaker_named_after_the_body_he_speaks_for_is_that_body():
     text = "SANAA - A spokesman for the Houthi movement, Abu Karim al-Murtada, called the raids an aggression."
     assert identities(text, "Houthi movement", "Abu Karim al-Murtada")[1].canonical == "Houthis"
+
+
+# --- round 5: errors of the theatre-fold cross-validation (evaluate-actors --leave-out theatres:5) ----------
+
+def test_an_unseen_army_of_three_words_is_a_rebel_group_the_described_insurgents_point_to():
+    text = ("YANGON, May 2 - The Northern Hills Salvation Army said it attacked police posts. "
+            "The military said 30 insurgents had been killed.")
+    army, _, insurgents = identities(text, "Northern Hills Salvation Army", "military", "insurgents",
+                                     published=date(2017, 5, 2))
+    assert (army.canonical, army.inter_code) == ("NHSA: Northern Hills Salvation Army", 2)
+    assert insurgents == army
+
+
+def test_a_government_with_its_warplanes_is_the_military():
+    text = "KHARTOUM, Jan 21 - Sudanese government warplanes bombed two villages, the government said."
+    planes, said = identities(text, "Sudanese government", "government", published=date(2016, 1, 21))
+    assert planes.canonical.startswith("Military Forces of Sudan")
+    assert said.canonical.startswith("Government of Sudan")

@@ -57,6 +57,9 @@ _MILITARY_WORDS = frozenset(fold(w) for w in (
     "brigades", "division", "battalion", "regiment", "corps", "marines", "paratroopers", "artillery", "airborne",
     "warplanes", "jets", "drones", "personnel", "servicemen", "commanders", "guards", "gendarmerie", "guard",
     "special services", "security services"))
+#: a word right after a government mention that makes it the military ("government warplanes")
+_ARMED_NEXT = _MILITARY_WORDS | frozenset(fold(w) for w in (
+    "aircraft", "planes", "helicopters", "gunships", "tanks", "bombers", "fighter", "troop", "soldier"))
 #: titles before a name that give the person's body: the article country's government, or the
 #: body named before the title ("Army spokesman X", "LNA commander X").
 _GOVERNMENT_TITLES = ("president", "prime minister", "premier", "king", "emir", "foreign minister",
@@ -131,6 +134,7 @@ class ActorResolver:
                 before = text[max(0, m.start - 80):m.start]
                 identity = self._one(m.text, country, published, earlier, before)
                 identity = self._antecedent(m.text, before, identity, out, country, published) or identity
+                identity = self._armed_body(identity, text[m.end:m.end + 40], country, published)
             out.append(identity)
             if identity.canonical is not None and _named(m.text):
                 earlier.append((fold(m.text), identity))
@@ -176,6 +180,17 @@ class ActorResolver:
             if self.name_unknown_groups:
                 return self._unseen(text, core, country, day)
         return _NONE
+
+    def _armed_body(self, identity: Identity, after: str, country: Country | None, day: date | None) -> Identity:
+        """A government whose weapons or troops the next word names (``Sudanese government``
+        ``warplanes``, ``the regime's jets``) is its country's military: the act is the forces'."""
+        state = _STATE_NAME.match(identity.canonical or "")
+        if state is None or state.group(1) != "Government" or state.group(2) not in self.table.countries:
+            return identity
+        nxt = re.match(r"(?:['’]s)?\s+([A-Za-z-]+)", after)
+        if nxt is None or fold(nxt.group(1)) not in _ARMED_NEXT:
+            return identity
+        return self.table.identity(Entry(None, None, None, state.group(2), "military"), country, day)
 
     def _state_unit(self, text: str, core: str | None, country: Country | None, day: date | None) -> Identity | None:
         """A unit of state forces the table lacks (``Frontier Corps``, ``12th Brigade``) is the
@@ -343,8 +358,14 @@ class ActorResolver:
         return None
 
     def _generic(self, tokens: list[str], country: Country | None, day: date | None) -> Identity | None:
+        """A described group: a head of one generic, in either number (``demonstrators`` when the
+        table holds ``demonstrator``), or heads of one generic joined by ``and`` (``refugees and migrants``)."""
         for generic in self.table.generics.values():
             if _is_head(tokens, generic):
+                return self.table.generic_identity(generic.kind, country, day)
+        parts = _coordinated(tokens)
+        for generic in self.table.generics.values():
+            if all(any(_is_head(form, generic) for form in _number_forms(part)) for part in parts):
                 return self.table.generic_identity(generic.kind, country, day)
         return None
 
@@ -415,6 +436,41 @@ def _is_head(tokens: Sequence[str], generic) -> bool:
             i += 1
             continue
         return False
+
+
+def _number_forms(tokens: Sequence[str]) -> list[list[str]]:
+    """``tokens`` and, with its last word in the other number (English ``-s``/``-ies`` only), that form.
+
+    >>> _number_forms(["demonstrators"]), _number_forms(["armed", "militia"]), _number_forms(["militias"])
+    ([['demonstrators'], ['demonstrator']], [['armed', 'militia'], ['armed', 'militias']], [['militias'], ['militia']])
+    """
+    if not tokens:
+        return [list(tokens)]
+    *rest, last = tokens
+    if last.endswith("ies") and len(last) > 4:
+        other = [last[:-3] + "y"]
+    elif last.endswith("s") and not last.endswith("ss") and len(last) > 3:
+        other = [last[:-1]]
+    elif last.endswith("y") and len(last) > 3:
+        other = [last[:-1] + "ies"]
+    else:
+        other = [last + "s"]
+    return [list(tokens)] + [[*rest, o] for o in other]
+
+
+def _coordinated(tokens: Sequence[str]) -> list[list[str]]:
+    """The parts of a described mention joined by ``and`` (one part when there is none).
+
+    >>> _coordinated(["refugees", "and", "migrants"]), _coordinated(["displaced", "people"])
+    ([['refugees'], ['migrants']], [['displaced', 'people']])
+    """
+    parts: list[list[str]] = [[]]
+    for t in tokens:
+        if t == "and":
+            parts.append([])
+        else:
+            parts[-1].append(t)
+    return [p for p in parts if p] or [list(tokens)]
 
 
 def _without_plain_modifiers(text: str) -> list[str]:
@@ -542,12 +598,10 @@ def article_country(text: str, places: Sequence[str], table: ActorTable,
     """
     score: Counter[str] = Counter()
     first: dict[str, int] = {}
-    dateline = _DATELINE.match(text)
-    if dateline:
-        found = table.country_words.get(fold(dateline.group(1)))
-        if found:
-            score[found] += 3
-            first.setdefault(found, -1)
+    found = dateline_country(text, table)
+    if found:
+        score[found] += 3
+        first.setdefault(found, -1)
     for place in places:
         named = _country_words(fold(place), table)
         if not named and place_country is not None:
@@ -561,6 +615,30 @@ def article_country(text: str, places: Sequence[str], table: ActorTable,
         return None
     best = max(score, key=lambda n: (score[n], -first.get(n, 10**9)))
     return table.countries[best]
+
+
+def dateline_country(text: str, table: ActorTable) -> str | None:
+    """The country of an article's dateline (``KABUL, Dec 25 -``), or of the state body that
+    heads it where a dateline would stand (``Lebanese Army Command - communique No. 4``): a
+    body's own communique is about its country, whatever neighbours it names later.
+
+    >>> table = default_table()
+    >>> dateline_country("KABUL, Dec 25 - Jets struck.", table), dateline_country("Lebanese Army Command - No. 4", table)
+    ('Afghanistan', 'Lebanon')
+    >>> dateline_country("Rebels said, on Monday", table) is None
+    True
+    """
+    dateline = _DATELINE.match(text)
+    if dateline is None:
+        return None
+    words = fold(dateline.group(1)).split()
+    found = table.country_words.get(" ".join(words))
+    if found:
+        return found
+    for n in (2, 1):  # a demonym or country name before the body's words
+        if len(words) > n and " ".join(words[:n]) in table.demonyms:
+            return table.demonyms[" ".join(words[:n])]
+    return None
 
 
 def _country_of_alpha2(code: str | None, table: ActorTable) -> str | None:

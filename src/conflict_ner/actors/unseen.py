@@ -74,13 +74,22 @@ def state_unit(text: str) -> bool:
 def guess_inter(name: str) -> int | None:
     """The inter code the words of a group's name suggest (None when none does).
 
+    An army of three or more words the table lacks is a rebel group (states' armies are named
+    by their country, and their units are caught by :func:`state_unit` first).
+
     >>> guess_inter("Zawiya Martyrs Brigade"), guess_inter("Baloch Liberation Front"), guess_inter("Derna Council")
     (2, 2, None)
+    >>> guess_inter("ARSA: Arakan Rohingya Salvation Army"), guess_inter("Pakistan Army")
+    (2, None)
     """
-    words = {w.lower() for w in re.findall(r"[\w'-]+", name)}
+    found = re.findall(r"[\w'-]+", name.split(": ", 1)[-1])
+    words = {w.lower() for w in found}
     for inter, cues in _INTER_WORDS:
         if words & set(cues):
             return inter
+    named = [w for w in found if w.lower() not in _GLUE]
+    if len(named) >= 3 and named[-1] == "Army" and all(w[:1].isupper() for w in named):
+        return 2
     return None
 
 
