@@ -26,6 +26,7 @@ from conflict_ner.events.headings import is_section_heading
 from conflict_ner.events.modality import modality, speaks_as_party
 from conflict_ner.events.roles import assign_roles
 from conflict_ner.events.sentence import Sentence
+from conflict_ner.events.subject_acts import object_roles, subject_act
 from conflict_ner.events.type_carry import settle_types
 from conflict_ner.events.types import classify
 from conflict_ner.labels import LABELS
@@ -34,7 +35,7 @@ from conflict_ner.text.published import parse_published
 from conflict_ner.text.sentences import dateline_end, split_sentences
 
 #: How sure the rules are that a sentence reports an act, by what qualified it.
-CERTAINTY = {"trigger": 1.0, "count": 0.8, "weapon": 0.6}
+CERTAINTY = {"trigger": 1.0, "count": 0.8, "weapon": 0.6, "subject": 0.5}
 # A record with no actor, place, weapon or count says little about the act (kept with keep_bare).
 _BARE_FACTOR = 0.8
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
@@ -93,6 +94,7 @@ def _records(text: str, sentence: Sentence, ents: list[Entity], dates: DateCarry
     for e in ents:
         by_label[e.label].append(e)
     counts = count_refs(sentence, by_label["COUNT"])
+    verb = None  # an act told only by its subject's own verb (:mod:`.subject_acts`)
     if sentence.reports_violence:
         certainty = CERTAINTY["trigger"]
     elif any(c.outcome != "other" for c in counts):
@@ -100,10 +102,17 @@ def _records(text: str, sentence: Sentence, ents: list[Entity], dates: DateCarry
     elif by_label["WEAPON"]:
         certainty = CERTAINTY["weapon"]
     else:
-        return []
+        verb = subject_act(sentence, {label: [(e.start - sentence.start, e.end - sentence.start) for e in found]
+                                      for label, found in by_label.items()})
+        if verb is None:
+            return []
+        certainty = CERTAINTY["subject"]
     actors = assign_roles(sentence, by_label["ACTOR"])
+    if verb is not None:
+        actors = object_roles(sentence.text, verb, actors, sentence.start)
     source = attribution(sentence, ents)
-    acts = sentence_acts(sentence, [(e.start - sentence.start, e.end - sentence.start) for e in ents])
+    acts = ([Act(verb, 0, len(sentence.text))] if verb is not None else
+            sentence_acts(sentence, [(e.start - sentence.start, e.end - sentence.start) for e in ents]))
     if len(acts) > 1:
         certainty = CERTAINTY["trigger"]
     # each entity, actor and count goes to the act whose stretch holds it (one pass each)

@@ -54,7 +54,7 @@ _FORCED_BEFORE = re.compile(rf"\bforc(?:ed|ing|es)\s+{_DET}$", re.I)
 # Fallback for an actor no pattern placed: the subject of a verb of its own, in any tense the rules
 # have no act word for ("Turkish security forces used tear gas", "MNDAA columns moved west", "the army
 # is advancing", headlines' "Afghan forces fall back"), acted; a reporting verb tells nothing.
-_SUBJECT_VERB_AFTER = re.compile(
+SUBJECT_VERB_AFTER = re.compile(
     r"(?:\s*,[^,;]{1,80},)?\s+(?:(?:fighters|forces|troops|units|columns|members|militants|soldiers|men)\s+)?"
     r"(?:\w+ly\s+)?(?:also\s+|then\s+|first\s+|now\s+|still\s+)?"
     r"(?:(?:had|have|has|will|would|could|can|may|might|must|is|are|was|were)\s+(?:also\s+|now\s+|still\s+|not\s+)?)?"
@@ -168,7 +168,7 @@ def role_of(sentence: Sentence, start: int, end: int) -> Role:
         return "target"  # no pattern placed it: a victim noun is a target ("13 of them civilians")
     if _PASSIVE_AFTER.match(text, end):
         return "target"
-    if _SUBJECT_VERB_AFTER.match(text, end):
+    if SUBJECT_VERB_AFTER.match(text, end):
         return "initiator"
     return "unknown"
 

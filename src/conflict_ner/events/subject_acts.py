@@ -1,0 +1,83 @@
+"""An act told by its subject's own verb when no act word of the lexicon names it.
+
+``Government troops took Tal Othman``, ``The Taliban have now taken five provincial
+capitals``, ``Rioters also burned a police outpost in Kofar Nassarawa``: an ACTOR, a
+finite verb of its own in the past (``took``, ``have taken``, ``burned``) and, in the
+same clause, a place or another actor it acted on. Such a sentence reports an act even
+though the lexicon has no word for it; a reporting verb (``said``), a modal or the
+present (``will retake``, ``is expected``) reports none.
+
+>>> text = "Government troops took Tal Othman on Monday."
+>>> s = Sentence(text)
+>>> spans = {"ACTOR": [(0, 17)], "LOCATION": [(23, 33)]}
+>>> t = subject_act(s, spans)
+>>> text[t.start:t.end], t.kind, t.realized
+('took', 'act', True)
+>>> subject_act(Sentence("The army said it will retake Tal Othman."), {"ACTOR": [(0, 8)], "LOCATION": [(29, 39)]}) is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+from conflict_ner.events.role_lists import is_object_of
+from conflict_ner.events.roles import SUBJECT_VERB_AFTER
+from conflict_ner.events.sentence import Sentence
+from conflict_ner.events.triggers import Trigger
+from conflict_ner.events.type_lexicon import Table, key, packaged
+from conflict_ner.records import ActorRef
+
+# A modal, the present or a participle after the subject tells no act done ("will retake",
+# "is expected", "troops advancing from the west")
+_NOT_DONE = re.compile(r"\b(?:will|would|could|can|may|might|must|is|are|not)\b|ing$", re.I)
+_VERB = re.compile(r"[A-Za-z]+$")
+# Between the verb and what it acted on: no clause break, no reporting verb.
+_CLAUSE_GAP = re.compile(r"[;:]|\b(?:said|says|that|which|who|when|after|before|while|because)\b", re.I)
+#: How far after its verb the object may start (characters): a few words.
+_OBJECT_REACH = 80
+#: How often train gold must have marked the verb as an act's trigger (``visited``, ``demanded``,
+#: ``remained`` never were): the packaged trigger table (:mod:`.type_lexicon`) tells act verbs.
+MIN_GOLD_TRIGGER = 2
+
+
+def subject_act(sentence: Sentence, spans: Mapping[str, Sequence[tuple[int, int]]],
+                table: Table | None = None) -> Trigger | None:
+    """The verb of the first ACTOR that did something to a place or actor after it, or None.
+
+    ``spans`` are entity spans by label, in sentence offsets (``ACTOR`` and ``LOCATION`` are read);
+    ``table`` is the trigger table (default: the packaged one).
+    """
+    table = packaged() if table is None else table
+    text = sentence.text
+    objects = sorted(list(spans.get("LOCATION", ())) + list(spans.get("ACTOR", ())))
+    for start, end in sorted(spans.get("ACTOR", ())):
+        if sentence.in_pure_source(start, end):
+            continue
+        m = SUBJECT_VERB_AFTER.match(text, end)
+        if m is None or _NOT_DONE.search(m.group(0).rstrip()):
+            continue
+        verb = _VERB.search(m.group(0))
+        v_start, v_end = m.start() + verb.start(), m.end()
+        if sum(table.get(key(verb.group(0)), {}).values()) < MIN_GOLD_TRIGGER:
+            continue
+        if any(v_end <= o_start < v_end + _OBJECT_REACH and not _CLAUSE_GAP.search(text, v_end, o_start)
+               for o_start, _ in objects):
+            return Trigger(v_start, v_end, "act", False, True)
+    return None
+
+
+def object_roles(text: str, verb: Trigger, actors: Sequence[ActorRef], offset: int = 0) -> list[ActorRef]:
+    """``actors`` with a role ``unknown`` made ``target`` where the actor is the verb's direct object
+    (``Government forces have pushed [opposition fighters] out of ...``); ``offset`` is where
+    ``text`` starts in the document (actor offsets are document offsets).
+
+    >>> text = "Government forces pushed opposition fighters out of the town."
+    >>> a = [ActorRef("opposition fighters", 25, 44, "unknown")]
+    >>> [x.role for x in object_roles(text, Trigger(18, 24, "act", False, True), a)]
+    ['target']
+    """
+    return [replace(a, role="target") if a.role == "unknown" and is_object_of(text, verb.end, a.start - offset)
+            else a for a in actors]
