@@ -86,6 +86,8 @@ def main() -> None:
                         help="lower-precision paths to time (comma-separated; empty for none)")
     parser.add_argument("--repeats", type=int, default=2, help="timed runs per path; the best counts")
     parser.add_argument("--out", default="bench/results/extract_speed.json")
+    parser.add_argument("--section", default="extract_speed",
+                        help="the bench/README.md block to rewrite (another CPU or ISA keeps its own)")
     args = parser.parse_args()
 
     def timed(fn) -> float:
@@ -180,7 +182,7 @@ def main() -> None:
     print(json.dumps(results, indent=2))
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(json.dumps(results, indent=2))
-    update_readme("extract_speed", render_table(results))
+    update_readme(args.section, render_table(results))
 
 
 def render_table(r: dict) -> str:

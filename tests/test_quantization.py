@@ -81,3 +81,18 @@ def test_extractor_bf16_path(tiny_model_dir):
     assert len(fp32) >= 5 and all(text[e.start:e.end] == e.text for e in ents)
     same = {(e.start, e.end, e.label) for e in ents} & {(e.start, e.end, e.label) for e in fp32}
     assert len(same) >= 0.8 * len(fp32)
+
+
+def test_int8_weights_have_one_scale_per_output_channel():
+    # rows a hundred times apart: one scale per matrix rounds the small rows away, one per row keeps them
+    torch.manual_seed(0)
+    layer = torch.nn.Sequential(torch.nn.Linear(64, 8))
+    with torch.no_grad():
+        layer[0].weight[:4] *= 100.0
+    quantized = quantize_int8(layer)
+    assert quantized[0].weight().qscheme() == torch.per_channel_affine
+    x = torch.randn(16, 64)
+    with torch.inference_mode():
+        ref, out = layer(x), quantized(x)
+    small = (out[:, 4:] - ref[:, 4:]).abs().max() / ref[:, 4:].abs().max()
+    assert small < 0.05
