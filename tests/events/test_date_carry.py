@@ -184,3 +184,15 @@ def test_a_stale_background_year_does_not_move_recent_yearless_days(entities):
     text = "Jets struck Idlib in March 2020.\n\nIn one attack on November 27, a drone hit a tractor near Qmenas."
     recs = build_records(text, entities(text, [("DATE", "March 2020"), ("DATE", "November 27")]), "2023-12-14")
     assert [r.date.value for r in recs] == ["2020-03-01", "2023-11-27"]
+
+
+def test_a_year_alone_dates_its_own_sentence_only(entities):
+    # "in 2024" is too coarse to date the story: the sentences after it keep the story's day
+    text = ("ADF fighters killed 38 villagers near Beni on 10 June. "
+            "In 2024, the group has killed hundreds in Lubero. Militias looted shops in Butembo.")
+    recs = build_records(text, entities(text, [("DATE", "10 June"), ("DATE", "2024")]), "2024-06-17")
+    assert [(r.date.value, r.date.precision) for r in recs] == [
+        ("2024-06-10", "day"), ("2024-01-01", "year"), ("2024-06-10", "day")]
+    text = "In 2024, the group has killed hundreds in Lubero. Militias looted shops in Butembo."
+    recs = build_records(text, entities(text, [("DATE", "2024")]), "2024-06-17")
+    assert recs[-1].date.source == "publication"

@@ -93,7 +93,7 @@ def test_source_kind(source, kind):
 @pytest.mark.parametrize("source, kind", [
     ("the government", "party"), ("the Interior Ministry", "party"), ("President Gustavo Petro", "party"),
     ("security sources", "party"), ("officials on both sides", "party"),
-    ("a local government official", "neutral"), ("the health ministry", "neutral"),
+    ("a local government official", "neutral"), ("a hospital official", "neutral"),
 ])
 def test_source_kind_of_governments_and_their_voices(source, kind):
     assert source_kind(source) == kind
@@ -251,3 +251,23 @@ def test_a_party_as_the_subject_of_a_statement_verb_claims(sentence, expected):
 ])
 def test_a_claim_in_the_passive_does_not_make_the_act_a_claim(sentence):
     assert modality(sentence) == "asserted"
+
+
+@pytest.mark.parametrize("source, kind", [
+    # a state's office holders speak for its government (ANNOTATION.md section 6, modality round 5)
+    ("Regional governor Viacheslav Chaus", "party"), ("the governor of Hatay province", "party"),
+    ("the governor's office", "party"), ("the health ministry", "party"), ("Health Minister Hassan al-Ghabbash", "party"),
+    ("the Ministry of Health", "party"),
+    ("a hospital official", "neutral"), ("health officials", "neutral"), ("a local government official", "neutral"),
+])
+def test_a_state_s_office_holders_speak_for_its_government(source, kind):
+    assert source_kind(source) == kind
+
+
+def test_the_outlet_s_own_correspondent_in_a_party_s_statement_is_the_party():
+    s = "Our correspondent in the field reported that engineering teams entered the town."
+    assert modality(s, "Our correspondent in the field", party_document=True) == "claimed"
+    # in a neutral outlet the correspondent is the reporter
+    assert modality(s, "Our correspondent in the field") == "asserted"
+    # a neutral source named in a party's document still speaks for itself
+    assert modality("Medics said six were killed.", "Medics", party_document=True) == "asserted"

@@ -31,6 +31,9 @@ CarryMode = Literal["recent", "paragraph", "document"]
 #: An own act date this many days or fewer before the story's latest is still the story's
 #: (a lede's "Monday" after the aftermath's "Tuesday"); older, it is background (:meth:`DateCarry.is_flashback`).
 FLASHBACK_DAYS = 7
+#: A date this coarse ("in 2024", "since 2016") dates its own sentence only: a coder dates the
+#: sentences after it by the story's day, or by publication.
+COARSE_PRECISIONS = frozenset({"year"})
 CARRY_MODES: tuple[CarryMode, ...] = ("recent", "paragraph", "document")
 
 
@@ -61,7 +64,7 @@ class DateCarry:
             return
         if self._first is None:
             self._first = when
-        if self.mode == "recent" and self.is_flashback(when):
+        if self.mode == "recent" and (self.is_flashback(when) or when.precision in COARSE_PRECISIONS):
             return  # the story goes on at its latest date (:meth:`is_flashback`)
         if self._paragraph_first is None:
             self._paragraph_first = when

@@ -99,6 +99,11 @@ _PARTY = re.compile(rf"\b(?:{PARTY_SOURCES})\b", re.I)
 _RANK = re.compile(r"\b(?:(?:Major |Lieutenant |Brigadier |Colonel )?General|Gen\.|Colonel|Col\.|Lieutenant|Lt\.|"
                    r"Major|Maj\.|Brigadier|Brig\.|Captain|Capt\.|Admiral|Adm\.|Sergeant|Sgt\.)\s+[A-Z]")
 _NEUTRAL = re.compile(rf"\b(?:{NEUTRAL_SOURCES})\b", re.I)
+# a state's office holders speak for its government (section 3: a belligerent government and its
+# ministries); its health officials, hospitals and local officials stay neutral
+_OFFICE_HOLDER = re.compile(r"\bgovernor\b|\bhealth minist(?:ry|er)\b|\bministry of health\b", re.I)
+# the outlet's own reporter: in a party's statement or outlet it is the party's voice, elsewhere the reporter's
+_OWN_REPORTER = re.compile(r"\bour (?:own )?(?:\w+ )?(?:correspondents?|reporters?|journalists?)\b", re.I)
 
 
 def speaks_as_party(text: str) -> bool:
@@ -186,6 +191,8 @@ def modality(sentence: Sentence, source: str | None = None, party_document: bool
     if previous and (_PRONOUN_SPEAKER.fullmatch(source.strip()) if source else _PRONOUN_SAYS.search(text)):
         source = phrase = previous  # "he added": the speaker named before
     kinds = {source_kind(x) for x in (source, phrase) if x}
+    if party_document and any(_OWN_REPORTER.search(x) for x in (source, phrase) if x):
+        kinds = {"party"}  # a state outlet's "our correspondent in the field reported ..."
     if claim and not kinds and claim.start() <= _CLAIMANT_CHARS:
         kinds = {source_kind(text[:claim.start()])}  # "Police commanders blamed X": who blames
     if not kinds and stating_party(text):
@@ -224,8 +231,8 @@ def source_kind(source: str) -> SourceKind:
     Party words win when both occur in one name ("Hamas-run health ministry"); a source
     that joins a neutral one to a party ("state media and a war monitor") is neutral: the
     neutral source vouches for the report. Officials of a state named by its demonym
-    ("Turkish officials", "US officials") speak for its government (section 3), unlike
-    local, health or hospital officials.
+    ("Turkish officials", "US officials") speak for its government (section 3), as do its
+    governors and its health ministry, unlike local, health or hospital officials.
 
     >>> source_kind("the Defence Ministry"), source_kind("a hospital official"), source_kind("Ahmed Ali")
     ('party', 'neutral', 'unknown')
@@ -239,7 +246,7 @@ def source_kind(source: str) -> SourceKind:
 
 
 def _kind_of_one(source: str) -> SourceKind:
-    if _PARTY.search(source) or _STATE_OFFICIALS.search(source) or _RANK.search(source):
+    if any(p.search(source) for p in (_PARTY, _STATE_OFFICIALS, _RANK, _OFFICE_HOLDER)):
         return "party"
     if _NEUTRAL.search(source):
         return "neutral"
