@@ -40,3 +40,19 @@ def test_an_act_date_beside_a_period_start_still_dates_the_act():
     text = "Russian jets struck Aleppo for the first time since 2016 on Friday night."
     (rec,) = build_records(text, locate(text, [("DATE", "2016"), ("DATE", "Friday night")]), PUB)
     assert (rec.date.value, rec.date.text) == ("2024-03-08", "Friday night")
+
+
+def test_a_statement_made_before_the_story_s_day_dates_its_act():
+    # the ministry spoke on Sunday: its strike cannot be Tuesday's; the statement date dates it
+    # and carries nowhere (the next sentence is Tuesday's again)
+    text = ("Turkish drones struck Kobani on Tuesday. The Defense Ministry said on Sunday that its aircraft "
+            "had destroyed 89 targets. Shells hit Derik.")
+    recs = build_records(text, locate(text, [("DATE", "Tuesday"), ("DATE", "Sunday")]), PUB)
+    assert [(r.date.value, r.date.source) for r in recs] == [
+        ("2024-03-12", "text"), ("2024-03-10", "text"), ("2024-03-12", "carried")]
+
+
+def test_a_statement_made_after_the_story_s_day_keeps_the_carried_date():
+    text = "Jets struck Aleppo on Sunday. The army said on Tuesday that its aircraft had destroyed 9 depots."
+    recs = build_records(text, locate(text, [("DATE", "Sunday"), ("DATE", "Tuesday")]), PUB)
+    assert [r.date.value for r in recs] == ["2024-03-10", "2024-03-10"]

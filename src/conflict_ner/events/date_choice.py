@@ -4,7 +4,8 @@ ANNOTATION.md section 6. A DATE of the record's stretch is one of three kinds:
 
 - it dates the act (``shelled Hama on Monday``);
 - it dates a statement (``said on Friday that ...``, :func:`.dates.is_reporting_date`):
-  used only when nothing else dates the record, and it carries nowhere;
+  used only when nothing else dates the record, or when the carried date lies after it (an
+  act reported on Sunday took place by Sunday), and it carries nowhere;
 - it opens a period (``killed since Saturday``, ``since the offensive began on 18
   February``, ``for the first time since 2016``): a running total or background, never
   the act's date. A record whose only DATEs open a period is dated by publication, like
@@ -75,12 +76,13 @@ def date_of(text: str, sentence: str, spans: Sequence[Entity], cumulative: bool,
         carry.record(when)
         return when
     carried = carry.carried()
-    if carried is not None:
+    stated = _resolved(spans[0], published) if spans else None
+    if carried is not None and not _after(carried, stated):
         when = shifted(carried, sentence, published)  # "the next day": one day on
         carry.record(when)
         return when
-    if spans:  # only a reporting date ("said on Friday"): it dates the act, and carries nowhere
-        return _resolved(spans[0], published)
+    if stated is not None:  # only a reporting date ("said on Friday"): it dates the act, and carries nowhere
+        return stated
     return publication_date(published)
 
 
@@ -142,3 +144,17 @@ def act_dates(text: str, spans: Sequence[Entity]) -> list[Entity]:
 
 def _resolved(entity: Entity, published: date | None) -> EventDate:
     return with_range(resolve_date(entity.text, published), published)  # "May 3-5": start/end
+
+
+def _after(carried: EventDate, stated: EventDate | None) -> bool:
+    """Whether a carried date lies after the day a statement was made: an act reported on Sunday
+    took place by Sunday, so Tuesday's story date cannot be its date.
+
+    >>> _after(EventDate("2022-11-22", "day", "Tuesday"), EventDate("2022-11-20", "day", "Sunday"))
+    True
+    >>> _after(EventDate("2022-11-22", "day", "Tuesday"), None)
+    False
+    """
+    if stated is None or stated.value is None or carried.value is None or stated.precision != "day":
+        return False
+    return carried.value > stated.value
