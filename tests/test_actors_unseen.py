@@ -76,3 +76,20 @@ def test_a_government_with_its_warplanes_is_the_military():
     planes, said = identities(text, "Sudanese government", "government", published=date(2016, 1, 21))
     assert planes.canonical.startswith("Military Forces of Sudan")
     assert said.canonical.startswith("Government of Sudan")
+
+
+def test_a_people_s_insurgents_are_the_named_group_holding_that_name_before_it_is_named():
+    text = ("YANGON, May 2 - Karenni insurgents attacked police posts. The Karenni Hills Salvation Army "
+            "said it acted in self-defence. Kachin fighters were not involved.")
+    first, army, other = identities(text, "Karenni insurgents", "Karenni Hills Salvation Army", "Kachin fighters",
+                                    published=date(2017, 5, 2))
+    assert first == army and army.canonical == "KHSA: Karenni Hills Salvation Army"
+    assert other != army
+
+
+def test_a_coalition_is_what_it_is_made_of():
+    text = "GOMA, May 2 - Fighting between the M23 and a coalition of armed groups backing the army went on."
+    _, coalition = identities(text, "M23", "coalition", published=date(2024, 5, 2))
+    assert coalition.canonical == "Unidentified Armed Group (Democratic Republic of Congo)"
+    plain = "BAGHDAD, May 2 - The coalition struck a convoy."
+    assert identities(plain, "coalition", published=date(2017, 5, 2))[0].canonical != coalition.canonical

@@ -1,11 +1,13 @@
 """Described groups resolved by the document (training/ANNOTATION.md section 10: "the referent,
 as the article makes it clear").
 
-Two document-level rules, run after each mention has its own identity:
+Document-level rules, run after each mention has its own identity:
 
 - :func:`sole_armed_group`: "the insurgents", "terrorists" after the article has named its one
   non-state armed group (Daesh, ARSA) are that group; with two or more candidates, none, or
   before the name, they stay the described actor of the article's country;
+- :func:`sharing_name`: "Rohingya insurgents" are the article's one named group whose name
+  holds "Rohingya" (the Arakan Rohingya Salvation Army), before or after it is named;
 - :func:`loyal_to`: "forces loyal to Khalifa Haftar", "fighters allied with the SDF" are the
   actor named right after "loyal to" (the span that follows);
 - :func:`police_by_context`, :func:`rioters_by_verb`: "officers" after the police are the
@@ -90,6 +92,32 @@ def refers_to_group(mention: str, identity: Identity) -> bool:
     return tokens[-1] in REFERRING_HEADS or " ".join(tokens[-2:]) in REFERRING_HEADS
 
 
+#: nouns after a people's or place's name that make a described group (``Rohingya insurgents``)
+_GROUP_NOUNS = REFERRING_HEADS | frozenset(fold(w) for w in (
+    "rebels", "rebel", "fighters", "fighter", "militiamen", "militia", "militias", "gunmen", "guerrillas"))
+
+
+def sharing_name(mention: str, identity: Identity, groups: Sequence[Identity]) -> Identity | None:
+    """The one named armed group whose name holds every capitalised word of a described group
+    (``Rohingya insurgents`` and ``ARSA: Arakan Rohingya Salvation Army``), before or after it is
+    named; None when no group or several do, or the mention is not such a description.
+
+    >>> arsa = Identity("ARSA: Arakan Rohingya Salvation Army", "Rebel Groups", 2)
+    >>> sharing_name("Rohingya insurgents", Identity(None, None, None), [arsa]) == arsa
+    True
+    >>> sharing_name("Kachin fighters", Identity(None, None, None), [arsa]) is None
+    True
+    """
+    if identity.canonical is not None and not identity.canonical.startswith("Unidentified Armed Group"):
+        return None
+    words = mention.split()
+    if len(words) < 2 or fold(words[-1]) not in _GROUP_NOUNS or not all(w[:1].isupper() for w in words[:-1]):
+        return None
+    name = set(fold(" ".join(words[:-1])).split())
+    found = {g.canonical: g for g in groups if is_named_group(g) and name <= set(fold(g.canonical).split())}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def loyal_to(text: str, span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> int | None:
     """Index in ``spans`` of the mention named right after ``span`` by "loyal to" / "allied with"
     (None when no mention follows that way)."""
@@ -159,6 +187,7 @@ def by_document(mentions: Sequence[str], identities: Sequence[Identity], text: s
             j = loyal_to(text, span, spans)
             if j is not None and _specific(out[j]):
                 out[i] = out[j]
+    out = [sharing_name(m, ident, identities) or ident for m, ident in zip(mentions, out)]
     out = police_by_context(mentions, out)
     out = rioters_by_verb(text, spans, out)
     sole = sole_armed_group(out)

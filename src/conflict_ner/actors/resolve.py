@@ -60,6 +60,8 @@ _MILITARY_WORDS = frozenset(fold(w) for w in (
 #: a word right after a government mention that makes it the military ("government warplanes")
 _ARMED_NEXT = _MILITARY_WORDS | frozenset(fold(w) for w in (
     "aircraft", "planes", "helicopters", "gunships", "tanks", "bombers", "fighter", "troop", "soldier"))
+#: words for a grouping whose members, named after "of", say who it is
+_GROUPINGS = frozenset(("coalition", "alliance", "umbrella", "grouping", "network", "consortium"))
 #: titles before a name that give the person's body: the article country's government, or the
 #: body named before the title ("Army spokesman X", "LNA commander X").
 _GOVERNMENT_TITLES = ("president", "prime minister", "premier", "king", "emir", "foreign minister",
@@ -135,6 +137,7 @@ class ActorResolver:
                 identity = self._one(m.text, country, published, earlier, before)
                 identity = self._antecedent(m.text, before, identity, out, country, published) or identity
                 identity = self._armed_body(identity, text[m.end:m.end + 40], country, published)
+                identity = self._made_of(m.text, identity, text[m.end:m.end + 60], country, published)
             out.append(identity)
             if identity.canonical is not None and _named(m.text):
                 earlier.append((fold(m.text), identity))
@@ -191,6 +194,23 @@ class ActorResolver:
         if nxt is None or fold(nxt.group(1)) not in _ARMED_NEXT:
             return identity
         return self.table.identity(Entry(None, None, None, state.group(2), "military"), country, day)
+
+    def _made_of(self, mention: str, identity: Identity, after: str, country: Country | None,
+                 day: date | None) -> Identity:
+        """A word for a grouping followed by what it is made of (``a coalition of armed groups``,
+        ``an alliance of militias``) is what those are, not a named coalition."""
+        tokens = fold(mention).split()
+        if _named(mention) or not tokens or tokens[-1] not in _GROUPINGS:
+            return identity
+        made = re.match(r"\s+of\s+((?:[\w-]+\s+){0,2}[\w-]+)", after)
+        if made is None:
+            return identity
+        words = fold(made.group(1)).split()
+        for n in range(len(words), 0, -1):  # "armed groups backing the army": the longest head
+            found = self._generic(words[:n], country, day)
+            if found is not None:
+                return found
+        return identity
 
     def _state_unit(self, text: str, core: str | None, country: Country | None, day: date | None) -> Identity | None:
         """A unit of state forces the table lacks (``Frontier Corps``, ``12th Brigade``) is the
