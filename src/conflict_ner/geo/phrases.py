@@ -36,7 +36,8 @@ _PART = ("international airport", "military airport", "air base", "airbase", "ai
          "border crossing", "crossing", "checkpoint", "neighbourhood", "neighbourhoods", "neighborhood",
          "neighborhoods", "district", "districts", "area", "areas", "outskirts", "suburb", "suburbs", "camp",
          "refugee camp", "prison", "hospital", "university", "market", "square", "bridge", "dam", "port",
-         "harbour", "harbor", "villages", "village area", "hills", "hill", "mountain", "mountains", "plain",
+         "harbour", "harbor", "villages", "village area", "hills", "hill", "heights", "ridge", "mountain",
+         "mountains", "plain",
          "valley", "junction", "roundabout", "highway", "road", "front line", "outpost", "barracks", "quarter",
          "town centre", "city centre", "sub-district", "subdistrict", "territory", "commune", "township",
          "municipality", "locality", "plant", "power plant", "nuclear power plant")
@@ -65,6 +66,8 @@ def parse_phrase(text: str) -> Phrase:
     (Phrase(name='Aleppo', scope='region', precision=3), Phrase(name='Idlib', scope='region', precision=3))
     >>> parse_phrase("outskirts of Idlib"), parse_phrase("Damascus International Airport")
     (Phrase(name='Idlib', scope='part', precision=2), Phrase(name='Damascus', scope='part', precision=2))
+    >>> parse_phrase("the Jebel Moya heights")  # a mountain area at its centre (the guide's section 11)
+    Phrase(name='Jebel Moya', scope='part', precision=2)
     """
     name = " ".join(text.split())
     name = _THE.sub("", name)
