@@ -93,3 +93,10 @@ def test_a_coalition_is_what_it_is_made_of():
     assert coalition.canonical == "Unidentified Armed Group (Democratic Republic of Congo)"
     plain = "BAGHDAD, May 2 - The coalition struck a convoy."
     assert identities(plain, "coalition", published=date(2017, 5, 2))[0].canonical != coalition.canonical
+
+
+def test_a_span_running_into_the_next_phrase_is_read_without_its_trailing_glue():
+    text = "GOMA, May 2 - Fighting between the M23 and a coalition of armed groups went on."
+    start = text.index("coalition")
+    got = ActorResolver().resolve(text, [(start, start + len("coalition of"))], published=date(2024, 5, 2))
+    assert got[0].canonical == "Unidentified Armed Group (Democratic Republic of Congo)"

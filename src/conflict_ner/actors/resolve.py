@@ -126,7 +126,7 @@ class ActorResolver:
         text when the article's country is chosen).
         """
         country = article_country(text, places or (), self.table, self.place_country)
-        mentions = [Mention(s, e, " ".join(text[s:e].split())) for s, e in spans]
+        mentions = [_trimmed(text, s, e) for s, e in spans]
         defined = self._acronyms(text, mentions, country, published)
         out: list[Identity] = []
         earlier: list[tuple[str, Identity]] = []  # folded named mentions resolved so far, in order
@@ -425,6 +425,22 @@ class ActorResolver:
 
 
 _NONE = Identity(None, None, None)
+
+
+_TRAILING_GLUE = re.compile(r"(?:\s+(?:of|the|and|in|for|with|from|to|by))+\s*$", re.IGNORECASE)
+
+
+def _trimmed(text: str, start: int, end: int) -> Mention:
+    """The mention of a span without the words a name never ends with (a model's span may run
+    into the next phrase: ``coalition of``, ``health ministry of the``).
+
+    >>> _trimmed("a coalition of armed groups", 2, 14)
+    Mention(start=2, end=11, text='coalition')
+    """
+    cut = _TRAILING_GLUE.search(text, start, end)
+    if cut is not None and cut.start() > start:
+        end = cut.start()
+    return Mention(start, end, " ".join(text[start:end].split()))
 
 
 def _typed(canonical: str, inter: int | None) -> Identity:
