@@ -100,3 +100,9 @@ def test_a_span_running_into_the_next_phrase_is_read_without_its_trailing_glue()
     start = text.index("coalition")
     got = ActorResolver().resolve(text, [(start, start + len("coalition of"))], published=date(2024, 5, 2))
     assert got[0].canonical == "Unidentified Armed Group (Democratic Republic of Congo)"
+
+
+def test_a_span_cut_before_its_head_is_the_actor_after_it_not_the_backer():
+    text = "GOMA, May 2 - Rwanda-backed M23 rebels took the town."
+    backer, rebels = identities(text, "Rwanda-backed", "M23 rebels", published=date(2024, 5, 2))
+    assert backer == rebels and rebels.canonical == "M23: March 23 Movement"

@@ -141,6 +141,7 @@ class ActorResolver:
             out.append(identity)
             if identity.canonical is not None and _named(m.text):
                 earlier.append((fold(m.text), identity))
+        out = _backer_before_actor(text, mentions, out)
         return by_document([m.text for m in mentions], out, text, [(m.start, m.end) for m in mentions])
 
     # --- one mention ----------------------------------------------------------------------
@@ -441,6 +442,27 @@ def _trimmed(text: str, start: int, end: int) -> Mention:
     if cut is not None and cut.start() > start:
         end = cut.start()
     return Mention(start, end, " ".join(text[start:end].split()))
+
+
+_BACKER_ONLY = re.compile(r"^[\w’'. -]+-(?:backed|led|supported|sponsored|allied|aligned)$", re.IGNORECASE)
+
+
+def _backer_before_actor(text: str, mentions: Sequence[Mention], identities: Sequence[Identity]) -> list[Identity]:
+    """A span cut before its head (``Rwanda-backed`` | ``M23 rebels``, a model's split of one
+    phrase) is the actor that follows it, not the backer.
+
+    >>> text = "Rwanda-backed M23 rebels took Goma."
+    >>> m23 = Identity("M23: March 23 Movement", "Rebel Groups", 2)
+    >>> got = _backer_before_actor(text, [Mention(0, 13, "Rwanda-backed"), Mention(14, 24, "M23 rebels")], [_NONE, m23])
+    >>> got[0] == m23
+    True
+    """
+    out = list(identities)
+    for i in range(len(mentions) - 1):
+        here, nxt = mentions[i], mentions[i + 1]
+        if _BACKER_ONLY.match(here.text) and not text[here.end:nxt.start].strip() and out[i + 1].canonical:
+            out[i] = out[i + 1]
+    return out
 
 
 def _typed(canonical: str, inter: int | None) -> Identity:
