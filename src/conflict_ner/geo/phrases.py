@@ -25,6 +25,9 @@ _DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "easter
                "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern",
                "southwestern", "north-east", "north-west", "south-east", "south-west", "north-eastern",
                "north-western", "south-eastern", "south-western", "far", "upper-", "greater"}
+# a bare compass point after a name is a direction of travel, not part of the name (a span that
+# ran one word long: "from the coastal city of Sirte south to ...")
+_COMPASS_AFTER = {"north", "south", "east", "west"}
 # tail words, longest first: a province, a region of one, a part of or a spot near a town, the town
 _ADMIN = ("province", "provinces", "governorate", "governorates", "governate", "oblast", "oblasts", "state", "states",
           "region", "regions", "krai", "kray",
@@ -66,6 +69,8 @@ def parse_phrase(text: str) -> Phrase:
     (Phrase(name='Aleppo', scope='region', precision=3), Phrase(name='Idlib', scope='region', precision=3))
     >>> parse_phrase("outskirts of Idlib"), parse_phrase("Damascus International Airport")
     (Phrase(name='Idlib', scope='part', precision=2), Phrase(name='Damascus', scope='part', precision=2))
+    >>> parse_phrase("Sirte south")
+    Phrase(name='Sirte', scope='place', precision=1)
     >>> parse_phrase("the Jebel Moya heights")  # a mountain area at its centre (the guide's section 11)
     Phrase(name='Jebel Moya', scope='part', precision=2)
     """
@@ -82,6 +87,8 @@ def parse_phrase(text: str) -> Phrase:
     words = name.split(" ")
     while len(words) > 1 and words[0].lower() in _DIRECTIONS:
         words, directed = words[1:], True
+    while len(words) > 1 and words[-1].lower() in _COMPASS_AFTER:
+        words = words[:-1]  # "Sirte south to the airbase": the way out of the town, not a region of it
     name = " ".join(words)
     tail_scope: Scope | None = None
     for _ in range(3):  # "Deir ez-Zor city countryside", "Afrin city" ...
