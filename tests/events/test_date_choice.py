@@ -56,3 +56,14 @@ def test_a_statement_made_after_the_story_s_day_keeps_the_carried_date():
     text = "Jets struck Aleppo on Sunday. The army said on Tuesday that its aircraft had destroyed 9 depots."
     recs = build_records(text, locate(text, [("DATE", "Sunday"), ("DATE", "Tuesday")]), PUB)
     assert [r.date.value for r in recs] == ["2024-03-10", "2024-03-10"]
+
+
+def test_a_bare_year_beside_a_finer_date_is_background():
+    text = ("In Nawa, gunmen shot dead a former commander who had joined the settlement in 2018, "
+            "as he left a mosque on Saturday evening.")
+    (rec,) = build_records(text, locate(text, [("DATE", "2018"), ("DATE", "Saturday evening")]), PUB)
+    assert (rec.date.value, rec.date.precision, rec.date.text) == ("2024-03-09", "day", "Saturday evening")
+    # a year alone still dates its act
+    text = "Gunmen shot dead a commander in 2018."
+    (rec,) = build_records(text, locate(text, [("DATE", "2018")]), PUB)
+    assert (rec.date.value, rec.date.precision) == ("2018-01-01", "year")

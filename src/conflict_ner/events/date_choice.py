@@ -2,7 +2,8 @@
 
 ANNOTATION.md section 6. A DATE of the record's stretch is one of three kinds:
 
-- it dates the act (``shelled Hama on Monday``);
+- it dates the act (``shelled Hama on Monday``); the first such DATE does, unless it is a bare
+  year beside a finer one (``who joined the settlement in 2018, as he left on Saturday``);
 - it dates a statement (``said on Friday that ...``, :func:`.dates.is_reporting_date`):
   used only when nothing else dates the record, or when the carried date lies after it (an
   act reported on Sunday took place by Sunday), and it carries nowhere;
@@ -69,6 +70,7 @@ def date_of(text: str, sentence: str, spans: Sequence[Entity], cumulative: bool,
             carry.saw(_resolved(own[0], published))
         return publication_date(published)
     if own:
+        own = _finer_first(own, published)
         when = joined_range(text, own[0], own, published) or _resolved(own[0], published)
         anchor = carry.narrative_anchor(published)
         if anchor is not None:  # a retrospective: "27 September" is the story's, not last year's
@@ -158,3 +160,24 @@ def _after(carried: EventDate, stated: EventDate | None) -> bool:
     if stated is None or stated.value is None or carried.value is None or stated.precision != "day":
         return False
     return carried.value > stated.value
+
+
+#: Precisions too coarse to date an act when a finer DATE stands beside them: background
+#: ("who had joined the settlement in 2018, as he left a mosque on Saturday evening").
+BACKGROUND_PRECISIONS = frozenset({"year"})
+
+
+def _finer_first(own: list[Entity], published: date | None) -> list[Entity]:
+    """The act DATEs with the first one finer than a bare year in front, when the first is a
+    year: the year is background, the finer DATE dates the act.
+
+    >>> t = "Gunmen who joined the settlement in 2018 shot a commander on Saturday evening."
+    >>> es = [Entity("DATE", t.index(w), t.index(w) + len(w), w, 1.0) for w in ("2018", "Saturday evening")]
+    >>> [e.text for e in _finer_first(es, date(2021, 8, 16))]
+    ['Saturday evening', '2018']
+    """
+    if len(own) < 2 or _resolved(own[0], published).precision not in BACKGROUND_PRECISIONS:
+        return own
+    finer = next((e for e in own[1:] if _resolved(e, published).precision not in BACKGROUND_PRECISIONS
+                  and _resolved(e, published).value is not None), None)
+    return own if finer is None else [finer] + [e for e in own if e is not finer]
