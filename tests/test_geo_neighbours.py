@@ -63,3 +63,12 @@ def test_district_after_and_listed_beside_read_only_the_words_between():
     assert district_after(text, spans, 0) == 1  # the word after the span names the unit
     assert district_after(text, spans, 2) is None
     assert [listed_beside(text, spans, k) for k in range(6)] == [[], [], [3], [2], [], []]
+
+
+def test_an_unknown_name_ending_in_a_town_of_its_province_is_that_towns_area(geocoder):
+    text = "Fighters raided Unguwan Augie, in Kebbi State, on Monday."
+    got = resolve(geocoder, text, "Unguwan Augie", "Kebbi State")[0]
+    assert (got.geo.geonames_id, got.level, got.geo.geo_precision, got.how) == (2, "place", 2, "named")
+    elsewhere = "Fighters raided Unguwan Hama, in Kebbi State, on Monday."  # a town of another province
+    got = resolve(geocoder, elsewhere, "Unguwan Hama", "Kebbi State")[0]
+    assert (got.level, got.geo.geo_precision) == ("admin1", 3)

@@ -83,7 +83,8 @@ class Resolution:
     """A mention's gazetteer entry: ``geo`` as records carry it, ``level`` (``place``, ``admin2``,
     ``admin1``, ``country``), the ISO alpha-2 ``country`` and GeoNames ``admin1`` code, and ``how``
     (``exact``, ``fuzzy``, ``said`` for a province the text puts an unknown place in, ``district``
-    and ``listed`` for an unknown place near the known one the text sets beside it)."""
+    and ``listed`` for an unknown place near the known one the text sets beside it, ``named`` for
+    one named after a town of its province)."""
 
     geo: Geo
     level: str
@@ -123,7 +124,22 @@ class Geocoder:
         results = [self._resolve(text[s:e], p, c, y, focus, text, (s, e), local_counts(text, spans, codes, k))
                    for k, ((s, e), p, c, y) in enumerate(zip(spans, phrases, candidates, said))]
         results = _beside_known(text, spans, phrases, self._roads(text, spans, phrases, results, focus))
-        return _near_article_town(results)
+        return _near_article_town([self._named_after_town(p, r) for p, r in zip(phrases, results)])
+
+    def _named_after_town(self, phrase: Phrase, result: Resolution | None) -> Resolution | None:
+        """An unknown name that fell back to a province, whose last word is a town of that
+        province, is that town's area, precision 2 ("Raya Alamata": the district of Alamata)."""
+        if result is None or result.how not in _FALLBACKS or result.level != "admin1" or phrase.scope != "place":
+            return result
+        words = phrase.name.replace("-", " ").split()
+        if len(words) < 2 or len(words[-1]) < 4:
+            return result
+        g = self.gazetteer
+        towns = [i for i in g.lookup(words[-1]) if g.entries[i][8] == "place"
+                 and (g.entries[i][4], g.entries[i][5]) == (result.country, result.admin1)]
+        if not towns:
+            return result
+        return self._make(g.place(max(towns, key=lambda i: g.entries[i][7])), "place", 2, "named")
 
     def _roads(self, text: str, spans: Sequence[tuple[int, int]], phrases: Sequence[Phrase],
                results: list[Resolution | None], focus: _Focus) -> list[Resolution | None]:
