@@ -271,3 +271,12 @@ def test_the_outlet_s_own_correspondent_in_a_party_s_statement_is_the_party():
     assert modality(s, "Our correspondent in the field") == "asserted"
     # a neutral source named in a party's document still speaks for itself
     assert modality("Medics said six were killed.", "Medics", party_document=True) == "asserted"
+
+
+@pytest.mark.parametrize("source", [
+    "The International Organization for Migration", "IOM", "MONUSCO", "the State Emergency Service",
+    "The Ombudsman's Office", "a Sudanese rights group", "rights groups",
+])
+def test_neutral_bodies_the_actor_table_would_type_as_parties(source):
+    assert source_kind(source) == "neutral"
+    assert modality("At least 11 people were killed and 64 wounded.", source) == "asserted"

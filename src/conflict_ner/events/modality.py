@@ -102,6 +102,12 @@ _NEUTRAL = re.compile(rf"\b(?:{NEUTRAL_SOURCES})\b", re.I)
 # a state's office holders speak for its government (section 3: a belligerent government and its
 # ministries); its health officials, hospitals and local officials stay neutral
 _OFFICE_HOLDER = re.compile(r"\bgovernor\b|\bhealth minist(?:ry|er)\b|\bministry of health\b", re.I)
+# neutral bodies the word lists miss, which the actor table would type as state or external bodies
+# (section 3: UN bodies, NGOs, civil defence): rights groups, an ombudsman, emergency and rescue
+# services, the UN's migration agency and its missions
+_NEUTRAL_BODY = re.compile(r"\brights groups?\b|\bombudsm[ae]n\b|\bemergency services?\b|\brescue services?\b|"
+                           r"\borgani[sz]ation for migration\b|\bIOM\b|\b(?:MONUSCO|MINUSMA|UNMISS|UNAMA|UNAMI|UNIFIL|"
+                           r"UNSMIL|UNAMID)\b", re.I)
 # the outlet's own reporter: in a party's statement or outlet it is the party's voice, elsewhere the reporter's
 _OWN_REPORTER = re.compile(r"\bour (?:own )?(?:\w+ )?(?:correspondents?|reporters?|journalists?)\b", re.I)
 
@@ -248,7 +254,7 @@ def source_kind(source: str) -> SourceKind:
 def _kind_of_one(source: str) -> SourceKind:
     if any(p.search(source) for p in (_PARTY, _STATE_OFFICIALS, _RANK, _OFFICE_HOLDER)):
         return "party"
-    if _NEUTRAL.search(source):
+    if _NEUTRAL.search(source) or _NEUTRAL_BODY.search(source):
         return "neutral"
     return _named_kind(source)
 
