@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conflict_ner.events.role_lists import share_roles
+from conflict_ner.events.role_lists import is_object_of, share_roles
 
 
 def _spans(text: str, *actors: str) -> list[tuple[int, int]]:
@@ -36,3 +36,11 @@ def _spans(text: str, *actors: str) -> list[tuple[int, int]]:
 ])
 def test_share_roles(text, actors, placed, shared):
     assert share_roles(text, _spans(text, *actors), placed) == shared
+
+
+@pytest.mark.parametrize("text, verb, actor", [
+    ('The ministry said it had "neutralized" 58 "terrorists" near the border.', "neutralized", "terrorists"),
+    ("Rebels \u201cattacked\u201d two \u201cmercenaries\u201d overnight.", "attacked", "mercenaries"),
+])
+def test_quotes_around_the_verb_or_its_object_do_not_hide_the_object(text, verb, actor):
+    assert is_object_of(text, text.index(verb) + len(verb), text.index(actor))

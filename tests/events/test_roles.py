@@ -35,6 +35,11 @@ def _roles(entities, sentence: str, *actors: str) -> list[tuple[str, str]]:
     ("Drones struck on positions of the SDF overnight.", ("SDF",), ["target"]),
     ("Artillery pounded HTS positions near Idlib.", ("HTS",), ["target"]),
     ("The offensive on Ukrainian troops stalled.", ("Ukrainian troops",), ["target"]),
+    # an act noun's "of": what the act was done to
+    ("Videos showed the execution of captured soldiers by the militia.", ("captured soldiers", "militia"),
+     ["target", "initiator"]),
+    ("Videos showed the killing of three captured soldiers by the militia.", ("captured soldiers", "militia"),
+     ["target", "initiator"]),
     # the group a place is held by takes part, neither doing nor suffering the act (ANNOTATION section 9)
     ("Government forces shelled HTS-held villages.", ("Government forces", "HTS"), ["initiator", "other"]),
     ("Shells hit a town held by the rebels.", ("rebels",), ["other"]),

@@ -31,9 +31,10 @@ from conflict_ner.events.clauses import lookback
 
 # Between an act verb and its object: a determiner, a count and modifiers, no clause word
 # ("killing [at least 18] people", "killed [more than 220] civilians", "attacked [a] convoy").
-_OBJECT_GAP = re.compile(r"\s+(?:(?:at least|at most|up to|more than|as many as|nearly|about)\s+)?"
+# Quotes around either may stand in the gap ('"neutralized" 58 "terrorists"').
+_OBJECT_GAP = re.compile(r"[\"\u201d]?\s+(?:(?:at least|at most|up to|more than|as many as|nearly|about)\s+)?"
                          r"(?:(?!(?:and|or|but|while|as|when|after|before|that|which|who|by|in|on|at|near|from|"
-                         r"with|to|for|since|during)\b)[\w'\u2019,.%-]+\s+){0,4}?", re.I)
+                         r"with|to|for|since|during)\b)[\w'\u2019,.%-]+\s+){0,4}?[\"\u201c]?", re.I)
 # A casualty word, then (within its list) the word that opens the list of those it hit.
 _CASUALTY_LIST = re.compile(
     r"\b(?:kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|ies)|dead|deaths?|died|casualties|victims|"
@@ -70,6 +71,9 @@ def is_object_of(text: str, verb_end: int, actor_start: int) -> bool:
     False
     >>> s = "Gunmen killed at least 100 people in the village."
     >>> is_object_of(s, s.index("killed") + 6, s.index("people"))
+    True
+    >>> s = 'The army said it had "neutralized" 58 "terrorists".'
+    >>> is_object_of(s, s.index("neutralized") + 11, s.index("terrorists"))
     True
     """
     return actor_start >= verb_end and bool(_OBJECT_GAP.fullmatch(text, verb_end, actor_start))

@@ -90,6 +90,10 @@ _PASSIVE_AFTER = re.compile(
     r"(?!(?:reported|said|believed|thought|seen|expected|known|called|described|accused|blamed|quoted|told|"
     r"asked|urged|involved|based|deployed|stationed|backed|supported|led|allied|linked|aligned)\b)"
     r"(?:[a-z]+ed|[a-z]+en|shot|hit|hurt|struck|taken|held|caught|left|found|cut|lost)\b", re.I)
+# Between an act noun and the actor it was done to: "of", a determiner, a count, modifiers.
+_NOUN_OF_GAP = re.compile(rf"\s+of\s+{_DET}(?:(?:at least|more than|about|nearly|up to|some)\s+)?"
+                          rf"(?:[\w'\u2019,.%-]+\s+){{0,3}}?", re.I)
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|its|their|his|her|a|an|this|these)\s+(?:[\w-]+\s+)?$", re.I)
 _NEXT_WORD = re.compile(r"\s+[\w'\-]+")
 _VICTIM_HEAD = re.compile(rf"\b(?:{VICTIM_NOUNS})$", re.I)
 
@@ -144,6 +148,8 @@ def role_of(sentence: Sentence, start: int, end: int) -> Role:
         return "target"
     if nxt > end and _OUTCOME_PP.search(text, lookback(nxt), nxt) and _NO_OBJECT_AFTER.match(text, nxt):
         return "target"
+    if _of_act_noun(sentence, start):
+        return "target"  # "summary executions of captured soldiers", "the killing of 190 civilians"
     verbs = sentence.verbs
     last = bisect_right(sentence.verb_ends, start) - 1
     if last >= 0 and verbs[last].kind == "act" and not verbs[last].passive and is_object_of(text, verbs[last].end, start):
@@ -171,6 +177,23 @@ def role_of(sentence: Sentence, start: int, end: int) -> Role:
     if SUBJECT_VERB_AFTER.match(text, end):
         return "initiator"
     return "unknown"
+
+
+def _of_act_noun(sentence: Sentence, start: int) -> bool:
+    """Whether the actor at ``start`` follows an act noun and ``of``: what the act was done to.
+
+    >>> s = Sentence("Rights groups documented the killing of at least 190 civilians.")
+    >>> _of_act_noun(s, s.text.index("civilians")), _of_act_noun(s, s.text.index("Rights"))
+    (True, False)
+    """
+    i = bisect_right(sentence.trigger_ends, start) - 1
+    if i < 0:
+        return False
+    t = sentence.triggers[i]
+    # a gerund after a determiner is a noun too ("the killing of")
+    noun = t.kind == "noun" or bool(_DETERMINER_BEFORE.search(sentence.text, lookback(t.start), t.start)
+                                    and sentence.text[t.start:t.end].lower().endswith(("ing", "ings")))
+    return noun and bool(_NOUN_OF_GAP.fullmatch(sentence.text, t.end, start))
 
 
 def _as_subject(sentence: Sentence, actor_end: int, limit: int) -> Role | None:

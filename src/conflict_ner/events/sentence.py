@@ -67,6 +67,11 @@ class Sentence:
         return tuple(t for t in self.triggers if t.kind != "noun")
 
     @cached_property
+    def trigger_ends(self) -> list[int]:
+        """Ends of :attr:`triggers`, in order (triggers never overlap)."""
+        return [t.end for t in self.triggers]
+
+    @cached_property
     def verb_starts(self) -> list[int]:
         return [v.start for v in self.verbs]
 
