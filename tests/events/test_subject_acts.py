@@ -12,7 +12,7 @@ from conflict_ner.events.subject_acts import object_roles, subject_act
 from conflict_ner.events.triggers import Trigger
 from conflict_ner.records import ActorRef
 
-TABLE = {"took": {"Government regains territory": 9}, "pushed": {"Armed clash": 3}, "reached": {"Armed clash": 2}}
+TABLE = {"took": {"Government regains territory": 9}, "held": {"Abduction/forced disappearance": 4}, "pushed": {"Armed clash": 3}, "reached": {"Armed clash": 2}}
 
 
 def _spans(locate, text: str, pairs: list[tuple[str, str]]) -> dict[str, list[tuple[int, int]]]:
@@ -45,6 +45,8 @@ def test_a_subject_that_did_something_to_a_place_or_actor_reports_an_act(entitie
     ("Rebels will take Tal Othman, a commander vowed.", [("ACTOR", "Rebels"), ("LOCATION", "Tal Othman")]),  # modal
     ("Government troops took part in talks in Geneva.", [("ACTOR", "Government troops")]),  # nothing acted on
     ("Officials visited Tal Othman on Monday.", [("ACTOR", "Officials"), ("LOCATION", "Tal Othman")]),  # no act verb
+    ("Islamic State fighters still held the road to Deir ez-Zor.",
+     [("ACTOR", "Islamic State fighters"), ("LOCATION", "Deir ez-Zor")]),  # a state, not an act
     ("Government troops took a break; later, they toured Hama.",
      [("ACTOR", "Government troops"), ("LOCATION", "Hama")]),  # the place is in another clause
 ])

@@ -34,6 +34,9 @@ from conflict_ner.records import ActorRef
 # "is expected", "troops advancing from the west")
 _NOT_DONE = re.compile(r"\b(?:will|would|could|can|may|might|must|is|are|not)\b|ing$", re.I)
 _VERB = re.compile(r"[A-Za-z]+$")
+# Verbs of holding tell a state, not an act, without an act word beside them ("still held the ridge",
+# "held an emergency meeting"); an act of holding out has its own trigger.
+_STATIVE = re.compile(r"(?:held|holds?|holding|controll?(?:ed|s)?|kept|keeps?|remained|remains?)", re.I)
 # Between the verb and what it acted on: no clause break, no reporting verb.
 _CLAUSE_GAP = re.compile(r"[;:]|\b(?:said|says|that|which|who|when|after|before|while|because)\b", re.I)
 #: How far after its verb the object may start (characters): a few words.
@@ -61,7 +64,7 @@ def subject_act(sentence: Sentence, spans: Mapping[str, Sequence[tuple[int, int]
             continue
         verb = _VERB.search(m.group(0))
         v_start, v_end = m.start() + verb.start(), m.end()
-        if sum(table.get(key(verb.group(0)), {}).values()) < MIN_GOLD_TRIGGER:
+        if _STATIVE.fullmatch(verb.group(0)) or sum(table.get(key(verb.group(0)), {}).values()) < MIN_GOLD_TRIGGER:
             continue
         if any(v_end <= o_start < v_end + _OBJECT_REACH and not _CLAUSE_GAP.search(text, v_end, o_start)
                for o_start, _ in objects):
