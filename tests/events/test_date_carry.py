@@ -90,6 +90,11 @@ def test_a_lede_without_an_act_still_dates_the_story(entities):
     ("The massacre came two days after the raid.", False),  # dated by the raid, not by the story
     # a denial in the present perfect answers for the story's act, so it keeps the story's day
     ("The TPLF has denied any involvement.", False),
+    # so does a claim not made: "no group has claimed" speaks of the story's act
+    ("No group has claimed responsibility for the attack.", False),
+    # a live page's entry narrates its hour in the present
+    ("11:05 \u2014 The health minister says 21 people were killed in the attack.", False),
+    ("11:05 \u2014 The minister says 21 people were killed in the offensive.", VAGUE),
     # "since" opens a period: a running total or what happened over it, not the story's day
     ("The Observatory said 130 soldiers had been killed since then.", VAGUE),
     ("Since the summer, the army has made growing use of drones.", VAGUE),

@@ -7,7 +7,8 @@ adds a day; ``the day before`` takes one away; ``days later``, ``weeks earlier``
 that it is another day, ``in the offensive``, ``for weeks``, ``in the past 72 hours``
 that the act spans a period, and a main verb in the present (``denies``, ``has displaced``)
 that it speaks of now, so the record falls back to the publication date (the gold mostly
-does the same).
+does the same); a denial or a claim (``has denied``, ``no group has claimed``) answers for the
+story's act, and a live page's timed entry (``11:05 - the minister says``) narrates its hour.
 
 >>> shift_of("Hours later, gunmen attacked a second village.")
 0
@@ -43,7 +44,7 @@ _PERIOD = (rf"(?:during|in|over) the (?:\w+[ -])?(?:{_WAR})|for (?:weeks|months|
 # a main clause in the present or present perfect speaks of now, not of the story's day
 # ("Ankara denies ...", "the fighting has displaced ..."); not after a modal, "to" or a relative
 _PRESENT = (r"(?<!\bto )(?<!\bmay )(?<!\bmight )(?<!\bcould )(?<!\bwould )(?<!\bwhich )(?<!\bwho )(?<!\bthat )"
-            r"(?:has|have)(?: not| also| now| repeatedly| already)? (?:been )?(?!denied\b)[a-z]+(?:ed|en|wn|ught|t)|"
+            r"(?:has|have)(?: not| also| now| repeatedly| already)? (?:been )?(?!(?:denied|claimed)\b)[a-z]+(?:ed|en|wn|ught|t)|"
             r"says|denies|accuses|insists|maintains|holds")
 _SHIFTS = re.compile(rf"\b(?:(?P<present>{_PRESENT})|(?P<next>{_NEXT})|(?P<before>{_BEFORE})|(?P<vague>{_VAGUE})|"
                      rf"(?P<period>{_PERIOD})|(?P<same>{_SAME}))\b", re.I)
@@ -51,6 +52,10 @@ _DAYS = {"same": 0, "next": 1, "before": -1}
 # a tally line of a bulletin ("Civilians killed: 1,093 (287 children)", "- SDF fighters killed: at
 # least 560"): a total over the report's period, not an act of the story's day
 _TALLY = re.compile(r"^\W*[A-Z][\w ,'()/-]{2,60}:\s*(?:at least |about |more than |over |nearly |some )?\d")
+
+# a live page's entry opens with its hour ("11:05 — The minister says 21 were killed"): its
+# present tense narrates the page's day, not now
+_CLOCK = re.compile(r"^\W*\d{1,2}[:.h]\d{2}\b")
 
 #: what :func:`shift_of` returns when the words say "another day" without saying which
 VAGUE = None
@@ -66,6 +71,10 @@ def shift_of(sentence: str) -> int | None | bool:
     if _TALLY.match(sentence):
         return VAGUE
     m = _SHIFTS.search(sentence)
+    if m is not None and m.lastgroup == "present" and _CLOCK.match(sentence):
+        m = _SHIFTS.search(sentence, m.end())  # a live page's entry tells its hour in the present
+        while m is not None and m.lastgroup == "present":
+            m = _SHIFTS.search(sentence, m.end())
     if m is None:
         return False
     return VAGUE if m.lastgroup in ("vague", "period", "present") else _DAYS[m.lastgroup]
