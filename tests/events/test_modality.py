@@ -280,3 +280,10 @@ def test_the_outlet_s_own_correspondent_in_a_party_s_statement_is_the_party():
 def test_neutral_bodies_the_actor_table_would_type_as_parties(source):
     assert source_kind(source) == "neutral"
     assert modality("At least 11 people were killed and 64 wounded.", source) == "asserted"
+
+
+@pytest.mark.parametrize("speaker", ["The source", "the general", "the announcement", "the commander"])
+def test_a_definite_speaker_stands_for_the_source_named_before(speaker):
+    s = f"{speaker} said the fiercest fighting was around the hilltop."
+    assert modality(s, speaker, previous="a military source") == "claimed"
+    assert modality(s, speaker, previous="a monitor") == "asserted"

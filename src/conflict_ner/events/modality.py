@@ -85,7 +85,8 @@ _PASSIVE_AUX = re.compile(r"\b(?:been|be|being|was|were|is|are)\s+$", re.I)
 _PRONOUN_SAYS = re.compile(r"\b(?:he|she|they|it)\s+(?:later\s+|also\s+)?(?:said|says|added|adds|told|stated|noted)\b|"
                            r"\b(?:said|added) (?:he|she)\b", re.I)
 _PRONOUN_SPEAKER = re.compile(r"(?:he|she|they|it|the (?:spokesman|spokeswoman|spokesperson|official|officer|"
-                              r"statement|group|ministry|army|military))$", re.I)
+                              r"statement|group|ministry|army|military|source|general|commander|announcement|"
+                              r"minister))$", re.I)
 _SAYS_OWN = re.compile(rf"\b(?:{OWN_STATEMENT_VERBS})(?: on \w+| in a statement)? (?:that )?(?:it|its) ", re.I)
 # ACLED inter codes of the parties to fighting: state forces, rebels, militias, external forces
 _PARTY_INTER = frozenset({1, 2, 3, 4, 8})
