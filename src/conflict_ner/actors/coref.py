@@ -27,7 +27,7 @@ True
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from conflict_ner.actors.fold import fold
 from conflict_ner.actors.table import Identity
@@ -97,24 +97,35 @@ _GROUP_NOUNS = REFERRING_HEADS | frozenset(fold(w) for w in (
     "rebels", "rebel", "fighters", "fighter", "militiamen", "militia", "militias", "gunmen", "guerrillas"))
 
 
-def sharing_name(mention: str, identity: Identity, groups: Sequence[Identity]) -> Identity | None:
+def sharing_name(mention: str, identity: Identity, groups: Sequence[Identity],
+                 place_word: Callable[[str], bool] = lambda word: False) -> Identity | None:
     """The one named armed group whose name holds every capitalised word of a described group
     (``Rohingya insurgents`` and ``ARSA: Arakan Rohingya Salvation Army``), before or after it is
-    named; None when no group or several do, or the mention is not such a description.
+    named; None when no group or several do, or the mention is not such a description. A
+    country's or place's word (``place_word``) names no one group: ``Syrian rebels`` are not the
+    Free Syrian Army.
 
     >>> arsa = Identity("ARSA: Arakan Rohingya Salvation Army", "Rebel Groups", 2)
     >>> sharing_name("Rohingya insurgents", Identity(None, None, None), [arsa]) == arsa
     True
     >>> sharing_name("Kachin fighters", Identity(None, None, None), [arsa]) is None
     True
+    >>> sharing_name("Rohingya insurgents", Identity(None, None, None), [arsa], {"Rohingya"}.__contains__) is None
+    True
     """
-    if identity.canonical is not None and not identity.canonical.startswith("Unidentified Armed Group"):
-        return None
     words = mention.split()
     if len(words) < 2 or fold(words[-1]) not in _GROUP_NOUNS or not all(w[:1].isupper() for w in words[:-1]):
         return None
-    name = set(fold(" ".join(words[:-1])).split())
-    found = {g.canonical: g for g in groups if is_named_group(g) and name <= set(fold(g.canonical).split())}
+    own = fold(" ".join(words[:-1]))
+    # unresolved, described, or named by these words alone ("Tarang insurgents": the group "Tarang")
+    if identity.canonical is not None and not identity.canonical.startswith("Unidentified Armed Group") \
+            and fold(identity.canonical) != own:
+        return None
+    if place_word(" ".join(words[:-1])):
+        return None
+    name = set(own.split())
+    found = {g.canonical: g for g in groups if is_named_group(g) and g.canonical != identity.canonical
+             and name <= set(fold(g.canonical).split())}
     return next(iter(found.values())) if len(found) == 1 else None
 
 
@@ -178,7 +189,8 @@ def _specific(identity: Identity) -> bool:
 
 
 def by_document(mentions: Sequence[str], identities: Sequence[Identity], text: str,
-                spans: Sequence[tuple[int, int]]) -> list[Identity]:
+                spans: Sequence[tuple[int, int]],
+                place_word: Callable[[str], bool] = lambda word: False) -> list[Identity]:
     """``identities`` with the document's rules applied: a group "loyal to" a named actor is that
     actor; a described armed group is the article's sole named armed group."""
     out = list(identities)
@@ -187,7 +199,7 @@ def by_document(mentions: Sequence[str], identities: Sequence[Identity], text: s
             j = loyal_to(text, span, spans)
             if j is not None and _specific(out[j]):
                 out[i] = out[j]
-    out = [sharing_name(m, ident, identities) or ident for m, ident in zip(mentions, out)]
+    out = [sharing_name(m, ident, identities, place_word) or ident for m, ident in zip(mentions, out)]
     out = police_by_context(mentions, out)
     out = rioters_by_verb(text, spans, out)
     sole = sole_armed_group(out)

@@ -136,13 +136,16 @@ class ActorResolver:
                 before = text[max(0, m.start - 80):m.start]
                 identity = self._one(m.text, country, published, earlier, before)
                 identity = self._antecedent(m.text, before, identity, out, country, published) or identity
-                identity = self._armed_body(identity, text[m.end:m.end + 40], country, published)
+                identity = self._armed_body(m.text, identity, text[m.end:m.end + 40], country, published)
                 identity = self._made_of(m.text, identity, text[m.end:m.end + 60], country, published)
+                if identity.canonical is None and self.name_unknown_groups:
+                    identity = _described_name(m.text, text[m.end:m.end + 80]) or identity
             out.append(identity)
             if identity.canonical is not None and _named(m.text):
                 earlier.append((fold(m.text), identity))
         out = _backer_before_actor(text, mentions, out)
-        return by_document([m.text for m in mentions], out, text, [(m.start, m.end) for m in mentions])
+        return by_document([m.text for m in mentions], out, text, [(m.start, m.end) for m in mentions],
+                           self._place_word)
 
     # --- one mention ----------------------------------------------------------------------
 
@@ -185,13 +188,14 @@ class ActorResolver:
                 return self._unseen(text, core, country, day)
         return _NONE
 
-    def _armed_body(self, identity: Identity, after: str, country: Country | None, day: date | None) -> Identity:
+    def _armed_body(self, mention: str, identity: Identity, after: str, country: Country | None, day: date | None) -> Identity:
         """A government whose weapons or troops the next word names (``Sudanese government``
-        ``warplanes``, ``the regime's jets``) is its country's military: the act is the forces'."""
+        ``warplanes``, ``regime`` ``artillery``) is its country's military: the act is the forces'."""
         state = _STATE_NAME.match(identity.canonical or "")
-        if state is None or state.group(1) != "Government" or state.group(2) not in self.table.countries:
-            return identity
-        nxt = re.match(r"(?:['’]s)?\s+([A-Za-z-]+)", after)
+        if state is None or state.group(1) != "Government" or state.group(2) not in self.table.countries \
+                or fold(mention).split()[-1:] not in (["government"], ["regime"]):
+            return identity  # "Russia's forces", "Assad's forces": the possessor is named, not the force
+        nxt = re.match(r"\s+([A-Za-z-]+)", after)
         if nxt is None or fold(nxt.group(1)) not in _ARMED_NEXT:
             return identity
         return self.table.identity(Entry(None, None, None, state.group(2), "military"), country, day)
@@ -230,6 +234,11 @@ class ActorResolver:
             return _typed(canonical, guess_inter(canonical))
         found = member_group(text, self._known_name)
         return _typed(*found) if found else _NONE
+
+    def _place_word(self, name: str) -> bool:
+        """A country's name, demonym, capital or place (``Syrian``, ``Darfur``)."""
+        key = fold(name)
+        return key in self.table.country_words or key in self.table.demonyms
 
     def _known_name(self, name: str) -> bool:
         """A country, demonym or actor the table holds (no member noun makes it an unseen group)."""
@@ -386,7 +395,7 @@ class ActorResolver:
                 return self.table.generic_identity(generic.kind, country, day)
         parts = _coordinated(tokens)
         for generic in self.table.generics.values():
-            if all(any(_is_head(form, generic) for form in _number_forms(part)) for part in parts):
+            if parts and all(any(_is_head(form, generic) for form in _number_forms(part)) for part in parts):
                 return self.table.generic_identity(generic.kind, country, day)
         return None
 
@@ -442,6 +451,38 @@ def _trimmed(text: str, start: int, end: int) -> Mention:
     if cut is not None and cut.start() > start:
         end = cut.start()
     return Mention(start, end, " ".join(text[start:end].split()))
+
+
+#: words that make a described group an armed one (a rights group or a news outlet is not)
+_ARMED_CUES = frozenset(("armed", "gang", "gangs", "militia", "rebel", "jihadist", "insurgent", "militant", "separatist",
+                         "terrorist", "vigilante", "criminal", "paramilitary", "guerrilla", "islamist", "extremist",
+                         "self-defence", "self-defense", "dissident", "armed-group"))
+_NOT_THE_GROUP = frozenset(("member", "members", "leader", "head", "founder", "spokesman", "commander", "part",
+                            "former", "rights", "monitoring", "aid"))
+#: an appositive that says a name is a group's: "X, a gang coalition", "X, an armed group that"
+_APPOSITIVE_GROUP = re.compile(r"^\s*,\s+(?:a|an|the|another)\s+((?:[\w’'-]+\s+){0,4}?)(group|gang|gangs|militia|"
+                               r"coalition|alliance|faction|movement|front|organi[sz]ation|network|outfit)\b",
+                               re.IGNORECASE)
+
+
+def _described_name(mention: str, after: str) -> Identity | None:
+    """A name the table lacks that the article describes right after it as a group (``Ba Sud,
+    a gang coalition that``) is that group, named as written, with the inter code its
+    description suggests; persons and places are not described that way.
+
+    >>> _described_name("Ba Sud", ", a gang coalition that controls the port")
+    Identity(canonical='Ba Sud', actor_type='Political Militias', inter_code=3)
+    >>> _described_name("Ba Sud", ", a local rights group,") is None, _described_name("Ba Sud", ", a former member of the gang") is None
+    (True, True)
+    """
+    found = _APPOSITIVE_GROUP.match(after)
+    if found is None or not all(w[:1].isupper() or w.lower() in _NAME_GLUE for w in mention.split()):
+        return None  # "a member of the Civilian JTF" is not the group's name
+    described = f"{found.group(1)}{found.group(2)}".lower()
+    words = set(re.findall(r"[\w-]+", described))
+    if not words & _ARMED_CUES or words & _NOT_THE_GROUP:  # "a rights group", "a former member of the group"
+        return None
+    return _typed(_long_form(mention), guess_inter(described) or 3)
 
 
 _BACKER_ONLY = re.compile(r"^[\w’'. -]+-(?:backed|led|supported|sponsored|allied|aligned)$", re.IGNORECASE)
@@ -517,10 +558,11 @@ def _number_forms(tokens: Sequence[str]) -> list[list[str]]:
 
 
 def _coordinated(tokens: Sequence[str]) -> list[list[str]]:
-    """The parts of a described mention joined by ``and`` (one part when there is none).
+    """The parts of a described mention joined by ``and`` (one part when there is none; none
+    when a part is missing: ``and police`` is the tail of a wider phrase).
 
-    >>> _coordinated(["refugees", "and", "migrants"]), _coordinated(["displaced", "people"])
-    ([['refugees'], ['migrants']], [['displaced', 'people']])
+    >>> _coordinated(["refugees", "and", "migrants"]), _coordinated(["displaced", "people"]), _coordinated(["and", "police"])
+    ([['refugees'], ['migrants']], [['displaced', 'people']], [])
     """
     parts: list[list[str]] = [[]]
     for t in tokens:
@@ -528,7 +570,7 @@ def _coordinated(tokens: Sequence[str]) -> list[list[str]]:
             parts.append([])
         else:
             parts[-1].append(t)
-    return [p for p in parts if p] or [list(tokens)]
+    return parts if all(parts) else []
 
 
 def _without_plain_modifiers(text: str) -> list[str]:

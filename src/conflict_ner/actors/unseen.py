@@ -47,8 +47,11 @@ _NAME_NOUNS = frozenset(("group", "front", "movement", "brigade", "brigades", "b
 _INTER_WORDS = ((3, ("militia", "militias", "militiamen", "self-defense", "self-defence", "vigilantes",
                      "vigilante")),
                 (2, ("front", "movement", "liberation", "brigade", "brigades", "battalion", "battalions", "jihad",
-                     "mujahideen", "insurgents", "rebels", *ARABIC_GROUP_WORDS)),
+                     "mujahideen", "insurgents", "rebels", "rebel", "insurgent", "jihadist", "separatist",
+                     *ARABIC_GROUP_WORDS)),
                 (6, ("protesters", "demonstrators")), (5, ("rioters",)))
+#: words of a state army's own bodies, which no rebel army's name holds
+_STATE_COMMAND = frozenset(("command", "general", "staff", "headquarters", "ministry"))
 _GLUE = frozenset(("of", "the", "for", "and", "al", "el", "de", "du", "des", "la", "le", "wa", "wal", "bin", "ibn"))
 
 
@@ -81,6 +84,8 @@ def guess_inter(name: str) -> int | None:
     (2, 2, None)
     >>> guess_inter("ARSA: Arakan Rohingya Salvation Army"), guess_inter("Pakistan Army")
     (2, None)
+    >>> guess_inter("GCA: General Command of the Army") is None
+    True
     """
     found = re.findall(r"[\w'-]+", name.split(": ", 1)[-1])
     words = {w.lower() for w in found}
@@ -88,8 +93,9 @@ def guess_inter(name: str) -> int | None:
         if words & set(cues):
             return inter
     named = [w for w in found if w.lower() not in _GLUE]
-    if len(named) >= 3 and named[-1] == "Army" and all(w[:1].isupper() for w in named):
-        return 2
+    if len(named) >= 3 and found[-1] == "Army" and found[-2].lower() not in _GLUE \
+            and all(w[:1].isupper() for w in named) and not words & _STATE_COMMAND:
+        return 2  # not "General Command of the Army"
     return None
 
 
