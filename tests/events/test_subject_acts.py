@@ -54,6 +54,17 @@ def test_no_act_without_a_done_act_verb_and_its_object(entities, text, pairs):
     assert _verb(entities, text, pairs) is None
 
 
+@pytest.mark.parametrize("text, pairs, verb", [
+    ("The Observatory said Jabal Zayn al-Abidin fell at around midday.", [("LOCATION", "Jabal Zayn al-Abidin")],
+     "fell"),
+    ("Daily bulletin: Abu al-Duhur air base changes hands", [("LOCATION", "Abu al-Duhur air base")], "changes hands"),
+    ("Kafr Nabl fell silent after the truce.", [("LOCATION", "Kafr Nabl")], None),
+    ("Prices in Hama fell sharply.", [("LOCATION", "Hama")], None),
+])
+def test_a_place_that_fell_reports_an_act(entities, text, pairs, verb):
+    assert _verb(entities, text, pairs) == verb
+
+
 def test_the_direct_object_of_the_verb_is_its_target():
     text = "Government forces pushed opposition fighters out of the town."
     actors = [ActorRef("Government forces", 100, 117, "initiator"), ActorRef("opposition fighters", 125, 144, "unknown")]

@@ -23,6 +23,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
+from conflict_ner.events.clauses import lookback
 from conflict_ner.events.role_lists import is_object_of
 from conflict_ner.events.roles import SUBJECT_VERB_AFTER
 from conflict_ner.events.sentence import Sentence
@@ -34,6 +35,13 @@ from conflict_ner.records import ActorRef
 # "is expected", "troops advancing from the west")
 _NOT_DONE = re.compile(r"\b(?:will|would|could|can|may|might|must|is|are|not)\b|ing$", re.I)
 _VERB = re.compile(r"[A-Za-z]+$")
+# A place as the subject of a fall: "Jabal Zayn al-Abidin fell at around midday", "the air base changes hands".
+_PLACE_FELL = re.compile(r"(?:\s*,[^,;]{1,80},)?\s+(?:\w+ly\s+)?(?:(?:had|has|have)\s+)?(?:also\s+)?"
+                         r"(?P<verb>fell|falls|fallen|changed hands|changes hands)\b(?!\s+(?:back|silent|short|apart|ill))",
+                         re.I)
+# A place after a preposition is not the subject ("prices in Hama fell").
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|near|of|from|to|on|around|outside|inside|into|towards?|across|by|for|"
+                                 r"with|over|under)\s+(?:the\s+)?$", re.I)
 # Verbs of holding tell a state, not an act, without an act word beside them ("still held the ridge",
 # "held an emergency meeting"); an act of holding out has its own trigger.
 _STATIVE = re.compile(r"(?:held|holds?|holding|controll?(?:ed|s)?|kept|keeps?|remained|remains?)", re.I)
@@ -48,7 +56,8 @@ MIN_GOLD_TRIGGER = 2
 
 def subject_act(sentence: Sentence, spans: Mapping[str, Sequence[tuple[int, int]]],
                 table: Table | None = None) -> Trigger | None:
-    """The verb of the first ACTOR that did something to a place or actor after it, or None.
+    """The verb of the first ACTOR that did something to a place or actor after it, else of a
+    place that fell (``X fell``, ``X changes hands``), or None.
 
     ``spans`` are entity spans by label, in sentence offsets (``ACTOR`` and ``LOCATION`` are read);
     ``table`` is the trigger table (default: the packaged one).
@@ -69,6 +78,10 @@ def subject_act(sentence: Sentence, spans: Mapping[str, Sequence[tuple[int, int]
         if any(v_end <= o_start < v_end + _OBJECT_REACH and not _CLAUSE_GAP.search(text, v_end, o_start)
                for o_start, _ in objects):
             return Trigger(v_start, v_end, "act", False, True)
+    for start, end in sorted(spans.get("LOCATION", ())):
+        m = _PLACE_FELL.match(text, end)
+        if m is not None and not _PREPOSITION_BEFORE.search(text, lookback(start), start):
+            return Trigger(m.start("verb"), m.end("verb"), "act", False, True)
     return None
 
 
