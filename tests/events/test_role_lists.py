@@ -30,6 +30,9 @@ def _spans(text: str, *actors: str) -> list[tuple[int, int]]:
     ("The army said rebels attacked.", ("army", "rebels"), ["unknown", "initiator"], ["unknown", "initiator"]),
     ("Rebels killed two soldiers, and the army responded.", ("Rebels", "army"), ["initiator", "unknown"],
      ["initiator", "unknown"]),
+    # a short form in parentheses is the same actor
+    ("Turkish forces have been fighting the Kurdistan Workers' Party (PKK) in the mountains.",
+     ("Kurdistan Workers' Party", "PKK"), ["target", "unknown"], ["target", "target"]),
     # nothing placed, nothing shared
     ("HTS and the NLF met.", ("HTS", "NLF"), ["unknown", "unknown"], ["unknown", "unknown"]),
     ("", (), [], []),

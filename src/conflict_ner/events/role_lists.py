@@ -52,9 +52,10 @@ _CLAUSE_VERB = re.compile(r"\b(?:said|says|reported|attacked|shelled|struck|stor
 _SUBJECT_OF_VERB = re.compile(r"\s+(?:\w+ly\s+)?(?:said|says|had|has|have|was|were|is|are|would|will|\w+ed)\b",
                               re.I)
 # What joins two actors of one phrase: "and", "or", "as well as", "along with", "together with",
+# an opening parenthesis (a name's short form: "the Kurdistan Workers' Party (PKK)"),
 # with a determiner and up to three modifiers before the second ("and their allies", ", the Y").
 _COORDINATION = re.compile(
-    r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|as well as|along with|together with)\s+)"
+    r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|as well as|along with|together with)\s+|\()"
     r"(?:(?:the|its|their|his|her|other|allied|several|some|\d[\d,]*)\s+)*"
     r"(?:[\w'\u2019-]+\s+){0,2}?",
     re.I,
