@@ -287,3 +287,18 @@ def test_a_definite_speaker_stands_for_the_source_named_before(speaker):
     s = f"{speaker} said the fiercest fighting was around the hilltop."
     assert modality(s, speaker, previous="a military source") == "claimed"
     assert modality(s, speaker, previous="a monitor") == "asserted"
+
+
+@pytest.mark.parametrize("sentence, word, expected", [
+    # "no casualties" after the act's word is its outcome: the act happened
+    ("On Tuesday, another drone hit a house in Sarmin, causing damage but no casualties.", "hit", "asserted"),
+    ("A separate strike near the hospital caused damage but no deaths.", "strike", "asserted"),
+    ("The army said its jets had struck a base and that no civilians were present.", "struck", "claimed"),
+    # before the act's word, or with no act word, it still negates
+    ("No one was hurt in the blast.", "blast", "negated"),
+    ("The coalition said no soldiers were hurt.", "hurt", "negated"),
+    ("A drone hit a house, causing no casualties.", None, "negated"),
+])
+def test_no_casualties_after_the_act_is_its_outcome(sentence, word, expected):
+    act = _act(sentence, word) if word else None
+    assert modality(sentence, act=act) == expected

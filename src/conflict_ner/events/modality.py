@@ -24,9 +24,8 @@ SourceKind = Literal["party", "neutral", "unknown"]
 _NEGATED = re.compile(
     r"(?P<denial>\bden(?:y|ies|ied|ying|ial)\b|"
     r"\b(?:rejected|dismissed|refuted) (?:the |these |those |such )?(?:claims?|reports?|allegations?|accusations?)\b)|"
-    r"\bno (?:one|casualties|injuries|deaths|fatalities|damage|victims|losses|people|civilians|soldiers|lives)\b|"
-    r"\bnobody\b|\bnone of\b|"
-    r"\bwithout (?:causing )?(?:any )?(?:casualties|injuries|damage|loss)\b|"
+    r"(?P<outcome>\bno (?:one|casualties|injuries|deaths|fatalities|damage|victims|losses|people|civilians|soldiers|"
+    r"lives)\b|\bnobody\b|\bnone of\b|\bwithout (?:causing )?(?:any )?(?:casualties|injuries|damage|loss)\b)|"
     r"\b(?:baseless|fabricated)\b|"
     rf"\b(?:did|does|do|has|have|had|was|were|is|are|would)(?:\s+not|n't)\s+(?:\w+\s+){{0,2}}?"
     rf"(?:{NEGATABLE_ACT_STEMS})|"
@@ -179,7 +178,7 @@ def modality(sentence: Sentence, source: str | None = None, party_document: bool
     'claimed'
     """
     text = sentence.text
-    if any(not (m.group("denial") and act is not None and m.start() >= act[1]) for m in _NEGATED.finditer(text)):
+    if any(_negates(m, text, act) for m in _NEGATED.finditer(text)):
         return "negated"
     realized = any(t.realized for t in sentence.triggers)
     if not realized:
@@ -212,6 +211,23 @@ def modality(sentence: Sentence, source: str | None = None, party_document: bool
     if kind == "unknown" and source and _SAYS_OWN.search(text):
         return "claimed"  # an unclassified organisation reporting its own action
     return "asserted"
+
+
+def _negates(m: re.Match, text: str, act: tuple[int, int] | None) -> bool:
+    """Whether a negation word ``m`` negates the act whose trigger is at ``act``. A denial after the
+    act's word denies another act; "no casualties" after the act's word is the act's outcome (``a
+    drone hit a house, causing damage but no casualties``: the hit happened), unlike "no one was
+    hurt" alone.
+
+    >>> t = "A drone hit a house, causing damage but no casualties."
+    >>> [_negates(m, t, (8, 11)) for m in _NEGATED.finditer(t)], [_negates(m, t, None) for m in _NEGATED.finditer(t)]
+    ([False], [True])
+    """
+    if act is None:
+        return True
+    if m.group("denial"):
+        return m.start() < act[1]
+    return not (m.group("outcome") and m.start() >= act[1])
 
 
 def stating_party(text: str) -> bool:
