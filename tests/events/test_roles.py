@@ -35,6 +35,9 @@ def _roles(entities, sentence: str, *actors: str) -> list[tuple[str, str]]:
     ("Drones struck on positions of the SDF overnight.", ("SDF",), ["target"]),
     ("Artillery pounded HTS positions near Idlib.", ("HTS",), ["target"]),
     ("The offensive on Ukrainian troops stalled.", ("Ukrainian troops",), ["target"]),
+    # the one who lost men suffered the act, and so did its men
+    ("A spokesman said the Al-Bunyan al-Marsous forces had lost more than 700 fighters since May.",
+     ("Al-Bunyan al-Marsous forces", "fighters"), ["target", "target"]),
     # an act noun's "of": what the act was done to
     ("Videos showed the execution of captured soldiers by the militia.", ("captured soldiers", "militia"),
      ["target", "initiator"]),

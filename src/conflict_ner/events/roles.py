@@ -68,6 +68,11 @@ SUBJECT_VERB_AFTER = re.compile(
 # "ARSA, which claimed responsibility, said"
 _DENIES_AFTER = re.compile(r"(?:\s*,\s*(?:which|who)\s+|(?:\s*,[^,;]{1,80},)?\s+)(?:\w+ly\s+)?(?:(?:has|have|had)\s+)?(?:also\s+)?"
                            r"(?:denied|denies|deny|claimed responsibility|claims responsibility)\b", re.I)
+# The one who lost men or ground suffered the act, and so did the men it lost.
+_LOST_AFTER = re.compile(r"(?:\s*,[^,;]{1,80},)?\s+(?:\w+ly\s+)?(?:(?:had|has|have)\s+)?(?:also\s+)?(?:lost|loses)\b",
+                         re.I)
+_LOST_BEFORE = re.compile(r"\b(?:lost|loses)\s+(?:(?:at least|more than|about|nearly|up to|some|over)\s+)?"
+                          r"(?:[\d,]+\s+|\w+\s+(?:of\s+(?:its|their)\s+)?)?$", re.I)
 _TARGET_BEFORE = re.compile(
     rf"\b(?:against|targeting|targeted|on|at|upon|toward|towards|into)\s+{_DET}"
     rf"(?:(?:{_POSITION_NOUNS}) (?:of|belonging to|held by)\s+{_DET})?$|"
@@ -133,6 +138,8 @@ def role_of(sentence: Sentence, start: int, end: int) -> Role:
         return "other"  # the group the place is held by (section 9)
     if in_casualty_list(text, start, end):
         return "target"  # "killed ..., including X", "deaths among X"
+    if _LOST_AFTER.match(text, end) or _LOST_BEFORE.search(text, seg_near, start):
+        return "target"  # "the forces had lost more than 700 fighters": both suffered the act
     if _DENIES_AFTER.match(text, end):
         return "initiator"
     if _BETWEEN.search(text, near, start) or _WITH_MUTUAL.search(text, seg_near, start):
