@@ -20,3 +20,13 @@ def test_the_checkout_corpus_rewrites_the_table_it_compiles_to():
     assert written == REPO / "src" / "conflict_ner" / "resources" / RESOURCE
     expected = trigger_table.dumps(trigger_table.build(corpus / "compiled" / "events.jsonl", corpus / "splits.tsv"))
     assert written.read_text(encoding="utf-8") == expected
+
+
+def test_the_type_model_counts_are_refreshed_beside_the_table():
+    from conflict_ner.training.corpus import type_counts
+
+    corpus = REPO / "training" / "corpus"
+    counts = REPO / "src" / "conflict_ner" / "resources" / type_counts.RESOURCE
+    trigger_table.refresh_packaged(corpus)
+    built = type_counts.build(corpus / "compiled" / "events.jsonl", corpus / "splits.tsv")
+    assert counts.read_text(encoding="utf-8") == type_counts.dumps(built)

@@ -5,7 +5,8 @@ killed": Armed clash; "nine civilians died": Attack). Such a record is often an 
 act told before ("a strike hit the market", then "a doctor said 27 were treated"), which the
 codebook types as that act (ANNOTATION.md section 9). So, in document order, a weak record
 takes the type its trigger almost always has in train gold (:mod:`.type_lexicon`), else the
-type of the last record before it whose own cues named its kind.
+type of the last record before it whose own cues named its kind. Last, the per-record model
+learned from train gold (:mod:`.type_model`) replaces a type when it is almost sure of another.
 
 >>> from conflict_ner.events import build_records
 >>> text = "Warplanes bombed Ariha on Monday. Nine people were killed, a monitor said."
@@ -20,6 +21,7 @@ from dataclasses import replace
 
 from conflict_ner.events.sentence import Sentence
 from conflict_ner.events.type_lexicon import likely_type
+from conflict_ner.events.type_model import TypeModel, features, overrides, packaged
 from conflict_ner.events.types import Decision, decide, typed
 from conflict_ner.records import EventRecord
 
@@ -29,8 +31,11 @@ CARRIED = frozenset({"Battles", "Explosions/Remote violence", "Violence against 
 TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 
 
-def settle_types(records: Sequence[EventRecord], lexicon: Lexicon = likely_type) -> list[EventRecord]:
-    """The records with their weak types settled by trigger, then by the last cue-typed record."""
+def settle_types(records: Sequence[EventRecord], lexicon: Lexicon = likely_type,
+                 model: TypeModel | None | str = "packaged") -> list[EventRecord]:
+    """The records with their weak types settled by trigger, then by the last cue-typed record,
+    then each checked by ``model`` (``"packaged"``: the package's; None: none)."""
+    model = packaged() if model == "packaged" else model
     per_sentence: dict[int, int] = {}
     for r in records:
         per_sentence[r.sentence.start] = per_sentence.get(r.sentence.start, 0) + 1
@@ -38,19 +43,31 @@ def settle_types(records: Sequence[EventRecord], lexicon: Lexicon = likely_type)
     for r in records:
         # a sentence of several acts was split by act words, so each act's type has its cue
         basis = _decision(r).basis if per_sentence[r.sentence.start] == 1 else "cue"
-        if basis == "taker":  # a place taken by no one named: as the last capture before it
-            out.append(_retyped(r, taken) if taken else r)
-            continue
-        if r.sub_event_type in TERRITORY:
+        settled = _settled(r, basis, lexicon, last, taken)
+        if basis == "cue" and r.event_type in CARRIED:
+            last = r.sub_event_type
+        if basis != "taker" and r.sub_event_type in TERRITORY:
             taken = r.sub_event_type
-        if basis == "cue":
-            if r.event_type in CARRIED:
-                last = r.sub_event_type
-            out.append(r)
-            continue
-        sub = (lexicon(r.trigger.text) if r.trigger else None) or (last if basis == "fallback" else None)
-        out.append(_retyped(r, sub) if sub else r)
+        out.append(_learned(settled, basis == "cue", model) if model is not None else settled)
     return out
+
+
+def _settled(r: EventRecord, basis: str, lexicon: Lexicon, last: str | None, taken: str | None) -> EventRecord:
+    """A record's type by the rules' order: its own cue, else its trigger's, else the document's."""
+    if basis == "taker":  # a place taken by no one named: as the last capture before it
+        return _retyped(r, taken) if taken else r
+    if basis == "cue":
+        return r
+    sub = (lexicon(r.trigger.text) if r.trigger else None) or (last if basis == "fallback" else None)
+    return _retyped(r, sub) if sub else r
+
+
+def _learned(r: EventRecord, cued: bool, model: TypeModel) -> EventRecord:
+    """The record retyped by the learned model where it :func:`.type_model.overrides` the rules."""
+    feats = features(r.trigger.text if r.trigger else None, r.sentence.text, [(a.text, a.role) for a in r.actors],
+                     [w.text for w in r.weapons], [(c.outcome, c.counted) for c in r.counts])
+    best, p = model.best(feats)
+    return _retyped(r, best) if overrides(r.sub_event_type, cued, best, p) else r
 
 
 def _decision(record: EventRecord) -> Decision:

@@ -71,8 +71,9 @@ def dumps(table: Table) -> str:
 def refresh_packaged(corpus: str | Path, resource: Path | None = None) -> Path | None:
     """Rewrite the packaged table from ``corpus`` when it is this checkout's own corpus
     (``<repo>/training/corpus`` beside ``<repo>/src/conflict_ner``), so `data build` keeps the table
-    in step with the train gold; ``None`` (nothing written) for any other corpus or an installed
-    package. Returns the file written."""
+    in step with the train gold (with the type model's counts beside it,
+    :mod:`.type_counts`); ``None`` (nothing written) for any other corpus or an installed
+    package. Returns the trigger table's file."""
     corpus = Path(corpus).resolve()
     resource = resource or packaged_path()
     repo = resource.parents[3]
@@ -81,6 +82,10 @@ def refresh_packaged(corpus: str | Path, resource: Path | None = None) -> Path |
     text = dumps(build(corpus / "compiled" / "events.jsonl", corpus / "splits.tsv"))
     if resource.read_text(encoding="utf-8") != text:
         resource.write_text(text, encoding="utf-8")
+    # the per-record type model's counts come from the same train gold: keep them in step too
+    from conflict_ner.training.corpus import type_counts
+
+    type_counts.write(corpus, resource.parent / type_counts.RESOURCE)
     return resource
 
 
