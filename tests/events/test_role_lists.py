@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conflict_ner.events.role_lists import is_object_of, share_roles
+from conflict_ner.events.role_lists import in_casualty_list, is_object_of, share_roles
 
 
 def _spans(text: str, *actors: str) -> list[tuple[int, int]]:
@@ -47,3 +47,12 @@ def test_share_roles(text, actors, placed, shared):
 ])
 def test_quotes_around_the_verb_or_its_object_do_not_hide_the_object(text, verb, actor):
     assert is_object_of(text, text.index(verb) + len(verb), text.index(actor))
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Fourteen people were wounded, five of them medical staff.", "medical staff"),
+    ("The fighting has so far killed 182 people: 102 fighters from HTS and 19 civilians.", "fighters"),
+    ("It put the number of combatants killed at 84, 47 of them government soldiers.", "government soldiers"),
+])
+def test_a_count_of_them_or_a_colon_opens_the_list_of_casualties(text, actor):
+    assert in_casualty_list(text, text.index(actor), text.index(actor) + len(actor))

@@ -35,14 +35,15 @@ from conflict_ner.events.clauses import lookback
 _OBJECT_GAP = re.compile(r"[\"\u201d]?\s+(?:(?:at least|at most|up to|more than|as many as|nearly|about)\s+)?"
                          r"(?:(?!(?:and|or|but|while|as|when|after|before|that|which|who|by|in|on|at|near|from|"
                          r"with|to|for|since|during)\b)[\w'\u2019,.%-]+\s+){0,4}?[\"\u201c]?", re.I)
-# A casualty word, then (within its list) the word that opens the list of those it hit.
+# A casualty word, then (within its list) the word that opens the list of those it hit ("including",
+# "five of them", a colon before counts: "killed 182 people: 102 fighters from HTS, ...").
 _CASUALTY_LIST = re.compile(
     r"\b(?:kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|ies)|dead|deaths?|died|casualties|victims|"
     r"los(?:t|ses)|martyrs?)\b"
     r"(?P<gap>[^;:()]{0,160}?)"
     r"(?:\b(?:including|among them|among whom|among the dead|among those killed|of whom|most of them|"
     r"many of them|along with|as well as)\b|(?<=deaths) of\b|(?<=death) of\b|(?<=dead) among\b|"
-    r"(?<=deaths) among\b|(?<=losses) among\b)"
+    r"(?<=deaths) among\b|(?<=losses) among\b|\b[\w,-]+ of them\b|:(?=\s*(?:at least\s+)?\d))"
     r"(?P<tail>[^;:()]{0,120})$",
     re.I,
 )
