@@ -31,6 +31,8 @@ def test_knowledge_negation_is_not_negated():
     "Hezbollah threatened to strike Haifa.",
     "The group vowed to avenge its commander.",
     "The army warned it would respond with force.",
+    "Sisi said Egypt reserved the right to strike again wherever it chose.",
+    "Putin warned that Moscow considered itself entitled to strike the facilities of such countries.",
 ])
 def test_threatened(sentence):
     assert modality(sentence) == "threatened"

@@ -35,7 +35,9 @@ _NEGATED = re.compile(
 _THREATENED = re.compile(
     r"\bthreat(?:en|ens|ened|ening)\b|\bvow(?:ed|s|ing)?\b|\bultimatum\b|\bthreat of\b|"
     r"\bwarn(?:ed|s|ing)? (?:that )?(?:it|they|he|she|we|the \w+) (?:would|will)\b|"
-    r"\b(?:pledg|promis)(?:ed|es|ing) to (?:retaliate|avenge|attack|strike|respond|hit|destroy|punish)",
+    r"\b(?:pledg|promis)(?:ed|es|ing) to (?:retaliate|avenge|attack|strike|respond|hit|destroy|punish)|"
+    r"\breserv(?:ed|es|ing) the right to\b|\bentitled to (?:strike|attack|respond|hit|retaliate)\b|"
+    r"\bwarn(?:ed|s|ing) that\b[^.;]{0,80}?\b(?:would|will)\b",
     re.I,
 )
 _PLANNED = re.compile(
