@@ -57,6 +57,8 @@ def _roles(entities, sentence: str, *actors: str) -> list[tuple[str, str]]:
     # participant sources keep a role
     ("The army said it killed 30 militants.", ("army", "militants"), ["initiator", "target"]),
     ("Islamic State claimed responsibility for the attack.", ("Islamic State",), ["initiator"]),
+    ("The RSF, which controls most of Darfur, said it had seized the camp.", ("RSF",), ["initiator"]),
+    ("The army, which rarely comments, said its troops had been ambushed near the border.", ("army",), ["target"]),
 ])
 def test_roles(entities, sentence, actors, expected):
     assert [role for _, role in _roles(entities, sentence, *actors)] == expected

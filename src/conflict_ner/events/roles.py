@@ -183,7 +183,21 @@ def role_of(sentence: Sentence, start: int, end: int) -> Role:
         return "target"
     if SUBJECT_VERB_AFTER.match(text, end):
         return "initiator"
-    return "unknown"
+    return _speaker_role(sentence, start, end)
+
+
+def _speaker_role(sentence: Sentence, start: int, end: int) -> Role:
+    """The role of a speaker who takes part in what it reports, from the first act verb after it
+    (``The RSF, which ..., said it had taken the camp``: initiator; ``said its troops had been
+    ambushed``: target), else ``unknown``.
+
+    >>> s = Sentence("The Jaish al-Fatah alliance, which includes Ahrar al-Sham, said its fighters had seized the college.")
+    >>> _speaker_role(s, 4, 27)
+    'initiator'
+    """
+    if not any(x.participant and x.start <= start and end <= x.end for x in sentence.sources):
+        return "unknown"
+    return _as_subject(sentence, end, len(sentence.text)) or "unknown"
 
 
 def _of_act_noun(sentence: Sentence, start: int) -> bool:
