@@ -169,6 +169,13 @@ def test_civilian_targeting_needs_civilians_and_no_armed_men():
     assert civilian_target([], [CountRef("4", 0, 1, 4, 4, 4, "children", "killed")])
 
 
+@pytest.mark.parametrize("noun", ["farm workers", "seasonal labourers", "staff members", "an elderly man",
+                                  "Egyptian Christians", "civil servants"])
+def test_unarmed_people_by_trade_or_faith_are_civilians(noun):
+    assert civilian_target([ActorRef(noun, 0, len(noun), "target")], [])
+    assert not civilian_target([ActorRef(noun, 0, len(noun), "target"), ActorRef("troops", 30, 36, "target")], [])
+
+
 def test_records_carry_their_type_and_the_date_s_source():
     text = ("Warplanes bombed Kafr Nabl on Monday, killing 4 civilians.\n\n"
             "Clashes killed 3 soldiers near Hish.\n\nA roadside bomb exploded in Ariha, a monitor said.")

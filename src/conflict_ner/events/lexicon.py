@@ -145,7 +145,8 @@ VICTIM_NOUNS = (
     r"farmers|herders|refugees|migrants|passengers|families|patients|cadets|bystanders|shoppers|mourners|"
     r"pilgrims|teachers|journalists|aid workers|health workers|medics|paramedics|doctors|nurses|victims|"
     r"displaced|hostages|detainees|prisoners|fishermen|miners|traders|travell?ers|commuters|girls|boys|infants|"
-    r"babies|elderly|inhabitants|locals|dead|wounded|injured")
+    r"babies|elderly|inhabitants|locals|dead|wounded|injured|workers|labou?rers|staff|employees|man|woman|"
+    r"christians|muslims|teenagers|priests|pastors|imams|clerics|civil servants")
 
 # --- sides -----------------------------------------------------------------------------------------------
 
