@@ -38,6 +38,11 @@ def _roles(entities, sentence: str, *actors: str) -> list[tuple[str, str]]:
     # the one who lost men suffered the act, and so did its men
     ("A spokesman said the Al-Bunyan al-Marsous forces had lost more than 700 fighters since May.",
      ("Al-Bunyan al-Marsous forces", "fighters"), ["target", "target"]),
+    # the subject of its own relative clause
+    ("Boko Haram militants who seized the town of Baga on January 3 have since burned 16 villages.",
+     ("Boko Haram militants",), ["initiator"]),
+    ("Soldiers who were ambushed near the border, residents said, later returned to base.", ("Soldiers",), ["target"]),
+    ("The gunmen who attacked the village on Monday, witnesses said, came on motorcycles.", ("gunmen",), ["initiator"]),
     # an act noun's "of": what the act was done to
     ("Videos showed the execution of captured soldiers by the militia.", ("captured soldiers", "militia"),
      ["target", "initiator"]),

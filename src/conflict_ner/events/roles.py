@@ -99,6 +99,8 @@ _PASSIVE_AFTER = re.compile(
 _NOUN_OF_GAP = re.compile(rf"\s+of\s+{_DET}(?:(?:at least|more than|about|nearly|up to|some)\s+)?"
                           rf"(?:[\w'\u2019,.%-]+\s+){{0,3}}?", re.I)
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|its|their|his|her|a|an|this|these)\s+(?:[\w-]+\s+)?$", re.I)
+_RELATIVE_AFTER = re.compile(r"\s*,?\s+(?:who|which|that)\s+(?:\w+ly\s+)?(?:(?:had|has|have)\s+)?(?:also\s+)?(?=\w)",
+                             re.I)
 _NEXT_WORD = re.compile(r"\s+[\w'\-]+")
 _VICTIM_HEAD = re.compile(rf"\b(?:{VICTIM_NOUNS})$", re.I)
 
@@ -169,6 +171,11 @@ def role_of(sentence: Sentence, start: int, end: int) -> Role:
         first = sentence.first_verb_from(cl_start)
         if not (first < len(verbs) and verbs[first].start < start):
             role = _as_subject(sentence, end, cl_end)
+    if role is None:
+        # the subject of its own relative clause: "Boko Haram militants who seized the town ..."
+        rel = _RELATIVE_AFTER.match(text, end)
+        if rel is not None:
+            role = _as_subject(sentence, rel.end(), sentence.segments.first_start_at_or_after(rel.end()))
     if role is not None:
         return role
     # As object: the last verb before the actor in its segment.
