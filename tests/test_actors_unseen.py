@@ -124,3 +124,15 @@ def test_a_country_s_word_or_a_possessor_does_not_make_a_group_or_a_force():
     assert rebels != fsa and rebels.canonical == "Unidentified Armed Group (Syria)"
     assert russia.canonical.startswith("Government of Russia")
     assert mixed.canonical is None  # the guide: mixed mentions name no one
+
+
+def test_names_whose_first_word_is_a_modifier_leaders_bodies_and_missions():
+    text = ("BENI, May 2 - The Allied Democratic Forces attacked a village. Tuareg-led rebels took a town. "
+            "The Security Forces of Pakistan said. The United Nations Assistance Mission in Kivu counted the dead.")
+    adf, tuareg, pakistan, mission = identities(
+        text, "Allied Democratic Forces", "Tuareg-led rebels", "Security Forces of Pakistan",
+        "United Nations Assistance Mission in Kivu", published=date(2023, 5, 2))
+    assert adf.canonical == "ADF: Allied Democratic Forces"
+    assert tuareg.canonical == "Unidentified Armed Group (Democratic Republic of Congo)"
+    assert pakistan.canonical.startswith("Military Forces of Pakistan")
+    assert mission.inter_code == 8

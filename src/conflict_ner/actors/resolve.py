@@ -70,6 +70,7 @@ _SPEAKER_TITLES = ("spokesman", "spokeswoman", "spokesperson", "commander", "chi
                    "official", "general", "colonel", "major", "brigadier", "lieutenant")
 #: "(federal) government of X", "armed forces of X": a body named with its country (folded forms)
 _BODY_KINDS = {"government": "government", "armed forces": "military", "military forces": "military",
+               "security forces": "military",
                "army": "military", "police forces": "police", "police": "police"}
 _BODY_OF = re.compile(r"^(?:federal |central |national |transitional )?(" + "|".join(_BODY_KINDS) + r") of (.+)$")
 #: ranks that make a person with no body before them the article country's military
@@ -156,12 +157,14 @@ class ActorResolver:
         whole = tokens  # before determiners go: "armed groups" is a head, "groups" is not
         if "backed" in tokens[:-1]:  # "Rwanda-backed M23 rebels": the backer is not the actor
             tokens = tokens[tokens.index("backed") + 1:]
+        named_whole = " ".join(tokens)  # "Allied Democratic Forces": "allied" is a name's word here
         while tokens and tokens[0] in _DETERMINERS and len(tokens) > 1:
             tokens = tokens[1:]
         key = " ".join(tokens)
         if not key:
             return _NONE
-        found = self._lookup(key, country, day)
+        found = (self._lookup(named_whole, country, day) if named_whole != key and _named(text) else None) \
+            or self._lookup(key, country, day)
         if found:
             return found
         named_group = self._group_member(tokens, country, day)
@@ -173,7 +176,8 @@ class ActorResolver:
         found = self._country_itself(key, country, day) or self._country_itself(" ".join(whole), country, day) \
             or self._state_of_demonym(tokens, country, day) \
             or self._generic(tokens, country, day) or self._generic(whole, country, day) \
-            or self._generic(_without_plain_modifiers(text), country, day)
+            or self._generic(_without_plain_modifiers(text), country, day) \
+            or self._generic(_after_leader(tokens), country, day)
         if found:
             return found
         if _named(text):
@@ -571,6 +575,15 @@ def _coordinated(tokens: Sequence[str]) -> list[list[str]]:
         else:
             parts[-1].append(t)
     return parts if all(parts) else []
+
+
+def _after_leader(tokens: Sequence[str]) -> list[str]:
+    """The described group after ``X-led`` (``Tuareg-led rebels``: rebels; the leader is not the actor).
+
+    >>> _after_leader(["tuareg", "led", "rebels"]), _after_leader(["rebels"])
+    (['rebels'], [])
+    """
+    return list(tokens[tokens.index("led") + 1:]) if "led" in tokens[:-1] else []
 
 
 def _without_plain_modifiers(text: str) -> list[str]:

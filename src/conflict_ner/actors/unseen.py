@@ -84,11 +84,13 @@ def guess_inter(name: str) -> int | None:
     (2, 2, None)
     >>> guess_inter("ARSA: Arakan Rohingya Salvation Army"), guess_inter("Pakistan Army")
     (2, None)
-    >>> guess_inter("GCA: General Command of the Army") is None
-    True
+    >>> guess_inter("GCA: General Command of the Army") is None, guess_inter("United Nations Assistance Mission in Afghanistan")
+    (True, 8)
     """
     found = re.findall(r"[\w'-]+", name.split(": ", 1)[-1])
     words = {w.lower() for w in found}
+    if "mission" in words and words & {"united", "nations", "un", "union", "african"}:
+        return 8  # a UN or African Union mission (ACLED: external forces)
     for inter, cues in _INTER_WORDS:
         if words & set(cues):
             return inter
@@ -101,9 +103,11 @@ def guess_inter(name: str) -> int | None:
 
 def member_group(text: str, known: Callable[[str], bool] = lambda name: False) -> tuple[str, int | None] | None:
     """The name and guessed inter code of a group the table lacks, or None (``known(name)``: the
-    name is a country, demonym or people the table holds, which no member noun makes a group)."""
+    name is a country, demonym or people the table holds, which no member noun makes a group;
+    ``Tuareg-led rebels`` name their leader, not a group)."""
     words = _words(text)
-    if len(words) < 1 or "and" in words or any("," in w for w in words):
+    if len(words) < 1 or "and" in words or any("," in w for w in words) \
+            or any(w.lower().endswith(("-led", "-backed")) for w in words):
         return None
     head = words[-1].lower() if len(words) > 1 else ""
     name = words[:-1]
