@@ -51,6 +51,10 @@ def _roles(entities, sentence: str, *actors: str) -> list[tuple[str, str]]:
     # the group a place is held by takes part, neither doing nor suffering the act (ANNOTATION section 9)
     ("Government forces shelled HTS-held villages.", ("Government forces", "HTS"), ["initiator", "other"]),
     ("Shells hit a town held by the rebels.", ("rebels",), ["other"]),
+    # a backer or patron takes no part in the act itself
+    ("Kurdish forces, backed by the US-led coalition, stormed the prison.", ("Kurdish forces", "US-led coalition"),
+     ["initiator", "other"]),
+    ("The al-Qaeda-linked JNIM attacked the base.", ("al-Qaeda", "JNIM"), ["other", "initiator"]),
     # mutual fighting with no side named as attacker: both sides fought (ANNOTATION section 9)
     ("Clashes between the army and HTS left 12 dead.", ("army", "HTS"), ["initiator", "initiator"]),
     ("HTS clashed with government forces.", ("HTS", "government forces"), ["initiator", "initiator"]),

@@ -32,6 +32,9 @@ _PLACE_NOUNS = (r"positions?|posts?|bases?|strongholds?|checkpoints?|convoys?|hi
 _POSITION_NOUNS = _PLACE_NOUNS + r"|fighters|troops|forces|members|units?"
 _HELD_BEFORE = re.compile(rf"\b(?:held|controlled|occupied|defended|run|besieged) by\s+{_DET}$", re.I)
 _HELD_AFTER = re.compile(r"-(?:held|controlled|occupied|run)\b", re.I)
+_BACKED_BY_BEFORE = re.compile(rf"\b(?:backed|supported|assisted|aided|funded|sponsored|armed|brokered|"
+                               rf"recogni[sz]ed|mediated) by\s+{_DET}$", re.I)
+_LINKED_AFTER = re.compile(r"-(?:linked|backed|affiliated|allied|aligned|supported|sponsored|funded|trained)\b", re.I)
 _BY_BEFORE = re.compile(rf"\bby\s+{_DET}$", re.I)
 # The one blamed or accused is the (alleged) initiator: "blamed the attack on X", "accused X of".
 _BLAME_BEFORE = re.compile(rf"\b(?:blam(?:ed|es|ing)|accus(?:ed|es|ing)|attribut(?:ed|es|ing) (?:[\w'-]+ ){{0,5}}?to|"
@@ -138,6 +141,8 @@ def role_of(sentence: Sentence, start: int, end: int) -> Role:
     near, seg_near = lookback(start), lookback(start, seg_start)
     if _HELD_BEFORE.search(text, seg_near, start) or _HELD_AFTER.match(text, end):
         return "other"  # the group the place is held by (section 9)
+    if _BACKED_BY_BEFORE.search(text, seg_near, start) or _LINKED_AFTER.match(text, end):
+        return "other"  # a backer or patron takes no part in the act itself ("backed by the US-led coalition")
     if in_casualty_list(text, start, end):
         return "target"  # "killed ..., including X", "deaths among X"
     if _LOST_AFTER.match(text, end) or _LOST_BEFORE.search(text, seg_near, start):
