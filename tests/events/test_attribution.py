@@ -80,6 +80,16 @@ def test_participant_sources():
     assert [x.participant for x in find_sources(s)] == [True]
 
 
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("HTS said on its news channel that two of its fighters blew up car bombs.", "HTS"),
+    ("A Houthi spokesman said the group had fired five ballistic missiles.", "A Houthi spokesman"),
+    ("The SDF said through its media office that one of its units had repelled the attack.", "The SDF"),
+])
+def test_a_speaker_whose_complement_speaks_of_its_own_men_takes_part(sentence, speaker):
+    assert [(sentence[x.start:x.end], x.participant) for x in find_sources(sentence)] == [(speaker, True)]
+
+
 def test_a_word_outside_every_source_is_not_a_source():
     s = "Rebels attacked the base, according to SANA."
     assert is_pure_source(Sentence(s), 0, 6) is False

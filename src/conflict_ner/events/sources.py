@@ -46,10 +46,13 @@ _RIGHT_NP = re.compile(r"(?:[^,;.:()\"\u201c\u201d\u2014\u2013]|\.(?=\w|\s+[a-z]
 _RIGHT_NP_END = re.compile(r"\s(?:on|in|at|who|which|that|and|late|earlier)\s")
 _ACCORDING = re.compile(r"\b(?:according to|citing|quoting)\s+", re.I)
 # After a reporting verb: the speaker acts in what it reports ("said it had killed",
-# "denied targeting", "claimed responsibility").
+# "denied targeting", "claimed responsibility", "said on its news channel that two of its fighters",
+# "said the group had fired").
 _PARTICIPANT_COMPLEMENT = re.compile(
-    r"(?:\s*(?:in a statement|on \w+|late \w+|earlier|later|also|,))*\s*(?:that\s+)?"
-    r"(?:(?:it|its|they|their|we|our)\b|(?!(?:saying|adding|citing|quoting|according)\b)\w+ing\b|"
+    r"(?:\s*(?:in a statement|(?:on|through|via) (?:its |their )?[\w-]+(?: [\w-]+){0,3}?(?= that\b|,)|"
+    r"on \w+|late \w+|earlier|later|also|,))*\s*(?:that\s+)?"
+    r"(?:(?:\w+ of )?(?:it|its|they|their|we|our)\b|the group\b|"
+    r"(?!(?:saying|adding|citing|quoting|according)\b)\w+ing\b|"
     r"(?:full\s+)?(?:responsibility|credit|involvement)\b)", re.I)
 _APPOSITIVE_OPENER = re.compile(r"\s*(?:(?:a|an|the|which|who)\s|[A-Z])")
 _RELATIVE_OPENER = re.compile(r"\s*(?:which|who)\s")
