@@ -272,3 +272,21 @@ def test_a_fall_told_as_time_or_shells_falling_takes_no_place():
 def test_explosive_laden_vehicles_are_suicide_bombs():
     text = "Militants rammed two explosives-laden vehicles into the perimeter wall."
     assert kind(text, [("Militants", "initiator")]) == "Suicide bomb"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Protesters stormed a Turkish visa office in Karbala and burned a Turkish flag.", "Violent demonstration"),
+    ("In Amarah, protesters attacked the house of a member of parliament and set it on fire.", "Violent demonstration"),
+    ("Residents protested in Beni, blocking roads with burning tyres.", "Peaceful protest"),
+    ("Thousands of protesters marched peacefully through Lagos.", "Peaceful protest"),
+])
+def test_what_a_crowd_does_makes_its_protest_violent(text, expected):
+    assert classify(Sentence(text)).sub_event_type == expected
+
+
+def test_protest_deaths_at_the_state_s_hands_are_excessive_force():
+    text = "Rights groups say 400 people have been killed by security forces since the protests began."
+    actors = [ActorRef("security forces", 51, 66, "initiator"), ActorRef("people", 22, 28, "target")]
+    counts = [CountRef("400", 18, 21, 400, 400, 400, "people", "killed")]
+    assert classify(Sentence(text), actors, counts=counts).sub_event_type == "Excessive force against protesters"
+    assert classify(Sentence(text), actors[1:], counts=counts).sub_event_type == "Peaceful protest"

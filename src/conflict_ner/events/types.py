@@ -198,6 +198,12 @@ _ARMED = re.compile(
 _VICTIM = re.compile(rf"\b(?:{VICTIM_NOUNS})\b", re.I)
 _PROTESTERS = re.compile(r"\b(?:protesters?|protestors?|demonstrators?|marchers|strikers|rioters|crowds?)\b", re.I)
 _HARMED = ("killed", "injured", "captured")
+# what a crowd does that makes its protest violent (in a sentence about a protest only)
+_CROWD_VIOLENCE = re.compile(
+    r"\b(?:set fire to|set (?:\w+ ){0,3}(?:ablaze|on fire)|torch(?:ed|ing)|burn(?:ed|t|ing) (?:down )?(?:the |a |an )?"
+    r"(?:\w+ )?(?:offices?|buildings?|houses?|homes?|cars?|vehicles?|flags?|headquarters|stations?)|"
+    r"broke into|stormed|attacked (?:the |a |an )?(?:\w+ ){0,3}(?:offices?|embass(?:y|ies)|bases?|houses?|homes?|"
+    r"buildings?|compounds?|stations?)|beat (?:\w+ ){0,2}(?:police|officers))\b", re.I)
 
 
 def harmed(actors: Sequence[ActorRef], counts: Sequence[CountRef]) -> list[str]:
@@ -321,9 +327,10 @@ def decide(sentence: Sentence, actors: Sequence[ActorRef] = (), weapons: Sequenc
         return _cue("Mob violence")
     if protest and not remote:
         protesters_hurt = any(_PROTESTERS.search(v) for v in victims) and (casualties or "direct" in cues)
-        if "excessive" in cues or protesters_hurt:
+        state_killed = casualties and any(is_state_actor(a.text, a.inter_code) for a in initiators)
+        if "excessive" in cues or protesters_hurt or state_killed:
             return _cue("Excessive force against protesters")
-        if "riot" in cues or "clash" in cues or "looting" in cues:
+        if "riot" in cues or "clash" in cues or "looting" in cues or _CROWD_VIOLENCE.search(text):
             return _cue("Violent demonstration")
         if "intervention" in cues:
             return _cue("Protest with intervention")
