@@ -59,6 +59,12 @@ PUB = date(2024, 5, 8)  # a Wednesday
     ("Dec. 5, 2024", "2024-12-05", "day"),
     ("2024-12-05", "2024-12-05", "day"),
     ("Monday, May 6", "2024-05-06", "day"),
+    # the last third of a month starts on its 21st, as the gold dates it; the first third on the 1st
+    ("late April", "2024-04-21", "month"),
+    ("the end of April", "2024-04-21", "month"),
+    ("late last month", "2024-04-21", "month"),
+    ("early April", "2024-04-01", "month"),
+    ("late Monday", "2024-05-06", "day"),
 ])
 def test_resolve_date(text, value, precision):
     assert resolve_date(text, PUB) == EventDate(value, precision, text)

@@ -58,9 +58,16 @@ def resolve_date(date_text: str, published: date | None) -> EventDate:
     EventDate(value='2024-04-29', precision='week', text='last week')
     >>> resolve_date("May 6", None)
     EventDate(value=None, precision='unknown', text='May 6')
+    >>> resolve_date("late July", date(2021, 8, 16)).value
+    '2021-07-21'
     """
     value, precision = _resolve(date_text, published)
+    if value is not None and precision == "month" and _LATE_IN_MONTH.search(date_text):
+        value = value.replace(day=21)  # "late July", "end of April": the month's last third, as the gold dates it
     return EventDate(value.isoformat() if value else None, precision if value else "unknown", date_text)
+
+
+_LATE_IN_MONTH = re.compile(r"\b(?:late|end of)\b", re.I)
 
 
 # A DATE right after a reporting verb dates the report, not the act (`said on Friday that ...`).
