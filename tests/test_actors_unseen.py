@@ -136,3 +136,10 @@ def test_names_whose_first_word_is_a_modifier_leaders_bodies_and_missions():
     assert tuareg.canonical == "Unidentified Armed Group (Democratic Republic of Congo)"
     assert pakistan.canonical.startswith("Military Forces of Pakistan")
     assert mission.inter_code == 8
+
+
+def test_fighters_aligned_with_a_named_actor_are_that_actor_never_a_group_named_x_aligned():
+    text = "TRIPOLI, May 2 - SDF-aligned fighters and Zintan-aligned forces clashed. Troops loyal to the government held."
+    sdf, zintan = identities(text, "SDF-aligned fighters", "Zintan-aligned forces", published=date(2019, 5, 2))
+    assert sdf.canonical == identities(text, "SDF", published=date(2019, 5, 2))[0].canonical
+    assert zintan.canonical is None or not zintan.canonical.startswith("Zintan")

@@ -60,6 +60,8 @@ _MILITARY_WORDS = frozenset(fold(w) for w in (
 #: a word right after a government mention that makes it the military ("government warplanes")
 _ARMED_NEXT = _MILITARY_WORDS | frozenset(fold(w) for w in (
     "aircraft", "planes", "helicopters", "gunships", "tanks", "bombers", "fighter", "troop", "soldier"))
+#: "X-aligned fighters": the fighters are X's
+_ALIGNED = frozenset(fold(w) for w in ("aligned", "affiliated", "allied", "loyal", "linked"))
 #: words for a grouping whose members, named after "of", say who it is
 _GROUPINGS = frozenset(("coalition", "alliance", "umbrella", "grouping", "network", "consortium"))
 #: titles before a name that give the person's body: the article country's government, or the
@@ -89,6 +91,7 @@ _POINTING_ARMED = frozenset(fold(w) for w in (
 _DESCRIBED = ("Unidentified Armed Group", "Civilians", "Protesters", "Rioters", "Military Forces of",
               "Police Forces of", "Government of")
 _DESCRIBED_NON_STATE = ("Unidentified Armed Group", "Civilians", "Protesters", "Rioters")
+_PLAIN_STATE_NAME = re.compile(r"^(?:Government|Military Forces|Police Forces) of [^()]+(?: \([^()]*\))?$")
 _STATE_NAME = re.compile(r"^(Government|Military Forces|Police Forces) of (.+?)(?: \(.*\))?$")
 _DATELINE = re.compile(r"\s*([A-Z][A-Za-z'’.-]*(?:[ -][A-Z][A-Za-z'’.-]*){0,3})\s*(?:,|\(|-|—|–)")
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([^()\n]{1,40}?)\s*\)")
@@ -167,7 +170,7 @@ class ActorResolver:
             or self._lookup(key, country, day)
         if found:
             return found
-        named_group = self._group_member(tokens, country, day)
+        named_group = self._group_member(tokens, country, day) or self._aligned(tokens, country, day)
         if named_group:
             return named_group
         owner = self._possessor(before, country, day, tokens, text)
@@ -271,6 +274,17 @@ class ActorResolver:
             group = self._lookup(" ".join(tokens[:cut]), country, day)
             if group and (group.inter_code == 7) == _is_head(rest, self.table.generics["civilians"]):
                 return group
+        return None
+
+    def _aligned(self, tokens: list[str], country: Country | None, day: date | None) -> Identity | None:
+        """``GNA-aligned fighters``, ``SDF-affiliated forces``: the actor they are aligned with, as
+        "fighters loyal to X" are X (ANNOTATION.md section 10)."""
+        for i, t in enumerate(tokens[1:-1], start=1):
+            if t in _ALIGNED and all(w in MEMBER_NOUNS for w in tokens[i + 1:]):
+                found = self._lookup(" ".join(tokens[:i]), country, day)
+                plain = found is None or (found.canonical or "").startswith(_DESCRIBED_NON_STATE) \
+                    or _PLAIN_STATE_NAME.match(found.canonical or "")
+                return None if plain else found  # "troops loyal to the government" stay generic
         return None
 
     def _antecedent(self, text: str, before: str, identity: Identity, resolved: Sequence[Identity],

@@ -107,7 +107,8 @@ def member_group(text: str, known: Callable[[str], bool] = lambda name: False) -
     ``Tuareg-led rebels`` name their leader, not a group)."""
     words = _words(text)
     if len(words) < 1 or "and" in words or any("," in w for w in words) \
-            or any(w.lower().endswith(("-led", "-backed")) for w in words):
+            or any(w.lower().endswith(("-led", "-backed", "-aligned", "-affiliated", "-allied", "-linked"))
+                   for w in words):
         return None
     head = words[-1].lower() if len(words) > 1 else ""
     name = words[:-1]
