@@ -92,6 +92,8 @@ def _outcome(sentence: str, count: str, *others: str) -> str:
     ("The bodies of 7 men were found.", "7", "killed"),
     ("Nine people lost their lives.", "Nine", "killed"),
     ("The death toll stood at 45.", "45", "killed"),
+    ("Community leaders put the toll at 54.", "54", "killed"),
+    ("The toll has since risen to 40.", "40", "killed"),
     ("Three people were hurt.", "Three", "injured"),
     ("Militants abducted 20 students.", "20", "captured"),
     ("Police arrested five suspects.", "five", "captured"),

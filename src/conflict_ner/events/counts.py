@@ -122,7 +122,10 @@ def is_cumulative(sentence: Sentence, start: int, end: int) -> bool:
 
 
 # Outcome cues: the words of an act's result, each group named by its outcome.
-_CUE_RE = re.compile("|".join(f"(?P<c{i}>\\b(?:{rx})\\b)" for i, (rx, _) in enumerate(OUTCOME_WORDS)), re.I)
+# A toll alone is the count of the dead ("Community leaders put the toll at 54", "the toll has since
+# risen to 40"); "death toll" is among the outcome words already.
+_OUTCOMES = OUTCOME_WORDS + ((r"toll", "killed"),)
+_CUE_RE = re.compile("|".join(f"(?P<c{i}>\\b(?:{rx})\\b)" for i, (rx, _) in enumerate(_OUTCOMES)), re.I)
 _INCLUDING = re.compile(r"\W*(?:including|among them|among whom|of whom|most of them|mostly|mainly|many of them|"
                         r"some of them|all of them|\w+ of them)\b", re.I)
 _CUMULATIVE_CUE = re.compile(
@@ -285,4 +288,4 @@ def _gap_ok(text: str, a: int, b: int) -> bool:
 
 
 def _outcome_of(m: re.Match) -> Outcome:
-    return OUTCOME_WORDS[int(m.lastgroup[1:])][1]  # type: ignore[return-value]
+    return _OUTCOMES[int(m.lastgroup[1:])][1]  # type: ignore[return-value]
