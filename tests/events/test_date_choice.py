@@ -67,3 +67,14 @@ def test_a_bare_year_beside_a_finer_date_is_background():
     text = "Gunmen shot dead a commander in 2018."
     (rec,) = build_records(text, locate(text, [("DATE", "2018")]), PUB)
     assert (rec.date.value, rec.date.precision) == ("2018-01-01", "year")
+
+
+def test_a_year_that_names_a_thing_does_not_date_the_act():
+    text = ("HTS fighters captured Hama on Monday. The leadership called the capture revenge "
+            "for the 1982 massacre in the city.")
+    recs = build_records(text, locate(text, [("DATE", "Monday"), ("DATE", "1982")]), PUB)
+    assert [r.date.value for r in recs] == ["2024-03-11", "2024-03-11"]
+    # a year of its own still dates its act
+    text = "Rebels captured Hama in 2012."
+    (rec,) = build_records(text, locate(text, [("DATE", "2012")]), PUB)
+    assert rec.date.value == "2012-01-01"

@@ -1,6 +1,6 @@
 """Which date a record gets: its act DATE, a carried one, a reporting date, or publication.
 
-ANNOTATION.md section 6. A DATE of the record's stretch is one of three kinds:
+ANNOTATION.md section 6. A DATE of the record's stretch is one of four kinds:
 
 - it dates the act (``shelled Hama on Monday``); the first such DATE does, unless it is a bare
   year beside a finer one (``who joined the settlement in 2018, as he left on Saturday``);
@@ -10,7 +10,9 @@ ANNOTATION.md section 6. A DATE of the record's stretch is one of three kinds:
 - it opens a period (``killed since Saturday``, ``since the offensive began on 18
   February``, ``for the first time since 2016``): a running total or background, never
   the act's date. A record whose only DATEs open a period is dated by publication, like
-  a running total (section 3), and carries nothing.
+  a running total (section 3), and carries nothing;
+- it names a thing (``the 2016 peace agreement``, ``the 1982 massacre``, :func:`names_a_thing`):
+  it dates nothing.
 
 >>> from conflict_ner.records import Entity
 >>> t = "At least 40 people have been killed since Saturday."
@@ -47,6 +49,24 @@ def opens_period(text: str, entity: Entity) -> bool:
     return bool(_PERIOD_BEFORE.search(text[max(0, entity.start - _LOOK_BACK):entity.start]))
 
 
+# a year before a noun names a thing ("the 2016 peace agreement", "the 1982 massacre"), not a date
+_THING_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+$", re.I)
+_THING_AFTER = re.compile(r"\s+[a-z]")
+
+
+def names_a_thing(text: str, entity: Entity) -> bool:
+    """Whether a bare year is part of a name (``signatories of the 2016 peace agreement``, ``a
+    reference to the 1982 massacre``): it dates that thing, not the act.
+
+    >>> t = "It denied targeting signatories of the 2016 peace agreement in 2016 and in 2017."
+    >>> [names_a_thing(t, Entity("DATE", i, i + 4, "2016", 1.0)) for i in (t.index("2016"), t.rindex("2016"))]
+    [True, False]
+    """
+    return (bool(re.fullmatch(r"\d{4}", entity.text.strip()))
+            and bool(_THING_BEFORE.search(text, max(0, entity.start - 8), entity.start))
+            and bool(_THING_AFTER.match(text, entity.end)))
+
+
 def date_of(text: str, sentence: str, spans: Sequence[Entity], cumulative: bool, carry: DateCarry,
             published: date | None) -> EventDate:
     """The date of one record from the DATE spans of its stretch (``spans``, indexing ``text``).
@@ -60,6 +80,7 @@ def date_of(text: str, sentence: str, spans: Sequence[Entity], cumulative: bool,
     ...         carry, date(2024, 5, 8)).value
     '2024-05-07'
     """
+    spans = [e for e in spans if not names_a_thing(text, e)]
     periods = [e for e in spans if opens_period(text, e)]
     spans = [e for e in spans if e not in periods]
     own = [e for e in spans if not is_reporting_date(text, e)]
@@ -141,7 +162,8 @@ def act_dates(text: str, spans: Sequence[Entity]) -> list[Entity]:
     ...                               for w in ("Friday", "Thursday")])]
     ['Thursday']
     """
-    return [e for e in spans if not is_reporting_date(text, e) and not opens_period(text, e)]
+    return [e for e in spans if not is_reporting_date(text, e) and not opens_period(text, e)
+            and not names_a_thing(text, e)]
 
 
 def _resolved(entity: Entity, published: date | None) -> EventDate:
