@@ -94,6 +94,7 @@ def _outcome(sentence: str, count: str, *others: str) -> str:
     ("The death toll stood at 45.", "45", "killed"),
     ("Community leaders put the toll at 54.", "54", "killed"),
     ("The toll has since risen to 40.", "40", "killed"),
+    ("It said several hundred soldiers had surrendered.", "several hundred", "captured"),
     ("Three people were hurt.", "Three", "injured"),
     ("Militants abducted 20 students.", "20", "captured"),
     ("Police arrested five suspects.", "five", "captured"),
