@@ -167,10 +167,12 @@ def main() -> None:
     for variant, quantize in variants:
         vx = EventExtractor.from_pretrained(variant, quantize=quantize)
         list(vx.extract_batch(docs[:8]))
-        seconds = timed(lambda: list(vx.extract_batch(docs, batch_size=256)))
-        results["rows"].append({"path": f"ours: full extract_batch, {vx.name}", "seconds": round(seconds, 1),
-                                "words_per_s": round(n_words / seconds),
-                                "vs_pipeline_best": round(n_words / seconds / pipe_best, 2)})
+        # entities alone is what the pipeline does; full extraction adds the rules, places and actors
+        for name, run in ((f"ours: entities, {vx.name}", lambda: list(vx.entities_batch(texts))),
+                          (f"ours: full extract_batch, {vx.name}", lambda: list(vx.extract_batch(docs, batch_size=256)))):
+            seconds = timed(run)
+            results["rows"].append({"path": name, "seconds": round(seconds, 1), "words_per_s": round(n_words / seconds),
+                                    "vs_pipeline_best": round(n_words / seconds / pipe_best, 2)})
 
     # Agreement on the distinct documents: exact (start, end, label) matches over the union.
     ours = [{(e.start, e.end, e.label) for e in ents} for ents in ex.entities_batch(base_texts)]
