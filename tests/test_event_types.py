@@ -156,7 +156,9 @@ def test_weapons_name_the_means():
 @pytest.mark.parametrize("text,state", [
     ("Syrian government forces", True), ("the army", True), ("pro-government militias", True),
     ("police", True), ("rebel troops", False), ("HTS fighters", False), ("Islamic State", False),
-    ("civilians", False)])
+    ("civilians", False), ("Iraqi forces", True), ("Counter-Terrorism Service", True), ("Peshmerga", True),
+    ("Popular Mobilisation Forces", True), ("Malian and Russian forces", True), ("Turkish forces", False),
+    ("Syrian Democratic Forces", False), ("Houthi forces", False)])
 def test_state_actors_by_their_words(text, state):
     assert is_state_actor(text) is state
 

@@ -247,11 +247,16 @@ _STATE = re.compile(
     r"\b(?:army|armies|armed forces|military|troops|soldiers?|government|regime|pro-government|pro-regime|loyalists?|"
     r"security forces|police|gendarmerie|national guard|republican guard|air force|navy|marines|idf|saa|"
     r"special forces|state forces|border guards?|coast guard|ministry|defen[cs]e forces|(?:government|state)-backed|"
-    r"presidential guard|tiger forces|tatmadaw|fardc|sadf|saf|sudanese armed forces|police(?:men|women)?)\b", re.I)
+    r"presidential guard|tiger forces|tatmadaw|fardc|sadf|saf|sudanese armed forces|police(?:men|women)?|"
+    # a state's own units by name, and the forces of a country that fights on its own soil in the corpus
+    r"counter[- ]terrorism service|peshmerga|popular mobili[sz]ation(?: forces| units)?|"
+    r"(?:iraqi|afghan|somali|malian|nigerian|sudanese|yemeni|libyan|ethiopian|congolese|burkinabe|mozambican|"
+    r"cameroonian|nigerien|chadian|ukrainian|colombian|mexican|pakistani|filipino|lebanese|egyptian|syrian|"
+    r"burmese|myanmar|kenyan|ugandan|malian and russian)(?: \w+)? forces)\b", re.I)
 _NON_STATE = re.compile(
     r"\b(?:rebels?|rebel|militants?|insurgents?|jihadists?|fighters|militia(?:s|men)?|gunmen|armed (?:group|men)|"
     r"terrorists?|opposition|islamic state|isis|isil|daesh|hts|hayat tahrir|tahrir al-sham|al-?qaeda|al-?shabaab|"
-    r"boko haram|iswap|jnim|houthis?|ansar allah|hezbollah|hamas|sdf|ypg|pkk|rsf|rapid support forces|m23|wagner|"
+    r"boko haram|iswap|jnim|houthis?|ansar allah|hezbollah|hamas|sdf|democratic forces|ypg|pkk|rsf|rapid support forces|m23|wagner|"
     r"free syrian army|fsa|syrian national army|tribal|clan|vigilantes|bandits|separatists|paramilitar\w*|"
     r"mujahideen|taliban|(?:arakan|kachin|independence|liberation|alliance|resistance|mahdi|republican|"
     r"democratic|national democratic alliance) army|mndaa|tnla|kia|aa)\b", re.I)
