@@ -12,7 +12,8 @@ from conflict_ner.events.subject_acts import object_roles, subject_act
 from conflict_ner.events.triggers import Trigger
 from conflict_ner.records import ActorRef
 
-TABLE = {"took": {"Government regains territory": 9}, "held": {"Abduction/forced disappearance": 4}, "pushed": {"Armed clash": 3}, "reached": {"Armed clash": 2}}
+TABLE = {"took": {"Government regains territory": 9}, "held": {"Abduction/forced disappearance": 4},
+         "pushed": {"Armed clash": 3}, "reached": {"Armed clash": 2}}
 
 
 def _spans(locate, text: str, pairs: list[tuple[str, str]]) -> dict[str, list[tuple[int, int]]]:
@@ -67,7 +68,8 @@ def test_a_place_that_fell_reports_an_act(entities, text, pairs, verb):
 
 def test_the_direct_object_of_the_verb_is_its_target():
     text = "Government forces pushed opposition fighters out of the town."
-    actors = [ActorRef("Government forces", 100, 117, "initiator"), ActorRef("opposition fighters", 125, 144, "unknown")]
+    actors = [ActorRef("Government forces", 100, 117, "initiator"),
+              ActorRef("opposition fighters", 125, 144, "unknown")]
     verb = Trigger(18, 24, "act", False, True)
     assert [a.role for a in object_roles(text, verb, actors, offset=100)] == ["initiator", "target"]
 

@@ -203,7 +203,7 @@ def _speaker_role(sentence: Sentence, start: int, end: int) -> Role:
     (``The RSF, which ..., said it had taken the camp``: initiator; ``said its troops had been
     ambushed``: target), else ``unknown``.
 
-    >>> s = Sentence("The Jaish al-Fatah alliance, which includes Ahrar al-Sham, said its fighters had seized the college.")
+    >>> s = Sentence("The Jaish al-Fatah alliance, which includes Ahrar al-Sham, said its fighters had seized it.")
     >>> _speaker_role(s, 4, 27)
     'initiator'
     """

@@ -13,7 +13,8 @@ present (``will retake``, ``is expected``) reports none.
 >>> t = subject_act(s, spans)
 >>> text[t.start:t.end], t.kind, t.realized
 ('took', 'act', True)
->>> subject_act(Sentence("The army said it will retake Tal Othman."), {"ACTOR": [(0, 8)], "LOCATION": [(29, 39)]}) is None
+>>> s = Sentence("The army said it will retake Tal Othman.")
+>>> subject_act(s, {"ACTOR": [(0, 8)], "LOCATION": [(29, 39)]}) is None
 True
 """
 
@@ -37,7 +38,8 @@ _NOT_DONE = re.compile(r"\b(?:will|would|could|can|may|might|must|is|are|not)\b|
 _VERB = re.compile(r"[A-Za-z]+$")
 # A place as the subject of a fall: "Jabal Zayn al-Abidin fell at around midday", "the air base changes hands".
 _PLACE_FELL = re.compile(r"(?:\s*,[^,;]{1,80},)?\s+(?:\w+ly\s+)?(?:(?:had|has|have)\s+)?(?:also\s+)?"
-                         r"(?P<verb>fell|falls|fallen|changed hands|changes hands)\b(?!\s+(?:back|silent|short|apart|ill))",
+                         r"(?P<verb>fell|falls|fallen|changed hands|changes hands)\b"
+                         r"(?!\s+(?:back|silent|short|apart|ill))",
                          re.I)
 # A place after a preposition is not the subject ("prices in Hama fell").
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|near|of|from|to|on|around|outside|inside|into|towards?|across|by|for|"
