@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # apostrophes, primes and the ayn/hamza letters transliterations use
 _APOSTROPHES = re.compile("['’‘`´ʼʻʿʾ]")
@@ -37,6 +38,7 @@ def strip_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=1 << 16)  # one document folds the same words dozens of times, a feed the same names
 def fold(text: str) -> str:
     """The folded key of a name: lower case ASCII words, transliteration variants joined."""
     text = strip_accents(text).lower()

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 #: Bumped whenever :func:`fold` changes (a cached index built with another version is rebuilt).
 FOLD_VERSION = 3
@@ -54,6 +55,7 @@ _DOUBLE = re.compile(r"([a-z])\1+")
 NOT_LATIN = re.compile(r"[^\x00-\u024f\u02b0-\u036f\u1e00-\u1eff\u2000-\u20ff]")
 
 
+@lru_cache(maxsize=1 << 16)  # the same mention is folded by every step that looks it up
 def fold(name: str) -> str:
     """The matching key of a place name: ASCII lower case, articles dropped, common
     transliteration variants (ou/u, ay/ei, aw/o, Kafr/Kfar, a final h, doubled letters) made one.
