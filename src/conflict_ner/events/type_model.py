@@ -93,18 +93,27 @@ class TypeModel:
                 self.totals[c] += n
         n = sum(self.classes.values())
         self.prior = {c: math.log(k / n) for c, k in self.classes.items()}
+        self._log_likelihoods: dict[str, dict[str, float]] = {}  # per feature, filled on first use
+
+    def _log_likelihood(self, feature: str, per_class: Mapping[str, int]) -> dict[str, float]:
+        found = self._log_likelihoods.get(feature)
+        if found is None:
+            vocab = len(self.features)
+            weight = self.trigger_weight if feature.startswith("t=") else 1.0
+            found = {c: weight * math.log((per_class.get(c, 0) + self.alpha) / (self.totals[c] + self.alpha * vocab))
+                     for c in self.prior}
+            self._log_likelihoods[feature] = found
+        return found
 
     def posterior(self, feats: Iterable[str]) -> dict[str, float]:
         """Each type's probability given the features (features never seen in train are skipped)."""
-        vocab = len(self.features)
         scores = dict(self.prior)
         for f in feats:
             per_class = self.features.get(f)
             if per_class is None:
                 continue
-            weight = self.trigger_weight if f.startswith("t=") else 1.0
-            for c in scores:
-                scores[c] += weight * math.log((per_class.get(c, 0) + self.alpha) / (self.totals[c] + self.alpha * vocab))
+            for c, v in self._log_likelihood(f, per_class).items():
+                scores[c] += v
         top = max(scores.values())
         z = sum(math.exp(v - top) for v in scores.values())
         return {c: math.exp(v - top) / z for c, v in scores.items()}

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 from conflict_ner.events.lexicon import MUTUAL_VERBS, VICTIM_NOUNS
@@ -180,12 +181,17 @@ def find_cues(text: str, weapons: Iterable[str] = ()) -> frozenset[str]:
     >>> sorted(find_cues("The town was hit.", weapons=["Su-24 jets"]))
     ['air']
     """
-    text = _RPG.sub("RPG", text)
-    found = {name for name, rx in _CUE_RES.items() if rx.search(text)}
+    found = set(_text_cues(text))
     for w in weapons:
         w = _RPG.sub("RPG", w)
         found.update(name for name in _MEANS if _CUE_RES[name].search(w))
     return frozenset(found)
+
+
+@lru_cache(maxsize=256)  # every record of a sentence asks again; a small cache keeps it to one document
+def _text_cues(text: str) -> frozenset[str]:
+    text = _RPG.sub("RPG", text)
+    return frozenset(name for name, rx in _CUE_RES.items() if rx.search(text))
 
 
 # --- who suffered it -------------------------------------------------------------------------------------
