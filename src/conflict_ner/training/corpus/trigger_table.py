@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 
 import conflict_ner
@@ -43,22 +44,30 @@ def train_ids(splits: str | Path) -> set[str]:
     return {doc for doc, split in read_splits(Path(splits)).items() if split == "train"}
 
 
-def build(events: str | Path = EVENTS, splits: str | Path = SPLITS) -> dict[str, dict[str, int]]:
-    """Counts of sub-event types per gold trigger over the train documents, sorted for a stable file."""
+def train_records(events: str | Path = EVENTS, splits: str | Path = SPLITS) -> Iterator[tuple[int, dict]]:
+    """(line, record) for each gold record with a sub-event type in the train documents of
+    ``events``; a malformed line or an unknown type is an error naming the file and line."""
     train = train_ids(splits)
-    table: dict[str, Counter] = defaultdict(Counter)
     for lineno, obj in json_objects(events):
         if not isinstance(obj, dict) or not isinstance(obj.get("records"), list):
             raise DataError("expected an object with a list of 'records'", path=str(events), line=lineno)
         if obj.get("doc_id") not in train:
             continue
         for rec in obj["records"]:
-            trigger, sub = rec.get("trigger"), rec.get("sub_event_type")
-            if not trigger or not sub:
+            sub = rec.get("sub_event_type")
+            if not sub:
                 continue
             if sub not in TYPE_OF_SUB_EVENT:
                 raise DataError(f"unknown sub_event_type {sub!r}", path=str(events), line=lineno)
-            table[key(trigger["text"])][sub] += 1
+            yield lineno, rec
+
+
+def build(events: str | Path = EVENTS, splits: str | Path = SPLITS) -> dict[str, dict[str, int]]:
+    """Counts of sub-event types per gold trigger over the train documents, sorted for a stable file."""
+    table: dict[str, Counter] = defaultdict(Counter)
+    for _, rec in train_records(events, splits):
+        if rec.get("trigger"):
+            table[key(rec["trigger"]["text"])][rec["sub_event_type"]] += 1
     return {k: dict(sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))) for k, c in sorted(table.items())}
 
 

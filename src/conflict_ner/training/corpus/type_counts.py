@@ -30,9 +30,7 @@ from pathlib import Path
 import conflict_ner
 from conflict_ner.errors import DataError
 from conflict_ner.events.type_model import RESOURCE, features
-from conflict_ner.records import TYPE_OF_SUB_EVENT
-from conflict_ner.training.corpus.trigger_table import EVENTS, SPLITS, train_ids
-from conflict_ner.training.readers.jsonl import json_objects
+from conflict_ner.training.corpus.trigger_table import EVENTS, SPLITS, train_records
 
 
 def packaged_path() -> Path:
@@ -64,22 +62,11 @@ def count_records(records: Iterable[Mapping]) -> dict:
 
 def build(events: str | Path = EVENTS, splits: str | Path = SPLITS) -> dict:
     """The counts over the typed gold records of the train documents."""
-    train = train_ids(splits)
     records = []
-    for lineno, obj in json_objects(events):
-        if not isinstance(obj, dict) or not isinstance(obj.get("records"), list):
-            raise DataError("expected an object with a list of 'records'", path=str(events), line=lineno)
-        if obj.get("doc_id") not in train:
-            continue
-        for rec in obj["records"]:
-            sub = rec.get("sub_event_type")
-            if not sub:
-                continue
-            if sub not in TYPE_OF_SUB_EVENT:
-                raise DataError(f"unknown sub_event_type {sub!r}", path=str(events), line=lineno)
-            if not isinstance(rec.get("sentence"), dict) or not isinstance(rec["sentence"].get("text"), str):
-                raise DataError("a record without its sentence text", path=str(events), line=lineno)
-            records.append(rec)
+    for lineno, rec in train_records(events, splits):
+        if not isinstance(rec.get("sentence"), dict) or not isinstance(rec["sentence"].get("text"), str):
+            raise DataError("a record without its sentence text", path=str(events), line=lineno)
+        records.append(rec)
     return count_records(records)
 
 
