@@ -94,3 +94,11 @@ def test_benchmark_card_sets_our_test_f1_beside_published_results():
     assert scores == sorted(scores, reverse=True)
     # no test metrics (or no references): no comparison section
     assert "Compared with published" not in render_model_card(cfg, METRICS, REPORT)
+
+
+def test_a_distilled_student_card_names_its_layers_and_teachers():
+    card = render_model_card(load_config(REPO / "configs/fast.yaml"), METRICS, REPORT, name="fast")
+    assert "| encoder layers | the first 4 of the base model's |" in card
+    assert "| distilled from | `runs/default`, `runs/default-s29`, `runs/default-s47` (soft-target share 0.7" in card
+    plain = render_model_card(load_config(REPO / "configs/default.yaml"), METRICS, REPORT)
+    assert "distilled from" not in plain and "encoder layers" not in plain

@@ -103,6 +103,10 @@ def render_model_card(config: Config, metrics: dict, report: dict, name: str = "
         shape_features=m.shape_features,
         event_labels=list(config.data.labels) == list(LABELS),
         max_batch_tokens=m.max_batch_tokens,
+        num_layers=m.num_layers,
+        teachers=list(t.distill.teachers) if t.distill else [],
+        distill_weight=t.distill.weight if t.distill else None,
+        distill_temperature=t.distill.temperature if t.distill else None,
     )
 
 
