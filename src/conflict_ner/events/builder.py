@@ -24,6 +24,7 @@ from conflict_ner.events.date_choice import date_of, saw_dates
 from conflict_ner.events.furniture import is_furniture
 from conflict_ner.events.headings import is_section_heading
 from conflict_ner.events.modality import modality, speaks_as_party
+from conflict_ner.events.qualifiers import displaced_population, weapon_tells_act
 from conflict_ner.events.roles import assign_roles
 from conflict_ner.events.sentence import Sentence
 from conflict_ner.events.subject_acts import object_roles, subject_act
@@ -97,9 +98,10 @@ def _records(text: str, sentence: Sentence, ents: list[Entity], dates: DateCarry
     verb = None  # an act told only by its subject's own verb (:mod:`.subject_acts`)
     if sentence.reports_violence:
         certainty = CERTAINTY["trigger"]
-    elif any(c.outcome != "other" for c in counts):
+    elif _counts_outcome(sentence, counts):
         certainty = CERTAINTY["count"]
-    elif by_label["WEAPON"]:
+    elif by_label["WEAPON"] and (keep_bare or weapon_tells_act(
+            sentence.text, has_actor=bool(by_label["ACTOR"]), has_place=bool(by_label["LOCATION"]))):
         certainty = CERTAINTY["weapon"]
     else:
         verb = subject_act(sentence, {label: [(e.start - sentence.start, e.end - sentence.start) for e in found]
@@ -144,6 +146,13 @@ def _records(text: str, sentence: Sentence, ents: list[Entity], dates: DateCarry
 
 
 _POSSIBILITY = re.compile(r"\b(?:would|could|might|may|should|will|can|cannot|can't|won't|if|unless)\b", re.I)
+
+
+def _counts_outcome(sentence: Sentence, counts: Sequence) -> bool:
+    """Whether a count of the sentence is an act's outcome; the displaced counted as a
+    population (``Dikwa hosts tens of thousands of displaced people``) are none (:mod:`.qualifiers`)."""
+    outcomes = {c.outcome for c in counts} - {"other"}
+    return bool(outcomes - {"displaced"}) or (bool(outcomes) and not displaced_population(sentence.text))
 
 
 def _only_possible(sentence: Sentence, counts: list, mode: str) -> bool:

@@ -1,0 +1,47 @@
+"""Whether a sentence with no act word, qualified only by a count or a weapon, reports an act.
+
+A sentence without an act word of the lexicon still reports an act when it counts an
+outcome (``Some 40 people were displaced``) or names a weapon used (``Mortars were
+found``). Two kinds of such sentences describe the background instead, and the event
+gold gives them no record:
+
+- **a population of the displaced**: where the displaced live or are hosted, not their
+  flight (``Dikwa hosts a camp for tens of thousands of displaced people``, ``Some 70,000
+  remain displaced``): :func:`displaced_population`;
+- **a weapon alone**, with no actor and no place, neither found nor seized (``We heard the
+  planes``, ``The use of cluster munitions in populated areas is indiscriminate``):
+  :func:`weapon_tells_act`. A weapon recovered, defused or seized is an act (ACLED's
+  Disrupted weapons use) even with no one named.
+
+>>> displaced_population("Djibo, home to tens of thousands of displaced people, depends on convoys.")
+True
+>>> displaced_population("More than 3,000 people were displaced from Sebba on Sunday.")
+False
+>>> weapon_tells_act("We heard the planes since Sunday morning.", has_actor=False, has_place=False)
+False
+>>> weapon_tells_act("Three grenades were recovered from their hideout.", has_actor=False, has_place=False)
+True
+"""
+
+from __future__ import annotations
+
+import re
+
+# Words that place the displaced as a population (where they live or are hosted), not as
+# the outcome of their flight; "now sheltering" after an act of flight is rare in the gold.
+_POPULATION = re.compile(r"\b(?:host(?:s|ed|ing)?|home to|liv(?:e|es|ing)|shelter(?:s|ed|ing)?|remain(?:s)?|"
+                         r"refuge|holds|received)\b", re.I)
+# Verbs of finding or taking weapons: the act of a sentence that names a weapon and no one.
+_FOUND = re.compile(r"\b(?:recover\w*|found|finds?|discover\w*|uncover\w*|defus\w*|dismantl\w*|seiz\w*|"
+                    r"confiscat\w*|captur\w*|took|taken|handed over|surrender\w*)\b", re.I)
+
+
+def displaced_population(text: str) -> bool:
+    """Whether a sentence speaks of the displaced as a population (hosted, living, remaining)."""
+    return bool(_POPULATION.search(text))
+
+
+def weapon_tells_act(text: str, *, has_actor: bool, has_place: bool) -> bool:
+    """Whether a sentence qualified only by a WEAPON reports an act: it names an actor or a
+    place, or a weapon found or seized."""
+    return has_actor or has_place or bool(_FOUND.search(text))
