@@ -61,3 +61,24 @@ def test_the_weapon_rule_leaves_bare_records_to_keep_bare(entities):
     assert len(build_records(text, ents, date(2024, 5, 8), "doc", keep_bare=True)) == 1
     assert weapon_tells_act(text, has_actor=False, has_place=False) is False
     assert displaced_population("Families who fled now live in camps.") is True
+
+
+@pytest.mark.parametrize("text, pairs", [
+    ('"For eight years we did not sleep without hearing the shells," said a shopkeeper in Aleppo.',
+     [("LOCATION", "Aleppo")]),
+    ("\u201cThey shell us, we shell them, and the people in the middle die,\u201d said a resident of Salaheddine.",
+     [("LOCATION", "Salaheddine")]),
+])
+def test_a_witness_quoted_without_a_date_reports_no_act(entities, text, pairs):
+    assert _records(entities, text, pairs) == []
+
+
+@pytest.mark.parametrize("text, pairs", [
+    ('"The shells fell in the middle of the camp on Sunday," a resident said.',
+     [("WEAPON", "shells"), ("DATE", "Sunday")]),
+    ('"Fano lost 12 fighters at Bichena, not the figure the army gave," the movement\'s spokesman said.',
+     [("ACTOR", "Fano"), ("COUNT", "12"), ("LOCATION", "Bichena"), ("ACTOR", "army")]),
+    ('Residents said "the shells fell on our quarter" in Aleppo.', [("LOCATION", "Aleppo")]),
+])
+def test_a_dated_quote_a_partys_claim_or_a_quote_inside_the_sentence_keeps_its_record(entities, text, pairs):
+    assert len(_records(entities, text, pairs)) == 1

@@ -13,12 +13,20 @@ gold gives them no record:
   :func:`weapon_tells_act`. A weapon recovered, defused or seized is an act (ACLED's
   Disrupted weapons use) even with no one named.
 
+A third kind has act words: **a witness's words quoted** (``"We heard four or five
+explosions, one after another.``, ``"For eight years we did not sleep without hearing the
+shells," said a shopkeeper``): a sentence that opens a quotation tells what a witness
+lived through, not an act to code, unless it is a party's claim or dates the act
+(:func:`witness_quote`; the builder checks those two).
+
 >>> displaced_population("Djibo, home to tens of thousands of displaced people, depends on convoys.")
 True
 >>> displaced_population("More than 3,000 people were displaced from Sebba on Sunday.")
 False
 >>> weapon_tells_act("We heard the planes since Sunday morning.", has_actor=False, has_place=False)
 False
+>>> witness_quote('"We heard four or five explosions, one after another.'), witness_quote('He said "no".')
+(True, False)
 >>> weapon_tells_act("Three grenades were recovered from their hideout.", has_actor=False, has_place=False)
 True
 """
@@ -45,3 +53,8 @@ def weapon_tells_act(text: str, *, has_actor: bool, has_place: bool) -> bool:
     """Whether a sentence qualified only by a WEAPON reports an act: it names an actor or a
     place, or a weapon found or seized."""
     return has_actor or has_place or bool(_FOUND.search(text))
+
+
+def witness_quote(text: str) -> bool:
+    """Whether a sentence opens a quotation (straight or curly double quotes)."""
+    return text.lstrip().startswith(('"', "\u201c"))
