@@ -22,6 +22,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from conflict_ner.events.lexicon import MUTUAL_VERBS, VICTIM_NOUNS
+from conflict_ner.events.regex_literals import fold, may_match, required_literals
 from conflict_ner.events.sentence import Sentence
 from conflict_ner.records import TYPE_OF_SUB_EVENT, ActorRef, CountRef, TextSpan
 
@@ -152,6 +153,8 @@ CUES: dict[str, str] = {
                  r"swaps?)|exchange of prisoners|armistice",
 }
 _CUE_RES = {name: re.compile(rf"\b(?:{rx})\b", re.I) for name, rx in CUES.items()}
+# words one of which each cue's match must hold: most sentences rule out most cues without a regex search
+_CUE_GATES = {name: required_literals(rx) for name, rx in _CUE_RES.items()}
 #: Cues that name the means of an act: a WEAPON span of the record carries them too.
 _MEANS = ("chemical", "suicide", "air", "shelling", "explosive", "blast", "grenade")
 # words between a capture verb and the place it takes ("seized most of", "overran dozens of")
@@ -191,7 +194,8 @@ def find_cues(text: str, weapons: Iterable[str] = ()) -> frozenset[str]:
 @lru_cache(maxsize=256)  # every record of a sentence asks again; a small cache keeps it to one document
 def _text_cues(text: str) -> frozenset[str]:
     text = _RPG.sub("RPG", text)
-    return frozenset(name for name, rx in _CUE_RES.items() if rx.search(text))
+    folded = fold(text)
+    return frozenset(name for name, rx in _CUE_RES.items() if may_match(folded, _CUE_GATES[name]) and rx.search(text))
 
 
 # --- who suffered it -------------------------------------------------------------------------------------
