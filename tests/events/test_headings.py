@@ -32,3 +32,18 @@ def test_a_section_heading_yields_no_record_and_its_paragraph_does(entities):
     ents = entities(text, [("DATE", "Monday")])
     records = build_records(text, ents, date(2024, 5, 8))
     assert [r.sentence.text for r in records] == ["Russian jets struck the convoy on Monday."]
+
+
+def test_the_documents_headline_yields_no_record_in_the_extractor_and_the_body_does(entities):
+    text = "Russian jets strike convoy near Idlib\n\nRussian jets struck a convoy near Idlib on Monday."
+    ents = entities(text, [("ACTOR", "Russian jets"), ("LOCATION", "Idlib"),
+                           ("ACTOR", "Russian jets"), ("LOCATION", "Idlib"), ("DATE", "Monday")])
+    extracted = build_records(text, ents, date(2024, 5, 8), keep_bare=False)
+    assert [r.sentence.text for r in extracted] == ["Russian jets struck a convoy near Idlib on Monday."]
+    assert len(build_records(text, ents, date(2024, 5, 8))) == 2  # the rules' unit tests keep it
+
+
+def test_a_first_line_closed_by_punctuation_is_no_headline(entities):
+    text = "Russian jets struck a convoy near Idlib on Monday."
+    ents = entities(text, [("ACTOR", "Russian jets"), ("LOCATION", "Idlib"), ("DATE", "Monday")])
+    assert len(build_records(text, ents, date(2024, 5, 8), keep_bare=False)) == 1

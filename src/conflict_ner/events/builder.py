@@ -22,7 +22,7 @@ from conflict_ner.events.counts import count_refs
 from conflict_ner.events.date_carry import CarryMode, DateCarry
 from conflict_ner.events.date_choice import date_of, saw_dates
 from conflict_ner.events.furniture import is_furniture
-from conflict_ner.events.headings import is_section_heading
+from conflict_ner.events.headings import is_headline, is_section_heading
 from conflict_ner.events.modality import modality, speaks_as_party
 from conflict_ner.events.qualifiers import displaced_population, weapon_tells_act, witness_quote
 from conflict_ner.events.roles import assign_roles
@@ -76,6 +76,8 @@ def build_records(text: str, entities: Sequence[Entity], published: date | str |
         sentence = Sentence(text[start:end], start)
         if is_furniture(sentence.text) or is_section_heading(sentence):
             continue
+        if not keep_bare and is_headline(text, start, sentence):
+            continue  # the body tells the headline's act with its details
         body_start = start + dateline_end(sentence.text)
         first, last = bisect_left(starts, body_start), bisect_left(starts, end)
         ents = [e for e in ordered[first:last] if e.end <= end]
