@@ -89,3 +89,13 @@ def test_no_record_without_an_actor_verb_object(entities):
     text = "Officials met in Geneva on Monday."
     ents = entities(text, [("ACTOR", "Officials"), ("LOCATION", "Geneva"), ("DATE", "Monday")])
     assert build_records(text, ents, date(2024, 5, 8), "d") == []
+
+
+@pytest.mark.parametrize("text, verb", [
+    ("ISIL took the city on 16 June 2014.", "took"),          # a place named by a common noun
+    ("ISIL fighters took the last two villages overnight.", "took"),
+    ("ISIL took the decision to leave.", None),                # no place noun: no act
+    ("ISIL took part in the talks.", None),
+])
+def test_a_place_noun_after_the_verb_is_what_it_acted_on(entities, text, verb):
+    assert _verb(entities, text, [("ACTOR", text.split(" took")[0])]) == verb

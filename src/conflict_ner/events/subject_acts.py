@@ -49,6 +49,13 @@ _PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|near|of|from|to|on|around|outside|
 _STATIVE = re.compile(r"(?:held|holds?|holding|controll?(?:ed|s)?|kept|keeps?|remained|remains?)", re.I)
 # Between the verb and what it acted on: no clause break, no reporting verb.
 _CLAUSE_GAP = re.compile(r"[;:]|\b(?:said|says|that|which|who|when|after|before|while|because)\b", re.I)
+# A place named by a common noun right after the verb is what it acted on as a LOCATION is
+# ("ISIL took the city on 16 June", "The crowd burned the building"): the text named it before.
+_PLACE_OBJECT = re.compile(r"\s+(?:the|its|their|a|an)\s+(?:[\w'-]+\s+){0,2}?"
+                           r"(?:towns?|villages?|city|cities|districts?|neighbou?rhoods?|bases?|airports?|dams?|"
+                           r"bridges?|crossings?|positions?|posts?|checkpoints?|buildings?|houses?|homes?|offices?|"
+                           r"camps?|barracks|headquarters|garrisons?|outposts?|strongholds?|hills?|ridges?|plant)\b",
+                           re.I)
 #: How far after its verb the object may start (characters): a few words.
 _OBJECT_REACH = 80
 #: How often train gold must have marked the verb as an act's trigger (``visited``, ``demanded``,
@@ -77,8 +84,9 @@ def subject_act(sentence: Sentence, spans: Mapping[str, Sequence[tuple[int, int]
         v_start, v_end = m.start() + verb.start(), m.end()
         if _STATIVE.fullmatch(verb.group(0)) or sum(table.get(key(verb.group(0)), {}).values()) < MIN_GOLD_TRIGGER:
             continue
-        if any(v_end <= o_start < v_end + _OBJECT_REACH and not _CLAUSE_GAP.search(text, v_end, o_start)
-               for o_start, _ in objects):
+        if _PLACE_OBJECT.match(text, v_end) or any(
+                v_end <= o_start < v_end + _OBJECT_REACH and not _CLAUSE_GAP.search(text, v_end, o_start)
+                for o_start, _ in objects):
             return Trigger(v_start, v_end, "act", False, True)
     for start, end in sorted(spans.get("LOCATION", ())):
         m = _PLACE_FELL.match(text, end)
