@@ -99,3 +99,8 @@ def test_no_record_without_an_actor_verb_object(entities):
 ])
 def test_a_place_noun_after_the_verb_is_what_it_acted_on(entities, text, verb):
     assert _verb(entities, text, [("ACTOR", text.split(" took")[0])]) == verb
+
+
+def test_a_time_adverb_between_subject_and_verb_keeps_the_act(entities):
+    text = "Government troops later took Tal Othman."
+    assert _verb(entities, text, [("ACTOR", "Government troops"), ("LOCATION", "Tal Othman")]) == "took"

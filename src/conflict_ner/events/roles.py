@@ -59,7 +59,7 @@ _FORCED_BEFORE = re.compile(rf"\bforc(?:ed|ing|es)\s+{_DET}$", re.I)
 # is advancing", headlines' "Afghan forces fall back"), acted; a reporting verb tells nothing.
 SUBJECT_VERB_AFTER = re.compile(
     r"(?:\s*,[^,;]{1,80},)?\s+(?:(?:fighters|forces|troops|units|columns|members|militants|soldiers|men)\s+)?"
-    r"(?:\w+ly\s+)?(?:also\s+|then\s+|first\s+|now\s+|still\s+)?"
+    r"(?:\w+ly\s+)?(?:also\s+|then\s+|first\s+|now\s+|still\s+|later\s+|soon\s+)?"
     r"(?:(?:had|have|has|will|would|could|can|may|might|must|is|are|was|were)\s+(?:also\s+|now\s+|still\s+|not\s+)?)?"
     r"(?!(?:said|reported|claimed|stated|added|noted|announced|confirmed|denied|accused|warned|acknowledged|"
     r"admitted|alleged|called|described|estimated|recorded|documented|blamed|insisted|urged|condemned|"
