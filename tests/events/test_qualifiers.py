@@ -82,3 +82,15 @@ def test_a_witness_quoted_without_a_date_reports_no_act(entities, text, pairs):
 ])
 def test_a_dated_quote_a_partys_claim_or_a_quote_inside_the_sentence_keeps_its_record(entities, text, pairs):
     assert len(_records(entities, text, pairs)) == 1
+
+
+@pytest.mark.parametrize("text, pairs, n", [
+    ("The attack came as the area faces a cholera outbreak, the UN said.", [("ACTOR", "UN")], 0),
+    ("The offensive comes days after Washington revoked the designation of the Huthis.",
+     [("ACTOR", "Washington"), ("ACTOR", "Huthis")], 0),
+    ("The attack on Hama came hours after talks on Monday.", [("LOCATION", "Hama"), ("DATE", "Monday")], 1),  # a date
+    ("The attack came as rebels shelled Hama, killing 3 people.", [("ACTOR", "rebels"), ("LOCATION", "Hama"),
+                                                                   ("COUNT", "3")], 1),            # its own count
+])
+def test_an_act_told_before_set_against_other_news_reports_no_act(entities, text, pairs, n):
+    assert len(_records(entities, text, pairs)) == n

@@ -24,7 +24,7 @@ from conflict_ner.events.date_choice import date_of, saw_dates
 from conflict_ner.events.furniture import is_furniture
 from conflict_ner.events.headings import is_headline, is_section_heading
 from conflict_ner.events.modality import modality, speaks_as_party
-from conflict_ner.events.qualifiers import displaced_population, weapon_tells_act, witness_quote
+from conflict_ner.events.qualifiers import displaced_population, places_told_act, weapon_tells_act, witness_quote
 from conflict_ner.events.roles import assign_roles
 from conflict_ner.events.sentence import Sentence
 from conflict_ner.events.subject_acts import object_roles, subject_act
@@ -142,6 +142,8 @@ def _records(text: str, sentence: Sentence, ents: list[Entity], dates: DateCarry
                         act=(act.trigger.start, act.trigger.end) if act.trigger else None, previous=speaker)
         if not keep_bare and _only_possible(sentence, own_counts[i], mode):
             continue
+        if not keep_bare and not own_counts[i] and not (act_dates or borrowed) and places_told_act(sentence.text):
+            continue  # "The attack came as the area faces a cholera outbreak": context of an act told before
         if not keep_bare and mode != "claimed" and not (act_dates or borrowed) and witness_quote(sentence.text):
             continue  # "We heard four or five explosions, one after another.": a witness's colour
         out.append(_record(text, sentence, act, own_ents[i] + borrowed, own_actors[i], own_counts[i],

@@ -58,3 +58,20 @@ def weapon_tells_act(text: str, *, has_actor: bool, has_place: bool) -> bool:
 def witness_quote(text: str) -> bool:
     """Whether a sentence opens a quotation (straight or curly double quotes)."""
     return text.lstrip().startswith(('"', "\u201c"))
+
+
+# "The attack came as ...": an act told before, placed in time against other news.
+_CAME_AS = re.compile(r"(?:The|This|That|These|Those)\s+(?:[\w'-]+\s+){0,3}?[\w'-]+\s+(?:came|comes)\s+"
+                      r"(?:as|after|amid|days|hours|weeks|months|a day|a week|one|two|three|just|only|shortly|less|"
+                      r"barely|moments|minutes)\b")
+
+
+def places_told_act(text: str) -> bool:
+    """Whether a sentence only sets an act told before against other news (``The attack came as
+    the area faces a cholera outbreak``, ``The offensive comes days after ...``).
+
+    >>> places_told_act("The strike came one week after the Turkish army began withdrawing."), places_told_act(
+    ...     "The strike hit a market.")
+    (True, False)
+    """
+    return bool(_CAME_AS.match(text.lstrip()))
