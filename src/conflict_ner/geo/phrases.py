@@ -108,10 +108,28 @@ def parse_phrase(text: str) -> Phrase:
     return Phrase(name or " ".join(text.split()), scope, precision)
 
 
+def _tail_index(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Tail words by their own last word, longest first: only those can end a name that ends so.
+
+    >>> _tail_index(("air base", "base", "camp"))
+    {'base': ('air base', 'base'), 'camp': ('camp',)}
+    """
+    index: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        index.setdefault(word.rsplit(" ", 1)[-1], []).append(word)
+    return {last: tuple(ws) for last, ws in index.items()}
+
+
+# built once: a mention is stripped several times, and each try used to sort every list
+_TAILS = tuple((_tail_index(words), kind) for words, kind in
+               ((_REGION, "region"), (_ADMIN, "admin1"), (_PART, "part"), (_PLACE, "place")))
+
+
 def _strip_tail(name: str) -> tuple[str, Scope | None]:
     low = name.lower()
-    for words, kind in ((_REGION, "region"), (_ADMIN, "admin1"), (_PART, "part"), (_PLACE, "place")):
-        for word in sorted(words, key=len, reverse=True):
+    last = low.rsplit(" ", 1)[-1]  # a name ending in " " + word ends in that word's last word
+    for index, kind in _TAILS:
+        for word in index.get(last, ()):
             if low.endswith(" " + word) and len(low) > len(word) + 1:
                 return name[: -len(word) - 1].rstrip(" ,-"), kind  # type: ignore[return-value]
     return name, None

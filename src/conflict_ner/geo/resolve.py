@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, replace
 from conflict_ner.geo.context import area_before, dateline, in_admin_list, near_before, province_said, town_said
 from conflict_ner.geo.fold import fold
 from conflict_ner.geo.gazetteer import Gazetteer, Place
+from conflict_ner.geo.length_index import LengthIndex, length_bounds
 from conflict_ner.geo.local import dominant, enclosing
 from conflict_ner.geo.neighbours import district_after, listed_beside
 from conflict_ner.geo.phrases import Phrase, parse_phrase
@@ -107,6 +108,7 @@ class Geocoder:
     def __init__(self, gazetteer: Gazetteer, threshold: float = FUZZY_THRESHOLD):
         self.gazetteer = gazetteer
         self.threshold = threshold
+        self._length_indexes: dict[str, LengthIndex] = {}
 
     def geocode(self, text: str, spans: Sequence[tuple[int, int]]) -> list[Resolution | None]:
         """One resolution (or None) per mention ``text[start:end]``; all the spans are the
@@ -278,8 +280,9 @@ class Geocoder:
         if len(key) < 6:  # one letter off a short name is another name ("hali", "dali", "hosha", "homsa")
             return []
         found: list[tuple[int, float]] = []
+        low, high = length_bounds(len(key), self.threshold)
         for cc in countries:
-            keys = self.gazetteer.keys_of_country(cc)
+            keys = self._length_index(cc).within(low, high)
             for match, score, _ in process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=self.threshold,
                                                    limit=3):
                 if len(match) < 5:  # "qandil" is not "anil"
@@ -287,6 +290,13 @@ class Geocoder:
                 found.extend((i, score) for i in self.gazetteer.lookup_key(match)
                              if self.gazetteer.entries[i][4] == cc)
         return found
+
+    def _length_index(self, country: str) -> LengthIndex:
+        """A country's folded names by length (built on first use)."""
+        index = self._length_indexes.get(country)
+        if index is None:
+            index = self._length_indexes[country] = LengthIndex(self.gazetteer.keys_of_country(country))
+        return index
 
     # --- the article's geography -----------------------------------------------------------
 
