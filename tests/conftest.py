@@ -79,3 +79,13 @@ def heads_config(smoke_overrides: list[str], *extra: str):
 
     return load_config(None, smoke_overrides + ["model.random_init=true", "training.batch_size=2",
                                                 f"events.gold={FIXTURES / 'sample_events.jsonl'}", *extra])
+
+
+def spans_of(text: str, *mentions: str) -> list[tuple[int, int]]:
+    """Spans of each mention in ``text``, searched left to right."""
+    out, at = [], 0
+    for m in mentions:
+        start = text.index(m, at)
+        out.append((start, start + len(m)))
+        at = start + len(m)
+    return out

@@ -18,18 +18,10 @@ from conflict_ner.actors.records import with_identities
 from conflict_ner.errors import DataError
 from conflict_ner.records import ActorRef, Entity, EventDate, EventRecord, TextSpan
 
+from .conftest import spans_of
+
 REPO = Path(__file__).parent.parent
 CORPUS = REPO / "training" / "corpus"
-
-
-def spans_of(text: str, *mentions: str) -> list[tuple[int, int]]:
-    """Spans of each mention, searched left to right."""
-    out, at = [], 0
-    for m in mentions:
-        start = text.index(m, at)
-        out.append((start, start + len(m)))
-        at = start + len(m)
-    return out
 
 
 def resolve(text: str, *mentions: str, published: date | None = date(2019, 5, 6), **kwargs):

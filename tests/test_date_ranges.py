@@ -21,7 +21,8 @@ PUB = date(2024, 5, 8)  # a Wednesday
     ("3\u20135 May", "2024-05-03", "week", "2024-05-03", "2024-05-05"),
     ("Monday and Tuesday", "2024-05-06", "week", "2024-05-06", "2024-05-07"),
     ("April 20 to May 5", "2024-04-20", "month", "2024-04-20", "2024-05-05"),
-    ("late March", "2024-03-21", "month", "2024-03-21", "2024-03-31"),  # the part's first day (ANNOTATION.md 6, round 5)
+    # "late" and "the end of" a month take the 21st as their value (ANNOTATION.md section 6, round 5)
+    ("late March", "2024-03-21", "month", "2024-03-21", "2024-03-31"),
     ("mid-January", "2024-01-01", "month", "2024-01-11", "2024-01-20"),
     ("early February", "2024-02-01", "month", "2024-02-01", "2024-02-10"),
     ("the end of February", "2024-02-21", "month", "2024-02-21", "2024-02-29"),

@@ -5,15 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conflict_ner.events.role_lists import in_casualty_list, is_object_of, share_roles
-
-
-def _spans(text: str, *actors: str) -> list[tuple[int, int]]:
-    out, after = [], 0
-    for a in actors:
-        start = text.index(a, after)
-        out.append((start, start + len(a)))
-        after = start + len(a)
-    return out
+from tests.conftest import spans_of
 
 
 @pytest.mark.parametrize("text, actors, placed, shared", [
@@ -38,7 +30,7 @@ def _spans(text: str, *actors: str) -> list[tuple[int, int]]:
     ("", (), [], []),
 ])
 def test_share_roles(text, actors, placed, shared):
-    assert share_roles(text, _spans(text, *actors), placed) == shared
+    assert share_roles(text, spans_of(text, *actors), placed) == shared
 
 
 @pytest.mark.parametrize("text, verb, actor", [

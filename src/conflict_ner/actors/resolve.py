@@ -188,7 +188,8 @@ class ActorResolver:
                 if len(key) > 2 and (name.endswith(" " + key) or name.startswith(key + " ")):
                     return identity
             core = _capitalised_core(text)  # "separatist Balochistan Liberation Army", "joint UNAMID mission"
-            found = self._state_unit(text, core, country, day) or self._fuzzy(key, country, day) or self._core(core, country, day) or self._titled(before, country, day)
+            found = self._state_unit(text, core, country, day) or self._fuzzy(key, country, day) \
+                or self._core(core, country, day) or self._titled(before, country, day)
             if found:
                 return found
             if self.name_unknown_groups:

@@ -32,7 +32,8 @@ CarryMode = Literal["recent", "paragraph", "document"]
 #: (a lede's "Monday" after the aftermath's "Tuesday"); older, it is background (:meth:`DateCarry.is_flashback`).
 FLASHBACK_DAYS = 7
 #: A date this coarse ("in 2024", "since 2016") dates its own sentence only: a coder dates the
-#: sentences after it by the story's day, or by publication.
+#: sentences after it by the story's day, or by publication; beside a finer DATE it is background
+#: (:func:`.date_choice.date_of`).
 COARSE_PRECISIONS = frozenset({"year"})
 CARRY_MODES: tuple[CarryMode, ...] = ("recent", "paragraph", "document")
 

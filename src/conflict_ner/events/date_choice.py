@@ -27,7 +27,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from conflict_ner.events.date_carry import DateCarry
+from conflict_ner.events.date_carry import COARSE_PRECISIONS, DateCarry
 from conflict_ner.events.date_ranges import joined_range, with_range
 from conflict_ner.events.date_shifts import shifted
 from conflict_ner.events.dates import is_reporting_date, narrative_year, publication_date, resolve_date
@@ -184,11 +184,6 @@ def _after(carried: EventDate, stated: EventDate | None) -> bool:
     return carried.value > stated.value
 
 
-#: Precisions too coarse to date an act when a finer DATE stands beside them: background
-#: ("who had joined the settlement in 2018, as he left a mosque on Saturday evening").
-BACKGROUND_PRECISIONS = frozenset({"year"})
-
-
 def _finer_first(own: list[Entity], published: date | None) -> list[Entity]:
     """The act DATEs with the first one finer than a bare year in front, when the first is a
     year: the year is background, the finer DATE dates the act.
@@ -198,8 +193,11 @@ def _finer_first(own: list[Entity], published: date | None) -> list[Entity]:
     >>> [e.text for e in _finer_first(es, date(2021, 8, 16))]
     ['Saturday evening', '2018']
     """
-    if len(own) < 2 or _resolved(own[0], published).precision not in BACKGROUND_PRECISIONS:
+    if len(own) < 2:
         return own
-    finer = next((e for e in own[1:] if _resolved(e, published).precision not in BACKGROUND_PRECISIONS
-                  and _resolved(e, published).value is not None), None)
+    resolved = [_resolved(e, published) for e in own]
+    if resolved[0].precision not in COARSE_PRECISIONS:
+        return own
+    finer = next((e for e, d in zip(own[1:], resolved[1:])
+                  if d.precision not in COARSE_PRECISIONS and d.value is not None), None)
     return own if finer is None else [finer] + [e for e in own if e is not finer]

@@ -71,8 +71,7 @@ def shift_of(sentence: str) -> int | None | bool:
     if _TALLY.match(sentence):
         return VAGUE
     m = _SHIFTS.search(sentence)
-    if m is not None and m.lastgroup == "present" and _CLOCK.match(sentence):
-        m = _SHIFTS.search(sentence, m.end())  # a live page's entry tells its hour in the present
+    if _CLOCK.match(sentence):  # a live page's entry tells its hour in the present
         while m is not None and m.lastgroup == "present":
             m = _SHIFTS.search(sentence, m.end())
     if m is None:

@@ -25,6 +25,7 @@ from conflict_ner.events.sentence import Sentence
 #: The most words a section heading has; longer title lines read as headlines.
 MAX_HEADING_WORDS = 8
 _CLOSED = re.compile(r"[.!?:;\"'\u201d\u2019)\]]\s*$")
+_NON_BLANK = re.compile(r"\S")
 _DIGIT = re.compile(r"\d")
 _OF_AFTER = re.compile(r"\s+of\b", re.I)
 
@@ -58,4 +59,5 @@ def is_headline(text: str, start: int, sentence: Sentence) -> bool:
     >>> is_headline("Rebels seized the town.", 0, Sentence("Rebels seized the town."))
     False
     """
-    return not text[:start].strip() and not _CLOSED.search(sentence.text)
+    first = _NON_BLANK.search(text)  # reads only the leading blanks: asked of every sentence
+    return (first is None or start <= first.start()) and not _CLOSED.search(sentence.text)

@@ -24,7 +24,6 @@ True
 from __future__ import annotations
 
 import re
-
 from collections.abc import Sequence
 
 from conflict_ner.events.clauses import lookback

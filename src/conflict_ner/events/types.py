@@ -484,7 +484,10 @@ def _territory(text: str, offset: int, locations: Sequence[TextSpan]) -> bool:
         if _FALL_SUBJECT.search(before):
             return True
         # "fell to X" may name its place well before; a bare "fell" only right after it ("Taloqan fell")
-        if any(0 <= m.start() - s <= 60 for s in starts) if m.group(0).lower().endswith("to") else \
-                any(0 <= m.start() - e <= 2 for e in ends):
+        if m.group(0).lower().endswith("to"):
+            told = any(0 <= m.start() - s <= 60 for s in starts)
+        else:
+            told = any(0 <= m.start() - e <= 2 for e in ends)
+        if told:
             return True
     return False

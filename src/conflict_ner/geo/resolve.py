@@ -131,7 +131,7 @@ class Geocoder:
     def _named_after_town(self, phrase: Phrase, result: Resolution | None) -> Resolution | None:
         """An unknown name that fell back to a province, whose last word is a town of that
         province, is that town's area, precision 2 ("Raya Alamata": the district of Alamata)."""
-        if result is None or result.how not in _FALLBACKS or result.level != "admin1" or phrase.scope != "place":
+        if not _fell_back(result) or phrase.scope != "place":
             return result
         words = phrase.name.replace("-", " ").split()
         if len(words) < 2 or len(words[-1]) < 4:
@@ -513,6 +513,11 @@ def _near_lists(text: str, spans: Sequence[tuple[int, int]], phrases: list[Phras
     return out
 
 
+def _fell_back(result: Resolution | None) -> bool:
+    """Whether a mention the gazetteer lacks was given a province by a fallback (:data:`_FALLBACKS`)."""
+    return result is not None and result.how in _FALLBACKS and result.level == "admin1"
+
+
 def _beside_known(text: str, spans: Sequence[tuple[int, int]], phrases: Sequence[Phrase],
                   results: list[Resolution | None]) -> list[Resolution | None]:
     """A place nobody has (it fell back to a province) is near the known place the
@@ -522,7 +527,7 @@ def _beside_known(text: str, spans: Sequence[tuple[int, int]], phrases: Sequence
     ("the districts of Al-Hali and Al-Durayhimi") is left as it is."""
     out = list(results)
     for k, (result, phrase) in enumerate(zip(results, phrases)):
-        if phrase.scope != "place" or result is None or result.how not in _FALLBACKS or result.level != "admin1":
+        if phrase.scope != "place" or not _fell_back(result):
             continue  # a name with no candidate at all may be a namesake abroad (Trablous): no guess
         j = district_after(text, spans, k)
         found = results[j] if j is not None else None
@@ -553,10 +558,10 @@ def _near_article_town(results: list[Resolution | None]) -> list[Resolution | No
     resolved mentions name, more than :data:`_TOWN_LEAD` times as often as any other."""
     towns = Counter(r.geo.geonames_id for r in results
                     if r is not None and r.level == "place" and r.how in ("exact", "fuzzy") and r.geo.geonames_id)
-    ranked = towns.most_common(2)
-    if not ranked or (len(ranked) > 1 and ranked[1][1] * _TOWN_LEAD >= ranked[0][1]):
+    top = dominant(towns, _TOWN_LEAD)
+    if top is None:
         return results
-    town = next(r for r in results if r is not None and r.level == "place" and r.geo.geonames_id == ranked[0][0])
+    town = next(r for r in results if r is not None and r.level == "place" and r.geo.geonames_id == top)
     return [replace(town, geo=replace(town.geo, geo_precision=2), how="article")
             if r is not None and r.how == "article" and r.admin1 == town.admin1 and r.country == town.country
             else r for r in results]
