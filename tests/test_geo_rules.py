@@ -76,3 +76,17 @@ def test_a_road_between_two_towns_is_coded_at_the_stretch_the_article_is_about(r
     assert (road.geo.name, road.geo.latitude, road.geo.longitude, road.geo.geo_precision) == \
         ("Maiduguri-Damboa road", 11.501, 12.957, 2)
     assert resolve(roads, "Shells hit Maiduguri-Damboa.", "Maiduguri-Damboa")[0].how != "road"  # no road word
+
+
+def test_an_unknown_spot_near_somewhere_is_near_the_one_town_its_sentence_is_in(geocoder):
+    text = "Sake was calm on Monday. Our reporter in Goma said a convoy was shelled on the road to Kibati."
+    kibati = resolve(geocoder, text, "Sake", "Goma", "Kibati")[2]
+    assert (kibati.level, kibati.geo.geonames_id, kibati.geo.geo_precision, kibati.how) == ("place", 4, 2, "sentence")
+    plain = "Sake was calm on Monday. Our reporter in Goma said a convoy was shelled in Kibati."
+    kibati = resolve(geocoder, plain, "Sake", "Goma", "Kibati")[2]  # not near: the village may be anywhere
+    assert (kibati.level, kibati.geo.geo_precision) == ("admin1", 3)
+    # a town the act is itself only near, or one listed with the spot, tells nothing of where it is
+    for other in ("Goma was calm on Monday. Convoys were shelled on the road to Sake and around Kibati.",
+                  "Goma was calm on Monday. Shells fell on Sake and Kibati camp."):
+        kibati = resolve(geocoder, other, "Goma", "Sake", "Kibati camp" if "camp" in other else "Kibati")[2]
+        assert kibati.how != "sentence"

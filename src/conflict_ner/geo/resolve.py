@@ -28,7 +28,7 @@ from conflict_ner.geo.context import area_before, dateline, in_admin_list, near_
 from conflict_ner.geo.fold import fold
 from conflict_ner.geo.gazetteer import Gazetteer, Place
 from conflict_ner.geo.length_index import LengthIndex, length_bounds
-from conflict_ner.geo.local import dominant, enclosing
+from conflict_ner.geo.local import dominant, enclosing, sentence_bounds
 from conflict_ner.geo.neighbours import district_after, listed_beside
 from conflict_ner.geo.phrases import Phrase, parse_phrase
 from conflict_ner.geo.roads import midpoint, on_road
@@ -126,6 +126,7 @@ class Geocoder:
         results = [self._resolve(text[s:e], p, c, y, focus, text, (s, e), local_counts(text, spans, codes, k))
                    for k, ((s, e), p, c, y) in enumerate(zip(spans, phrases, candidates, said))]
         results = _beside_known(text, spans, phrases, self._roads(text, spans, phrases, results, focus))
+        results = _near_sentence_town(text, spans, phrases, results)
         return _near_article_town([self._named_after_town(p, r) for p, r in zip(phrases, results)])
 
     def _named_after_town(self, phrase: Phrase, result: Resolution | None) -> Resolution | None:
@@ -542,6 +543,31 @@ def _beside_known(text: str, spans: Sequence[tuple[int, int]], phrases: Sequence
                     break
         if found is not None:
             out[k] = replace(found, geo=replace(found.geo, geo_precision=2), how=how)
+    return out
+
+
+def _near_sentence_town(text: str, spans: Sequence[tuple[int, int]], phrases: Sequence[Phrase],
+                        results: list[Resolution | None]) -> list[Resolution | None]:
+    """An unknown spot the words put near somewhere ("the road to Kfar Rumman", "near Aden Adde
+    International Airport") that fell back to a province is near the one known town of that
+    province its sentence names ("Our team in Nabatieh reported ...", "MOGADISHU: Mortar rounds
+    landed near ..."), precision 2 as the guide codes a spot near a place. A name listed with it
+    is its peer ("the districts of Al-Hali and Al-Durayhimi"), and a town the act is itself only
+    near ("the road to Dinder and around Mazmoum") is no fix of where it is; a plain name, or a
+    sentence naming two towns, keeps the province."""
+    out = list(results)
+    for k, (result, phrase) in enumerate(zip(results, phrases)):
+        if phrase.scope != "part" or not _fell_back(result):
+            continue
+        start, end = sentence_bounds(text, spans[k][0])
+        peers = set(listed_beside(text, spans, k))
+        towns = {r.geo.geonames_id: r for j, (r, (s, e)) in enumerate(zip(results, spans))
+                 if j != k and j not in peers and start <= s and e <= end and r is not None and r.level == "place"
+                 and r.how in ("exact", "fuzzy") and r.geo.geo_precision == 1 and r.geo.geonames_id
+                 and (r.country, r.admin1) == (result.country, result.admin1)}
+        if len(towns) == 1:
+            town = next(iter(towns.values()))
+            out[k] = replace(town, geo=replace(town.geo, geo_precision=2), how="sentence")
     return out
 
 
