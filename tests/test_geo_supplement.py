@@ -75,6 +75,21 @@ def test_the_geocoder_consults_the_supplement_with_the_article_context(base):
     assert (little.geo.geonames_id, little.geo.geo_precision) == (4, 1)
 
 
+def test_a_spot_known_by_its_whole_name_keeps_its_own_precision(base):
+    g = base.with_supplement([SupplementEntry("Tahtah dam", (), "place", None, 14.01, 43.12, "YEM", "Al Hudaydah")])
+    text = "Fighters took the Tahtah dam on Monday and shelled positions near the Tahtah dam on Tuesday."
+    first = text.index("Tahtah dam")
+    second = text.index("Tahtah dam", first + 1)
+    spans = [(first, first + 10), (second, second + 10)]
+    dam, near = Geocoder(g).geocode(text, spans)
+    # the entry is the dam itself (its tail word does not make it a part of Tahtah) ...
+    assert (dam.geo.name, dam.geo.latitude, dam.geo.geo_precision) == ("Tahtah dam", 14.01, 1)
+    # ... and "near" still puts the act near it
+    assert (near.geo.name, near.geo.geo_precision) == ("Tahtah dam", 2)
+    plain = Geocoder(base).geocode(text, spans)[0]  # unknown as a whole: a spot at the town
+    assert (plain.geo.name, plain.geo.geo_precision) == ("Tahtah", 2)
+
+
 def test_admin1_code_by_name_else_by_the_nearest_place(base):
     assert admin1_code(base, "Idlib", "SY") == "12"
     assert admin1_code(base, "", "YE", 14.1, 43.0) == "08"  # Tahtah is nearest

@@ -84,8 +84,9 @@ class Resolution:
     """A mention's gazetteer entry: ``geo`` as records carry it, ``level`` (``place``, ``admin2``,
     ``admin1``, ``country``), the ISO alpha-2 ``country`` and GeoNames ``admin1`` code, and ``how``
     (``exact``, ``fuzzy``, ``said`` for a province the text puts an unknown place in, ``district``
-    and ``listed`` for an unknown place near the known one the text sets beside it, ``named`` for
-    one named after a town of its province)."""
+    and ``listed`` for an unknown place near the known one the text sets beside it, ``sentence``
+    for an unknown spot near the town its sentence names, ``named`` for one named after a town of
+    its province)."""
 
     geo: Geo
     level: str
@@ -256,11 +257,15 @@ class Geocoder:
 
     def _as_named(self, mention: str, phrase: Phrase) -> Phrase:
         """A phrase whose whole words name a place ("West Shewa", a zone in a supplement), not a
-        region of its last word ("western Tigray" when only Tigray is known)."""
-        if phrase.scope not in ("region", "admin1"):
+        region of its last word ("western Tigray" when only Tigray is known); a spot known by its
+        whole name ("Bab al-Hawa crossing" in a supplement) is that entry, not a part of another
+        (its own precision, unless the words around it put the act near it)."""
+        if phrase.scope not in ("region", "admin1", "part"):
             return phrase
         whole = _LEADING_THE.sub("", " ".join(mention.split()))
         ids = self.gazetteer.lookup(whole)
+        if phrase.scope == "part":
+            return Phrase(whole, "place", 1) if ids and fold(whole) != fold(phrase.name) else phrase
         if ids and fold(whole) != fold(phrase.name) and all(self.gazetteer.entries[i][8] in ("place", "admin2")
                                                             for i in ids):
             return Phrase(whole, "place", 1)
