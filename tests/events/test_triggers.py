@@ -67,3 +67,35 @@ def test_taking_ground_is_an_act(sentence, word):
 def test_moving_forces_is_an_act():
     s = "Moscow deployed military police to Saraqib."
     assert [(s[t.start:t.end], t.kind) for t in find_triggers(s)] == [("deployed", "act")]
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("The factions were pulling out of the town by nightfall.", "pulling out"),
+    ("Rebel units fell back to a second line of trenches.", "fell back"),
+    ("The militia began withdrawing from the hills.", "withdrawing"),
+    ("Soldiers retreated toward the border crossing.", "retreated"),
+    ("The army said its units had redeployed outside the city.", "redeployed"),
+    ("Local fighters handed over their posts to the police.", "handed over"),
+])
+def test_giving_up_ground_is_an_act(sentence, word):
+    # ANNOTATION.md section 9 (round 6): the side that leaves ground did the act (Non-violent transfer of territory)
+    found = [(sentence[t.start:t.end], t.kind, t.realized) for t in find_triggers(sentence)]
+    assert found == [(word, "act", True)]
+
+
+def test_a_withdrawal_is_an_act_word():
+    s = "A spokesman called it a tactical withdrawal."
+    assert [(s[t.start:t.end], t.kind) for t in find_triggers(s)] == [("withdrawal", "act")]
+
+
+def test_those_who_surrender_suffer_the_act():
+    assert _kinds("Two hundred soldiers surrendered to the rebels.") == [("surrendered", "victim", False, True)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Rebel fighters withdrew from the hill.",
+    "Its fighters had withdrawn from the town.",
+    "The insurgents have overrun three villages.",
+])
+def test_irregular_past_forms_are_reported_as_done(sentence):
+    assert [t.realized for t in find_triggers(sentence)] == [True]

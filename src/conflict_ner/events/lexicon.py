@@ -45,7 +45,8 @@ ACT_VERBS = (
     r"overpower(?:ed|s|ing)?|repel(?:led|s|ling)?|detonat(?:ed|es|ing|e)|blew up|blow(?:s|ing)? up|"
     r"took control|tak(?:es|ing) control|massacre|hurt(?:s|ing)?|explod(?:ed|es|ing)|went off|go(?:es)? off|"
     r"rammed|blew (?:themselves|himself|herself) up|set off|rap(?:ed|ing)|retaken|occupied|withdrew|"
-    r"pulled (?:out|back)|"
+    r"pull(?:ed|s|ing)? (?:out|back)|f(?:ell|alls?|alling) back|withdr(?:awing|awal)|retreat(?:ed|ing)|"
+    r"redeploy(?:ed|ment)|hand(?:ed|s|ing) over|"
     # taking and holding ground (ANNOTATION.md section 8: territory)
     r"enter(?:ed|ing)|liberat(?:ed|ing)|restor(?:ed|ing) (?:full |state |government )?(?:control|security|order)|"
     r"surround(?:ed|ing)|encircl(?:ed|ing)|withdrawn|landed|advanc(?:ed|ing) (?:on|into|towards?)|"
@@ -60,7 +61,7 @@ SUPPORT_VERBS = (r"carr(?:ied|ies|ying|y) out|conduct(?:ed|s|ing)?|claim(?:ed|s|
 MUTUAL_VERBS = (r"clash(?:ed|es|ing)?|fought|fight(?:s|ing)?|battl(?:ed|es|ing|e)|skirmish(?:ed|es|ing)?|"
                 r"exchang(?:ed|es|ing) fire")
 #: Intransitive outcomes: the subject suffers the act.
-VICTIM_VERBS = (r"died|dies|dying|die|perished|fled|flee(?:ing|s)?|lost their lives|"
+VICTIM_VERBS = (r"died|dies|dying|die|perished|fled|flee(?:ing|s)?|lost their lives|surrender(?:ed|s)|"
                 r"los(?:t|es|ing) (?:\w+ )?(?:soldiers|fighters|troops|men|members)|"
                 r"suffer(?:ed|s|ing) (?:heavy |serious |severe )?(?:losses|casualties|injuries|wounds)|"
                 r"sustain(?:ed|s|ing) (?:\w+ )?(?:injuries|wounds)|martyred|"
@@ -74,7 +75,8 @@ ACT_NOUNS = (
     r"invasion|siege|military operations?|casualties|death toll|massacres|shelling|ambushes"
 )
 #: Past forms that do not end in -ed (a trigger written so is reported as done).
-IRREGULAR_PAST = frozenset("struck shot hit hurt fought fled died overran retook lost blew took came among".split())
+IRREGULAR_PAST = frozenset("struck shot hit hurt fought fled died overran retook lost blew took came among withdrew withdrawn "
+                           "retaken overrun taken fell".split())
 #: Verb stems whose negation negates the act ("did not attack", "never fired").
 NEGATABLE_ACT_STEMS = (
     r"attack|kill|fire|fired|strike|struck|hit|shell|injur|wound|bomb|target|carr(?:y|ied) out|launch|"
