@@ -254,3 +254,21 @@ def test_a_stance_word_beside_an_act_word_is_no_act_of_its_own(entities):
     text = "The army denied shelling the village."
     recs = build_records(text, entities(text, [("ACTOR", "army")]), "2024-05-08")
     assert [(r.trigger.text, r.modality) for r in recs] == [("shelling", "negated")]
+
+
+def test_competing_figures_from_two_sources_are_two_records(entities):
+    # ANNOTATION.md section 3, "Competing figures": one record per source and figure
+    text = ("Gunmen attacked Kuje on Sunday. Police put the toll at 34, "
+            "while residents said more than 100 bodies had been found in the bush.")
+    ents = entities(text, [("ACTOR", "Gunmen"), ("LOCATION", "Kuje"), ("DATE", "Sunday"), ("COUNT", "34"),
+                           ("COUNT", "more than 100")])
+    recs = build_records(text, ents, "2024-05-08", keep_bare=False)[1:]
+    assert [(r.attribution.text, [c.value for c in r.counts]) for r in recs] == [("Police", [34]),
+                                                                               ("residents", [100])]
+    assert {r.date.value for r in recs} == {"2024-05-05"}  # both carry the act's date
+
+
+def test_one_source_with_two_figures_stays_one_record(entities):
+    text = "Police said 34 people were killed, while 12 were wounded."
+    ents = entities(text, [("COUNT", "34"), ("ACTOR", "people"), ("COUNT", "12")])
+    assert len(build_records(text, ents, "2024-05-08", keep_bare=False)) == 1

@@ -16,6 +16,7 @@ every word of the sentence belongs to exactly one act.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -28,18 +29,22 @@ from conflict_ner.events.triggers import Trigger, find_triggers
 _AS_CLAUSE = (r"(?<!such )(?<!well )\bas\b"
               r"(?!\s+(?:well|part|a result|of|if|though|many|much|far|long|soon|to|for|the result)\b)")
 _ACT_BREAK = re.compile(rf";|,\s+and\b|\b(?:{SUBORDINATORS})\b|{_AS_CLAUSE}", re.I)
+# Where a second source's figure starts ("..., while residents said 100 bodies were found")
+_FIGURE_BREAK = re.compile(r",?\s+(?:while|whereas|but)\b|,\s+and\b|;", re.I)
 # Words that tell an outcome of an act, not an act: alone in a sentence they name it.
 _CASUALTY = re.compile(r"(?:kill|wound|injur|hurt|die|died|dies|dying|perish|lost their|martyr|among the|"
                        r"casualt|death toll|suffer|sustain|los|destroy)", re.I)
 
 
 class Act(NamedTuple):
-    """One act of a sentence: its trigger (None when no act word names it) and the stretch
-    ``[start, end)`` of the sentence that tells it (sentence offsets)."""
+    """One act of a sentence: its trigger (None when no act word names it), the stretch
+    ``[start, end)`` of the sentence that tells it (sentence offsets), and whether the stretch
+    has its own source (a competing figure: :func:`competing_figures`)."""
 
     trigger: Trigger | None
     start: int
     end: int
+    own_source: bool = False
 
 
 def sentence_acts(sentence: Sentence, entity_spans: Sequence[tuple[int, int]] = ()) -> list[Act]:
@@ -121,3 +126,45 @@ def _outside(triggers: Sequence[Trigger], spans: Sequence[tuple[int, int]], text
             if start > reach and start < t.end:  # a whole word after the span
                 out.append(t._replace(start=start))
     return out
+
+
+def competing_figures(sentence: Sentence, acts: list[Act], count_starts: Sequence[int]) -> list[Act]:
+    """``acts`` with each clause that gives another source's own figure made an act of its own
+    (ANNOTATION.md section 3, competing figures): ``count_starts`` are the sentence's counts
+    (sentence offsets).
+
+    >>> s = Sentence("Police put the toll at 34, while residents said more than 100 bodies were found.")
+    >>> [s.text[a.start:a.end].strip() for a in competing_figures(s, sentence_acts(s), [23, 48])]
+    ['Police put the toll at 34', 'residents said more than 100 bodies were found.']
+    """
+    if len(sentence.sources) < 2 or len(count_starts) < 2:
+        return acts
+    breaks = Breaks(_FIGURE_BREAK, sentence.text)
+    pieces = breaks.pieces()
+    source_starts = sorted(s.start for s in sentence.sources)
+    counts = sorted(count_starts)
+
+    def figure(lo: int, hi: int) -> bool:
+        return _any_in(source_starts, lo, hi) and _any_in(counts, lo, hi)
+
+    splits = [(breaks.starts[i - 1], pieces[i][0]) for i in range(1, len(pieces))
+              if figure(*pieces[i - 1][:2]) and figure(*pieces[i][:2])]
+    for cut, resume in splits:
+        k = next((k for k, a in enumerate(acts) if a.start <= cut and resume < a.end), None)
+        if k is None:
+            continue
+        a = acts[k]
+        first = a.trigger if a.trigger is not None and a.trigger.start < cut else _first_trigger(sentence, a.start, cut)
+        second = a.trigger if a.trigger is not None and a.trigger.start >= resume else \
+            _first_trigger(sentence, resume, a.end)
+        acts = acts[:k] + [Act(first, a.start, cut, True), Act(second, resume, a.end, True)] + acts[k + 1:]
+    return acts
+
+
+def _any_in(starts: Sequence[int], lo: int, hi: int) -> bool:
+    i = bisect_left(starts, lo)
+    return i < len(starts) and starts[i] < hi
+
+
+def _first_trigger(sentence: Sentence, lo: int, hi: int) -> Trigger | None:
+    return next((t for t in sentence.triggers if lo <= t.start and t.end <= hi), None)

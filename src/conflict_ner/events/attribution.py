@@ -15,8 +15,10 @@ from conflict_ner.records import Entity, TextSpan
 _ARTICLE = re.compile(r"(?:(?:the|a|an)\s+)?", re.I)
 
 
-def attribution(sentence: Sentence, entities: Sequence[Entity]) -> TextSpan | None:
-    """The first source phrase of the sentence as a span of the original text, or None.
+def attribution(sentence: Sentence, entities: Sequence[Entity],
+                within: tuple[int, int] | None = None) -> TextSpan | None:
+    """The first source phrase of the sentence (of its stretch ``within``, sentence offsets, when
+    given) as a span of the original text, or None.
 
     An ACTOR entity that heads the phrase (only a determiner before it) is
     preferred to the phrase as written: ``the [SOHR] said`` gives ``SOHR``, but
@@ -25,9 +27,10 @@ def attribution(sentence: Sentence, entities: Sequence[Entity]) -> TextSpan | No
     >>> attribution(Sentence("Ten died, according to pro-militant sources."), [])
     TextSpan(text='pro-militant sources', start=23, end=43)
     """
-    if not sentence.sources:
+    lo, hi = within or (0, len(sentence.text))
+    src = next((x for x in sentence.sources if lo <= x.start and x.end <= hi), None)
+    if src is None:
         return None
-    src = sentence.sources[0]
     offset = sentence.start
     for ent in sorted(entities, key=lambda e: e.start):
         local = ent.start - offset, ent.end - offset

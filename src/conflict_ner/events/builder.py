@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from conflict_ner.errors import DataError
-from conflict_ner.events.acts import Act, sentence_acts
+from conflict_ner.events.acts import Act, competing_figures, sentence_acts
 from conflict_ner.events.attribution import attribution
 from conflict_ner.events.counts import count_refs
 from conflict_ner.events.date_carry import CarryMode, DateCarry
@@ -117,6 +117,7 @@ def _records(text: str, sentence: Sentence, ents: list[Entity], dates: DateCarry
     source = attribution(sentence, ents)
     acts = ([Act(verb, 0, len(sentence.text))] if verb is not None else
             sentence_acts(sentence, [(e.start - sentence.start, e.end - sentence.start) for e in ents]))
+    acts = competing_figures(sentence, acts, [c.start - sentence.start for c in counts])
     if len(acts) > 1:
         certainty = CERTAINTY["trigger"]
     # each entity, actor and count goes to the act whose stretch holds it (one pass each)
@@ -133,12 +134,13 @@ def _records(text: str, sentence: Sentence, ents: list[Entity], dates: DateCarry
     for i, act in enumerate(acts):
         if not keep_bare and not _codable(own_ents[i], own_actors[i], own_counts[i]):
             continue  # "It was the deadliest attack in years": nothing to code
+        act_source = attribution(sentence, ents, (act.start, act.end)) if act.own_source else source
         act_dates = [e for e in own_ents[i] if e.label == "DATE"]
         # an act without a DATE in its stretch takes the sentence's ("shelled A on Monday
         # as rebels ambushed B": both Monday)
         borrowed = [] if act_dates else by_label["DATE"]
         # each act its own modality: a denial after one act's word denies another act
-        mode = modality(sentence, source.text if source else None, party_document,
+        mode = modality(sentence, act_source.text if act_source else None, party_document,
                         act=(act.trigger.start, act.trigger.end) if act.trigger else None, previous=speaker)
         if not keep_bare and _only_possible(sentence, own_counts[i], mode):
             continue
@@ -147,7 +149,7 @@ def _records(text: str, sentence: Sentence, ents: list[Entity], dates: DateCarry
         if not keep_bare and mode != "claimed" and not (act_dates or borrowed) and witness_quote(sentence.text):
             continue  # "We heard four or five explosions, one after another.": a witness's colour
         out.append(_record(text, sentence, act, own_ents[i] + borrowed, own_actors[i], own_counts[i],
-                           act_dates or borrowed, source, mode, dates, published, doc_id, certainty))
+                           act_dates or borrowed, act_source, mode, dates, published, doc_id, certainty))
     return out
 
 
