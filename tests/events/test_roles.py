@@ -183,3 +183,14 @@ def test_roles_of_forced_retreats_captures_and_plain_subjects(entities, sentence
 ])
 def test_roles_without_a_known_act_word(entities, sentence, actors, expected):
     assert [r for _, r in _roles(entities, sentence, *actors)] == expected
+
+
+@pytest.mark.parametrize("sentence, actors, expected", [
+    ("Jets destroyed ammunition depots used by the PKK near the border.", ("Jets", "PKK"), ["initiator", "target"]),
+    ("Hundreds of radios used by Hezbollah members exploded on Tuesday.", ("Hezbollah members",), ["target"]),
+    # "by" alone still names who did it
+    ("The depot was shelled by the PKK.", ("PKK",), ["initiator"]),
+])
+def test_the_owner_of_what_was_hit_suffered_the_act(entities, sentence, actors, expected):
+    # ANNOTATION.md section 9, roles round 6: "used by X" names the owner of the thing hit
+    assert [r for _, r in _roles(entities, sentence, *actors)] == expected

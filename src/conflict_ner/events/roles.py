@@ -35,7 +35,15 @@ _HELD_AFTER = re.compile(r"-(?:held|controlled|occupied|run)\b", re.I)
 _BACKED_BY_BEFORE = re.compile(rf"\b(?:backed|supported|assisted|aided|funded|sponsored|armed|brokered|"
                                rf"recogni[sz]ed|mediated) by\s+{_DET}$", re.I)
 _LINKED_AFTER = re.compile(r"-(?:linked|backed|affiliated|allied|aligned|supported|sponsored|funded|trained)\b", re.I)
-_BY_BEFORE = re.compile(rf"\bby\s+{_DET}$", re.I)
+# "attacked by dozens of gunmen", "shot dead by two gunmen": a count may stand between "by" and the doer.
+_QUANTITY = (r"(?:(?:at least|more than|about|nearly|up to|over|some)\s+)?"
+             r"(?:(?:dozens|hundreds|scores|thousands|a group|a handful|a hundred|a dozen) of|a hundred|a dozen|"
+             r"a few|several|two|three|four|five|six|seven|eight|nine|ten|\d[\d,]*)\s+")
+_BY_BEFORE = re.compile(rf"\bby\s+(?:{_QUANTITY})?{_DET}$", re.I)
+# "camps used by the TTP", "a warehouse used by rebels": what the act hit was theirs (section 9).
+_USED_BY_BEFORE = re.compile(rf"\bused by\s+{_DET}$", re.I)
+# What an act hit is "used by" its owner, who suffered it: "depots used by the PKK", "pagers used by Hezbollah members".
+_USED_BY_BEFORE = re.compile(rf"\bused by\s+{_DET}$", re.I)
 # The one blamed or accused is the (alleged) initiator: "blamed the attack on X", "accused X of".
 _BLAME_BEFORE = re.compile(rf"\b(?:blam(?:ed|es|ing)|accus(?:ed|es|ing)|attribut(?:ed|es|ing) (?:[\w'-]+ ){{0,5}}?to|"
                            rf"blam(?:ed|es|ing) (?:[\w'-]+ ){{0,5}}?on|claimed by|(?:was|were) the work of)\s+{_DET}$",
@@ -151,6 +159,10 @@ def role_of(sentence: Sentence, start: int, end: int) -> Role:
         return "initiator"
     if _BETWEEN.search(text, near, start) or _WITH_MUTUAL.search(text, seg_near, start):
         return "initiator"  # mutual fighting, no side named as attacker: each fought (section 9)
+    if _USED_BY_BEFORE.search(text, seg_near, start):
+        return "target"
+    if _USED_BY_BEFORE.search(text, seg_near, start):
+        return "target"
     if (_BY_BEFORE.search(text, seg_near, start) or _FROM_BEFORE.search(text, seg_near, start)
             or _BLAME_BEFORE.search(text, near, start)):
         return "initiator"
