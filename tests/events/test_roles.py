@@ -194,3 +194,13 @@ def test_roles_without_a_known_act_word(entities, sentence, actors, expected):
 def test_the_owner_of_what_was_hit_suffered_the_act(entities, sentence, actors, expected):
     # ANNOTATION.md section 9, roles round 6: "used by X" names the owner of the thing hit
     assert [r for _, r in _roles(entities, sentence, *actors)] == expected
+
+
+@pytest.mark.parametrize("sentence, actors, expected", [
+    ("The patrol was attacked by dozens of gunmen on motorcycles.", ("gunmen",), ["initiator"]),
+    ("A village chief was shot dead by two gunmen near the market.", ("gunmen",), ["initiator"]),
+    ("The outpost was overrun by more than a hundred militants at dawn.", ("militants",), ["initiator"]),
+])
+def test_a_count_between_by_and_the_doer(entities, sentence, actors, expected):
+    # ANNOTATION.md section 6, roles round 6: "by [count] X" names the doer as plain "by X" does
+    assert [r for _, r in _roles(entities, sentence, *actors)] == expected

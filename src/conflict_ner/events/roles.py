@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from conflict_ner.events.clauses import lookback
+from conflict_ner.events.regex_literals import may_match, required_literals
 from conflict_ner.events.lexicon import ACTOR_PREMODIFIERS, CASUALTY_PARTICIPLES, MUTUAL_VERBS, VICTIM_NOUNS
 from conflict_ner.events.role_lists import in_casualty_list, is_object_of, share_roles
 from conflict_ner.events.sentence import Sentence
@@ -40,8 +41,6 @@ _QUANTITY = (r"(?:(?:at least|more than|about|nearly|up to|over|some)\s+)?"
              r"(?:(?:dozens|hundreds|scores|thousands|a group|a handful|a hundred|a dozen) of|a hundred|a dozen|"
              r"a few|several|two|three|four|five|six|seven|eight|nine|ten|\d[\d,]*)\s+")
 _BY_BEFORE = re.compile(rf"\bby\s+(?:{_QUANTITY})?{_DET}$", re.I)
-# "camps used by the TTP", "a warehouse used by rebels": what the act hit was theirs (section 9).
-_USED_BY_BEFORE = re.compile(rf"\bused by\s+{_DET}$", re.I)
 # What an act hit is "used by" its owner, who suffered it: "depots used by the PKK", "pagers used by Hezbollah members".
 _USED_BY_BEFORE = re.compile(rf"\bused by\s+{_DET}$", re.I)
 # The one blamed or accused is the (alleged) initiator: "blamed the attack on X", "accused X of".
@@ -112,6 +111,8 @@ _NOUN_OF_GAP = re.compile(rf"\s+of\s+{_DET}(?:(?:at least|more than|about|nearly
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|its|their|his|her|a|an|this|these)\s+(?:[\w-]+\s+)?$", re.I)
 _RELATIVE_AFTER = re.compile(r"\s*,?\s+(?:who|which|that)\s+(?:\w+ly\s+)?(?:(?:had|has|have)\s+)?(?:also\s+)?(?=\w)",
                              re.I)
+# Cues rare enough that a sentence without their words skips them (:mod:`.regex_literals`).
+_GATES = {rx: required_literals(rx) for rx in (_USED_BY_BEFORE,)}
 _NEXT_WORD = re.compile(r"\s+[\w'\-]+")
 _VICTIM_HEAD = re.compile(rf"\b(?:{VICTIM_NOUNS})$", re.I)
 
@@ -159,9 +160,7 @@ def role_of(sentence: Sentence, start: int, end: int) -> Role:
         return "initiator"
     if _BETWEEN.search(text, near, start) or _WITH_MUTUAL.search(text, seg_near, start):
         return "initiator"  # mutual fighting, no side named as attacker: each fought (section 9)
-    if _USED_BY_BEFORE.search(text, seg_near, start):
-        return "target"
-    if _USED_BY_BEFORE.search(text, seg_near, start):
+    if _ends_before(sentence, _USED_BY_BEFORE, seg_near, start):
         return "target"
     if (_BY_BEFORE.search(text, seg_near, start) or _FROM_BEFORE.search(text, seg_near, start)
             or _BLAME_BEFORE.search(text, near, start)):
@@ -208,6 +207,16 @@ def role_of(sentence: Sentence, start: int, end: int) -> Role:
     if SUBJECT_VERB_AFTER.match(text, end):
         return "initiator"
     return _speaker_role(sentence, start, end)
+
+
+def _ends_before(sentence: Sentence, cue: re.Pattern, lo: int, start: int) -> bool:
+    """Whether the gated ``cue`` matches in the sentence between ``lo`` and ``start``.
+
+    >>> s = Sentence("Jets hit camps used by the TTP.")
+    >>> _ends_before(s, _USED_BY_BEFORE, 0, s.text.index("TTP")), _ends_before(s, _USED_BY_BEFORE, 0, 4)
+    (True, False)
+    """
+    return may_match(sentence.folded, _GATES[cue]) and cue.search(sentence.text, lo, start) is not None
 
 
 def _speaker_role(sentence: Sentence, start: int, end: int) -> Role:

@@ -20,6 +20,7 @@ from functools import cached_property
 from itertools import accumulate
 
 from conflict_ner.events.clauses import LIST_BREAK, PREDICATE_BREAK, SEGMENT_BREAK, SUBORDINATE_BREAK, Breaks
+from conflict_ner.events.regex_literals import fold
 from conflict_ner.events.sources import Source, find_sources
 from conflict_ner.events.triggers import Trigger, find_triggers
 
@@ -60,6 +61,11 @@ class Sentence:
         if not (claims or stance):
             return found
         return tuple(sorted([t for t in found if not _CLAIMED.match(self.text, t.start)] + claims + stance))
+
+    @cached_property
+    def folded(self) -> str | None:
+        """The text as the cue gates of :mod:`.regex_literals` read it (lower case, or None)."""
+        return fold(self.text)
 
     @cached_property
     def verbs(self) -> tuple[Trigger, ...]:
