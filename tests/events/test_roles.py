@@ -204,3 +204,13 @@ def test_the_owner_of_what_was_hit_suffered_the_act(entities, sentence, actors, 
 def test_a_count_between_by_and_the_doer(entities, sentence, actors, expected):
     # ANNOTATION.md section 6, roles round 6: "by [count] X" names the doer as plain "by X" does
     assert [r for _, r in _roles(entities, sentence, *actors)] == expected
+
+
+@pytest.mark.parametrize("sentence, actors, expected", [
+    ("The border town fell to the rebels on Friday.", ("rebels",), ["initiator"]),
+    ("The last garrison surrendered to Karen forces on Thursday.", ("Karen forces",), ["initiator"]),
+    ("Kafr Nabl falls to government troops", ("government troops",), ["initiator"]),
+])
+def test_the_side_a_place_fell_to_took_it(entities, sentence, actors, expected):
+    # ANNOTATION.md section 6, roles round 6: "fell to X", "surrendered to X": X took it
+    assert [r for _, r in _roles(entities, sentence, *actors)] == expected

@@ -47,6 +47,8 @@ _USED_BY_BEFORE = re.compile(rf"\bused by\s+{_DET}$", re.I)
 _BLAME_BEFORE = re.compile(rf"\b(?:blam(?:ed|es|ing)|accus(?:ed|es|ing)|attribut(?:ed|es|ing) (?:[\w'-]+ ){{0,5}}?to|"
                            rf"blam(?:ed|es|ing) (?:[\w'-]+ ){{0,5}}?on|claimed by|(?:was|were) the work of)\s+{_DET}$",
                            re.I)
+# "Ramadi fell to ISIL", "the battalion surrendered to Karen forces": the one it fell to took it.
+_FELL_TO_BEFORE = re.compile(rf"\b(?:fell|falls|fallen|surrender(?:ed|s)?) to\s+{_DET}$", re.I)
 _FROM_BEFORE = re.compile(rf"\b(?:fire|attacks?|shelling|rockets?|missiles?|strikes?) from\s+{_DET}$", re.I)
 # "captured from X", "retaking the capital of Gezira state from X": X lost the place.
 _TAKEN_FROM_BEFORE = re.compile(rf"\b(?:captur|seiz|took|tak|retook|retak|recaptur|wrest|liberat|regain)\w*\s+"
@@ -112,7 +114,7 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:the|its|their|his|her|a|an|this|these)\s+
 _RELATIVE_AFTER = re.compile(r"\s*,?\s+(?:who|which|that)\s+(?:\w+ly\s+)?(?:(?:had|has|have)\s+)?(?:also\s+)?(?=\w)",
                              re.I)
 # Cues rare enough that a sentence without their words skips them (:mod:`.regex_literals`).
-_GATES = {rx: required_literals(rx) for rx in (_USED_BY_BEFORE,)}
+_GATES = {rx: required_literals(rx) for rx in (_USED_BY_BEFORE, _FELL_TO_BEFORE)}
 _NEXT_WORD = re.compile(r"\s+[\w'\-]+")
 _VICTIM_HEAD = re.compile(rf"\b(?:{VICTIM_NOUNS})$", re.I)
 
@@ -163,7 +165,7 @@ def role_of(sentence: Sentence, start: int, end: int) -> Role:
     if _ends_before(sentence, _USED_BY_BEFORE, seg_near, start):
         return "target"
     if (_BY_BEFORE.search(text, seg_near, start) or _FROM_BEFORE.search(text, seg_near, start)
-            or _BLAME_BEFORE.search(text, near, start)):
+            or _BLAME_BEFORE.search(text, near, start) or _ends_before(sentence, _FELL_TO_BEFORE, seg_near, start)):
         return "initiator"
     if _UNDER_BEFORE.search(text, seg_near, start) and _UNDER_AFTER.match(text, end):
         return "initiator"  # "forced to withdraw under [Z]'s bombardment"
@@ -213,7 +215,7 @@ def _ends_before(sentence: Sentence, cue: re.Pattern, lo: int, start: int) -> bo
     """Whether the gated ``cue`` matches in the sentence between ``lo`` and ``start``.
 
     >>> s = Sentence("Jets hit camps used by the TTP.")
-    >>> _ends_before(s, _USED_BY_BEFORE, 0, s.text.index("TTP")), _ends_before(s, _USED_BY_BEFORE, 0, 4)
+    >>> _ends_before(s, _USED_BY_BEFORE, 0, s.text.index("TTP")), _ends_before(s, _FELL_TO_BEFORE, 0, 27)
     (True, False)
     """
     return may_match(sentence.folded, _GATES[cue]) and cue.search(sentence.text, lo, start) is not None
