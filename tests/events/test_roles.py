@@ -214,3 +214,18 @@ def test_a_count_between_by_and_the_doer(entities, sentence, actors, expected):
 def test_the_side_a_place_fell_to_took_it(entities, sentence, actors, expected):
     # ANNOTATION.md section 6, roles round 6: "fell to X", "surrendered to X": X took it
     assert [r for _, r in _roles(entities, sentence, *actors)] == expected
+
+
+@pytest.mark.parametrize("sentence, actors, expected", [
+    # an ally that fights beside the subject did the act with it
+    ("Army units backed by tribal fighters retook the ridge.", ("Army units", "tribal fighters"),
+     ["initiator", "initiator"]),
+    ("Local militiamen backed by the army entered the village.", ("Local militiamen", "army"),
+     ["initiator", "initiator"]),
+    # a patron stays out of it
+    ("Opposition factions backed by Turkey launched an attack on the town.", ("Opposition factions", "Turkey"),
+     ["initiator", "other"]),
+])
+def test_a_fighting_backer_acts_a_patron_does_not(entities, sentence, actors, expected):
+    # ANNOTATION.md section 6, roles round 6
+    assert [r for _, r in _roles(entities, sentence, *actors)] == expected

@@ -35,6 +35,9 @@ _HELD_BEFORE = re.compile(rf"\b(?:held|controlled|occupied|defended|run|besieged
 _HELD_AFTER = re.compile(r"-(?:held|controlled|occupied|run)\b", re.I)
 _BACKED_BY_BEFORE = re.compile(rf"\b(?:backed|supported|assisted|aided|funded|sponsored|armed|brokered|"
                                rf"recogni[sz]ed|mediated) by\s+{_DET}$", re.I)
+# ... unless the backer is itself a fighting force: "Afghan forces backed by US special forces fought",
+# "troops backed by Iranian-backed militiamen pushed west" (section 9: an ally that acts).
+_FIGHTING_HEAD = re.compile(r"\b(?:forces|fighters|troops|army|militias?|militiamen|units|soldiers)$", re.I)
 _LINKED_AFTER = re.compile(r"-(?:linked|backed|affiliated|allied|aligned|supported|sponsored|funded|trained)\b", re.I)
 # "attacked by dozens of gunmen", "shot dead by two gunmen": a count may stand between "by" and the doer.
 _QUANTITY = (r"(?:(?:at least|more than|about|nearly|up to|over|some)\s+)?"
@@ -152,7 +155,9 @@ def role_of(sentence: Sentence, start: int, end: int) -> Role:
     near, seg_near = lookback(start), lookback(start, seg_start)
     if _HELD_BEFORE.search(text, seg_near, start) or _HELD_AFTER.match(text, end):
         return "other"  # the group the place is held by (section 9)
-    if _BACKED_BY_BEFORE.search(text, seg_near, start) or _LINKED_AFTER.match(text, end):
+    if _BACKED_BY_BEFORE.search(text, seg_near, start):
+        return "initiator" if _FIGHTING_HEAD.search(text, start, end) else "other"
+    if _LINKED_AFTER.match(text, end):
         return "other"  # a backer or patron takes no part in the act itself ("backed by the US-led coalition")
     if in_casualty_list(text, start, end):
         return "target"  # "killed ..., including X", "deaths among X"
