@@ -229,3 +229,14 @@ def test_the_side_a_place_fell_to_took_it(entities, sentence, actors, expected):
 def test_a_fighting_backer_acts_a_patron_does_not(entities, sentence, actors, expected):
     # ANNOTATION.md section 6, roles round 6
     assert [r for _, r in _roles(entities, sentence, *actors)] == expected
+
+
+@pytest.mark.parametrize("sentence, actors, expected", [
+    # an aside between the subject and its passive verb, another act word later in the clause
+    ("More than 150 villagers, most of them women, were taken hostage during the raid.", ("villagers",), ["target"]),
+    ("About 300 defenders, 40 of them badly wounded, were bussed out after the assault.", ("defenders",),
+     ["target"]),
+])
+def test_the_subject_of_a_passive_after_an_aside(entities, sentence, actors, expected):
+    # ANNOTATION.md section 6, roles round 6
+    assert [r for _, r in _roles(entities, sentence, *actors)] == expected

@@ -189,6 +189,8 @@ def role_of(sentence: Sentence, start: int, end: int) -> Role:
     # As subject: the first verb after the actor in its segment, else in its clause
     # when nothing but the subject precedes it there.
     role = _as_subject(sentence, end, seg_end)
+    if role is None and _PASSIVE_AFTER.match(text, end):
+        return "target"  # "More than 200 people, most of them women, were taken hostage during the attack"
     if role is None:
         cl_start, cl_end = sentence.subordinate_clauses.piece(start, end)
         first = sentence.first_verb_from(cl_start)
