@@ -272,3 +272,17 @@ def test_one_source_with_two_figures_stays_one_record(entities):
     text = "Police said 34 people were killed, while 12 were wounded."
     ents = entities(text, [("COUNT", "34"), ("ACTOR", "people"), ("COUNT", "12")])
     assert len(build_records(text, ents, "2024-05-08", keep_bare=False)) == 1
+
+
+def test_each_item_of_a_list_of_figures_is_a_record(entities):
+    # ANNOTATION.md section 6, competing figures: a list line with its own count is its own record
+    text = ("Rebels shelled Hama on Monday.\n\nFigures for the week\n"
+            "- Deaths among soldiers (monitor estimates): 12 to 15\n"
+            "- Deaths among rebel fighters (monitor estimates): 9 to 11\n"
+            "- Civilian deaths: 4")
+    ents = entities(text, [("ACTOR", "Rebels"), ("LOCATION", "Hama"), ("DATE", "Monday"), ("ACTOR", "soldiers"),
+                           ("COUNT", "12 to 15"), ("ACTOR", "rebel fighters"), ("COUNT", "9 to 11"), ("COUNT", "4")])
+    recs = build_records(text, ents, "2024-05-08", keep_bare=False)[1:]
+    assert [([c.value for c in r.counts], [a.text for a in r.actors]) for r in recs] == [
+        ([12], ["soldiers"]), ([9], ["rebel fighters"]), ([4], [])]
+    assert {r.sentence.text for r in recs} == {text[text.index("- Deaths"):]}  # one sentence, three records

@@ -31,6 +31,8 @@ _AS_CLAUSE = (r"(?<!such )(?<!well )\bas\b"
 _ACT_BREAK = re.compile(rf";|,\s+and\b|\b(?:{SUBORDINATORS})\b|{_AS_CLAUSE}", re.I)
 # Where a second source's figure starts ("..., while residents said 100 bodies were found")
 _FIGURE_BREAK = re.compile(r",?\s+(?:while|whereas|but)\b|,\s+and\b|;", re.I)
+# A new item of a list, on a line of its own ("\n- Civilian deaths: 6", "\n\u2022 SDF fighters: nine killed")
+_LIST_ITEM = re.compile(r"\n[ \t]*[-*\u2022\u2013][ \t]+")
 # Words that tell an outcome of an act, not an act: alone in a sentence they name it.
 _CASUALTY = re.compile(r"(?:kill|wound|injur|hurt|die|died|dies|dying|perish|lost their|martyr|among the|"
                        r"casualt|death toll|suffer|sustain|los|destroy)", re.I)
@@ -129,42 +131,59 @@ def _outside(triggers: Sequence[Trigger], spans: Sequence[tuple[int, int]], text
 
 
 def competing_figures(sentence: Sentence, acts: list[Act], count_starts: Sequence[int]) -> list[Act]:
-    """``acts`` with each clause that gives another source's own figure made an act of its own
-    (ANNOTATION.md section 3, competing figures): ``count_starts`` are the sentence's counts
-    (sentence offsets).
+    r"""``acts`` with each clause that gives another source's own figure made an act of its own
+    (ANNOTATION.md section 3, competing figures), and each item of a list of figures too
+    (``- Civilian deaths: 6``): ``count_starts`` are the sentence's counts (sentence offsets).
 
     >>> s = Sentence("Police put the toll at 34, while residents said more than 100 bodies were found.")
     >>> [s.text[a.start:a.end].strip() for a in competing_figures(s, sentence_acts(s), [23, 48])]
     ['Police put the toll at 34', 'residents said more than 100 bodies were found.']
+    >>> s = Sentence("Toll of the week:\n- Soldiers killed: 12\n- Civilians killed: 4")
+    >>> [s.text[a.start:a.end].strip() for a in competing_figures(s, sentence_acts(s), [37, 60])]
+    ['Toll of the week:\n- Soldiers killed: 12', 'Civilians killed: 4']
     """
-    if len(sentence.sources) < 2 or len(count_starts) < 2:
+    if len(count_starts) < 2:
         return acts
-    breaks = Breaks(_FIGURE_BREAK, sentence.text)
-    pieces = breaks.pieces()
-    source_starts = sorted(s.start for s in sentence.sources)
     counts = sorted(count_starts)
-
-    def figure(lo: int, hi: int) -> bool:
-        return _any_in(source_starts, lo, hi) and _any_in(counts, lo, hi)
-
-    splits = [(breaks.starts[i - 1], pieces[i][0]) for i in range(1, len(pieces))
-              if figure(*pieces[i - 1][:2]) and figure(*pieces[i][:2])]
-    for cut, resume in splits:
-        k = next((k for k, a in enumerate(acts) if a.start <= cut and resume < a.end), None)
-        if k is None:
-            continue
-        a = acts[k]
-        first = a.trigger if a.trigger is not None and a.trigger.start < cut else _first_trigger(sentence, a.start, cut)
-        second = a.trigger if a.trigger is not None and a.trigger.start >= resume else \
-            _first_trigger(sentence, resume, a.end)
-        acts = acts[:k] + [Act(first, a.start, cut, True), Act(second, resume, a.end, True)] + acts[k + 1:]
+    if len(sentence.sources) >= 2:
+        sources = sorted(x.start for x in sentence.sources)
+        acts = _split_figures(sentence, acts, Breaks(_FIGURE_BREAK, sentence.text),
+                              lambda lo, hi: _any_in(sources, lo, hi) and _any_in(counts, lo, hi), True)
+    if "\n" in sentence.text:
+        acts = _split_figures(sentence, acts, Breaks(_LIST_ITEM, sentence.text),
+                              lambda lo, hi: _any_in(counts, lo, hi), False)
     return acts
+
+
+def _split_figures(sentence: Sentence, acts: list[Act], breaks: Breaks, figure, own_source: bool) -> list[Act]:
+    """``acts`` split at each break between two pieces that are both ``figure(lo, hi)`` (one sweep:
+    acts and breaks are both in text order)."""
+    pieces = breaks.pieces()
+    cuts = [(breaks.starts[i - 1], pieces[i][0]) for i in range(1, len(pieces))
+            if figure(*pieces[i - 1][:2]) and figure(*pieces[i][:2])]
+    if not cuts:
+        return acts
+    starts = [t.start for t in sentence.triggers]
+
+    def first_trigger(lo: int, hi: int) -> Trigger | None:
+        i = bisect_left(starts, lo)
+        return sentence.triggers[i] if i < len(starts) and sentence.triggers[i].end <= hi else None
+
+    out, k = [], 0
+    for act in acts:
+        while k < len(cuts) and cuts[k][0] < act.start:
+            k += 1  # a break across two acts already parts them
+        lo, trigger, own = act.start, act.trigger, act.own_source
+        while k < len(cuts) and cuts[k][1] < act.end:
+            cut, resume = cuts[k]
+            out.append(Act(trigger if trigger is not None and trigger.start < cut else first_trigger(lo, cut),
+                           lo, cut, own_source or own))
+            trigger = trigger if trigger is not None and trigger.start >= resume else first_trigger(resume, act.end)
+            lo, own, k = resume, own_source or own, k + 1
+        out.append(Act(trigger, lo, act.end, own))
+    return out
 
 
 def _any_in(starts: Sequence[int], lo: int, hi: int) -> bool:
     i = bisect_left(starts, lo)
     return i < len(starts) and starts[i] < hi
-
-
-def _first_trigger(sentence: Sentence, lo: int, hi: int) -> Trigger | None:
-    return next((t for t in sentence.triggers if lo <= t.start and t.end <= hi), None)
