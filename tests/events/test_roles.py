@@ -240,3 +240,15 @@ def test_a_fighting_backer_acts_a_patron_does_not(entities, sentence, actors, ex
 def test_the_subject_of_a_passive_after_an_aside(entities, sentence, actors, expected):
     # ANNOTATION.md section 6, roles round 6
     assert [r for _, r in _roles(entities, sentence, *actors)] == expected
+
+
+@pytest.mark.parametrize("sentence, actors, expected", [
+    ("Ankara blamed Kurdish militants for the bombing.", ("Ankara", "Kurdish militants"), ["other", "initiator"]),
+    ("The government, in a statement on Monday, accused the rebels of shelling the market.",
+     ("government", "rebels"), ["other", "initiator"]),
+    # a reduced passive is no accuser: "civilians accused of collaborating" suffered the act
+    ("Militiamen executed 13 civilians accused of collaborating with the army.", ("civilians",), ["target"]),
+])
+def test_the_one_who_blames_takes_no_part(entities, sentence, actors, expected):
+    # ANNOTATION.md section 6, roles round 6
+    assert [r for _, r in _roles(entities, sentence, *actors)] == expected

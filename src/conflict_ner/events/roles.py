@@ -83,6 +83,10 @@ SUBJECT_VERB_AFTER = re.compile(
 # "ARSA, which claimed responsibility, said"
 _DENIES_AFTER = re.compile(r"(?:\s*,\s*(?:which|who)\s+|(?:\s*,[^,;]{1,80},)?\s+)(?:\w+ly\s+)?(?:(?:has|have|had)\s+)?(?:also\s+)?"
                            r"(?:denied|denies|deny|claimed responsibility|claims responsibility)\b", re.I)
+# The one who blames or accuses another takes no part in the act it speaks of: "Ankara blamed Syrian
+# government forces", "the army blamed the RSF" (section 9: other); not "civilians accused of ...".
+_BLAMES_AFTER = re.compile(r"(?:\s*,[^,;]{1,80},)?\s+(?:\w+ly\s+)?(?:(?:has|have|had)\s+)?(?:also\s+)?"
+                           r"(?:blam(?:ed|es|e)|accus(?:ed|es|e)|attribut(?:ed|es|e))\b(?!\s+(?:of|to|by)\b)", re.I)
 # The one who lost men or ground suffered the act, and so did the men it lost.
 _LOST_AFTER = re.compile(r"(?:\s*,[^,;]{1,80},)?\s+(?:\w+ly\s+)?(?:(?:had|has|have)\s+)?(?:also\s+)?(?:lost|loses)\b",
                          re.I)
@@ -117,7 +121,7 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:the|its|their|his|her|a|an|this|these)\s+
 _RELATIVE_AFTER = re.compile(r"\s*,?\s+(?:who|which|that)\s+(?:\w+ly\s+)?(?:(?:had|has|have)\s+)?(?:also\s+)?(?=\w)",
                              re.I)
 # Cues rare enough that a sentence without their words skips them (:mod:`.regex_literals`).
-_GATES = {rx: required_literals(rx) for rx in (_USED_BY_BEFORE, _FELL_TO_BEFORE)}
+_GATES = {rx: required_literals(rx) for rx in (_USED_BY_BEFORE, _FELL_TO_BEFORE, _BLAMES_AFTER)}
 _NEXT_WORD = re.compile(r"\s+[\w'\-]+")
 _VICTIM_HEAD = re.compile(rf"\b(?:{VICTIM_NOUNS})$", re.I)
 
@@ -165,6 +169,8 @@ def role_of(sentence: Sentence, start: int, end: int) -> Role:
         return "target"  # "the forces had lost more than 700 fighters": both suffered the act
     if _DENIES_AFTER.match(text, end):
         return "initiator"
+    if _ends_after(sentence, _BLAMES_AFTER, end):
+        return "other"
     if _BETWEEN.search(text, near, start) or _WITH_MUTUAL.search(text, seg_near, start):
         return "initiator"  # mutual fighting, no side named as attacker: each fought (section 9)
     if _ends_before(sentence, _USED_BY_BEFORE, seg_near, start):
@@ -226,6 +232,16 @@ def _ends_before(sentence: Sentence, cue: re.Pattern, lo: int, start: int) -> bo
     (True, False)
     """
     return may_match(sentence.folded, _GATES[cue]) and cue.search(sentence.text, lo, start) is not None
+
+
+def _ends_after(sentence: Sentence, cue: re.Pattern, end: int) -> bool:
+    """Whether the gated ``cue`` matches right after ``end`` in the sentence.
+
+    >>> s = Sentence("Ankara blamed the PKK.")
+    >>> _ends_after(s, _BLAMES_AFTER, 6), _ends_after(s, _BLAMES_AFTER, 17)
+    (True, False)
+    """
+    return may_match(sentence.folded, _GATES[cue]) and cue.match(sentence.text, end) is not None
 
 
 def _speaker_role(sentence: Sentence, start: int, end: int) -> Role:
