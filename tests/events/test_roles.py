@@ -252,3 +252,14 @@ def test_the_subject_of_a_passive_after_an_aside(entities, sentence, actors, exp
 def test_the_one_who_blames_takes_no_part(entities, sentence, actors, expected):
     # ANNOTATION.md section 6, roles round 6
     assert [r for _, r in _roles(entities, sentence, *actors)] == expected
+
+
+@pytest.mark.parametrize("sentence, actors, expected", [
+    ("The shell was fired from positions held by the rebels in the hills.", ("rebels",), ["initiator"]),
+    ("Rockets fired from SDF-held territory killed two people.", ("SDF",), ["initiator"]),
+    # a place held by a group and hit is still only held by it
+    ("Jets struck villages held by the rebels.", ("Jets", "rebels"), ["initiator", "other"]),
+])
+def test_fire_from_ground_a_group_holds_is_its(entities, sentence, actors, expected):
+    # ANNOTATION.md section 6, roles round 6
+    assert [r for _, r in _roles(entities, sentence, *actors)] == expected

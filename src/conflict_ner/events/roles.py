@@ -33,6 +33,11 @@ _PLACE_NOUNS = (r"positions?|posts?|bases?|strongholds?|checkpoints?|convoys?|hi
 _POSITION_NOUNS = _PLACE_NOUNS + r"|fighters|troops|forces|members|units?"
 _HELD_BEFORE = re.compile(rf"\b(?:held|controlled|occupied|defended|run|besieged) by\s+{_DET}$", re.I)
 _HELD_AFTER = re.compile(r"-(?:held|controlled|occupied|run)\b", re.I)
+# ... but fire from ground a group holds is that group's: "fired from positions held by M23 rebels",
+# "rockets fired from SDF-held territory", "drones launched from Houthi-controlled areas".
+_FROM_HELD_BEFORE = re.compile(rf"\bfrom\s+(?:the\s+)?(?:[\w'-]+\s+){{0,2}}?(?:positions?|areas?|territor(?:y|ies)|"
+                               rf"districts?|villages?|towns?|bases?|hills?)\s+(?:held|controlled|occupied) by\s+{_DET}$|"
+                               rf"\bfrom\s+{_DET}$", re.I)
 _BACKED_BY_BEFORE = re.compile(rf"\b(?:backed|supported|assisted|aided|funded|sponsored|armed|brokered|"
                                rf"recogni[sz]ed|mediated) by\s+{_DET}$", re.I)
 # ... unless the backer is itself a fighting force: "Afghan forces backed by US special forces fought",
@@ -121,7 +126,8 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:the|its|their|his|her|a|an|this|these)\s+
 _RELATIVE_AFTER = re.compile(r"\s*,?\s+(?:who|which|that)\s+(?:\w+ly\s+)?(?:(?:had|has|have)\s+)?(?:also\s+)?(?=\w)",
                              re.I)
 # Cues rare enough that a sentence without their words skips them (:mod:`.regex_literals`).
-_GATES = {rx: required_literals(rx) for rx in (_USED_BY_BEFORE, _FELL_TO_BEFORE, _BLAMES_AFTER)}
+_GATES = {rx: required_literals(rx) for rx in (_USED_BY_BEFORE, _FELL_TO_BEFORE, _BLAMES_AFTER,
+                                                 _FROM_HELD_BEFORE)}
 _NEXT_WORD = re.compile(r"\s+[\w'\-]+")
 _VICTIM_HEAD = re.compile(rf"\b(?:{VICTIM_NOUNS})$", re.I)
 
@@ -158,6 +164,8 @@ def role_of(sentence: Sentence, start: int, end: int) -> Role:
     seg_start, seg_end = sentence.segments.piece(start, end)
     near, seg_near = lookback(start), lookback(start, seg_start)
     if _HELD_BEFORE.search(text, seg_near, start) or _HELD_AFTER.match(text, end):
+        if _ends_before(sentence, _FROM_HELD_BEFORE, seg_near, start):
+            return "initiator"  # what was fired from its ground
         return "other"  # the group the place is held by (section 9)
     if _BACKED_BY_BEFORE.search(text, seg_near, start):
         return "initiator" if _FIGHTING_HEAD.search(text, start, end) else "other"
