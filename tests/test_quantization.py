@@ -96,3 +96,27 @@ def test_int8_weights_have_one_scale_per_output_channel():
         ref, out = layer(x), quantized(x)
     small = (out[:, 4:] - ref[:, 4:]).abs().max() / ref[:, 4:].abs().max()
     assert small < 0.05
+
+
+def test_int8_matmul_is_exact_integer_arithmetic_on_this_cpu():
+    # Why: the int8 accuracy in bench/README.md was measured on a CPU with VNNI; an AVX2-only CPU
+    # runs other fbgemm kernels, whose 16-bit pair sums saturate on full 8-bit activations. The
+    # dynamic layers quantize activations to 7 bits (reduce_range), so both must give the exact
+    # integer product. Activations on an exact grid (min 0, max 127 steps) quantize losslessly;
+    # the reference multiplies the stored int8 weights in float64.
+    torch.manual_seed(0)
+    layer = torch.nn.Sequential(torch.nn.Linear(384, 96))
+    quantized = quantize_int8(layer)[0]
+    step = 0.03125
+    x = torch.randint(0, 128, (64, 384)).float() * step
+    x[0, 0], x[0, 1] = 0.0, 127 * step
+    weight = quantized.weight()
+    w_int = weight.int_repr().double()
+    w_scale = weight.q_per_channel_scales().double()
+    bias = quantized.bias().double()
+    expected = (x.double() / step).round() @ w_int.T * step * w_scale + bias
+    with torch.inference_mode():
+        got = quantized(x).double()
+    # float32 rounding of a sum of 384 products, never a saturated pair sum (those move results by
+    # whole units of step * w_scale * 2**15)
+    assert torch.allclose(got, expected, rtol=1e-4, atol=1e-4 * expected.abs().max().item())
