@@ -111,3 +111,23 @@ def test_an_act_word_after_a_weapon_span_is_the_trigger(entities):
                            ("ACTOR", "army"), ("ACTOR", "Fano")])
     recs = build_records(text, ents, "2024-05-08")
     assert [r.trigger.text for r in recs] == ["strike", "fighting"]
+
+
+@pytest.mark.parametrize("sentence, triggers", [
+    ("Eleven civilians were killed in air strikes and shelling on Ariha.", ["air strikes", "shelling"]),
+    ("A suicide bombing and gun attack outside the airport killed 13 soldiers.", ["bombing", "attack"]),
+    # a verb done and its outcome, or a participle after a comma, is one act
+    ("Militants ambushed and killed four soldiers.", ["ambushed"]),
+    ("Jets carried out the strikes, targeting weapons depots.", ["strikes"]),
+])
+def test_coordinated_act_nouns_are_acts_of_their_own(sentence, triggers):
+    # ANNOTATION.md section 6, one record per act: the gold codes "air strikes and shelling" as two acts
+    assert _triggers(sentence) == triggers
+
+
+def test_coordinated_acts_share_their_stretch(entities):
+    text = "Eleven civilians were killed in air strikes and shelling on Ariha on Monday."
+    ents = entities(text, [("COUNT", "Eleven"), ("ACTOR", "civilians"), ("LOCATION", "Ariha"), ("DATE", "Monday")])
+    recs = build_records(text, ents, "2024-05-08", keep_bare=False)
+    assert [(r.trigger.text, [c.value for c in r.counts], [p.text for p in r.locations], r.date.value)
+            for r in recs] == [("air strikes", [11], ["Ariha"], "2024-05-06"), ("shelling", [11], ["Ariha"], "2024-05-06")]

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from conflict_ner.events.clauses import Breaks
-from conflict_ner.events.lexicon import SUBORDINATORS
+from conflict_ner.events.lexicon import IRREGULAR_PAST, SUBORDINATORS
 from conflict_ner.events.sentence import Sentence
 from conflict_ner.events.triggers import Trigger, find_triggers
 
@@ -33,6 +33,8 @@ _ACT_BREAK = re.compile(rf";|,\s+and\b|\b(?:{SUBORDINATORS})\b|{_AS_CLAUSE}", re
 _FIGURE_BREAK = re.compile(r",?\s+(?:while|whereas|but)\b|,\s+and\b|;", re.I)
 # A new item of a list, on a line of its own ("\n- Civilian deaths: 6", "\n\u2022 SDF fighters: nine killed")
 _LIST_ITEM = re.compile(r"\n[ \t]*[-*\u2022\u2013][ \t]+")
+# Between two coordinated act nouns: "and", and at most one modifier ("bombing and gun attack")
+_AND_NOUN = re.compile(r",?\s+and\s+(?:[\w-]+\s+)?", re.I)
 # Words that tell an outcome of an act, not an act: alone in a sentence they name it.
 _CASUALTY = re.compile(r"(?:kill|wound|injur|hurt|die|died|dies|dying|perish|lost their|martyr|among the|"
                        r"casualt|death toll|suffer|sustain|los|destroy)", re.I)
@@ -64,6 +66,11 @@ def sentence_acts(sentence: Sentence, entity_spans: Sequence[tuple[int, int]] = 
     whole = Act(_best(sentence.text, words), 0, len(sentence.text))
     if len(main) < 2:
         return [whole]
+    return _coordinated(sentence.text, _clause_acts(sentence, main, whole), main)
+
+
+def _clause_acts(sentence: Sentence, main: list[Trigger], whole: Act) -> list[Act]:
+    """The acts of a sentence with two act words or more: one per clause that holds one."""
     breaks = Breaks(_ACT_BREAK, sentence.text)
     pieces = breaks.pieces()
     # the pieces that hold an act word, with the first such word
@@ -89,6 +96,36 @@ def sentence_acts(sentence: Sentence, entity_spans: Sequence[tuple[int, int]] = 
             hi = breaks.starts[acts[k + 1][0] - 1]
         out.append(Act(trigger, lo, hi))
     return out
+
+
+def _coordinated(text: str, acts: list[Act], main: Sequence[Trigger]) -> list[Act]:
+    """``acts`` and, after each, an act for every act noun coordinated with its word (``air strikes
+    and shelling``, ``a suicide bombing and gun attack``): two acts told in one stretch, which
+    share its actors, places and counts (one sweep: acts and act words are in text order).
+
+    >>> s = Sentence("Eleven civilians were killed in air strikes and shelling on Ariha.")
+    >>> [s.text[a.trigger.start:a.trigger.end] for a in sentence_acts(s)]
+    ['air strikes', 'shelling']
+    """
+    out, k = [], 0
+    for act in acts:
+        out.append(act)
+        if act.trigger is None or not _noun_form(text, act.trigger):
+            continue
+        while k < len(main) and main[k].start <= act.trigger.start:
+            k += 1
+        last = act.trigger
+        while (k < len(main) and main[k].end <= act.end and _noun_form(text, main[k])
+               and _AND_NOUN.fullmatch(text, last.end, main[k].start)):
+            out.append(Act(main[k], act.start, act.end, act.own_source))
+            last, k = main[k], k + 1
+    return out
+
+
+def _noun_form(text: str, trigger: Trigger) -> bool:
+    """Whether an act word is written as a noun (``strikes``, ``shelling``), not a verb done (``shelled``)."""
+    first = text[trigger.start:trigger.end].split()[0].lower()
+    return trigger.kind != "support" and not first.endswith("ed") and first not in IRREGULAR_PAST
 
 
 def _names_act(text: str, trigger: Trigger) -> bool:

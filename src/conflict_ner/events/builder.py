@@ -127,6 +127,10 @@ def _records(text: str, sentence: Sentence, ents: list[Entity], dates: DateCarry
         parts: list[list] = [[] for _ in acts]
         for x in items:
             parts[max(0, bisect_right(act_starts, x.start) - 1)].append(x)
+        # acts told in one stretch ("air strikes and shelling") share what it holds
+        for i in range(len(acts) - 1, 0, -1):
+            if act_starts[i] == act_starts[i - 1]:
+                parts[i - 1] = parts[i]
         return parts
 
     own_ents, own_actors, own_counts = split(ents), split(actors), split(counts)
