@@ -263,3 +263,18 @@ def test_the_one_who_blames_takes_no_part(entities, sentence, actors, expected):
 def test_fire_from_ground_a_group_holds_is_its(entities, sentence, actors, expected):
     # ANNOTATION.md section 6, roles round 6
     assert [r for _, r in _roles(entities, sentence, *actors)] == expected
+
+
+@pytest.mark.parametrize("sentence, actors, expected", [
+    ("The group claimed the ambush through its Amaq news agency.", ("group", "Amaq"), [("group", "initiator")]),
+    ("A witness told Radio Free Asia that soldiers fired on the crowd.", ("Radio Free Asia", "soldiers"),
+     [("soldiers", "initiator")]),
+    ("The Houthis' Al-Masirah television said the fighters shelled the camp.", ("Al-Masirah", "fighters"),
+     [("fighters", "initiator")]),
+    # a group's own media is the group: "Islamic State media claimed"
+    ("Islamic State media claimed its fighters attacked the base.", ("Islamic State", "fighters"),
+     [("Islamic State", "initiator"), ("fighters", "initiator")]),
+])
+def test_an_outlet_is_no_actor(entities, sentence, actors, expected):
+    # ANNOTATION.md section 6, roles round 6
+    assert _roles(entities, sentence, *actors) == expected

@@ -22,7 +22,7 @@ from conflict_ner.events.regex_literals import may_match, required_literals
 from conflict_ner.events.lexicon import ACTOR_PREMODIFIERS, CASUALTY_PARTICIPLES, MUTUAL_VERBS, VICTIM_NOUNS
 from conflict_ner.events.role_lists import in_casualty_list, is_object_of, share_roles
 from conflict_ner.events.sentence import Sentence
-from conflict_ner.events.sources import heads_appositive_source
+from conflict_ner.events.sources import heads_appositive_source, is_outlet
 from conflict_ner.records import ActorRef, Entity, Role
 
 # The patterns below read the words right before an actor (``..._BEFORE``, ending at it) or right after it.
@@ -144,7 +144,8 @@ def assign_roles(sentence: Sentence, actors: Sequence[Entity]) -> list[ActorRef]
     out: list[ActorRef] = []
     for ent in sorted(actors, key=lambda e: e.start):
         start, end = ent.start - sentence.start, ent.end - sentence.start
-        if sentence.in_pure_source(start, end) or heads_appositive_source(sentence.text, end):
+        if (sentence.in_pure_source(start, end) or heads_appositive_source(sentence.text, end)
+                or is_outlet(sentence.text, start, end)):
             continue
         out.append(ActorRef(ent.text, ent.start, ent.end, role_of(sentence, start, end)))
     spans = [(a.start - sentence.start, a.end - sentence.start) for a in out]

@@ -185,3 +185,28 @@ def heads_appositive_source(sentence: str, end: int) -> bool:
     """
     m = _APPOSITIVE_SAYS.match(sentence, end)
     return m is not None and not _PARTICIPANT_COMPLEMENT.match(sentence, m.end())
+
+
+# The outlet a party speaks through, or the one a statement is given to, is no actor of the act:
+# "through its Amaq news agency", "the Houthis' Al-Masirah television", "a witness told Radio Free
+# Asia", "in a statement carried by IRNA", "Islamic State news agency Amaq said".
+_OUTLET_OWNER_BEFORE = re.compile(r"(?:\b(?:its|their)|['\u2019]s?|-run)\s+$", re.I)
+_OUTLET_AFTER = re.compile(r"\s+(?:news agency|news outlet|outlet|television|tv|media arm|radio|station|channel|"
+                           r"broadcaster)\b", re.I)
+_GIVEN_TO_BEFORE = re.compile(r"\b(?:(?:told|carried by|aired by|broadcast by|sent to)\s+(?:the\s+)?(?:news agency\s+)?|"
+                              r"news agency\s+)$", re.I)
+
+
+def is_outlet(sentence: str, start: int, end: int) -> bool:
+    """Whether the phrase at ``[start, end)`` is the outlet a statement went through or to.
+
+    >>> s = "The group claimed the attack through its Amaq news agency."
+    >>> is_outlet(s, s.index("Amaq"), s.index("Amaq") + 4)
+    True
+    >>> s = "Islamic State media claimed the attack."
+    >>> is_outlet(s, 0, len("Islamic State"))
+    False
+    """
+    if _GIVEN_TO_BEFORE.search(sentence, lookback(start), start):
+        return True
+    return bool(_OUTLET_OWNER_BEFORE.search(sentence, lookback(start), start)) and bool(_OUTLET_AFTER.match(sentence, end))
