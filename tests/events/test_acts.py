@@ -131,3 +131,10 @@ def test_coordinated_acts_share_their_stretch(entities):
     recs = build_records(text, ents, "2024-05-08", keep_bare=False)
     assert [(r.trigger.text, [c.value for c in r.counts], [p.text for p in r.locations], r.date.value)
             for r in recs] == [("air strikes", [11], ["Ariha"], "2024-05-06"), ("shelling", [11], ["Ariha"], "2024-05-06")]
+
+
+def test_coordinated_acts_are_typed_each_by_its_own_word(entities):
+    text = "Eleven civilians were killed in air strikes and shelling on Ariha on Monday."
+    ents = entities(text, [("COUNT", "Eleven"), ("ACTOR", "civilians"), ("LOCATION", "Ariha"), ("DATE", "Monday")])
+    recs = build_records(text, ents, "2024-05-08", keep_bare=False)
+    assert [r.sub_event_type for r in recs] == ["Air/drone strike", "Shelling/artillery/missile attack"]

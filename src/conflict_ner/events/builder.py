@@ -134,6 +134,10 @@ def _records(text: str, sentence: Sentence, ents: list[Entity], dates: DateCarry
         return parts
 
     own_ents, own_actors, own_counts = split(ents), split(actors), split(counts)
+    # acts told in one stretch ("air strikes and shelling"): each is typed without the others' words
+    told_with: dict[int, list] = {}
+    for a in acts:
+        told_with.setdefault(a.start, []).append(a.trigger)
     out = []
     for i, act in enumerate(acts):
         if not keep_bare and not _codable(own_ents[i], own_actors[i], own_counts[i]):
@@ -152,8 +156,9 @@ def _records(text: str, sentence: Sentence, ents: list[Entity], dates: DateCarry
             continue  # "The attack came as the area faces a cholera outbreak": context of an act told before
         if not keep_bare and mode != "claimed" and not (act_dates or borrowed) and witness_quote(sentence.text):
             continue  # "We heard four or five explosions, one after another.": a witness's colour
+        others = [t for t in told_with[act.start] if t is not None and t is not act.trigger]
         out.append(_record(text, sentence, act, own_ents[i] + borrowed, own_actors[i], own_counts[i],
-                           act_dates or borrowed, act_source, mode, dates, published, doc_id, certainty))
+                           act_dates or borrowed, act_source, mode, dates, published, doc_id, certainty, others))
     return out
 
 
@@ -182,7 +187,8 @@ def _codable(ents: list[Entity], actors: list, counts: list) -> bool:
 
 def _record(text: str, sentence: Sentence, act: Act, ents: list[Entity], actors: list, counts: list,
             act_dates: list[Entity], source: TextSpan | None, mode: str, dates: DateCarry,
-            published: date | None, doc_id: str | None, certainty: float) -> EventRecord:
+            published: date | None, doc_id: str | None, certainty: float,
+            others: Sequence = ()) -> EventRecord:
     locations = tuple(PlaceRef(e.text, e.start, e.end) for e in ents if e.label == "LOCATION")
     weapons = tuple(TextSpan(e.text, e.start, e.end) for e in ents if e.label == "WEAPON")
     counts = tuple(counts)
@@ -197,8 +203,8 @@ def _record(text: str, sentence: Sentence, act: Act, ents: list[Entity], actors:
     if not (actors or locations or weapons or counts):
         certainty *= _BARE_FACTOR
     # the act's own stretch decides its type: "shelled A as rebels ambushed B" is two types
-    told = sentence if act.start == 0 and act.end == len(sentence.text) else \
-        Sentence(sentence.text[act.start:act.end], sentence.start + act.start)
+    told = sentence if act.start == 0 and act.end == len(sentence.text) and not others else \
+        Sentence(_blank(sentence.text, others)[act.start:act.end], sentence.start + act.start)
     kind = classify(told, actors, weapons, counts, locations)
     trigger = None
     if act.trigger is not None:
@@ -219,6 +225,17 @@ def _record(text: str, sentence: Sentence, act: Act, ents: list[Entity], actors:
         attribution=source,
         confidence=min(1.0, max(0.0, base * certainty)),
     )
+
+
+def _blank(text: str, spans: Sequence) -> str:
+    """``text`` with each ``[start, end)`` span blanked out (offsets kept).
+
+    >>> _blank("air strikes and shelling", [(16, 24)])
+    'air strikes and         '
+    """
+    for start, end in ((t[0], t[1]) for t in spans):
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
 
 
 def _date_of(text: str, sentence: Sentence, spans: list[Entity], counts, dates: DateCarry,
