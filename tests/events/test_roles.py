@@ -278,3 +278,16 @@ def test_fire_from_ground_a_group_holds_is_its(entities, sentence, actors, expec
 def test_an_outlet_is_no_actor(entities, sentence, actors, expected):
     # ANNOTATION.md section 6, roles round 6
     assert _roles(entities, sentence, *actors) == expected
+
+
+@pytest.mark.parametrize("sentence, actors, expected", [
+    ("The monitor recorded at least 12 soldiers and at least 9 rebel fighters killed on Friday.",
+     ("soldiers", "rebel fighters"), ["target", "target"]),
+    ("It put the number of army troops and allied militiamen killed since Monday at 30.",
+     ("army troops", "allied militiamen"), ["target", "target"]),
+    # an active verb keeps its subject: "had killed", "and killed"
+    ("Rebels had killed 18 soldiers.", ("Rebels", "soldiers"), ["initiator", "target"]),
+])
+def test_the_listed_dead_before_a_bare_participle(entities, sentence, actors, expected):
+    # ANNOTATION.md section 6, roles round 6
+    assert [r for _, r in _roles(entities, sentence, *actors)] == expected

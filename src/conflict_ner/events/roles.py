@@ -18,11 +18,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from conflict_ner.events.clauses import lookback
-from conflict_ner.events.regex_literals import may_match, required_literals
 from conflict_ner.events.lexicon import ACTOR_PREMODIFIERS, CASUALTY_PARTICIPLES, MUTUAL_VERBS, VICTIM_NOUNS
+from conflict_ner.events.regex_literals import may_match, required_literals
 from conflict_ner.events.role_lists import in_casualty_list, is_object_of, share_roles
 from conflict_ner.events.sentence import Sentence
 from conflict_ner.events.sources import heads_appositive_source, is_outlet
+from conflict_ner.events.triggers import Trigger
 from conflict_ner.records import ActorRef, Entity, Role
 
 # The patterns below read the words right before an actor (``..._BEFORE``, ending at it) or right after it.
@@ -128,6 +129,11 @@ _RELATIVE_AFTER = re.compile(r"\s*,?\s+(?:who|which|that)\s+(?:\w+ly\s+)?(?:(?:h
 # Cues rare enough that a sentence without their words skips them (:mod:`.regex_literals`).
 _GATES = {rx: required_literals(rx) for rx in (_USED_BY_BEFORE, _FELL_TO_BEFORE, _BLAMES_AFTER,
                                                  _FROM_HELD_BEFORE)}
+# From an actor to the participle its list ends with: "[soldiers] and at least 18 rebel fighters killed",
+# "[Civilians]: 11 killed".
+_LIST_GAP = re.compile(r"\s+(?:and|or|as well as)\s+[^,;:]{1,80}?\s+|\s*:\s*(?:at least\s+)?[\d,]+\s+", re.I)
+# Words before a participle that make it an active verb ("had killed", "who killed", "and killed").
+_ACTIVE_BEFORE = re.compile(r"\b(?:had|has|have|having|who|which|that|and|also|then|they|it|he|she|we|\w+ly)\s+$", re.I)
 _NEXT_WORD = re.compile(r"\s+[\w'\-]+")
 _VICTIM_HEAD = re.compile(rf"\b(?:{VICTIM_NOUNS})$", re.I)
 
@@ -293,7 +299,25 @@ def _as_subject(sentence: Sentence, actor_end: int, limit: int) -> Role | None:
         return "initiator"
     if v.kind == "victim" or v.passive:
         return "target"
+    if _LIST_GAP.fullmatch(sentence.text, actor_end, v.start) and _reduced_passive(sentence.text, v):
+        return "target"  # the dead of a list: "29 soldiers and 18 rebels killed"
     return "initiator"
+
+
+def _reduced_passive(text: str, verb: Trigger) -> bool:
+    """Whether ``verb`` is a casualty participle after a noun with no object: the dead of a list
+    (``recorded 29 government soldiers and 18 opposition fighters killed on Thursday``).
+
+    >>> s = "It recorded 29 soldiers and 18 rebels killed on Thursday."
+    >>> _reduced_passive(s, Trigger(s.index("killed"), s.index("killed") + 6, "act", False, True))
+    True
+    >>> s = "Rebels had killed 18 soldiers."
+    >>> _reduced_passive(s, Trigger(s.index("killed"), s.index("killed") + 6, "act", False, True))
+    False
+    """
+    return (_OUTCOME_PP.fullmatch(text, verb.start, verb.end) is not None
+            and _NO_OBJECT_AFTER.match(text, verb.end) is not None
+            and _ACTIVE_BEFORE.search(text, lookback(verb.start), verb.start) is None)
 
 
 def _next_word_end(text: str, pos: int) -> int:
