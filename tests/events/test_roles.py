@@ -291,3 +291,13 @@ def test_an_outlet_is_no_actor(entities, sentence, actors, expected):
 def test_the_listed_dead_before_a_bare_participle(entities, sentence, actors, expected):
     # ANNOTATION.md section 6, roles round 6
     assert [r for _, r in _roles(entities, sentence, *actors)] == expected
+
+
+@pytest.mark.parametrize("sentence, actors, expected", [
+    ('The post had been shelled by "terrorists" from positions in Idlib.', ("terrorists",), ["initiator"]),
+    ("The army inflicted heavy losses on \u201cterrorist groups\u201d near the town.", ("terrorist groups",),
+     ["target"]),
+])
+def test_a_quote_before_the_actor_keeps_its_cue(entities, sentence, actors, expected):
+    # ANNOTATION.md section 6, roles round 6
+    assert [r for _, r in _roles(entities, sentence, *actors)] == expected

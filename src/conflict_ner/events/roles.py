@@ -27,7 +27,7 @@ from conflict_ner.events.triggers import Trigger
 from conflict_ner.records import ActorRef, Entity, Role
 
 # The patterns below read the words right before an actor (``..._BEFORE``, ending at it) or right after it.
-_DET = rf"(?:(?:{ACTOR_PREMODIFIERS})\s+)*"
+_DET = rf"(?:(?:{ACTOR_PREMODIFIERS})\s+)*[\"\u201c]?"
 _PLACE_NOUNS = (r"positions?|posts?|bases?|strongholds?|checkpoints?|convoys?|hideouts?|headquarters|barracks|"
                 r"lines|outposts?|defen[cs]es|targets|vehicles?|camps?")
 # "fighters of X" share X's role: a target only after a target preposition ("attacked fighters of X").
