@@ -301,3 +301,16 @@ def test_the_listed_dead_before_a_bare_participle(entities, sentence, actors, ex
 def test_a_quote_before_the_actor_keeps_its_cue(entities, sentence, actors, expected):
     # ANNOTATION.md section 6, roles round 6
     assert [r for _, r in _roles(entities, sentence, *actors)] == expected
+
+
+@pytest.mark.parametrize("sentence, actors, expected", [
+    ("The TNLA said it had carried out the attacks together with the Arakan Army.", ("Arakan Army",),
+     ["initiator"]),
+    ("Government forces launched offensives in the region with the help of clan militias.",
+     ("Government forces", "clan militias"), ["initiator", "initiator"]),
+    ("Army units, in cooperation with the auxiliary forces, restored control of the town.",
+     ("Army units", "auxiliary forces"), ["initiator", "initiator"]),
+])
+def test_the_partner_an_act_was_done_with_did_it(entities, sentence, actors, expected):
+    # ANNOTATION.md section 6, roles round 6
+    assert [r for _, r in _roles(entities, sentence, *actors)] == expected

@@ -53,6 +53,11 @@ _BY_BEFORE = re.compile(rf"\bby\s+(?:{_QUANTITY})?{_DET}$", re.I)
 # What an act hit is "used by" its owner, who suffered it: "depots used by the PKK", "pagers used by Hezbollah members".
 _USED_BY_BEFORE = re.compile(rf"\bused by\s+{_DET}$", re.I)
 # The one blamed or accused is the (alleged) initiator: "blamed the attack on X", "accused X of".
+# The partner an act was done with did it too: "carried out the attacks together with the Arakan Army",
+# "with the help of clan militias", "in cooperation with allied forces" ("in coordination with" a
+# government office is mostly a mere partner: left out).
+_JOINT_BEFORE = re.compile(rf"\b(?:together with|with the help of|in cooperation with|in conjunction with|jointly with)"
+                           rf"\s+{_DET}$", re.I)
 _BLAME_BEFORE = re.compile(rf"\b(?:blam(?:ed|es|ing)|accus(?:ed|es|ing)|attribut(?:ed|es|ing) (?:[\w'-]+ ){{0,5}}?to|"
                            rf"blam(?:ed|es|ing) (?:[\w'-]+ ){{0,5}}?on|claimed by|(?:was|were) the work of)\s+{_DET}$",
                            re.I)
@@ -128,7 +133,7 @@ _RELATIVE_AFTER = re.compile(r"\s*,?\s+(?:who|which|that)\s+(?:\w+ly\s+)?(?:(?:h
                              re.I)
 # Cues rare enough that a sentence without their words skips them (:mod:`.regex_literals`).
 _GATES = {rx: required_literals(rx) for rx in (_USED_BY_BEFORE, _FELL_TO_BEFORE, _BLAMES_AFTER,
-                                                 _FROM_HELD_BEFORE)}
+                                                 _FROM_HELD_BEFORE, _JOINT_BEFORE)}
 # From an actor to the participle its list ends with: "[soldiers] and at least 18 rebel fighters killed",
 # "[Civilians]: 11 killed".
 _LIST_GAP = re.compile(r"\s+(?:and|or|as well as)\s+[^,;:]{1,80}?\s+|\s*:\s*(?:at least\s+)?[\d,]+\s+", re.I)
@@ -188,6 +193,8 @@ def role_of(sentence: Sentence, start: int, end: int) -> Role:
         return "other"
     if _BETWEEN.search(text, near, start) or _WITH_MUTUAL.search(text, seg_near, start):
         return "initiator"  # mutual fighting, no side named as attacker: each fought (section 9)
+    if _ends_before(sentence, _JOINT_BEFORE, seg_near, start):
+        return "initiator"
     if _ends_before(sentence, _USED_BY_BEFORE, seg_near, start):
         return "target"
     if (_BY_BEFORE.search(text, seg_near, start) or _FROM_BEFORE.search(text, seg_near, start)
