@@ -147,14 +147,13 @@ def merge_windows(n_units: int, n_tags: int, pieces: Sequence[tuple[np.ndarray, 
     merged = np.full((n_units, n_tags), -np.log(n_tags), dtype=np.float32)
     best_margin = np.full(n_units, -1, dtype=np.int64)
     for scores, unit_index in pieces:
-        positions = [p for p, u in enumerate(unit_index) if u >= 0]
-        if not positions:
+        index = np.asarray(unit_index, dtype=np.int64)
+        positions = np.flatnonzero(index >= 0)
+        if not len(positions):
             continue
-        lo, hi = positions[0], positions[-1]
-        for p in positions:
-            u = unit_index[p]
-            margin = min(p - lo, hi - p)
-            if margin > best_margin[u]:
-                best_margin[u] = margin
-                merged[u] = scores[p]
+        units = index[positions]  # first subwords only: each unit at most once per window
+        margins = np.minimum(positions - positions[0], positions[-1] - positions)
+        better = margins > best_margin[units]
+        best_margin[units[better]] = margins[better]
+        merged[units[better]] = scores[positions[better]]
     return merged

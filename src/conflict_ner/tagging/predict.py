@@ -191,14 +191,15 @@ def decode_document(doc: Document, enc: DocumentEncoding, pieces, tags: list[str
         unit_tags = [tags[i] for i in best]
     else:
         unit_tags = repair_iob2([tags[i] for i in merged.argmax(axis=1)], breaks)
-    probs = np.exp(merged)
     tag_index = {t: i for i, t in enumerate(tags)}
+    # the probability of each unit's own tag, gathered once (not a list per span)
+    chosen = np.exp(merged[np.arange(len(units)), [tag_index[t] for t in unit_tags]]) if units else merged[:, 0]
     spans = []
     # Unit tags after boundary fixes, so scoring sees exactly the spans that are reported.
     final_tags = ["O"] * len(units)
     for start, end, label, first, last in chunks_to_spans(chunks(unit_tags), units, doc.unit_starts(),
                                                              text=doc.text):
-        score = float(np.mean([probs[u, tag_index[unit_tags[u]]] for u in range(first, last + 1)]))
+        score = float(chosen[first:last + 1].mean())
         spans.append(PredictedSpan(start, end, label, score))
         final_tags[first] = f"B-{label}"
         for u in range(first + 1, last + 1):
