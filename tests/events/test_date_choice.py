@@ -78,3 +78,38 @@ def test_a_year_that_names_a_thing_does_not_date_the_act():
     text = "Rebels captured Hama in 2012."
     (rec,) = build_records(text, locate(text, [("DATE", "2012")]), PUB)
     assert rec.date.value == "2012-01-01"
+
+
+def test_a_main_clause_date_before_an_after_clause_with_its_own_date_dates_the_sequel():
+    # the search is Friday's; the bombing of the "after" clause is Thursday's, and the story's
+    text = ("Families searched the morgues of Kabul on Friday for relatives missing after a bomber "
+            "struck the crowds at the airport on Thursday. Thirteen soldiers were killed.")
+    recs = build_records(text, locate(text, [("DATE", "Friday"), ("LOCATION", "airport"), ("DATE", "Thursday"),
+                                             ("COUNT", "Thirteen")]), PUB)
+    assert [(r.date.value, r.date.source) for r in recs] == [("2024-03-07", "text"), ("2024-03-07", "carried")]
+
+
+def test_days_after_puts_the_act_before_the_main_clause_s_date():
+    # "two days after": the bombing was not Monday's; Monday still dates the story's sequel
+    text = ("Silence hung over Gwoza on Monday, two days after suicide bombers struck a wedding in the town. "
+            "Soldiers shelled Bama.")
+    recs = build_records(text, locate(text, [("LOCATION", "Gwoza"), ("DATE", "Monday"), ("LOCATION", "Bama")]), PUB)
+    assert [(r.date.value, r.date.precision) for r in recs] == [(PUB, "unknown"), ("2024-03-11", "day")]
+
+
+def test_a_same_day_sequel_before_after_still_dates_the_act():
+    # no DATE of its own and no span of days: the fighting's Tuesday dates the killing, as the gold does
+    text = "The fighting erupted in Sirte on Tuesday after gunmen shot dead two commanders."
+    recs = build_records(text, locate(text, [("LOCATION", "Sirte"), ("DATE", "Tuesday"), ("COUNT", "two")]), PUB)
+    assert {r.date.value for r in recs} == {"2024-03-12"}
+
+
+def test_a_threatened_act_without_its_own_date_takes_the_publication_date():
+    # a threat is not an act of the story's day: no carried Monday, and Monday still carries on
+    text = ("Jets struck Hama on Monday. The army said it reserved the right to strike the rebels in Idlib again. "
+            "Shells hit Kafr Nabl.")
+    recs = build_records(text, locate(text, [("LOCATION", "Hama"), ("DATE", "Monday"), ("ACTOR", "The army"),
+                                             ("ACTOR", "the rebels"), ("LOCATION", "Idlib"),
+                                             ("LOCATION", "Kafr Nabl")]), PUB)
+    assert [(r.modality, r.date.value, r.date.precision) for r in recs] == [
+        ("asserted", "2024-03-11", "day"), ("threatened", PUB, "unknown"), ("asserted", "2024-03-11", "day")]

@@ -20,7 +20,7 @@ from conflict_ner.events.acts import Act, competing_figures, sentence_acts
 from conflict_ner.events.attribution import attribution
 from conflict_ner.events.counts import count_refs
 from conflict_ner.events.date_carry import CarryMode, DateCarry
-from conflict_ner.events.date_choice import date_of, saw_dates
+from conflict_ner.events.date_choice import UNREALIZED, date_of, saw_dates
 from conflict_ner.events.furniture import is_furniture
 from conflict_ner.events.headings import is_headline, is_section_heading
 from conflict_ner.events.modality import modality, speaks_as_party
@@ -192,7 +192,8 @@ def _record(text: str, sentence: Sentence, act: Act, ents: list[Entity], actors:
     locations = tuple(PlaceRef(e.text, e.start, e.end) for e in ents if e.label == "LOCATION")
     weapons = tuple(TextSpan(e.text, e.start, e.end) for e in ents if e.label == "WEAPON")
     counts = tuple(counts)
-    when = _date_of(text, sentence, act_dates, counts, dates, published)
+    when = _date_of(text, sentence, act_dates, counts, dates, published,
+                    None if act.trigger is None else sentence.start + act.trigger.start, mode)
     kept = {(a.start, a.end) for a in actors}
     used = [e for e in ents if e.label != "ACTOR" or (e.start, e.end) in kept]
     if when.source == "text" and act_dates:
@@ -239,9 +240,11 @@ def _blank(text: str, spans: Sequence) -> str:
 
 
 def _date_of(text: str, sentence: Sentence, spans: list[Entity], counts, dates: DateCarry,
-             published: date | None) -> EventDate:
-    """The record's date (ANNOTATION.md section 6, :mod:`.date_choice`)."""
-    return date_of(text, sentence.text, spans, any(c.cumulative for c in counts), dates, published)
+             published: date | None, trigger: int | None = None, mode: str = "asserted") -> EventDate:
+    """The record's date (ANNOTATION.md section 6, :mod:`.date_choice`); ``trigger``: the act
+    word's offset in ``text``, ``mode`` the record's modality."""
+    return date_of(text, sentence.text, spans, any(c.cumulative for c in counts), dates, published, trigger,
+                   unrealized=mode in UNREALIZED)
 
 
 def _check(text: str, entities: Sequence[Entity], doc_id: str | None) -> None:

@@ -67,12 +67,53 @@ def names_a_thing(text: str, entity: Entity) -> bool:
             and bool(_THING_AFTER.match(text, entity.end)))
 
 
+#: modalities of an act that has not taken place (ANNOTATION.md section 6)
+UNREALIZED = frozenset({"threatened", "planned"})
+
+# "after" between a DATE and the act's word: the DATE may date a later main clause
+_AFTER = re.compile(r"\bafter\b", re.I)
+# a span of days before "after" ("two days after", "days after"): the act lies days before the DATE
+_DAYS_BEFORE = re.compile(
+    r"\b(?:days|weeks|months|(?:a|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|months?))\s+$", re.I)
+
+
+def dates_later_clause(text: str, entity: Entity, trigger: int | None, spans: Sequence[Entity] = ()) -> bool:
+    """Whether a DATE dates a main clause that an ``after`` clause holding the act's word (at
+    offset ``trigger``) follows: the act's clause has a DATE of its own among ``spans``
+    (``searched hospitals on Friday for relatives missing after a bomber struck on Thursday``), or
+    lies days before (``a sombre silence hung over Gwoza on Monday, two days after bombings``).
+    Otherwise the main clause is the act's sequel that day (``the fighting erupted on Tuesday
+    after gunmen shot dead two commanders``) and its DATE dates the act, as the gold does.
+
+    >>> t = "Families searched hospitals on Friday after a bomber struck the crowds on Thursday."
+    >>> d, own = (Entity("DATE", t.index(w), t.index(w) + len(w), w, 1.0) for w in ("Friday", "Thursday"))
+    >>> dates_later_clause(t, d, t.index("struck"), [d, own]), dates_later_clause(t, d, t.index("struck"), [d])
+    (True, False)
+    >>> t = "Silence hung over Gwoza on Monday, two days after bombings tore through a wedding."
+    >>> monday = Entity("DATE", t.index("Monday"), t.index("Monday") + 6, "Monday", 1.0)
+    >>> dates_later_clause(t, monday, t.index("bombings"))
+    True
+    """
+    if trigger is None or entity.end > trigger:
+        return False
+    after = None
+    for after in _AFTER.finditer(text, entity.end, trigger):
+        pass
+    if after is None:
+        return False
+    return (any(after.end() <= e.start for e in spans)
+            or bool(_DAYS_BEFORE.search(text, max(0, after.start() - 30), after.start())))
+
+
 def date_of(text: str, sentence: str, spans: Sequence[Entity], cumulative: bool, carry: DateCarry,
-            published: date | None) -> EventDate:
+            published: date | None, trigger: int | None = None, unrealized: bool = False) -> EventDate:
     """The date of one record from the DATE spans of its stretch (``spans``, indexing ``text``).
 
     ``sentence`` is the record's sentence (its shift words move a carried date), ``cumulative``
-    whether it reports a running total. An act date, own or carried, is handed to ``carry``.
+    whether it reports a running total, ``trigger`` the offset of the act's word in ``text``,
+    ``unrealized`` whether the act is only threatened or planned: it has not taken place on the
+    story's day, so without a DATE of its own it takes the publication date, as the gold does. An
+    act date, own or carried, is handed to ``carry``.
 
     >>> carry = DateCarry()
     >>> carry.record(EventDate("2024-05-06", "day", "Monday"))
@@ -80,7 +121,17 @@ def date_of(text: str, sentence: str, spans: Sequence[Entity], cumulative: bool,
     ...         carry, date(2024, 5, 8)).value
     '2024-05-07'
     """
-    spans = [e for e in spans if not names_a_thing(text, e)]
+    later = [e for e in spans if dates_later_clause(text, e, trigger, spans)]
+    when = _choose(text, sentence, [e for e in spans if e not in later and not names_a_thing(text, e)],
+                   cumulative, carry, published, unrealized)
+    if later:  # the main clause's day ("drove them out on Friday, days after ...") still dates the story
+        carry.saw(_resolved(later[0], published))
+    return when
+
+
+def _choose(text: str, sentence: str, spans: Sequence[Entity], cumulative: bool, carry: DateCarry,
+            published: date | None, unrealized: bool = False) -> EventDate:
+    """:func:`date_of` once the DATEs that date nothing of the act are gone."""
     periods = [e for e in spans if opens_period(text, e)]
     spans = [e for e in spans if e not in periods]
     own = [e for e in spans if not is_reporting_date(text, e)]
@@ -98,6 +149,8 @@ def date_of(text: str, sentence: str, spans: Sequence[Entity], cumulative: bool,
             when = narrative_year(when, anchor, published)
         carry.record(when)
         return when
+    if unrealized:  # "vowed to retake the city": not an act of the story's day
+        return publication_date(published)
     carried = carry.carried()
     stated = _resolved(spans[0], published) if spans else None
     if carried is not None and not _after(carried, stated):
