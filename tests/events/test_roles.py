@@ -314,3 +314,16 @@ def test_a_quote_before_the_actor_keeps_its_cue(entities, sentence, actors, expe
 def test_the_partner_an_act_was_done_with_did_it(entities, sentence, actors, expected):
     # ANNOTATION.md section 6, roles round 6
     assert [r for _, r in _roles(entities, sentence, *actors)] == expected
+
+
+@pytest.mark.parametrize("sentence, speaker, actors, expected", [
+    ("General Tom Reed, head of the regional command, said gunmen had opened fire on civilians.",
+     "General Tom Reed", ("gunmen", "civilians"), [("gunmen", "initiator"), ("civilians", "target")]),
+    ("Ali Musa, chairman of the local council, said 23 mourners died at the scene.",
+     "Ali Musa", ("mourners",), [("mourners", "target")]),
+])
+def test_what_is_said_after_an_appositive_is_no_source(entities, sentence, speaker, actors, expected):
+    # ANNOTATION.md section 6, roles round 6: "X, head of Y, said gunmen had ...": X said it
+    from conflict_ner.events.sources import find_sources
+    assert [sentence[x.start:x.end] for x in find_sources(sentence)] == [speaker]
+    assert _roles(entities, sentence, *actors) == expected

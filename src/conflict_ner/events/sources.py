@@ -43,6 +43,9 @@ _PASSIVE_BEFORE = re.compile(rf"\b(?:{BE_FORMS})\s+(?:\w+ly\s+)?$", re.I)
 _TOLD_WHOM = re.compile(r"\s+(?:the\s+)?[\w.\-]+(?:\s+(?:news agency|agency|news|television))?")
 # A period continues the phrase inside an abbreviation ("the U.N. refugee agency").
 _RIGHT_NP = re.compile(r"(?:[^,;.:()\"\u201c\u201d\u2014\u2013]|\.(?=\w|\s+[a-z]))+")
+# A finite verb in the phrase after "said" makes it the clause said, not a postposed speaker.
+_FINITE = re.compile(r"\b(?:had|has|have|was|were|is|are|will|would|could|died|arrived|fled|attacked|killed|"
+                     r"opened|seized|took|fired)\b", re.I)
 _RIGHT_NP_END = re.compile(r"\s(?:on|in|at|who|which|that|and|late|earlier)\s")
 _ACCORDING = re.compile(r"\b(?:according to|citing|quoting)\s+", re.I)
 # After a reporting verb: the speaker acts in what it reports ("said it had killed",
@@ -102,6 +105,9 @@ def find_sources(sentence: str) -> tuple[Source, ...]:
                 np = _appositive(sentence, before, commas)
                 if np is None and not _long_appositive(sentence, before, commas):
                     np = _right_np(sentence, m.end())  # '"We will fight on," said Ahmed Ali'
+                    if np is not None and _FINITE.search(sentence, np[0], np[1]):
+                        # "X, head of Y, said gunmen had opened fire": what was said; X said it
+                        np = _appositive_head(sentence, before, commas)
         if np is not None:
             out.append(Source(np[0], np[1], participant))
     return tuple(sorted(out))
@@ -138,10 +144,22 @@ def _appositive(sentence: str, comma: int, commas: Breaks) -> tuple[int, int] | 
     # an appositive too long to be a source phrase, or a relative clause, describes the name before
     # it: "The Syrian Observatory for Human Rights, a British-based group that relies on ..., said",
     # "MSF, which supports hospitals in the enclave, reported"
-    head = _span_of(sentence, commas.last_end_at_or_before(prev), prev)
+    head = _appositive_head(sentence, comma, commas)
     if _RELATIVE_OPENER.match(sentence, prev + 1):
         return head
     return _span_of(sentence, prev + 1, comma - 1) or head
+
+
+def _appositive_head(sentence: str, comma: int, commas: Breaks) -> tuple[int, int] | None:
+    """``Ahmed Ali, head of the council, said``: the name before the appositive that ends at ``comma``.
+
+    >>> s = "Ahmed Ali, head of the council, said"
+    >>> start, end = _appositive_head(s, s.rindex(",") + 1, Breaks(LIST_BREAK, s))
+    >>> s[start:end]
+    'Ahmed Ali'
+    """
+    prev = commas.last_end_at_or_before(comma - 1) - 1
+    return _span_of(sentence, commas.last_end_at_or_before(prev), prev) if prev >= 0 else None
 
 
 def _long_appositive(sentence: str, comma: int, commas: Breaks) -> bool:
