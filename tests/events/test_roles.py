@@ -327,3 +327,14 @@ def test_what_is_said_after_an_appositive_is_no_source(entities, sentence, speak
     from conflict_ner.events.sources import find_sources
     assert [sentence[x.start:x.end] for x in find_sources(sentence)] == [speaker]
     assert _roles(entities, sentence, *actors) == expected
+
+
+@pytest.mark.parametrize("sentence, actors, expected", [
+    ("Peacekeepers were pulled out of two bases on Saturday.", ("Peacekeepers",), ["initiator"]),
+    ("Army units and police were deployed around the bases on Wednesday.", ("Army units", "police"),
+     ["initiator", "initiator"]),
+    ("The army deployed troops to guard government buildings.", ("army", "troops"), ["initiator", "initiator"]),
+])
+def test_forces_moved_by_their_side_carry_out_the_move(entities, sentence, actors, expected):
+    # ANNOTATION.md section 6, roles round 6 (section 8: change to group/activity)
+    assert [r for _, r in _roles(entities, sentence, *actors)] == expected

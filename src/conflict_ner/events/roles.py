@@ -71,6 +71,14 @@ _TAKEN_FROM_BEFORE = re.compile(rf"\b(?:captur|seiz|took|tak|retook|retak|recapt
 _UNDER_BEFORE = re.compile(rf"\bunder\s+{_DET}$", re.I)
 _UNDER_AFTER = re.compile(r"(?:'s|\u2019s|'|\u2019)?\s+(?:\w+\s+){0,2}?(?:bombardment|shelling|fire|attacks?|assaults?|"
                           r"pressure|strikes|air strikes|airstrikes|barrage|siege)\b", re.I)
+# Forces moved by their own side carry out the move (section 8, change to group/activity): "troops
+# were deployed", "peacekeepers were pulled out", "the army deployed troops", "sent reinforcements".
+_MOVED_AFTER = re.compile(r"(?:\s*,[^,;]{1,80},|\s+(?:and|or)\s+[^,;:]{1,60}?)?\s+(?:\w+ly\s+)?"
+                          r"(?:was|were|had been|have been|has been|being)\s+"
+                          r"(?:\w+ly\s+)?(?:deployed|redeployed|reinforced|dispatched|sent|pulled (?:out|back))\b", re.I)
+_MOVED_BEFORE = re.compile(rf"\b(?:deploy(?:ed|s|ing)?|sen(?:t|ds?|ding)|br(?:ought|ings?|inging)|dispatch(?:ed|es|ing)?)\s+"
+                           rf"(?:(?:at least|more than|about|some|up to|nearly|over)\s+)?(?:[\d,]+\s+)?"
+                           rf"(?:(?:additional|more|extra|fresh|new)\s+)?{_DET}$", re.I)
 # "X was forced to withdraw", "forced X to retreat": X suffered it.
 _LEAVE = r"(?:to\s+(?:withdraw|retreat|pull|abandon|flee|surrender|evacuate|leave)|out|back)\b"
 _FORCED_AFTER = re.compile(rf"\s+(?:(?:was|were|had been|have been|has been|being)\s+)?(?:\w+ly\s+)?forced\s+(?:back\s+)?"
@@ -134,7 +142,8 @@ _RELATIVE_AFTER = re.compile(r"\s*,?\s+(?:who|which|that)\s+(?:\w+ly\s+)?(?:(?:h
 # Cues rare enough that a sentence without their words skips them (:mod:`.regex_literals`), by
 # pattern text (a wrapped pattern, as tests/events/test_linear.py counts them, finds its gate).
 _GATES = {rx.pattern: required_literals(rx) for rx in (_USED_BY_BEFORE, _FELL_TO_BEFORE, _BLAMES_AFTER,
-                                                 _FROM_HELD_BEFORE, _JOINT_BEFORE)}
+                                                        _FROM_HELD_BEFORE, _JOINT_BEFORE, _MOVED_AFTER,
+                                                        _MOVED_BEFORE)}
 # From an actor to the participle its list ends with: "[soldiers] and at least 18 rebel fighters killed",
 # "[Civilians]: 11 killed".
 _LIST_GAP = re.compile(r"\s+(?:and|or|as well as)\s+[^,;:]{1,80}?\s+|\s*:\s*(?:at least\s+)?[\d,]+\s+", re.I)
@@ -192,6 +201,8 @@ def role_of(sentence: Sentence, start: int, end: int) -> Role:
         return "initiator"
     if _ends_after(sentence, _BLAMES_AFTER, end):
         return "other"
+    if _ends_after(sentence, _MOVED_AFTER, end) or _ends_before(sentence, _MOVED_BEFORE, seg_near, start):
+        return "initiator"
     if _BETWEEN.search(text, near, start) or _WITH_MUTUAL.search(text, seg_near, start):
         return "initiator"  # mutual fighting, no side named as attacker: each fought (section 9)
     if _ends_before(sentence, _JOINT_BEFORE, seg_near, start):
