@@ -421,7 +421,7 @@ def _weak(sub_event_type: str) -> Decision:
 
 
 def _taker(text: str, initiators: Sequence[ActorRef]) -> Decision:
-    """Who took the place: the state (its initiators state forces and their allies) or not;
+    """Who took the place: the state (its first initiator the state's forces or their ally) or not;
     without an initiator, the words say it ("fell to X", "recaptured"), or nothing does
     (basis ``taker``: the document's last capture may tell whose it was).
 
@@ -431,10 +431,7 @@ def _taker(text: str, initiators: Sequence[ActorRef]) -> Decision:
     EventType(event_type='Battles', sub_event_type='Government regains territory')
     """
     if initiators:
-        state = any(is_state_actor(a.text, a.inter_code) for a in initiators)
-        # beside the state's forces, only a named non-state group (not an ally) makes it theirs
-        return _cue("Government regains territory" if state and not any(_rival(a) for a in initiators)
-                    else "Non-state actor overtakes territory")
+        return _cue("Government regains territory" if _state_takes(initiators) else "Non-state actor overtakes territory")
     fell = _CUE_RES["fell_to"].search(text)
     if fell:  # "the town fell to rebels": the words after say who took it
         taker = is_state_actor(re.split(r"[,;.]| after | when | on ", text[fell.end():fell.end() + 60])[0])
@@ -445,15 +442,21 @@ def _taker(text: str, initiators: Sequence[ActorRef]) -> Decision:
     return _cue("Government regains territory" if taker else "Non-state actor overtakes territory")
 
 
-def _rival(actor: ActorRef) -> bool:
-    """Whether an initiator is a non-state group by its code or words, and not the state's ally.
+def _state_takes(initiators: Sequence[ActorRef]) -> bool:
+    """Whether the state took the place: the first initiator named (the capture's subject) is the
+    state's, or an ally named with its forces. A non-state group named after the state's forces is
+    mostly the side the place was taken from ("took control of Kirkuk, meeting little resistance
+    from Peshmerga fighters"), whatever role it was given.
 
-    >>> _rival(ActorRef("clan militias", 0, 13, "initiator")), _rival(ActorRef("allied militias", 0, 15, "initiator"))
+    >>> army, hts = ActorRef("Army units", 0, 10, "initiator"), ActorRef("HTS fighters", 15, 27, "initiator")
+    >>> rebels_first = [ActorRef("HTS", 0, 3, "initiator"), ActorRef("the army", 8, 16, "initiator")]
+    >>> _state_takes([army, hts]), _state_takes(rebels_first)
     (True, False)
     """
-    if is_state_actor(actor.text, actor.inter_code) or _ALLY.search(actor.text):
-        return False
-    return actor.inter_code not in (None, 1) if actor.inter_code is not None else bool(_NON_STATE.search(actor.text))
+    first = min(initiators, key=lambda a: a.start)
+    return is_state_actor(first.text, first.inter_code) or (_ALLY.search(first.text) is not None
+                                                             and any(is_state_actor(a.text, a.inter_code)
+                                                                     for a in initiators))
 
 
 def _place_subject(text: str, verb: int, starts: set[int]) -> bool:
