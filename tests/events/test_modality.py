@@ -23,6 +23,17 @@ def test_negated(sentence):
     assert modality(sentence) == "negated"
 
 
+@pytest.mark.parametrize("sentence", [
+    "A rebel spokesman dismissed the army's toll as invented.",
+    "The militia has rejected such figures as propaganda.",
+    "A commander of the brigade, speaking by phone, rejected that account.",
+    "The ministry rejected the monitor's version.",
+    "He rejected any responsibility for the killings in the camp.",
+])
+def test_rejecting_the_other_side_s_account_is_negated(sentence):
+    assert modality(sentence) == "negated"
+
+
 def test_knowledge_negation_is_not_negated():
     assert modality("It was not immediately clear who carried out the attack, which killed 12.") == "asserted"
 

@@ -23,7 +23,9 @@ SourceKind = Literal["party", "neutral", "unknown"]
 
 _NEGATED = re.compile(
     r"(?P<denial>\bden(?:y|ies|ied|ying|ial)\b|"
-    r"\b(?:rejected|dismissed|refuted) (?:the |these |those |such )?(?:claims?|reports?|allegations?|accusations?)\b)|"
+    # what a side rejects is the other's account of the act: its figures, toll, version, its blame
+    r"\b(?:rejected|rejects|dismissed|dismisses|refuted) (?:(?:the|these|those|such|that|this|any) )?(?:[\w'\u2019.-]+ )?"
+    r"(?:claims?|reports?|allegations?|accusations?|figures?|toll|account|version|responsibility)\b)|"
     r"(?P<outcome>\bno (?:one|casualties|injuries|deaths|fatalities|damage|victims|losses|people|civilians|soldiers|"
     r"lives)\b|\bnobody\b|\bnone of\b|\bwithout (?:causing )?(?:any )?(?:casualties|injuries|damage|loss)\b)|"
     r"\b(?:baseless|fabricated)\b|"
