@@ -338,3 +338,15 @@ def test_what_is_said_after_an_appositive_is_no_source(entities, sentence, speak
 def test_forces_moved_by_their_side_carry_out_the_move(entities, sentence, actors, expected):
     # ANNOTATION.md section 6, roles round 6 (section 8: change to group/activity)
     assert [r for _, r in _roles(entities, sentence, *actors)] == expected
+
+
+@pytest.mark.parametrize("sentence, actors, expected", [
+    ("In May, government forces and the 5th Corps lost at least 27 men in a series of raids.",
+     ("government forces", "5th Corps"), ["target", "target"]),
+    ("The LNA and its allies deny planting mines in civilian homes.", ("LNA", "allies"), ["initiator", "initiator"]),
+    ("The Civil Defence and the monitor attributed the attack to government forces.",
+     ("Civil Defence", "government forces"), ["other", "initiator"]),
+])
+def test_a_cue_after_a_list_reads_for_all_of_it(entities, sentence, actors, expected):
+    # ANNOTATION.md section 6, roles round 6: "X and Y lost/denied/blamed" as "X lost"
+    assert [r for _, r in _roles(entities, sentence, *actors)] == expected

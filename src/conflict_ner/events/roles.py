@@ -71,10 +71,12 @@ _TAKEN_FROM_BEFORE = re.compile(rf"\b(?:captur|seiz|took|tak|retook|retak|recapt
 _UNDER_BEFORE = re.compile(rf"\bunder\s+{_DET}$", re.I)
 _UNDER_AFTER = re.compile(r"(?:'s|\u2019s|'|\u2019)?\s+(?:\w+\s+){0,2}?(?:bombardment|shelling|fire|attacks?|assaults?|"
                           r"pressure|strikes|air strikes|airstrikes|barrage|siege)\b", re.I)
+# Between an actor and a verb it is the subject of: an aside ("X, a paramilitary force, denied") or
+# the rest of a list the actor opens ("government forces and the 5th Corps lost").
+_ASIDE_OR_LIST = r"(?:\s*,[^,;]{1,80},|\s+(?:and|or)\s+[^,;:]{1,60}?)?"
 # Forces moved by their own side carry out the move (section 8, change to group/activity): "troops
 # were deployed", "peacekeepers were pulled out", "the army deployed troops", "sent reinforcements".
-_MOVED_AFTER = re.compile(r"(?:\s*,[^,;]{1,80},|\s+(?:and|or)\s+[^,;:]{1,60}?)?\s+(?:\w+ly\s+)?"
-                          r"(?:was|were|had been|have been|has been|being)\s+"
+_MOVED_AFTER = re.compile(rf"{_ASIDE_OR_LIST}\s+(?:\w+ly\s+)?(?:was|were|had been|have been|has been|being)\s+"
                           r"(?:\w+ly\s+)?(?:deployed|redeployed|reinforced|dispatched|sent|pulled (?:out|back))\b", re.I)
 _MOVED_BEFORE = re.compile(rf"\b(?:deploy(?:ed|s|ing)?|sen(?:t|ds?|ding)|br(?:ought|ings?|inging)|dispatch(?:ed|es|ing)?)\s+"
                            rf"(?:(?:at least|more than|about|some|up to|nearly|over)\s+)?(?:[\d,]+\s+)?"
@@ -100,15 +102,15 @@ SUBJECT_VERB_AFTER = re.compile(
     r"enter|advance|attack|push|strike|fire|take|launch|deploy|withdraw|fall|send|seize|capture|move|retake)\b")
 # The one who denies an act or claims it is its (alleged) author: "Iran denied any involvement",
 # "ARSA, which claimed responsibility, said"
-_DENIES_AFTER = re.compile(r"(?:\s*,\s*(?:which|who)\s+|(?:\s*,[^,;]{1,80},)?\s+)(?:\w+ly\s+)?(?:(?:has|have|had)\s+)?(?:also\s+)?"
+_DENIES_AFTER = re.compile(rf"(?:\s*,\s*(?:which|who)\s+|{_ASIDE_OR_LIST}\s+)(?:\w+ly\s+)?(?:(?:has|have|had)\s+)?(?:also\s+)?"
                            r"(?:denied|denies|deny|claimed responsibility|claims responsibility)\b", re.I)
 # The one who blames or accuses another takes no part in the act it speaks of: "Ankara blamed Syrian
 # government forces", "the army blamed the RSF" (section 9: other); not "civilians accused of ...".
-_BLAMES_AFTER = re.compile(r"(?:\s*,[^,;]{1,80},)?\s+(?:\w+ly\s+)?(?:(?:has|have|had)\s+)?(?:also\s+)?"
+_BLAMES_AFTER = re.compile(rf"{_ASIDE_OR_LIST}\s+(?:\w+ly\s+)?(?:(?:has|have|had)\s+)?(?:also\s+)?"
                            r"(?:blam(?:ed|es|e)|accus(?:ed|es|e)|attribut(?:ed|es|e))\b(?!\s+(?:of|to|by)\b)", re.I)
 # The one who lost men or ground suffered the act, and so did the men it lost.
-_LOST_AFTER = re.compile(r"(?:\s*,[^,;]{1,80},)?\s+(?:\w+ly\s+)?(?:(?:had|has|have)\s+)?(?:also\s+)?(?:lost|loses)\b",
-                         re.I)
+_LOST_AFTER = re.compile(rf"{_ASIDE_OR_LIST}\s+(?:\w+ly\s+)?(?:(?:had|has|have)\s+)?"
+                         r"(?:also\s+)?(?:lost|loses)\b", re.I)
 _LOST_BEFORE = re.compile(r"\b(?:lost|loses)\s+(?:(?:at least|more than|about|nearly|up to|some|over)\s+)?"
                           r"(?:[\d,]+\s+|\w+\s+(?:of\s+(?:its|their)\s+)?)?$", re.I)
 _TARGET_BEFORE = re.compile(
