@@ -350,3 +350,13 @@ def test_forces_moved_by_their_side_carry_out_the_move(entities, sentence, actor
 def test_a_cue_after_a_list_reads_for_all_of_it(entities, sentence, actors, expected):
     # ANNOTATION.md section 6, roles round 6: "X and Y lost/denied/blamed" as "X lost"
     assert [r for _, r in _roles(entities, sentence, *actors)] == expected
+
+
+@pytest.mark.parametrize("sentence, actors, expected", [
+    ("The group claimed to have killed or captured \u201chundreds\u201d of soldiers and seized tanks.", ("soldiers",),
+     ["target"]),
+    ('The front claimed to have killed "more than 50" soldiers in the attack.', ("soldiers",), ["target"]),
+])
+def test_a_quoted_count_before_the_object(entities, sentence, actors, expected):
+    # ANNOTATION.md section 6, roles round 6
+    assert [r for _, r in _roles(entities, sentence, *actors)] == expected

@@ -30,10 +30,11 @@ from conflict_ner.events.clauses import lookback
 
 # Between an act verb and its object: a determiner, a count and modifiers, no clause word
 # ("killing [at least 18] people", "killed [more than 220] civilians", "attacked [a] convoy").
-# Quotes around either may stand in the gap ('"neutralized" 58 "terrorists"').
+# Quotes around either, or around a word of the gap, may stand in it ('"neutralized" 58 "terrorists"',
+# 'killed “hundreds” of soldiers').
 _OBJECT_GAP = re.compile(r"[\"\u201d]?\s+(?:(?:at least|at most|up to|more than|as many as|nearly|about)\s+)?"
                          r"(?:(?!(?:and|or|but|while|as|when|after|before|that|which|who|by|in|on|at|near|from|"
-                         r"with|to|for|since|during)\b)[\w'\u2019,.%-]+\s+){0,4}?[\"\u201c]?", re.I)
+                         r"with|to|for|since|during)\b)[\"\u201c]?[\w'\u2019,.%-]+[\"\u201d]?\s+){0,4}?[\"\u201c]?", re.I)
 # A casualty word, then (within its list) the word that opens the list of those it hit ("including",
 # "five of them", a colon before counts: "killed 182 people: 102 fighters from HTS, ...").
 _CASUALTY_LIST = re.compile(
