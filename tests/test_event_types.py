@@ -299,3 +299,24 @@ def test_protest_deaths_at_the_state_s_hands_are_excessive_force():
     counts = [CountRef("400", 18, 21, 400, 400, 400, "people", "killed")]
     assert classify(Sentence(text), actors, counts=counts).sub_event_type == "Excessive force against protesters"
     assert classify(Sentence(text), actors[1:], counts=counts).sub_event_type == "Peaceful protest"
+
+
+def test_more_capture_words_take_a_place():
+    text = "Rebel columns walked into the centre of Goma on Sunday."
+    assert kind(text, [("Rebel columns", "initiator")], locations=["Goma"]) == "Non-state actor overtakes territory"
+    text = "Militia fighters occupied the district headquarters overnight."
+    assert kind(text, [("Militia fighters", "initiator")]) == "Non-state actor overtakes territory"
+    text = "The town was cleared street by street, army engineers said."
+    assert kind(text, [("army engineers", "initiator")]) == "Government regains territory"
+    assert kind("Federal troops secured the airport by noon.", [("Federal troops", "initiator")]) == \
+        "Government regains territory"
+    # "recovered" ground, with no one named, is ground taken back: the state's
+    assert kind("Units have recovered about 40 square kilometres of territory.") == "Government regains territory"
+
+
+def test_a_bare_fall_leaves_the_taker_to_the_document():
+    """A place that fell to no one named is typed by the document's last capture (type_carry)."""
+    from conflict_ner.events.types import decide
+
+    assert decide(Sentence("Taloqan fell on Sunday."), locations=[TextSpan("Taloqan", 0, 7)]).basis == "taker"
+    assert decide(Sentence("The town fell to government forces.")).basis == "cue"

@@ -118,7 +118,8 @@ CUES: dict[str, str] = {
                  r"seiz(?:ed|es|ing|e)|overr(?:an|un|unning)|liberat(?:ed|es|ing)|took over|gained control|"
                  r"wrested(?: control)?|advanced into|enter(?:ed|ing|s)?|took|taken|take|takes|taking|"
                  r"recover(?:ed|s|ing)|"
-                 r"(?:moved|pushed|swept|fought (?:their|its) way) into|raised (?:\w+ ){0,2}flags? over|"
+                 r"(?:moved|pushed|swept|walked|marched|rolled|fought (?:their|its) way) into|"
+                 r"raised (?:\w+ ){0,2}flags? over|occup(?:ied|ies|y|ying)|clear(?:ed|s|ing)|secur(?:ed|es|ing)|"
                  r"restor(?:ed|es|ing) (?:full |state |government )?(?:control|security|order|authority)"
                  r"(?: and stability)?(?: (?:over|to|in|of))?",
     # a place falls with or without "to"; "fell back", "shells fell on" are no capture
@@ -173,7 +174,7 @@ _PLACE_SUBJECT = re.compile(rf"^(?:\W*(?:the|its|their)\s+)?(?:[\w'-]+\s+){{0,2}
 _FALL_SUBJECT = re.compile(rf"\b(?:{_PLACE_NOUNS})\s+(?:\w+\s+){{0,2}}$", re.I)
 _TIME_CLAUSE = re.compile(r"\b(?:before|after|until|since|once|as)\s+(?:the\s+|its\s+)?(?:[\w'-]+\s+){0,3}$", re.I)
 _REGAIN = re.compile(
-    r"\b(?:re(?:captur|took|tak|gain|conquer|enter|claim|stor)\w*|liberat\w*|took back|back control)\b", re.I)
+    r"\b(?:re(?:captur|took|tak|gain|conquer|enter|claim|stor|cover)\w*|liberat\w*|took back|back control)\b", re.I)
 
 
 def find_cues(text: str, weapons: Iterable[str] = ()) -> frozenset[str]:
@@ -432,8 +433,9 @@ def _taker(text: str, initiators: Sequence[ActorRef]) -> Decision:
     """
     if initiators:
         return _cue("Government regains territory" if _state_takes(initiators) else "Non-state actor overtakes territory")
-    fell = _CUE_RES["fell_to"].search(text)
-    if fell:  # "the town fell to rebels": the words after say who took it
+    # "the town fell to rebels": the words after say who took it; a bare "Taloqan fell" names no one
+    fell = next((m for m in _CUE_RES["fell_to"].finditer(text) if m.group(0).lower().endswith("to")), None)
+    if fell:
         taker = is_state_actor(re.split(r"[,;.]| after | when | on ", text[fell.end():fell.end() + 60])[0])
     elif _REGAIN.search(text):
         taker = True
