@@ -360,3 +360,14 @@ def test_a_cue_after_a_list_reads_for_all_of_it(entities, sentence, actors, expe
 def test_a_quoted_count_before_the_object(entities, sentence, actors, expected):
     # ANNOTATION.md section 6, roles round 6
     assert [r for _, r in _roles(entities, sentence, *actors)] == expected
+
+
+@pytest.mark.parametrize("sentence, actors, expected", [
+    ("Coalition aircraft carried out dozens of strikes in support of the ground forces.",
+     ("ground forces",), ["other"]),
+    ("US jets struck the camp at the request of Iraqi forces.", ("US jets", "Iraqi forces"), ["initiator", "other"]),
+    ("The government deployed the army to support police on Tuesday.", ("police",), ["other"]),
+])
+def test_the_side_an_act_was_done_for_takes_no_part(entities, sentence, actors, expected):
+    # ANNOTATION.md section 6, roles round 6
+    assert [r for _, r in _roles(entities, sentence, *actors)] == expected

@@ -53,9 +53,14 @@ _BY_BEFORE = re.compile(rf"\bby\s+(?:{_QUANTITY})?{_DET}$", re.I)
 # What an act hit is "used by" its owner, who suffered it: "depots used by the PKK", "pagers used by Hezbollah members".
 _USED_BY_BEFORE = re.compile(rf"\bused by\s+{_DET}$", re.I)
 # The one blamed or accused is the (alleged) initiator: "blamed the attack on X", "accused X of".
+# The side an act was done for or at the request of takes no part in it (section 9: other): "strikes in
+# support of the ground forces", "at the request of Iraqi forces", "in coordination with the Attorney
+# General's Office", "deployed the army to support police".
+_ON_BEHALF_BEFORE = re.compile(rf"\b(?:in support of|at the request of|to support|supporting|on behalf of|"
+                               rf"in coordination with)\s+{_DET}$", re.I)
 # The partner an act was done with did it too: "carried out the attacks together with the Arakan Army",
-# "with the help of clan militias", "in cooperation with allied forces" ("in coordination with" a
-# government office is mostly a mere partner: left out).
+# "with the help of clan militias", "in cooperation with allied forces" (not "in coordination with":
+# below).
 _JOINT_BEFORE = re.compile(rf"\b(?:together with|with the help of|in cooperation with|in conjunction with|jointly with)"
                            rf"\s+{_DET}$", re.I)
 _BLAME_BEFORE = re.compile(rf"\b(?:blam(?:ed|es|ing)|accus(?:ed|es|ing)|attribut(?:ed|es|ing) (?:[\w'-]+ ){{0,5}}?to|"
@@ -145,7 +150,7 @@ _RELATIVE_AFTER = re.compile(r"\s*,?\s+(?:who|which|that)\s+(?:\w+ly\s+)?(?:(?:h
 # pattern text (a wrapped pattern, as tests/events/test_linear.py counts them, finds its gate).
 _GATES = {rx.pattern: required_literals(rx) for rx in (_USED_BY_BEFORE, _FELL_TO_BEFORE, _BLAMES_AFTER,
                                                         _FROM_HELD_BEFORE, _JOINT_BEFORE, _MOVED_AFTER,
-                                                        _MOVED_BEFORE)}
+                                                        _MOVED_BEFORE, _ON_BEHALF_BEFORE)}
 # From an actor to the participle its list ends with: "[soldiers] and at least 18 rebel fighters killed",
 # "[Civilians]: 11 killed".
 _LIST_GAP = re.compile(r"\s+(?:and|or|as well as)\s+[^,;:]{1,80}?\s+|\s*:\s*(?:at least\s+)?[\d,]+\s+", re.I)
@@ -209,6 +214,8 @@ def role_of(sentence: Sentence, start: int, end: int) -> Role:
         return "initiator"  # mutual fighting, no side named as attacker: each fought (section 9)
     if _ends_before(sentence, _JOINT_BEFORE, seg_near, start):
         return "initiator"
+    if _ends_before(sentence, _ON_BEHALF_BEFORE, seg_near, start):
+        return "other"
     if _ends_before(sentence, _USED_BY_BEFORE, seg_near, start):
         return "target"
     if (_BY_BEFORE.search(text, seg_near, start) or _FROM_BEFORE.search(text, seg_near, start)
