@@ -82,6 +82,11 @@ def test_a_lede_without_an_act_still_dates_the_story(entities):
     ("Ankara denies targeting civilians.", VAGUE),
     ("The fighting has displaced hundreds of thousands of people.", VAGUE),
     ("Ukraine says it has captured hundreds of soldiers.", VAGUE),
+    # a present passive too ("are intercepted", "are stationed"), but not a relative clause, nor "IS"
+    ("Officials say most of the rockets are intercepted over the Golan.", VAGUE),
+    ("Its troops are now stationed along the border, the ministry said.", VAGUE),
+    ("The monitor, which is based in London, said 12 were killed.", False),
+    ("IS claimed the bombing through its news agency.", False),
     ("The raids appeared to have been organised by a little-known group.", False),
     ("Up to 2,000 people may have been killed, Amnesty said.", False),
     # ... but a day's operation or the past 24 hours keep the story's day (as the gold does)

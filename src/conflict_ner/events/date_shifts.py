@@ -45,7 +45,10 @@ _PERIOD = (rf"(?:during|in|over) the (?:\w+[ -])?(?:{_WAR})|for (?:weeks|months|
 # ("Ankara denies ...", "the fighting has displaced ..."); not after a modal, "to" or a relative
 _PRESENT = (r"(?<!\bto )(?<!\bmay )(?<!\bmight )(?<!\bcould )(?<!\bwould )(?<!\bwhich )(?<!\bwho )(?<!\bthat )"
             r"(?:has|have)(?: not| also| now| repeatedly| already)? (?:been )?(?!(?:denied|claimed)\b)[a-z]+(?:ed|en|wn|ught|t)|"
-            r"says|denies|accuses|insists|maintains|holds")
+            r"says|denies|accuses|insists|maintains|holds|"
+            # a present passive ("most of the drones are intercepted", "troops are stationed along the
+            # border"); lower case only, so that "IS claimed" is the group
+            r"(?<!\bwho )(?<!\bwhich )(?<!\bthat )(?-i:is|are) (?:now |still )?[a-z]+(?:ed|en)")
 _SHIFTS = re.compile(rf"\b(?:(?P<present>{_PRESENT})|(?P<next>{_NEXT})|(?P<before>{_BEFORE})|(?P<vague>{_VAGUE})|"
                      rf"(?P<period>{_PERIOD})|(?P<same>{_SAME}))\b", re.I)
 _DAYS = {"same": 0, "next": 1, "before": -1}
