@@ -320,3 +320,11 @@ def test_a_bare_fall_leaves_the_taker_to_the_document():
 
     assert decide(Sentence("Taloqan fell on Sunday."), locations=[TextSpan("Taloqan", 0, 7)]).basis == "taker"
     assert decide(Sentence("The town fell to government forces.")).basis == "cue"
+
+
+def test_property_blown_up_or_set_on_fire_is_destroyed_unless_people_are_hurt():
+    assert kind("Fighters blew up two bridges on the highway.") == "Looting/property destruction"
+    assert kind("Raiders set several huts on fire before dawn.") == "Looting/property destruction"
+    assert kind("The village shrine was blown up overnight.") == "Looting/property destruction"
+    # owners shot while their homes burn suffered an attack, not only property destruction
+    assert kind("Gunmen set fire to homes and shot residents who tried to flee.") != "Looting/property destruction"

@@ -56,6 +56,10 @@ _PLACE_NOUNS = (r"towns?|villages?|city|cities|areas?|districts?|hills?|neighbou
                 r"strongholds?|headquarters|barracks|localit(?:y|ies)|heights|farmland|square|capital|"
                 r"municipalit(?:y|ies)|oil ?fields?|gas ?fields?|prisons?|jails?|enclaves?|airfields?|townships?|"
                 r"communes?|citadel|quarters?")
+# what is looted, burned or blown up (a bridge or a shrine is property; fighting positions are not)
+_PROPERTY = (r"homes?|houses?|huts?|shelters?|tents?|shops?|property|properties|buildings?|structures?|crops|fields|"
+             r"villages?|churches?|mosques?|shrines?|minarets?|bridges?|warehouses?|schools?|markets?|vehicles|cars|"
+             r"farms?|livestock")
 _WEAPON_GOODS = r"weapons|arms|ammunition|munitions|explosives|rifles|mortars|rockets|missiles|guns|cache|caches"
 #: One pattern per cue; a cue is present when its pattern matches the sentence (or, for the
 #: means of an act, one of the record's WEAPON spans).
@@ -135,11 +139,10 @@ CUES: dict[str, str] = {
             r"(?:military )?(?:bases?|headquarters|hq|outposts?|military posts?|garrisons?|"
             r"command (?:centers?|centres?))",
     "looting": r"loot\w*|pillag\w*|plunder\w*|ransack\w*|arson|property destruction|"
-               r"(?:torch|burn|raz|demolish|destroy|bulldoz|set fire to|vandali[sz])\w* (?:\w+ ){0,3}"
-               r"(?:homes?|houses?|shops?|property|properties|buildings?|crops|fields|villages?|churches?|mosques?|"
-               r"schools?|markets?|vehicles|cars|farms?|livestock)|"
-               r"(?:homes|houses|shops|buildings|property|properties|crops|churches|mosques|schools) (?:\w+ ){0,6}?"
-               r"(?:were|was) (?:looted|burned|burnt|torched|razed|set ablaze|demolished|ransacked)",
+               rf"(?:torch|burn|raz|demolish|destroy|bulldoz|set fire to|vandali[sz]|blew up|blown up)\w* "
+               rf"(?:\w+ ){{0,3}}(?:{_PROPERTY})|set(?:ting)? (?:\w+ ){{0,3}}(?:{_PROPERTY}) (?:on fire|alight|ablaze)|"
+               rf"(?:{_PROPERTY}) (?:\w+ ){{0,6}}?(?:were|was) (?:looted|burned|burnt|torched|razed|set ablaze|"
+               r"demolished|ransacked|blown up)",
     "transfer": r"withdr(?:ew|awn|awal|aws|aw)|pull(?:ed|s|ing)? (?:out|back)|retreat(?:ed|s|ing)?|"
                 r"hand(?:ed|s|ing)? over|hand-?over|ceded",
     "peaceful": r"without (?:a fight|a shot|resistance|fighting|bloodshed)|peaceful(?:ly)? (?:handover|transfer)|"
@@ -209,6 +212,9 @@ _ARMED = re.compile(
 _VICTIM = re.compile(rf"\b(?:{VICTIM_NOUNS})\b", re.I)
 _PROTESTERS = re.compile(r"\b(?:protesters?|protestors?|demonstrators?|marchers|strikers|rioters|crowds?)\b", re.I)
 _HARMED = ("killed", "injured", "captured")
+# people hurt face to face: homes burned while their owners are shot is an attack on them, not looting
+_HURT = re.compile(r"\b(?:shot|shoot(?:s|ing)?|gunned down|opened fire|stabb\w*|hacked|behead\w*|execut(?:ed|ing)|"
+                   r"massacre\w*|burn(?:ed|t) alive|kill(?:ed|ing|s)?|murder\w*|with (?:\w+ ){0,2}inside)\b", re.I)
 # what a crowd does that makes its protest violent (in a sentence about a protest only)
 _CROWD_VIOLENCE = re.compile(
     r"\b(?:set fire to|set (?:\w+ ){0,3}(?:ablaze|on fire)|torch(?:ed|ing)|burn(?:ed|t|ing) (?:down )?(?:the |a |an )?"
@@ -392,7 +398,7 @@ def decide(sentence: Sentence, actors: Sequence[ActorRef] = (), weapons: Sequenc
         return _cue("Abduction/forced disappearance" if initiators and not state and not police else "Arrests")
     if "base" in cues:
         return _cue("Headquarters or base established")
-    if "looting" in cues and not casualties:
+    if "looting" in cues and not casualties and not _HURT.search(text):
         return _cue("Looting/property destruction")
     if "assault" in cues:
         return _cue("Armed clash")
