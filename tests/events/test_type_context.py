@@ -124,3 +124,17 @@ def test_a_place_taken_by_no_one_named_is_taken_as_the_last_capture_was():
     # alone, a place taken by no one named is taken by a non-state actor (ACLED's default)
     assert [r.sub_event_type for r in _records("The town centre was entered before dawn.")] == [
         "Non-state actor overtakes territory"]
+
+
+def test_an_act_whose_own_word_moves_forces_is_a_change_to_their_activity():
+    def at(text: str, word: str) -> tuple[int, int]:
+        return text.index(word), text.index(word) + len(word)
+
+    text = "Jets of the air force arrived overhead within the hour to cover the convoy's withdrawal."
+    ents = [Entity("ACTOR", *at(text, "air force"), "air force", 1.0)]
+    assert [(r.trigger.text, r.sub_event_type) for r in build_records(text, ents, "2024-05-08")] == \
+        [("arrived", "Change to group/activity")]
+    # nobody hurt only: a toll makes the arrival part of the violence
+    text = "Jets arrived overhead and killed 4 fighters near the convoy."
+    ents = [Entity("COUNT", *at(text, "4"), "4", 1.0)]
+    assert [r.sub_event_type for r in build_records(text, ents, "2024-05-08")] != ["Change to group/activity"]

@@ -22,13 +22,14 @@ from dataclasses import replace
 from conflict_ner.events.sentence import Sentence
 from conflict_ner.events.type_lexicon import likely_type
 from conflict_ner.events.type_model import TypeModel, features, overrides, packaged
-from conflict_ner.events.types import Decision, decide, typed
+from conflict_ner.events.types import Decision, decide, find_cues, typed
 from conflict_ner.records import EventRecord
 
 Lexicon = Callable[[str], "str | None"]
 #: The event types whose acts have outcomes told apart (a toll, a wounded count, a denial).
 CARRIED = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+CHANGE = "Change to group/activity"
 
 
 def settle_types(records: Sequence[EventRecord], lexicon: Lexicon = likely_type,
@@ -43,13 +44,21 @@ def settle_types(records: Sequence[EventRecord], lexicon: Lexicon = likely_type,
     for r in records:
         # a sentence of several acts was split by act words, so each act's type has its cue
         basis = _decision(r).basis if per_sentence[r.sentence.start] == 1 else "cue"
-        settled = _settled(r, basis, lexicon, last, taken)
+        settled = _retyped(r, CHANGE) if _changes_activity(r) else _settled(r, basis, lexicon, last, taken)
         if basis == "cue" and r.event_type in CARRIED:
             last = r.sub_event_type
         if basis != "taker" and r.sub_event_type in TERRITORY:
             taken = r.sub_event_type
         out.append(_learned(settled, basis == "cue", model) if model is not None else settled)
     return out
+
+
+def _changes_activity(r: EventRecord) -> bool:
+    """Whether the act's own word is a move of a group's forces or activity ("massed", "arrived",
+    "deploying", "reinforcements") and nobody was hurt: the violence the sentence also tells is
+    another act's ("jets arrived overhead to cover the withdrawal")."""
+    hurt = any(c.outcome in ("killed", "injured") for c in r.counts)
+    return r.trigger is not None and not hurt and "change" in find_cues(r.trigger.text)
 
 
 def _settled(r: EventRecord, basis: str, lexicon: Lexicon, last: str | None, taken: str | None) -> EventRecord:
