@@ -371,3 +371,15 @@ def test_a_quoted_count_before_the_object(entities, sentence, actors, expected):
 def test_the_side_an_act_was_done_for_takes_no_part(entities, sentence, actors, expected):
     # ANNOTATION.md section 6, roles round 6
     assert [r for _, r in _roles(entities, sentence, *actors)] == expected
+
+
+@pytest.mark.parametrize("sentence, actors, expected", [
+    # the act word before "that"/"as" is not the verb whose object the actor is
+    ("The strike came on the same day that opposition factions, backed by artillery, retook the town.",
+     ("opposition factions",), ["initiator"]),
+    ("Paratroopers call in fire from the rooftops as Iraqi troops push into the old city", ("Iraqi troops",),
+     ["initiator"]),
+])
+def test_an_actor_after_a_clause_opener_is_no_object(entities, sentence, actors, expected):
+    # ANNOTATION.md section 6, roles round 6
+    assert [r for _, r in _roles(entities, sentence, *actors)] == expected

@@ -156,6 +156,9 @@ _GATES = {rx.pattern: required_literals(rx) for rx in (_USED_BY_BEFORE, _FELL_TO
 _LIST_GAP = re.compile(r"\s+(?:and|or|as well as)\s+[^,;:]{1,80}?\s+|\s*:\s*(?:at least\s+)?[\d,]+\s+", re.I)
 # Words before a participle that make it an active verb ("had killed", "who killed", "and killed").
 _ACTIVE_BEFORE = re.compile(r"\b(?:had|has|have|having|who|which|that|and|also|then|they|it|he|she|we|\w+ly)\s+$", re.I)
+# A word that opens a clause of its own between a verb and an actor: the actor is that clause's
+# subject, not the verb's object ("The strike came on the same day that opposition factions ...").
+_CLAUSE_OPENER = re.compile(r"\b(?:that|which|who|whom|when|while|after|before|because|as|since|until)\b", re.I)
 _NEXT_WORD = re.compile(r"\s+[\w'\-]+")
 _VICTIM_HEAD = re.compile(rf"\b(?:{VICTIM_NOUNS})$", re.I)
 
@@ -256,7 +259,7 @@ def role_of(sentence: Sentence, start: int, end: int) -> Role:
     last = bisect_right(sentence.verb_ends, start) - 1
     if last >= 0 and verbs[last].start >= seg_start:
         v = verbs[last]
-        if v.kind in ("act", "support") and not v.passive:
+        if v.kind in ("act", "support") and not v.passive and not _CLAUSE_OPENER.search(text, v.end, start):
             return "target"
     if _VICTIM_HEAD.search(text, lookback(end), end):
         return "target"  # no pattern placed it: a victim noun is a target ("13 of them civilians")
