@@ -383,3 +383,13 @@ def test_the_side_an_act_was_done_for_takes_no_part(entities, sentence, actors, 
 def test_an_actor_after_a_clause_opener_is_no_object(entities, sentence, actors, expected):
     # ANNOTATION.md section 6, roles round 6
     assert [r for _, r in _roles(entities, sentence, *actors)] == expected
+
+
+@pytest.mark.parametrize("sentence, actors, expected", [
+    ("Survivors said guards shot at people trying to flee.", ("guards",), ["initiator"]),
+    # a reduced passive still reads as one
+    ("Two soldiers shot at close range died in hospital.", ("soldiers",), ["target"]),
+])
+def test_shot_at_is_an_active_verb(entities, sentence, actors, expected):
+    # ANNOTATION.md section 6, roles round 6
+    assert [r for _, r in _roles(entities, sentence, *actors)] == expected

@@ -129,6 +129,8 @@ _WITH_MUTUAL = re.compile(rf"\b(?:{MUTUAL_VERBS}) with\s+{_DET}$", re.I)
 # A casualty participle right after its noun, with no object after it, is a reduced passive:
 # "four civilians killed in the strike".
 _OUTCOME_PP = re.compile(rf"(?:{CASUALTY_PARTICIPLES})$", re.I)
+# "guards shot at people" is an active verb with its object, not a reduced passive ("soldiers shot in").
+_SHOT_AT = re.compile(r"(?<=shot)\s+at\b(?!\s+(?:least|most|close range|point-blank)\b)", re.I)
 _NO_OBJECT_AFTER = re.compile(r"\s*(?:$|[,.;:]|\b(?:in|on|at(?! (?:least|most)\b)|near|during|when|after|while|as|and|overnight|"
                               r"yesterday|today|last|early|late|by|since|following|amid|across|around|over|inside|"
                               r"outside|throughout|along|within|so far|this|that)\b)", re.I)
@@ -230,7 +232,8 @@ def role_of(sentence: Sentence, start: int, end: int) -> Role:
             or _FORCED_AFTER.match(text, end)
             or (_FORCED_BEFORE.search(text, seg_near, start) and _LEAVE_AFTER.match(text, end))):
         return "target"
-    if nxt > end and _OUTCOME_PP.search(text, lookback(nxt), nxt) and _NO_OBJECT_AFTER.match(text, nxt):
+    if (nxt > end and _OUTCOME_PP.search(text, lookback(nxt), nxt) and _NO_OBJECT_AFTER.match(text, nxt)
+            and not _SHOT_AT.match(text, nxt)):
         return "target"
     if _of_act_noun(sentence, start):
         return "target"  # "summary executions of captured soldiers", "the killing of 190 civilians"
