@@ -393,3 +393,15 @@ def test_an_actor_after_a_clause_opener_is_no_object(entities, sentence, actors,
 def test_shot_at_is_an_active_verb(entities, sentence, actors, expected):
     # ANNOTATION.md section 6, roles round 6
     assert [r for _, r in _roles(entities, sentence, *actors)] == expected
+
+
+@pytest.mark.parametrize("sentence, actors, expected", [
+    ("The minister said Ukrainian troops still held part of the town and were advancing on it.",
+     ("Ukrainian troops",), ["initiator"]),
+    ("Rebels were shelling the outskirts of the city.", ("Rebels",), ["initiator"]),
+    # a passive progressive stays passive
+    ("Rebels were being shelled near the city.", ("Rebels",), ["target"]),
+])
+def test_a_progressive_is_no_passive(entities, sentence, actors, expected):
+    # ANNOTATION.md section 6, roles round 6 (events/triggers.py)
+    assert [r for _, r in _roles(entities, sentence, *actors)] == expected

@@ -53,9 +53,10 @@ def find_triggers(sentence: str) -> tuple[Trigger, ...]:
     for m in _TRIGGER_RE.finditer(sentence):
         kind: TriggerKind = m.lastgroup  # type: ignore[assignment]
         near = lookback(m.start())
-        passive = kind in ("act", "support") and bool(_BE_BEFORE.search(sentence, near, m.start())
-                                                      or _BY_AFTER.match(sentence, m.end()))
         first = m.group(0).split()[0].lower()
+        # "were advancing", "is shelling": a progressive, never a passive ("were being shelled" is one)
+        passive = kind in ("act", "support") and not first.endswith("ing") and bool(
+            _BE_BEFORE.search(sentence, near, m.start()) or _BY_AFTER.match(sentence, m.end()))
         past = first.endswith("ed") or first in IRREGULAR_PAST or first.endswith("ing") and kind != "mutual"
         realized = kind != "noun" and (past or passive) and not _UNREALIZED_BEFORE.search(sentence, near, m.start())
         out.append(Trigger(m.start(), m.end(), kind, passive, realized))
