@@ -328,3 +328,10 @@ def test_property_blown_up_or_set_on_fire_is_destroyed_unless_people_are_hurt():
     assert kind("The village shrine was blown up overnight.") == "Looting/property destruction"
     # owners shot while their homes burn suffered an attack, not only property destruction
     assert kind("Gunmen set fire to homes and shot residents who tried to flee.") != "Looting/property destruction"
+
+
+def test_crowd_control_means_tell_a_protest_met_by_force():
+    text = "Riot units used tear gas and water cannon on residents blocking the main road."
+    assert kind(text, [("Riot units", "initiator"), ("residents", "target")]) == "Protest with intervention"
+    text = "Police fired rubber bullets at villagers, wounding 12 people."
+    assert kind(text, [("Police", "initiator")], [("12", "people", "injured")]) == "Excessive force against protesters"

@@ -215,6 +215,8 @@ _HARMED = ("killed", "injured", "captured")
 # people hurt face to face: homes burned while their owners are shot is an attack on them, not looting
 _HURT = re.compile(r"\b(?:shot|shoot(?:s|ing)?|gunned down|opened fire|stabb\w*|hacked|behead\w*|execut(?:ed|ing)|"
                    r"massacre\w*|burn(?:ed|t) alive|kill(?:ed|ing|s)?|murder\w*|with (?:\w+ ){0,2}inside)\b", re.I)
+# means used on crowds only: a sentence that names them tells of a protest met by force
+_CROWD_CONTROL = re.compile(r"\b(?:tear ?gas|water cannons?|rubber bullets|stun grenades|pepper spray)\b", re.I)
 # what a crowd does that makes its protest violent (in a sentence about a protest only)
 _CROWD_VIOLENCE = re.compile(
     r"\b(?:set fire to|set (?:\w+ ){0,3}(?:ablaze|on fire)|torch(?:ed|ing)|burn(?:ed|t|ing) (?:down )?(?:the |a |an )?"
@@ -341,7 +343,7 @@ def decide(sentence: Sentence, actors: Sequence[ActorRef] = (), weapons: Sequenc
     civilians = any(is_civilian(v) for v in victims) and not armed_target
     casualties = any(c.outcome in ("killed", "injured") for c in counts)
     initiators = [a for a in actors if a.role == "initiator"]
-    protest = "protest" in cues or any(_PROTESTERS.search(v) for v in victims)
+    protest = "protest" in cues or any(_PROTESTERS.search(v) for v in victims) or bool(_CROWD_CONTROL.search(text))
     remote = cues & {"chemical", "suicide", "air", "shelling", "explosive"}
 
     # Demonstrations: a crowd's own action, unless weapons of war were used
