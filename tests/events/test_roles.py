@@ -405,3 +405,13 @@ def test_shot_at_is_an_active_verb(entities, sentence, actors, expected):
 def test_a_progressive_is_no_passive(entities, sentence, actors, expected):
     # ANNOTATION.md section 6, roles round 6 (events/triggers.py)
     assert [r for _, r in _roles(entities, sentence, *actors)] == expected
+
+
+@pytest.mark.parametrize("sentence, actors, expected", [
+    ("The monitor puts the toll among government troops at 41.", ("government troops",), ["target"]),
+    ("A resident said he had seen the bodies of at least 30 soldiers.", ("soldiers",), ["target"]),
+    ("The army says it neutralized dozens of militants near the border.", ("militants",), ["target"]),
+])
+def test_the_counted_dead_are_targets(entities, sentence, actors, expected):
+    # ANNOTATION.md section 6, roles round 6
+    assert [r for _, r in _roles(entities, sentence, *actors)] == expected

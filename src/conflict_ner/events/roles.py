@@ -124,6 +124,11 @@ _TARGET_BEFORE = re.compile(
     rf"\b(?:{_PLACE_NOUNS}) (?:of|belonging to)\s+{_DET}$",
     re.I,
 )
+# The dead a toll or the bodies found count: "puts the toll among government troops at 41", "the bodies of
+# at least 30 soldiers", and the enemies a party says it "neutralised" or "eliminated".
+_COUNTED_DEAD_BEFORE = re.compile(
+    rf"\b(?:(?:death )?toll among|bodies of|neutrali[sz](?:ed|ing|es)?[\"\u201d]?|eliminat(?:ed|ing)|liquidat(?:ed|ing))\s+"
+    rf"(?:{_QUANTITY}(?:of\s+)?)?{_DET}$", re.I)
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(?:[^,;]*?\s+and\s+(?:the\s+)?)?$", re.I)
 _WITH_MUTUAL = re.compile(rf"\b(?:{MUTUAL_VERBS}) with\s+{_DET}$", re.I)
 # A casualty participle right after its noun, with no object after it, is a reduced passive:
@@ -152,7 +157,7 @@ _RELATIVE_AFTER = re.compile(r"\s*,?\s+(?:who|which|that)\s+(?:\w+ly\s+)?(?:(?:h
 # pattern text (a wrapped pattern, as tests/events/test_linear.py counts them, finds its gate).
 _GATES = {rx.pattern: required_literals(rx) for rx in (_USED_BY_BEFORE, _FELL_TO_BEFORE, _BLAMES_AFTER,
                                                         _FROM_HELD_BEFORE, _JOINT_BEFORE, _MOVED_AFTER,
-                                                        _MOVED_BEFORE, _ON_BEHALF_BEFORE)}
+                                                        _MOVED_BEFORE, _ON_BEHALF_BEFORE, _COUNTED_DEAD_BEFORE)}
 # From an actor to the participle its list ends with: "[soldiers] and at least 18 rebel fighters killed",
 # "[Civilians]: 11 killed".
 _LIST_GAP = re.compile(r"\s+(?:and|or|as well as)\s+[^,;:]{1,80}?\s+|\s*:\s*(?:at least\s+)?[\d,]+\s+", re.I)
@@ -205,8 +210,8 @@ def role_of(sentence: Sentence, start: int, end: int) -> Role:
         return "initiator" if _FIGHTING_HEAD.search(text, start, end) else "other"
     if _LINKED_AFTER.match(text, end):
         return "other"  # a backer or patron takes no part in the act itself ("backed by the US-led coalition")
-    if in_casualty_list(text, start, end):
-        return "target"  # "killed ..., including X", "deaths among X"
+    if in_casualty_list(text, start, end) or _ends_before(sentence, _COUNTED_DEAD_BEFORE, seg_near, start):
+        return "target"  # "killed ..., including X", "deaths among X", "the toll among X"
     if _LOST_AFTER.match(text, end) or _LOST_BEFORE.search(text, seg_near, start):
         return "target"  # "the forces had lost more than 700 fighters": both suffered the act
     if _DENIES_AFTER.match(text, end):
