@@ -415,3 +415,14 @@ def test_a_progressive_is_no_passive(entities, sentence, actors, expected):
 def test_the_counted_dead_are_targets(entities, sentence, actors, expected):
     # ANNOTATION.md section 6, roles round 6
     assert [r for _, r in _roles(entities, sentence, *actors)] == expected
+
+
+@pytest.mark.parametrize("sentence, actors, expected", [
+    ("Ahrar al-Sham fought HTS units around the town for a week.", ("Ahrar al-Sham", "HTS units"),
+     ["initiator", "initiator"]),
+    ("Government troops have been battling Druze militias since Sunday.", ("Government troops", "Druze militias"),
+     ["initiator", "initiator"]),
+])
+def test_the_object_of_mutual_fighting_fought_too(entities, sentence, actors, expected):
+    # ANNOTATION.md section 6, roles round 6 (section 9: mutual fighting)
+    assert [r for _, r in _roles(entities, sentence, *actors)] == expected

@@ -246,6 +246,8 @@ def role_of(sentence: Sentence, start: int, end: int) -> Role:
     last = bisect_right(sentence.verb_ends, start) - 1
     if last >= 0 and verbs[last].kind == "act" and not verbs[last].passive and is_object_of(text, verbs[last].end, start):
         return "target"  # "killing [six] civilians and wounding 17": the object, whatever verb follows
+    if last >= 0 and verbs[last].kind == "mutual" and is_object_of(text, verbs[last].end, start):
+        return "initiator"  # "Ahrar al-Sham fought [HTS units]": each side fought (section 9)
     # As subject: the first verb after the actor in its segment, else in its clause
     # when nothing but the subject precedes it there.
     role = _as_subject(sentence, end, seg_end)
