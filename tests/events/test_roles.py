@@ -426,3 +426,13 @@ def test_the_counted_dead_are_targets(entities, sentence, actors, expected):
 def test_the_object_of_mutual_fighting_fought_too(entities, sentence, actors, expected):
     # ANNOTATION.md section 6, roles round 6 (section 9: mutual fighting)
     assert [r for _, r in _roles(entities, sentence, *actors)] == expected
+
+
+@pytest.mark.parametrize("sentence, actors, expected", [
+    ("Special forces moved through the hotel floor by floor, freeing dozens of hostages.", ("hostages",), ["other"]),
+    ("The army said it withdrew from the city to spare civilians.", ("civilians",), ["other"]),
+    ("Fighters opened the central prison, releasing hundreds of prisoners.", ("prisoners",), ["other"]),
+])
+def test_those_an_act_frees_or_spares_take_no_part(entities, sentence, actors, expected):
+    # ANNOTATION.md section 6, roles round 6
+    assert [r for _, r in _roles(entities, sentence, *actors)] == expected

@@ -58,6 +58,11 @@ _USED_BY_BEFORE = re.compile(rf"\bused by\s+{_DET}$", re.I)
 # General's Office", "deployed the army to support police".
 _ON_BEHALF_BEFORE = re.compile(rf"\b(?:in support of|at the request of|to support|supporting|on behalf of|"
                                rf"in coordination with)\s+{_DET}$", re.I)
+# Those an act frees, spares or protects take no part in it (section 9: other): "freeing dozens of
+# hostages", "releasing hundreds of prisoners", "withdrew to spare civilians", "the evacuation of patients".
+_SPARED_BEFORE = re.compile(rf"\b(?:free(?:d|ing)?|releas(?:ed|ing)|spar(?:e|ed|ing)|protect(?:ed|ing)?|"
+                            rf"evacuat(?:ed|ing)|evacuation of|rescu(?:ed|ing)|lives of|harm to)\s+"
+                            rf"(?:{_QUANTITY}(?:of\s+)?)?{_DET}$", re.I)
 # The partner an act was done with did it too: "carried out the attacks together with the Arakan Army",
 # "with the help of clan militias", "in cooperation with allied forces" (not "in coordination with":
 # below).
@@ -157,7 +162,8 @@ _RELATIVE_AFTER = re.compile(r"\s*,?\s+(?:who|which|that)\s+(?:\w+ly\s+)?(?:(?:h
 # pattern text (a wrapped pattern, as tests/events/test_linear.py counts them, finds its gate).
 _GATES = {rx.pattern: required_literals(rx) for rx in (_USED_BY_BEFORE, _FELL_TO_BEFORE, _BLAMES_AFTER,
                                                         _FROM_HELD_BEFORE, _JOINT_BEFORE, _MOVED_AFTER,
-                                                        _MOVED_BEFORE, _ON_BEHALF_BEFORE, _COUNTED_DEAD_BEFORE)}
+                                                        _MOVED_BEFORE, _ON_BEHALF_BEFORE, _COUNTED_DEAD_BEFORE,
+                                                        _SPARED_BEFORE)}
 # From an actor to the participle its list ends with: "[soldiers] and at least 18 rebel fighters killed",
 # "[Civilians]: 11 killed".
 _LIST_GAP = re.compile(r"\s+(?:and|or|as well as)\s+[^,;:]{1,80}?\s+|\s*:\s*(?:at least\s+)?[\d,]+\s+", re.I)
@@ -224,7 +230,8 @@ def role_of(sentence: Sentence, start: int, end: int) -> Role:
         return "initiator"  # mutual fighting, no side named as attacker: each fought (section 9)
     if _ends_before(sentence, _JOINT_BEFORE, seg_near, start):
         return "initiator"
-    if _ends_before(sentence, _ON_BEHALF_BEFORE, seg_near, start):
+    if (_ends_before(sentence, _ON_BEHALF_BEFORE, seg_near, start)
+            or _ends_before(sentence, _SPARED_BEFORE, seg_near, start)):
         return "other"
     if _ends_before(sentence, _USED_BY_BEFORE, seg_near, start):
         return "target"
