@@ -335,3 +335,12 @@ def test_crowd_control_means_tell_a_protest_met_by_force():
     assert kind(text, [("Riot units", "initiator"), ("residents", "target")]) == "Protest with intervention"
     text = "Police fired rubber bullets at villagers, wounding 12 people."
     assert kind(text, [("Police", "initiator")], [("12", "people", "injured")]) == "Excessive force against protesters"
+
+
+def test_a_capture_reads_through_a_closing_quote_and_counted_places():
+    text = "The agency said soldiers had “restored security” to the village after two days."
+    assert kind(text, [("soldiers", "initiator")]) == "Government regains territory"
+    text = "Army units have captured an estimated 40 villages since March."
+    assert kind(text, [("Army units", "initiator")]) == "Government regains territory"
+    text = "Militants overran about ten villages and more than a dozen farms in the district."
+    assert kind(text, [("Militants", "initiator")]) == "Non-state actor overtakes territory"

@@ -125,7 +125,7 @@ CUES: dict[str, str] = {
                  r"(?:moved|pushed|swept|walked|marched|rolled|fought (?:their|its) way) into|"
                  r"raised (?:\w+ ){0,2}flags? over|occup(?:ied|ies|y|ying)|clear(?:ed|s|ing)|secur(?:ed|es|ing)|"
                  r"restor(?:ed|es|ing) (?:full |state |government )?(?:control|security|order|authority)"
-                 r"(?: and stability)?(?: (?:over|to|in|of))?",
+                 r"(?: and stability)?[\"'”’]?(?: (?:over|to|in|of))?",
     # a place falls with or without "to"; "fell back", "shells fell on" are no capture
     "fell_to": r"f(?:ell|alls?|allen)(?: (?:in)?to\b|(?! (?:back|silent|apart|short|ill|asleep|into|near|"
                r"sharply|by|from|under|below|behind|to)\b))",
@@ -166,7 +166,9 @@ _OBJECT_GAP = (r"the|a|an|full|complete|control|of|over|back|most|much|all|parts
                r"strategic|nearby|two|three|four|five|\d+|its|their|rebel-held|government-held|[\w'-]+-held|"
                r"remaining|dozens|hundreds|scores|more|than|at|least|about|nearly|almost|half|third|quarter|"
                r"(?:north|south)?(?:east|west)ern|northern|southern|central|cent(?:er|re)|heart|rest|remainder|"
-               r"entire|whole|string|series|number|handful|border|last|frontline|old|new|[\w'-]+-(?:controlled|run)")
+               r"entire|whole|string|series|number|handful|border|last|frontline|old|new|[\w'-]+-(?:controlled|run)|"
+               r"dozen|estimated|some|around|roughly|approximately|another|further|other|many|six|seven|eight|"
+               r"nine|ten|eleven|twelve|twenty")
 # quotes may wrap the verb or the place ('had "liberated" the village')
 _SEP = r"[\"'“”‘’]?\s+[\"'“”‘’]?"
 _PLACE_OBJECT = re.compile(rf"{_SEP}(?:(?:{_OBJECT_GAP}){_SEP})*(?:{_PLACE_NOUNS})\b", re.I)
