@@ -344,3 +344,10 @@ def test_a_capture_reads_through_a_closing_quote_and_counted_places():
     assert kind(text, [("Army units", "initiator")]) == "Government regains territory"
     text = "Militants overran about ten villages and more than a dozen farms in the district."
     assert kind(text, [("Militants", "initiator")]) == "Non-state actor overtakes territory"
+
+
+def test_one_describing_word_may_stand_before_the_place_taken():
+    text = "Government forces captured the hilltop town of Qaryat Sharqi."
+    assert kind(text, [("Government forces", "initiator")]) == "Government regains territory"
+    assert kind("Rebels overran three army camps near the river.", [("Rebels", "initiator")]) == \
+        "Non-state actor overtakes territory"

@@ -171,7 +171,7 @@ _OBJECT_GAP = (r"the|a|an|full|complete|control|of|over|back|most|much|all|parts
                r"nine|ten|eleven|twelve|twenty")
 # quotes may wrap the verb or the place ('had "liberated" the village')
 _SEP = r"[\"'“”‘’]?\s+[\"'“”‘’]?"
-_PLACE_OBJECT = re.compile(rf"{_SEP}(?:(?:{_OBJECT_GAP}){_SEP})*(?:{_PLACE_NOUNS})\b", re.I)
+_PLACE_OBJECT = re.compile(rf"{_SEP}(?:(?:{_OBJECT_GAP}){_SEP})*(?:[a-z][\w'-]*{_SEP})?(?:{_PLACE_NOUNS})\b", re.I)
 _LOCATION_GAP = re.compile(rf"{_SEP}(?:(?:{_OBJECT_GAP}){_SEP})*", re.I)
 # a place as the subject of a passive capture ("the base was retaken", "Al Bab ... was captured")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+ly\s+)?$", re.I)
