@@ -138,3 +138,11 @@ def test_an_act_whose_own_word_moves_forces_is_a_change_to_their_activity():
     text = "Jets arrived overhead and killed 4 fighters near the convoy."
     ents = [Entity("COUNT", *at(text, "4"), "4", 1.0)]
     assert [r.sub_event_type for r in build_records(text, ents, "2024-05-08")] != ["Change to group/activity"]
+
+
+def test_the_dead_after_a_protest_met_by_force_take_excessive_force():
+    text = "Police fired tear gas at marchers in the capital on Monday. Hospital staff said 9 people were killed."
+    ents = [Entity("ACTOR", text.index("Police"), 6, "Police", 1.0),
+            Entity("COUNT", text.index("9"), text.index("9") + 1, "9", 1.0)]
+    assert [r.sub_event_type for r in build_records(text, ents, "2024-05-08")] == \
+        ["Protest with intervention", "Excessive force against protesters"]

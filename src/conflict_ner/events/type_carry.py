@@ -5,8 +5,11 @@ killed": Armed clash; "nine civilians died": Attack). Such a record is often an 
 act told before ("a strike hit the market", then "a doctor said 27 were treated"), which the
 codebook types as that act (ANNOTATION.md section 9). So, in document order, a weak record
 takes the type its trigger almost always has in train gold (:mod:`.type_lexicon`), else the
-type of the last record before it whose own cues named its kind. Last, the per-record model
-learned from train gold (:mod:`.type_model`) replaces a type when it is almost sure of another.
+type of the last record before it whose own cues named its kind (the dead and wounded after a
+protest: excessive force against it). An act whose own trigger moves forces ("arrived",
+"massed") and hurt no one is a change to a group's activity, whatever else its sentence tells.
+Last, the per-record model learned from train gold (:mod:`.type_model`) replaces a type when it
+is almost sure of another.
 
 >>> from conflict_ner.events import build_records
 >>> text = "Warplanes bombed Ariha on Monday. Nine people were killed, a monitor said."
@@ -27,9 +30,10 @@ from conflict_ner.records import EventRecord
 
 Lexicon = Callable[[str], "str | None"]
 #: The event types whose acts have outcomes told apart (a toll, a wounded count, a denial).
-CARRIED = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+CARRIED = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Protests"})
 TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 CHANGE = "Change to group/activity"
+EXCESSIVE = "Excessive force against protesters"
 
 
 def settle_types(records: Sequence[EventRecord], lexicon: Lexicon = likely_type,
@@ -57,8 +61,11 @@ def _changes_activity(r: EventRecord) -> bool:
     """Whether the act's own word is a move of a group's forces or activity ("massed", "arrived",
     "deploying", "reinforcements") and nobody was hurt: the violence the sentence also tells is
     another act's ("jets arrived overhead to cover the withdrawal")."""
-    hurt = any(c.outcome in ("killed", "injured") for c in r.counts)
-    return r.trigger is not None and not hurt and "change" in find_cues(r.trigger.text)
+    return r.trigger is not None and not _hurt(r) and "change" in find_cues(r.trigger.text)
+
+
+def _hurt(r: EventRecord) -> bool:
+    return any(c.outcome in ("killed", "injured") for c in r.counts)
 
 
 def _settled(r: EventRecord, basis: str, lexicon: Lexicon, last: str | None, taken: str | None) -> EventRecord:
@@ -67,8 +74,16 @@ def _settled(r: EventRecord, basis: str, lexicon: Lexicon, last: str | None, tak
         return _retyped(r, taken) if taken else r
     if basis == "cue":
         return r
-    sub = (lexicon(r.trigger.text) if r.trigger else None) or (last if basis == "fallback" else None)
+    sub = (lexicon(r.trigger.text) if r.trigger else None) or (_after(last, r) if basis == "fallback" else None)
     return _retyped(r, sub) if sub else r
+
+
+def _after(last: str | None, r: EventRecord) -> str | None:
+    """The type a weak record takes from the last cue-typed act: that act's, except that the dead
+    and wounded of a protest were met with excessive force (ANNOTATION.md section 8, item 2)."""
+    if last is None or typed(last).event_type != "Protests":
+        return last
+    return EXCESSIVE if _hurt(r) else last
 
 
 def _learned(r: EventRecord, cued: bool, model: TypeModel) -> EventRecord:
