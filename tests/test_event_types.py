@@ -351,3 +351,9 @@ def test_one_describing_word_may_stand_before_the_place_taken():
     assert kind(text, [("Government forces", "initiator")]) == "Government regains territory"
     assert kind("Rebels overran three army camps near the river.", [("Rebels", "initiator")]) == \
         "Non-state actor overtakes territory"
+
+
+def test_an_air_force_that_reports_missiles_names_no_air_means():
+    assert kind("The air force said four cruise missiles struck the port overnight.") == \
+        "Shelling/artillery/missile attack"
+    assert kind("Air force jets fired missiles at the convoy.") == "Air/drone strike"

@@ -157,6 +157,8 @@ CUES: dict[str, str] = {
                  r"swaps?)|exchange of prisoners|armistice",
 }
 _CUE_RES = {name: re.compile(rf"\b(?:{rx})\b", re.I) for name, rx in CUES.items()}
+_AIR_CUE = _CUE_RES["air"]
+_AIR_FORCE = re.compile(r"\bair forces?\b", re.I)
 # words one of which each cue's match must hold: most sentences rule out most cues without a regex search
 _CUE_GATES = {name: required_literals(rx) for name, rx in _CUE_RES.items()}
 #: Cues that name the means of an act: a WEAPON span of the record carries them too.
@@ -376,7 +378,7 @@ def decide(sentence: Sentence, actors: Sequence[ActorRef] = (), weapons: Sequenc
     territory = _territory(text, sentence.start, locations) if cues & {"territory", "fell_to"} else False
     if territory:
         return _taker(text, initiators)
-    if "air" in cues:
+    if "air" in cues and not ("shelling" in cues and _only_air_force(text, weapons)):
         return _cue("Air/drone strike")
     if cues & {"clash"}:
         return _cue("Armed clash")
@@ -421,6 +423,15 @@ def decide(sentence: Sentence, actors: Sequence[ActorRef] = (), weapons: Sequenc
     if "agreement" in cues:
         return _cue("Agreement")
     return _weak("Other")
+
+
+def _only_air_force(text: str, weapons: Sequence[TextSpan]) -> bool:
+    """Whether an air force is the only air word: a unit that speaks or fires missiles, not a means.
+
+    >>> _only_air_force("The air force said missiles hit Kyiv.", []), _only_air_force("Air force jets struck.", [])
+    (True, False)
+    """
+    return not any(_AIR_CUE.search(_AIR_FORCE.sub("", t)) for t in (text, *(w.text for w in weapons)))
 
 
 def _cue(sub_event_type: str) -> Decision:
