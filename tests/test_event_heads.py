@@ -228,7 +228,12 @@ def test_one_forward_lean_path_equals_the_full_forward(tagger_with_heads):
                                      runners=runners, event_scores=scores)
         results.append((spans, scores))
     (lean_spans, lean_scores), (full_spans, full_scores) = results
-    assert lean_spans == full_spans
+    # same spans; scores to float rounding (the lean forward sums in another order, and which
+    # kernels run depends on the CPU: on an AVX2-only EPYC they differ in the last bits)
+    assert [[(s.start, s.end, s.label) for s in doc] for doc in lean_spans] == \
+        [[(s.start, s.end, s.label) for s in doc] for doc in full_spans]
+    assert np.allclose([s.score for doc in lean_spans for s in doc], [s.score for doc in full_spans for s in doc],
+                       rtol=1e-5, atol=0)
     for (units_a, a), (units_b, b) in zip(lean_scores, full_scores):
         assert units_a == units_b and a.shape == b.shape and a.shape[1] == len(TRIGGER_TAGS) + len(ROLES) + len(MODALITIES)
         assert np.allclose(a, b, atol=1e-4)
