@@ -122,13 +122,8 @@ def is_cumulative(sentence: Sentence, start: int, end: int) -> bool:
 
 
 # Outcome cues: the words of an act's result, each group named by its outcome.
-# A toll alone is the count of the dead ("Community leaders put the toll at 54", "the toll has since
-# risen to 40"; "death toll" is among the outcome words already); those who surrendered were taken
-# (train gold codes them so). The "neutralised" of military statements was measured and left out: dev
-# actors dropped.
-_OUTCOMES = OUTCOME_WORDS + ((r"toll", "killed"),
-                             (r"surrender(?:ed|ing|s)?|laid down (?:their )?arms", "captured"))
-_CUE_RE = re.compile("|".join(f"(?P<c{i}>\\b(?:{rx})\\b)" for i, (rx, _) in enumerate(_OUTCOMES)), re.I)
+# (The "neutralised" of military statements was measured as an outcome word and left out: dev actors dropped.)
+_CUE_RE = re.compile("|".join(f"(?P<c{i}>\\b(?:{rx})\\b)" for i, (rx, _) in enumerate(OUTCOME_WORDS)), re.I)
 _INCLUDING = re.compile(r"\W*(?:including|among them|among whom|of whom|most of them|mostly|mainly|many of them|"
                         r"some of them|all of them|\w+ of them)\b", re.I)
 _CUMULATIVE_CUE = re.compile(
@@ -291,4 +286,4 @@ def _gap_ok(text: str, a: int, b: int) -> bool:
 
 
 def _outcome_of(m: re.Match) -> Outcome:
-    return _OUTCOMES[int(m.lastgroup[1:])][1]  # type: ignore[return-value]
+    return OUTCOME_WORDS[int(m.lastgroup[1:])][1]  # type: ignore[return-value]

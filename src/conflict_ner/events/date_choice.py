@@ -96,11 +96,10 @@ def dates_later_clause(text: str, entity: Entity, trigger: int | None, spans: Se
     """
     if trigger is None or entity.end > trigger:
         return False
-    after = None
-    for after in _AFTER.finditer(text, entity.end, trigger):
-        pass
-    if after is None:
+    afters = list(_AFTER.finditer(text, entity.end, trigger))
+    if not afters:
         return False
+    after = afters[-1]  # the "after" nearest the act's word opens its clause
     return (any(after.end() <= e.start for e in spans)
             or bool(_DAYS_BEFORE.search(text, max(0, after.start() - 30), after.start())))
 

@@ -121,11 +121,15 @@ OUTCOME_WORDS: tuple[tuple[str, str], ...] = (
     (r"shot down|shooting down|shoots? down|brought down|bringing down|downed|downing|"
      r"intercept(?:ed|ing|s|ion)?", "intercepted"),
     (r"kill(?:ed|ing|s)?|dead|died|dies|dying|death toll|deaths?|bodies|lost their lives|fatalit(?:y|ies)|slain|"
-     r"massacred|executed|perished|martyred|lifeless", "killed"),
+     r"massacred|executed|perished|martyred|lifeless|"
+     # a toll alone counts the dead ("put the toll at 54", "the toll has since risen to 40")
+     r"toll", "killed"),
     (r"wound(?:ed|ing|s)?|injur(?:ed|ing|ies|y)|hurt", "injured"),
     (r"captur(?:ed|ing|es?)|detain(?:ed|ing|s)?|abduct(?:ed|ing|s)?|kidnap(?:ped|ping|s)?|arrest(?:ed|ing|s)?|"
      r"taken (?:prisoner|hostage|captive)|held hostage|hostages|prisoners?|seiz(?:ed|ing|es?)|"
-     r"took (?:\w+ )?prisoner", "captured"),
+     r"took (?:\w+ )?prisoner|"
+     # those who surrendered were taken (train gold codes them so)
+     r"surrender(?:ed|ing|s)?|laid down (?:their )?arms", "captured"),
     (r"displac(?:ed|ing|ement)|fled|flee(?:ing)?|forced from their homes|forced to flee|refugees|evacuated|uprooted|"
      r"homeless", "displaced"),
     (r"destroy(?:ed|ing|s)?|damag(?:ed|ing|es?)|burn(?:ed|t|ing)|razed|demolish(?:ed|ing)|level(?:l)?ed|flattened",

@@ -52,7 +52,6 @@ _QUANTITY = (r"(?:(?:at least|more than|about|nearly|up to|over|some)\s+)?"
 _BY_BEFORE = re.compile(rf"\bby\s+(?:{_QUANTITY})?{_DET}$", re.I)
 # What an act hit is "used by" its owner, who suffered it: "depots used by the PKK", "pagers used by Hezbollah members".
 _USED_BY_BEFORE = re.compile(rf"\bused by\s+{_DET}$", re.I)
-# The one blamed or accused is the (alleged) initiator: "blamed the attack on X", "accused X of".
 # The side an act was done for or at the request of takes no part in it (section 9: other): "strikes in
 # support of the ground forces", "at the request of Iraqi forces", "in coordination with the Attorney
 # General's Office", "deployed the army to support police".
@@ -68,6 +67,7 @@ _SPARED_BEFORE = re.compile(rf"\b(?:free(?:d|ing)?|releas(?:ed|ing)|spar(?:e|ed|
 # below).
 _JOINT_BEFORE = re.compile(rf"\b(?:together with|with the help of|in cooperation with|in conjunction with|jointly with)"
                            rf"\s+{_DET}$", re.I)
+# The one blamed or accused is the (alleged) initiator: "blamed the attack on X", "accused X of".
 _BLAME_BEFORE = re.compile(rf"\b(?:blam(?:ed|es|ing)|accus(?:ed|es|ing)|attribut(?:ed|es|ing) (?:[\w'-]+ ){{0,5}}?to|"
                            rf"blam(?:ed|es|ing) (?:[\w'-]+ ){{0,5}}?on|claimed by|(?:was|were) the work of)\s+{_DET}$",
                            re.I)
