@@ -99,3 +99,28 @@ def test_those_who_surrender_suffer_the_act():
 ])
 def test_irregular_past_forms_are_reported_as_done(sentence):
     assert [t.realized for t in find_triggers(sentence)] == [True]
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("By Friday the militia had taken Qasr Harb and two hamlets.", "taken"),
+    ("Loyalist units took the old fortress district overnight.", "took"),
+    ("The insurgents have taken more than forty villages since May.", "taken"),
+    ("Rebels take most of Dar Salam as the garrison flees", "take"),
+    ("The brigade said it had taken full control of Umm Kadda.", "taken"),
+    ("Tribal fighters pushed east, taking three border posts.", "taking"),
+])
+def test_taking_a_place_is_an_act(sentence, word):
+    # ANNOTATION.md section 9: "take" with a place after it names a capture
+    assert [(sentence[t.start:t.end], t.kind) for t in find_triggers(sentence) if t.kind == "act"][:1] == [(word, "act")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The minister took part in the talks.",
+    "The governor took office in March.",
+    "Earlier attempts to take Kandar failed.",
+    "The soldiers did not take the town on their own.",
+    "Guards were seen taking positions on the roofs.",
+    "Fighters carried rifles taken from the base.",
+])
+def test_take_without_a_place_taken_is_no_act(sentence):
+    assert [sentence[t.start:t.end] for t in find_triggers(sentence)] == []

@@ -32,6 +32,17 @@ UNNAMED_SUBJECTS = frozenset("he she they it we i you who which this that".split
 
 # --- violence words (triggers) ---------------------------------------------------------------------------
 
+#: Nouns of places an act takes or holds (``the town``, ``five villages``, ``army positions``).
+PLACE_NOUNS = (r"towns?|villages?|city|cities|districts?|neighbou?rhoods?|bases?|airports?|air ?bases?|dams?|"
+               r"bridges?|crossings?|positions?|posts?|checkpoints?|camps?|barracks|headquarters|garrisons?|"
+               r"outposts?|strongholds?|hills?|ridges?|citadel|compound|areas?|suburbs?|outskirts|highway")
+#: ``take`` in any form is an act only with a place after it: a name (``took Souran``, ``take
+#: most of Aleppo``, ``taken full control of Wad Madani``) or a place noun (``have taken five
+#: villages``, ``took the citadel``); ``took part``, ``took office``, ``taken prisoner`` are none.
+CAPTURE_TAKE = (
+    r"t(?:ook|aken|akes?|aking)(?:\s+back)?(?!\s+(?:up\s+)?positions\b)"
+    r"(?=\s+(?:(?:full |complete |effective )?control of\s+|(?:most|much|parts?|all|the rest) of\s+)?(?:the\s+)?"
+    r"(?:(?-i:[A-Z])|(?:(?!(?:from|to|in|into|at|on|by|with|for|of)\s)\w+\s+){0,3}?(?:" + PLACE_NOUNS + r")\b))")
 #: Verbs whose subject carries out the act and whose object suffers it.
 ACT_VERBS = (
     r"attack(?:ed|s|ing)?|shell(?:ed|s|ing)?|fir(?:ed|es|ing)|fire|opened fire|struck|strik(?:es|ing)|strike|"

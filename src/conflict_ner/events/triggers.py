@@ -12,13 +12,14 @@ from collections.abc import Sequence
 from typing import Literal, NamedTuple
 
 from conflict_ner.events.clauses import lookback
-from conflict_ner.events.lexicon import (ACT_NOUNS, ACT_VERBS, BE_FORMS, GET_FORMS, IRREGULAR_PAST, MUTUAL_VERBS,
-                                         SUPPORT_VERBS, UNREALISED_BEFORE, VICTIM_VERBS)
+from conflict_ner.events.lexicon import (ACT_NOUNS, ACT_VERBS, BE_FORMS, CAPTURE_TAKE, GET_FORMS, IRREGULAR_PAST,
+                                         MUTUAL_VERBS, SUPPORT_VERBS, UNREALISED_BEFORE, VICTIM_VERBS)
 
 TriggerKind = Literal["act", "mutual", "victim", "noun", "support"]
 
 _TRIGGER_RE = re.compile(
     rf"\b(?:(?P<mutual>{MUTUAL_VERBS})|(?P<victim>{VICTIM_VERBS})|(?P<support>{SUPPORT_VERBS})|(?P<act>{ACT_VERBS})|"
+    rf"(?P<take>{CAPTURE_TAKE})|"
     rf"(?P<noun>{ACT_NOUNS}))\b",
     re.I,
 )
@@ -53,6 +54,11 @@ def find_triggers(sentence: str) -> tuple[Trigger, ...]:
     for m in _TRIGGER_RE.finditer(sentence):
         kind: TriggerKind = m.lastgroup  # type: ignore[assignment]
         near = lookback(m.start())
+        if kind == "take":
+            # "take" names an act only when it took place: "attempts to take Salma", "did not take the city" none
+            if _UNREALIZED_BEFORE.search(sentence, near, m.start()):
+                continue
+            kind = "act"
         first = m.group(0).split()[0].lower()
         # "were advancing", "is shelling": a progressive, never a passive ("were being shelled" is one)
         passive = kind in ("act", "support") and not first.endswith("ing") and bool(
