@@ -436,3 +436,14 @@ def test_the_object_of_mutual_fighting_fought_too(entities, sentence, actors, ex
 def test_those_an_act_frees_or_spares_take_no_part(entities, sentence, actors, expected):
     # ANNOTATION.md section 6, roles round 6
     assert [r for _, r in _roles(entities, sentence, *actors)] == expected
+
+
+@pytest.mark.parametrize("sentence, actors, expected", [
+    ("The port town has been besieged by rebel militias since March.", ("rebel militias",), ["initiator"]),
+    ("Two clinics were occupied by gunmen and turned into firing posts.", ("gunmen",), ["initiator"]),
+    ("The officials said the valley was being occupied by foreign troops.", ("foreign troops",), ["initiator"]),
+    ("Artillery hit villages held by the insurgents.", ("insurgents",), ["other"]),
+])
+def test_the_occupier_and_the_besieger_act(entities, sentence, actors, expected):
+    # ANNOTATION.md section 6, roles round 7: occupying and besieging are acts, not holding
+    assert [r for _, r in _roles(entities, sentence, *actors)] == expected

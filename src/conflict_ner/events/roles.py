@@ -32,7 +32,9 @@ _PLACE_NOUNS = (r"positions?|posts?|bases?|strongholds?|checkpoints?|convoys?|hi
                 r"lines|outposts?|defen[cs]es|targets|vehicles?|camps?")
 # "fighters of X" share X's role: a target only after a target preposition ("attacked fighters of X").
 _POSITION_NOUNS = _PLACE_NOUNS + r"|fighters|troops|forces|members|units?"
-_HELD_BEFORE = re.compile(rf"\b(?:held|controlled|occupied|defended|run|besieged) by\s+{_DET}$", re.I)
+# ... but a place "occupied" or "besieged" by X is X's act: "the city was being occupied by Rwandan
+# troops", "besieged by government forces" (the occupier and the besieger: initiator, by "by X").
+_HELD_BEFORE = re.compile(rf"\b(?:held|controlled|defended|run) by\s+{_DET}$", re.I)
 _HELD_AFTER = re.compile(r"-(?:held|controlled|occupied|run)\b", re.I)
 # ... but fire from ground a group holds is that group's: "fired from positions held by M23 rebels",
 # "rockets fired from SDF-held territory", "drones launched from Houthi-controlled areas".
