@@ -447,3 +447,14 @@ def test_those_an_act_frees_or_spares_take_no_part(entities, sentence, actors, e
 def test_the_occupier_and_the_besieger_act(entities, sentence, actors, expected):
     # ANNOTATION.md section 6, roles round 7: occupying and besieging are acts, not holding
     assert [r for _, r in _roles(entities, sentence, *actors)] == expected
+
+
+@pytest.mark.parametrize("sentence, actors, expected", [
+    ("Kurdish fighters stormed the last pocket held by the jihadists on Friday.", ("Kurdish fighters", "jihadists"),
+     ["initiator", "target"]),
+    ("The rebels took Tamu, the last junta-held town on the river.", ("rebels", "junta"), ["initiator", "target"]),
+    ("Jets bombed a market in a village held by the rebels.", ("Jets", "rebels"), ["initiator", "other"]),
+])
+def test_the_last_ground_a_group_held_is_lost(entities, sentence, actors, expected):
+    # ANNOTATION.md section 6, roles round 7
+    assert [r for _, r in _roles(entities, sentence, *actors)] == expected

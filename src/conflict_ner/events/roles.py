@@ -41,6 +41,10 @@ _HELD_AFTER = re.compile(r"-(?:held|controlled|occupied|run)\b", re.I)
 _FROM_HELD_BEFORE = re.compile(rf"\bfrom\s+(?:the\s+)?(?:[\w'-]+\s+){{0,2}}?(?:positions?|areas?|territor(?:y|ies)|"
                                rf"districts?|villages?|towns?|bases?|hills?)\s+(?:held|controlled|occupied) by\s+{_DET}$|"
                                rf"\bfrom\s+{_DET}$", re.I)
+# ... and the last ground a group held is what it lost: "captured the last pocket held by IS", "took
+# Maungdaw, the last junta-held town" (the holder: target).
+_LAST_HELD_BEFORE = re.compile(rf"\blast\s+(?:[\w'\u2019-]+\s+){{0,5}}?(?:held|controlled|run) by\s+{_DET}$|"
+                               r"\blast\s+(?:[\w'\u2019-]+\s+){0,2}?$", re.I)
 _BACKED_BY_BEFORE = re.compile(rf"\b(?:backed|supported|assisted|aided|funded|sponsored|armed|brokered|"
                                rf"recogni[sz]ed|mediated) by\s+{_DET}$", re.I)
 # ... unless the backer is itself a fighting force: "Afghan forces backed by US special forces fought",
@@ -165,7 +169,7 @@ _RELATIVE_AFTER = re.compile(r"\s*,?\s+(?:who|which|that)\s+(?:\w+ly\s+)?(?:(?:h
 _GATES = {rx.pattern: required_literals(rx) for rx in (_USED_BY_BEFORE, _FELL_TO_BEFORE, _BLAMES_AFTER,
                                                         _FROM_HELD_BEFORE, _JOINT_BEFORE, _MOVED_AFTER,
                                                         _MOVED_BEFORE, _ON_BEHALF_BEFORE, _COUNTED_DEAD_BEFORE,
-                                                        _SPARED_BEFORE)}
+                                                        _SPARED_BEFORE, _LAST_HELD_BEFORE)}
 # From an actor to the participle its list ends with: "[soldiers] and at least 18 rebel fighters killed",
 # "[Civilians]: 11 killed".
 _LIST_GAP = re.compile(r"\s+(?:and|or|as well as)\s+[^,;:]{1,80}?\s+|\s*:\s*(?:at least\s+)?[\d,]+\s+", re.I)
@@ -213,6 +217,8 @@ def role_of(sentence: Sentence, start: int, end: int) -> Role:
     if _HELD_BEFORE.search(text, seg_near, start) or _HELD_AFTER.match(text, end):
         if _ends_before(sentence, _FROM_HELD_BEFORE, seg_near, start):
             return "initiator"  # what was fired from its ground
+        if _ends_before(sentence, _LAST_HELD_BEFORE, seg_near, start):
+            return "target"  # the last ground it held, lost
         return "other"  # the group the place is held by (section 9)
     if _BACKED_BY_BEFORE.search(text, seg_near, start):
         return "initiator" if _FIGHTING_HEAD.search(text, start, end) else "other"
