@@ -458,3 +458,18 @@ def test_the_occupier_and_the_besieger_act(entities, sentence, actors, expected)
 def test_the_last_ground_a_group_held_is_lost(entities, sentence, actors, expected):
     # ANNOTATION.md section 6, roles round 7
     assert [r for _, r in _roles(entities, sentence, *actors)] == expected
+
+
+@pytest.mark.parametrize("sentence, actors, expected", [
+    ("A new faction, believed to be linked to the Islamic State, claimed the bombing.",
+     ("faction", "Islamic State"), ["initiator", "other"]),
+    ("The Northern Brigade, which is affiliated with the SDF, said it shelled the village.",
+     ("Northern Brigade", "SDF"), ["initiator", "other"]),
+    ("The Liberation Front, a coalition of Turkish-backed factions, stormed the town.",
+     ("Liberation Front", "Turkish-backed factions"), ["initiator", "other"]),
+    ("The Islamic State's affiliate in the region claimed the attack.", ("Islamic State",), ["other"]),
+    ("JNIM, al Qaeda's branch in Mali, ambushed the convoy.", ("JNIM", "al Qaeda"), ["initiator", "other"]),
+])
+def test_the_group_another_is_linked_to_takes_no_part(entities, sentence, actors, expected):
+    # ANNOTATION.md section 6, roles round 7
+    assert [r for _, r in _roles(entities, sentence, *actors)] == expected

@@ -51,6 +51,14 @@ _BACKED_BY_BEFORE = re.compile(rf"\b(?:backed|supported|assisted|aided|funded|sp
 # "troops backed by Iranian-backed militiamen pushed west" (section 9: an ally that acts).
 _FIGHTING_HEAD = re.compile(r"\b(?:forces|fighters|troops|army|militias?|militiamen|units|soldiers)$", re.I)
 _LINKED_AFTER = re.compile(r"-(?:linked|backed|affiliated|allied|aligned|supported|sponsored|funded|trained)\b", re.I)
+# The group another is described by takes no part in its act (section 9: other): "a faction said to be
+# linked to the Hafiz Gul Bahadur group", "X, which is affiliated with the SDF", "X, a coalition of
+# Turkey-backed rebel groups, said", "the wing of the Sudan Liberation Army", "the al-Qaeda affiliate",
+# "al Qaeda's branch in the Sahel".
+_AFFILIATION_BEFORE = re.compile(rf"\b(?:linked|affiliated|aligned|allied|tied|close) (?:to|with)\s+{_DET}$|"
+                                 rf",\s+(?:the|a|an)\s+(?:[\w'\u2019-]+\s+){{0,2}}?(?:affiliate|branch|offshoot|wing|"
+                                 rf"coalition|umbrella|alliance) of\s+{_DET}$|\bwing of\s+{_DET}$", re.I)
+_AFFILIATE_AFTER = re.compile(r"(?:'s|\u2019s)?\s+(?:regional\s+)?(?:affiliate|branch|offshoot|franchise)\b", re.I)
 # "attacked by dozens of gunmen", "shot dead by two gunmen": a count may stand between "by" and the doer.
 _QUANTITY = (r"(?:(?:at least|more than|about|nearly|up to|over|some)\s+)?"
              r"(?:(?:dozens|hundreds|scores|thousands|a group|a handful|a hundred|a dozen) of|a hundred|a dozen|"
@@ -200,7 +208,20 @@ def assign_roles(sentence: Sentence, actors: Sequence[Entity]) -> list[ActorRef]
         out.append(ActorRef(ent.text, ent.start, ent.end, role_of(sentence, start, end)))
     spans = [(a.start - sentence.start, a.end - sentence.start) for a in out]
     roles = share_roles(sentence.text, spans, [a.role for a in out])
+    # an appositive that names the group another belongs to is no list ("JNIM, al Qaeda's branch")
+    roles = [r if a.role != "other" or not _affiliation(sentence.text, *span) else "other"
+             for a, r, span in zip(out, roles, spans)]
     return [replace(a, role=r) for a, r in zip(out, roles)]
+
+
+def _affiliation(text: str, start: int, end: int) -> bool:
+    """Whether the actor at ``[start, end)`` is named as the group another is linked to or part of.
+
+    >>> s = "JNIM, al Qaeda's branch in Mali, ambushed the convoy."
+    >>> _affiliation(s, 6, 14), _affiliation(s, 0, 4)
+    (True, False)
+    """
+    return bool(_AFFILIATE_AFTER.match(text, end) or _AFFILIATION_BEFORE.search(text, lookback(start), start))
 
 
 def role_of(sentence: Sentence, start: int, end: int) -> Role:
@@ -224,6 +245,8 @@ def role_of(sentence: Sentence, start: int, end: int) -> Role:
         return "initiator" if _FIGHTING_HEAD.search(text, start, end) else "other"
     if _LINKED_AFTER.match(text, end):
         return "other"  # a backer or patron takes no part in the act itself ("backed by the US-led coalition")
+    if _affiliation(text, start, end):
+        return "other"  # the group another is linked to or part of ("affiliated with the SDF")
     if in_casualty_list(text, start, end) or _ends_before(sentence, _COUNTED_DEAD_BEFORE, seg_near, start):
         return "target"  # "killed ..., including X", "deaths among X", "the toll among X"
     if _LOST_AFTER.match(text, end) or _LOST_BEFORE.search(text, seg_near, start):
