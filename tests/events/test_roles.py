@@ -483,3 +483,14 @@ def test_the_group_another_is_linked_to_takes_no_part(entities, sentence, actors
 def test_the_side_chased_suffers_the_pursuit(entities, sentence, actors, expected):
     # ANNOTATION.md section 6, roles round 7
     assert [r for _, r in _roles(entities, sentence, *actors)][1:] == expected[1:]
+
+
+@pytest.mark.parametrize("sentence, actors, expected", [
+    ("Eight soldiers died in the ambush, the worst loss suffered by the garrison this year.", ("garrison",),
+     ["target"]),
+    ("Rebels overran the fort, the third outpost lost by the army in a month.", ("Rebels", "army"),
+     ["initiator", "target"]),
+])
+def test_a_loss_suffered_by_a_side_is_its_own(entities, sentence, actors, expected):
+    # ANNOTATION.md section 6, roles round 7
+    assert [r for _, r in _roles(entities, sentence, *actors)] == expected

@@ -66,6 +66,9 @@ _QUANTITY = (r"(?:(?:at least|more than|about|nearly|up to|over|some)\s+)?"
 _BY_BEFORE = re.compile(rf"\bby\s+(?:{_QUANTITY})?{_DET}$", re.I)
 # What an act hit is "used by" its owner, who suffered it: "depots used by the PKK", "pagers used by Hezbollah members".
 _USED_BY_BEFORE = re.compile(rf"\bused by\s+{_DET}$", re.I)
+# ... and a loss or defeat "suffered by" a side is that side's: "the heaviest loss suffered by the Turkish
+# army", "the second regional command lost by the junta".
+_SUFFERED_BY_BEFORE = re.compile(rf"\b(?:suffered|sustained|incurred|lost) by\s+{_DET}$", re.I)
 # The side an act was done for or at the request of takes no part in it (section 9: other): "strikes in
 # support of the ground forces", "at the request of Iraqi forces", "in coordination with the Attorney
 # General's Office", "deployed the army to support police".
@@ -182,7 +185,8 @@ _RELATIVE_AFTER = re.compile(r"\s*,?\s+(?:who|which|that)\s+(?:\w+ly\s+)?(?:(?:h
 _GATES = {rx.pattern: required_literals(rx) for rx in (_USED_BY_BEFORE, _FELL_TO_BEFORE, _BLAMES_AFTER,
                                                         _FROM_HELD_BEFORE, _JOINT_BEFORE, _MOVED_AFTER,
                                                         _MOVED_BEFORE, _ON_BEHALF_BEFORE, _COUNTED_DEAD_BEFORE,
-                                                        _SPARED_BEFORE, _LAST_HELD_BEFORE, _PURSUED_BEFORE)}
+                                                        _SPARED_BEFORE, _LAST_HELD_BEFORE, _PURSUED_BEFORE,
+                                                        _SUFFERED_BY_BEFORE)}
 # From an actor to the participle its list ends with: "[soldiers] and at least 18 rebel fighters killed",
 # "[Civilians]: 11 killed".
 _LIST_GAP = re.compile(r"\s+(?:and|or|as well as)\s+[^,;:]{1,80}?\s+|\s*:\s*(?:at least\s+)?[\d,]+\s+", re.I)
@@ -269,7 +273,8 @@ def role_of(sentence: Sentence, start: int, end: int) -> Role:
     if (_ends_before(sentence, _ON_BEHALF_BEFORE, seg_near, start)
             or _ends_before(sentence, _SPARED_BEFORE, seg_near, start)):
         return "other"
-    if _ends_before(sentence, _USED_BY_BEFORE, seg_near, start):
+    if (_ends_before(sentence, _USED_BY_BEFORE, seg_near, start)
+            or _ends_before(sentence, _SUFFERED_BY_BEFORE, seg_near, start)):
         return "target"
     if (_BY_BEFORE.search(text, seg_near, start) or _FROM_BEFORE.search(text, seg_near, start)
             or _BLAME_BEFORE.search(text, near, start) or _ends_before(sentence, _FELL_TO_BEFORE, seg_near, start)):
