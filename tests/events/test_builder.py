@@ -286,3 +286,28 @@ def test_each_item_of_a_list_of_figures_is_a_record(entities):
     assert [([c.value for c in r.counts], [a.text for a in r.actors]) for r in recs] == [
         ([12], ["soldiers"]), ([9], ["rebel fighters"]), ([4], [])]
     assert {r.sentence.text for r in recs} == {text[text.index("- Deaths"):]}  # one sentence, three records
+
+
+@pytest.mark.parametrize("sentence, actor", [
+    ("The regional council condemned the attack.", "regional council"),
+    ("The defence ministry did not comment on the raids.", "defence ministry"),
+    ("State radio made no mention of the strike.", "State radio"),
+    ("The envoy described the killings as a crime.", "envoy"),
+])
+def test_a_reaction_to_an_act_told_before_is_left_out_on_request(entities, sentence, actor):
+    text = "Militants raided Kandar on Monday. " + sentence
+    ents = entities(text, [("ACTOR", "Militants"), ("LOCATION", "Kandar"), ("DATE", "Monday"), ("ACTOR", actor)])
+    assert len(build_records(text, ents, "2024-05-08")) == 2
+    assert [r.trigger.text for r in build_records(text, ents, "2024-05-08", keep_bare=False)] == ["raided"]
+
+
+@pytest.mark.parametrize("sentence", [
+    # an act reported beside the reaction keeps its record
+    "The council condemned the attack, which wounded a guard.",
+    "The council condemned any attack and accused the militia of staging bombings.",
+])
+def test_a_reaction_beside_an_act_reported_keeps_the_record(entities, sentence):
+    text = "Militants raided Kandar on Monday. " + sentence
+    ents = entities(text, [("ACTOR", "Militants"), ("LOCATION", "Kandar"), ("DATE", "Monday"), ("ACTOR", "council")])
+    recs = build_records(text, ents, "2024-05-08", keep_bare=False)
+    assert [r.sentence.text for r in recs[1:]] == [sentence]

@@ -124,3 +124,7 @@ def test_taking_a_place_is_an_act(sentence, word):
 ])
 def test_take_without_a_place_taken_is_no_act(sentence):
     assert [sentence[t.start:t.end] for t in find_triggers(sentence)] == []
+
+
+def test_bombings_is_an_act_noun():
+    assert _kinds("A wave of bombings shook the city.") == [("bombings", "noun", False, False)]

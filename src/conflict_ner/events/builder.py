@@ -156,6 +156,8 @@ def _records(text: str, sentence: Sentence, ents: list[Entity], dates: DateCarry
             continue  # "The attack came as the area faces a cholera outbreak": context of an act told before
         if not keep_bare and mode != "claimed" and not (act_dates or borrowed) and witness_quote(sentence.text):
             continue  # "We heard four or five explosions, one after another.": a witness's colour
+        if not keep_bare and not own_counts[i] and _spoken_of(sentence, act):
+            continue  # "The ministry did not comment on the strike": a reaction to an act told before
         others = [t for t in told_with[act.start] if t is not None and t is not act.trigger]
         out.append(_record(text, sentence, act, own_ents[i] + borrowed, own_actors[i], own_counts[i],
                            act_dates or borrowed, act_source, mode, dates, published, doc_id, certainty, others))
@@ -178,6 +180,34 @@ def _only_possible(sentence: Sentence, counts: list, mode: str) -> bool:
     group the border``, ``the incursion will look like a costly distraction``)."""
     return (mode not in ("threatened", "planned") and not counts and not any(t.realized for t in sentence.triggers)
             and bool(_POSSIBILITY.search(sentence.text)))
+
+
+# A reaction to an act, with the act as its object: "condemned the attack", "called the strike an
+# aggression", "did not comment on the raids", "made no mention of the attack".
+_REACTION_BEFORE = re.compile(
+    r"\b(?:condemn(?:ed|s|ing)?|describ(?:ed|es|ing|e)|comment(?:ed|s|ing)?\s+on|mention\s+of|"
+    r"criticis(?:ed|es|ing|e)|criticiz(?:ed|es|ing|e)|denounc(?:ed|es|ing|e)|investigat(?:ed|es|ing|e)|"
+    r"prais(?:ed|es|ing|e)|welcom(?:ed|es|ing|e)|hail(?:ed|s|ing)?)\s+"
+    r"(?:the|this|these|that|those|its|their|every|any)\s+(?:[\w'\u2019-]+\s+){0,2}?$", re.I)
+
+
+def _spoken_of(sentence: Sentence, act: Act) -> bool:
+    """Whether the act is only the object of a reaction (``condemned the attack``, ``did not comment
+    on the strikes``) in a sentence that reports nothing done: no act word of it is realised, and
+    each is the object of a reaction (``condemned any attack ... and accused X of staging bombings``
+    reports the bombings).
+
+    >>> s = Sentence("The ministry did not comment on the strike.")
+    >>> _spoken_of(s, sentence_acts(s)[0])
+    True
+    >>> s = Sentence("Officials condemned the strike, which killed a farmer.")
+    >>> _spoken_of(s, sentence_acts(s)[0])
+    False
+    """
+    if act.trigger is None or any(x.realized for x in sentence.triggers):
+        return False
+    return all(_REACTION_BEFORE.search(sentence.text, max(0, t.start - 80), t.start)
+               for t in (act.trigger, *sentence.triggers) if t.kind != "support")
 
 
 def _codable(ents: list[Entity], actors: list, counts: list) -> bool:

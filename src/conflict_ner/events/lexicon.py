@@ -83,7 +83,7 @@ VICTIM_VERBS = (r"died|dies|dying|die|perished|fled|flee(?:ing|s)?|lost their li
 ACT_NOUNS = (
     r"air ?strikes?|air raids?|drone strikes?|offensives?|counter-?offensives?|bombardments?|explosions?|blasts?|"
     r"gunfire|gunfights?|firefights?|killings?|executions?|abductions?|kidnappings?|hostilities|incursions?|"
-    r"invasion|siege|military operations?|casualties|death toll|massacres|shelling|ambushes"
+    r"invasion|siege|military operations?|casualties|death toll|massacres|shelling|ambushes|bombings"
 )
 #: Past forms that do not end in -ed (a trigger written so is reported as done).
 IRREGULAR_PAST = frozenset("struck shot hit hurt fought fled died overran retook lost blew took came among withdrew withdrawn "
