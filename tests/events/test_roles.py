@@ -494,3 +494,17 @@ def test_the_side_chased_suffers_the_pursuit(entities, sentence, actors, expecte
 def test_a_loss_suffered_by_a_side_is_its_own(entities, sentence, actors, expected):
     # ANNOTATION.md section 6, roles round 7
     assert [r for _, r in _roles(entities, sentence, *actors)] == expected
+
+
+@pytest.mark.parametrize("sentence, actors, expected", [
+    ("The Hawks Brigade now controls the hills north of the town after a week-long offensive.",
+     ("Hawks Brigade",), ["initiator"]),
+    ("Army units and the Hawks Brigade, in a statement, announce the end of the siege.",
+     ("Army units", "Hawks Brigade"), ["initiator", "initiator"]),
+    # after a copula, a description
+    ("On the other side are army regulars from the garrison and militia fighters who arrived by bus on Monday.",
+     ("army regulars",), ["unknown"]),
+])
+def test_an_actor_named_before_every_act_word_does_the_act(entities, sentence, actors, expected):
+    # ANNOTATION.md section 6, roles round 7
+    assert [r for _, r in _roles(entities, sentence, *actors)] == expected

@@ -196,6 +196,9 @@ _ACTIVE_BEFORE = re.compile(r"\b(?:had|has|have|having|who|which|that|and|also|t
 # subject, not the verb's object ("The strike came on the same day that opposition factions ...").
 _CLAUSE_OPENER = re.compile(r"\b(?:that|which|who|whom|when|while|after|before|because|as|since|until)\b", re.I)
 _NEXT_WORD = re.compile(r"\s+[\w'\-]+")
+# A copula before an actor makes it part of a description, not the act's subject ("On the other side
+# are army regulars, National Defence Forces ...").
+_COPULA_BEFORE = re.compile(r"\b(?:is|are|was|were)\b", re.I)
 _VICTIM_HEAD = re.compile(rf"\b(?:{VICTIM_NOUNS})$", re.I)
 
 
@@ -326,7 +329,10 @@ def role_of(sentence: Sentence, start: int, end: int) -> Role:
         return "target"
     if SUBJECT_VERB_AFTER.match(text, end):
         return "initiator"
-    return _speaker_role(sentence, start, end)
+    role = _speaker_role(sentence, start, end)
+    if role == "unknown" and _before_every_act_word(sentence, start, end):
+        return "initiator"  # named before any act word, no pattern placed it: the act's subject
+    return role
 
 
 def _ends_before(sentence: Sentence, cue: re.Pattern, lo: int, start: int) -> bool:
@@ -361,6 +367,20 @@ def _speaker_role(sentence: Sentence, start: int, end: int) -> Role:
     if not any(x.participant and x.start <= start and end <= x.end for x in sentence.sources):
         return "unknown"
     return _as_subject(sentence, end, len(sentence.text)) or "unknown"
+
+
+def _before_every_act_word(sentence: Sentence, start: int, end: int) -> bool:
+    """Whether the actor at ``[start, end)`` comes before every act word of the sentence, and
+    one follows it (``Jaysh al-Izza and Jund al-Aqsa reached the edge of Maardes ... in an
+    offensive``: the side named first, by a verb the rules do not know, carries out the act).
+
+    >>> s = Sentence("The Tiger Forces played a leading role in the offensive.")
+    >>> _before_every_act_word(s, 4, 16), _before_every_act_word(Sentence("The offensive hit HTS."), 18, 21)
+    (True, False)
+    """
+    triggers = sentence.triggers
+    return (bool(triggers) and bisect_right(sentence.trigger_ends, start) == 0 and triggers[-1].start >= end
+            and not _COPULA_BEFORE.search(sentence.text, lookback(start), start))
 
 
 def _of_act_noun(sentence: Sentence, start: int) -> bool:
