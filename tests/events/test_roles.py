@@ -508,3 +508,14 @@ def test_a_loss_suffered_by_a_side_is_its_own(entities, sentence, actors, expect
 def test_an_actor_named_before_every_act_word_does_the_act(entities, sentence, actors, expected):
     # ANNOTATION.md section 6, roles round 7
     assert [r for _, r in _roles(entities, sentence, *actors)] == expected
+
+
+@pytest.mark.parametrize("sentence, actors, expected", [
+    ("A border guard died in a firefight with smugglers last week.", ("border guard", "smugglers"),
+     ["target", "initiator"]),
+    ("Two attackers were killed in exchanges of fire with the presidential guard.", ("attackers", "presidential guard"),
+     ["target", "initiator"]),
+])
+def test_the_other_side_of_an_exchange_of_fire_fought(entities, sentence, actors, expected):
+    # ANNOTATION.md section 6, roles round 7 (section 9: mutual fighting)
+    assert [r for _, r in _roles(entities, sentence, *actors)] == expected

@@ -157,7 +157,10 @@ _COUNTED_DEAD_BEFORE = re.compile(
     rf"\b(?:(?:death )?toll among|bodies of|neutrali[sz](?:ed|ing|es)?[\"\u201d]?|eliminat(?:ed|ing)|liquidat(?:ed|ing))\s+"
     rf"(?:{_QUANTITY}(?:of\s+)?)?{_DET}$", re.I)
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(?:[^,;]*?\s+and\s+(?:the\s+)?)?$", re.I)
-_WITH_MUTUAL = re.compile(rf"\b(?:{MUTUAL_VERBS}) with\s+{_DET}$", re.I)
+# "clashed with X", and the nouns of an exchange of fire ("died in a firefight with smugglers",
+# "killed in exchanges of fire with the Republican Guard"): each side fought.
+_WITH_MUTUAL = re.compile(rf"\b(?:{MUTUAL_VERBS}|exchanges? of fire|firefights?|gunfights?|gun ?battles?|shoot-?outs?) "
+                          rf"with\s+{_DET}$", re.I)
 # A casualty participle right after its noun, with no object after it, is a reduced passive:
 # "four civilians killed in the strike".
 _OUTCOME_PP = re.compile(rf"(?:{CASUALTY_PARTICIPLES})$", re.I)
