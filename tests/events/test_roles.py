@@ -519,3 +519,14 @@ def test_an_actor_named_before_every_act_word_does_the_act(entities, sentence, a
 def test_the_other_side_of_an_exchange_of_fire_fought(entities, sentence, actors, expected):
     # ANNOTATION.md section 6, roles round 7 (section 9: mutual fighting)
     assert [r for _, r in _roles(entities, sentence, *actors)] == expected
+
+
+@pytest.mark.parametrize("sentence, actors, expected", [
+    ("Militia fighters at a checkpoint near the bridge came under mortar fire on Monday.", ("Militia fighters",),
+     ["target"]),
+    ("The army said the rebels, who had massed east of the town, came under heavy shelling.", ("army", "rebels"),
+     ["unknown", "target"]),
+])
+def test_the_side_that_came_under_fire_suffered_it(entities, sentence, actors, expected):
+    # ANNOTATION.md section 6, roles round 7
+    assert [r for _, r in _roles(entities, sentence, *actors)][-1:] == expected[-1:]

@@ -140,6 +140,12 @@ _DENIES_AFTER = re.compile(rf"(?:\s*,\s*(?:which|who)\s+|{_ASIDE_OR_LIST}\s+)(?:
 # government forces", "the army blamed the RSF" (section 9: other); not "civilians accused of ...".
 _BLAMES_AFTER = re.compile(rf"{_ASIDE_OR_LIST}\s+(?:\w+ly\s+)?(?:(?:has|have|had)\s+)?(?:also\s+)?"
                            r"(?:blam(?:ed|es|e)|accus(?:ed|es|e)|attribut(?:ed|es|e))\b(?!\s+(?:of|to|by)\b)", re.I)
+# The one that came under fire suffered it, whatever the words between ("Turkish troops at an observation
+# post near Taftanaz came under artillery fire", "groups that came under Syrian fire").
+_UNDER_FIRE_AFTER = re.compile(rf"{_ASIDE_OR_LIST}\s+(?:(?:that|which|who)\s+)?"
+                               r"(?:(?:at|in|near|on|outside|inside|along|around|of)\s+[^,;.]{1,60}?\s+)??(?:\w+ly\s+)?"
+                               r"(?:(?:had|has|have)\s+)?(?:came|come|comes|coming) under\s+(?:[\w'\u2019-]+\s+){0,2}?"
+                               r"(?:fire|attacks?|shelling|bombardment|assaults?)\b", re.I)
 # The one who lost men or ground suffered the act, and so did the men it lost.
 _LOST_AFTER = re.compile(rf"{_ASIDE_OR_LIST}\s+(?:\w+ly\s+)?(?:(?:had|has|have)\s+)?"
                          r"(?:also\s+)?(?:lost|loses)\b", re.I)
@@ -189,7 +195,7 @@ _GATES = {rx.pattern: required_literals(rx) for rx in (_USED_BY_BEFORE, _FELL_TO
                                                         _FROM_HELD_BEFORE, _JOINT_BEFORE, _MOVED_AFTER,
                                                         _MOVED_BEFORE, _ON_BEHALF_BEFORE, _COUNTED_DEAD_BEFORE,
                                                         _SPARED_BEFORE, _LAST_HELD_BEFORE, _PURSUED_BEFORE,
-                                                        _SUFFERED_BY_BEFORE)}
+                                                        _SUFFERED_BY_BEFORE, _UNDER_FIRE_AFTER)}
 # From an actor to the participle its list ends with: "[soldiers] and at least 18 rebel fighters killed",
 # "[Civilians]: 11 killed".
 _LIST_GAP = re.compile(r"\s+(?:and|or|as well as)\s+[^,;:]{1,80}?\s+|\s*:\s*(?:at least\s+)?[\d,]+\s+", re.I)
@@ -264,6 +270,8 @@ def role_of(sentence: Sentence, start: int, end: int) -> Role:
         return "other"  # the group another is linked to or part of ("affiliated with the SDF")
     if in_casualty_list(text, start, end) or _ends_before(sentence, _COUNTED_DEAD_BEFORE, seg_near, start):
         return "target"  # "killed ..., including X", "deaths among X", "the toll among X"
+    if _ends_after(sentence, _UNDER_FIRE_AFTER, end):
+        return "target"  # "came under artillery fire"
     if _LOST_AFTER.match(text, end) or _LOST_BEFORE.search(text, seg_near, start):
         return "target"  # "the forces had lost more than 700 fighters": both suffered the act
     if _DENIES_AFTER.match(text, end):
