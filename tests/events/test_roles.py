@@ -530,3 +530,15 @@ def test_the_other_side_of_an_exchange_of_fire_fought(entities, sentence, actors
 def test_the_side_that_came_under_fire_suffered_it(entities, sentence, actors, expected):
     # ANNOTATION.md section 6, roles round 7
     assert [r for _, r in _roles(entities, sentence, *actors)][-1:] == expected[-1:]
+
+
+@pytest.mark.parametrize("sentence, actors, expected", [
+    ("Border guards repelled an attack by smugglers on their post overnight.", ("Border guards", "smugglers"),
+     ["target", "initiator"]),
+    ("The garrison had on Sunday repelled a night assault by the rebels.", ("garrison", "rebels"),
+     ["target", "initiator"]),
+    ("Border guards repelled three assaults overnight.", ("Border guards",), ["initiator"]),
+])
+def test_the_side_that_repelled_a_named_attacker_suffered_the_attack(entities, sentence, actors, expected):
+    # ANNOTATION.md section 6, roles round 7
+    assert [r for _, r in _roles(entities, sentence, *actors)] == expected

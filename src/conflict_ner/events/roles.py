@@ -146,6 +146,13 @@ _UNDER_FIRE_AFTER = re.compile(rf"{_ASIDE_OR_LIST}\s+(?:(?:that|which|who)\s+)?"
                                r"(?:(?:at|in|near|on|outside|inside|along|around|of)\s+[^,;.]{1,60}?\s+)??(?:\w+ly\s+)?"
                                r"(?:(?:had|has|have)\s+)?(?:came|come|comes|coming) under\s+(?:[\w'\u2019-]+\s+){0,2}?"
                                r"(?:fire|attacks?|shelling|bombardment|assaults?)\b", re.I)
+# The one that repelled an attack by a named attacker suffered that attack, the record's act ("army units
+# repelled an attack by terrorist groups on their positions"); "repelled four assaults", with no
+# attacker named, stays the repelling side's act.
+_REPELLED_BY_AFTER = re.compile(rf"{_ASIDE_OR_LIST}\s+(?:\w+ly\s+)?(?:(?:had|has|have)\s+)?(?:on \w+\s+)?"
+                                r"(?:repel\w*|repuls\w*|fought off|thwart\w*|foil\w*)\s+(?:an?|the|\w+)\s+"
+                                r"(?:[\w'\u2019-]+\s+){0,3}?(?:attacks?|assaults?|offensive|infiltration|attempts?|"
+                                r"advances?)\s+by\b", re.I)
 # The one who lost men or ground suffered the act, and so did the men it lost.
 _LOST_AFTER = re.compile(rf"{_ASIDE_OR_LIST}\s+(?:\w+ly\s+)?(?:(?:had|has|have)\s+)?"
                          r"(?:also\s+)?(?:lost|loses)\b", re.I)
@@ -195,7 +202,8 @@ _GATES = {rx.pattern: required_literals(rx) for rx in (_USED_BY_BEFORE, _FELL_TO
                                                         _FROM_HELD_BEFORE, _JOINT_BEFORE, _MOVED_AFTER,
                                                         _MOVED_BEFORE, _ON_BEHALF_BEFORE, _COUNTED_DEAD_BEFORE,
                                                         _SPARED_BEFORE, _LAST_HELD_BEFORE, _PURSUED_BEFORE,
-                                                        _SUFFERED_BY_BEFORE, _UNDER_FIRE_AFTER)}
+                                                        _SUFFERED_BY_BEFORE, _UNDER_FIRE_AFTER,
+                                                        _REPELLED_BY_AFTER)}
 # From an actor to the participle its list ends with: "[soldiers] and at least 18 rebel fighters killed",
 # "[Civilians]: 11 killed".
 _LIST_GAP = re.compile(r"\s+(?:and|or|as well as)\s+[^,;:]{1,80}?\s+|\s*:\s*(?:at least\s+)?[\d,]+\s+", re.I)
@@ -270,8 +278,8 @@ def role_of(sentence: Sentence, start: int, end: int) -> Role:
         return "other"  # the group another is linked to or part of ("affiliated with the SDF")
     if in_casualty_list(text, start, end) or _ends_before(sentence, _COUNTED_DEAD_BEFORE, seg_near, start):
         return "target"  # "killed ..., including X", "deaths among X", "the toll among X"
-    if _ends_after(sentence, _UNDER_FIRE_AFTER, end):
-        return "target"  # "came under artillery fire"
+    if _ends_after(sentence, _UNDER_FIRE_AFTER, end) or _ends_after(sentence, _REPELLED_BY_AFTER, end):
+        return "target"  # "came under artillery fire", "repelled an attack by X"
     if _LOST_AFTER.match(text, end) or _LOST_BEFORE.search(text, seg_near, start):
         return "target"  # "the forces had lost more than 700 fighters": both suffered the act
     if _DENIES_AFTER.match(text, end):
