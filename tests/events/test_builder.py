@@ -311,3 +311,28 @@ def test_a_reaction_beside_an_act_reported_keeps_the_record(entities, sentence):
     ents = entities(text, [("ACTOR", "Militants"), ("LOCATION", "Kandar"), ("DATE", "Monday"), ("ACTOR", "council")])
     recs = build_records(text, ents, "2024-05-08", keep_bare=False)
     assert [r.sentence.text for r in recs[1:]] == [sentence]
+
+
+@pytest.mark.parametrize("sentence, actor", [
+    ("The governor remained silent throughout the fighting.", "governor"),
+    ("The militia has stayed out of the offensive so far.", "militia"),
+    ("Both capitals know how close they came to a direct clash.", "capitals"),
+])
+def test_an_act_only_named_is_left_out_on_request(entities, sentence, actor):
+    text = "Militants raided Kandar on Monday. " + sentence
+    ents = entities(text, [("ACTOR", "Militants"), ("LOCATION", "Kandar"), ("DATE", "Monday"), ("ACTOR", actor)])
+    assert len(build_records(text, ents, "2024-05-08")) == 2
+    assert [r.trigger.text for r in build_records(text, ents, "2024-05-08", keep_bare=False)] == ["raided"]
+
+
+@pytest.mark.parametrize("sentence, spans", [
+    # a place, a DATE or a count says something of the act
+    ("Fighting continued in Tal Sabha.", [("LOCATION", "Tal Sabha")]),
+    ("Fighting with the militia resumed on Tuesday.", [("ACTOR", "militia"), ("DATE", "Tuesday")]),
+    ("The offensive has cost 40 lives.", [("COUNT", "40")]),
+])
+def test_an_act_named_with_a_place_date_or_count_keeps_its_record(entities, sentence, spans):
+    text = "Militants raided Kandar on Monday. " + sentence
+    ents = entities(text, [("ACTOR", "Militants"), ("LOCATION", "Kandar"), ("DATE", "Monday")] + spans)
+    recs = build_records(text, ents, "2024-05-08", keep_bare=False)
+    assert [r.sentence.text for r in recs[1:]] == [sentence]

@@ -158,6 +158,8 @@ def _records(text: str, sentence: Sentence, ents: list[Entity], dates: DateCarry
             continue  # "We heard four or five explosions, one after another.": a witness's colour
         if not keep_bare and not own_counts[i] and _spoken_of(sentence, act):
             continue  # "The ministry did not comment on the strike": a reaction to an act told before
+        if not keep_bare and not own_counts[i] and not (act_dates or borrowed) and _named_only(sentence, act, own_ents[i]):
+            continue  # "Turkey remained silent throughout the fighting": the act named, nothing reported of it
         others = [t for t in told_with[act.start] if t is not None and t is not act.trigger]
         out.append(_record(text, sentence, act, own_ents[i] + borrowed, own_actors[i], own_counts[i],
                            act_dates or borrowed, act_source, mode, dates, published, doc_id, certainty, others))
@@ -208,6 +210,29 @@ def _spoken_of(sentence: Sentence, act: Act) -> bool:
         return False
     return all(_REACTION_BEFORE.search(sentence.text, max(0, t.start - 80), t.start)
                for t in (act.trigger, *sentence.triggers) if t.kind != "support")
+
+
+def _named_only(sentence: Sentence, act: Act, ents: list[Entity]) -> bool:
+    """Whether the act is only named: its one act word a noun or a verb of fighting not reported
+    as done (``the offensive``, ``fighting``, ``a direct clash``), with no place or weapon in its
+    stretch (the builder also asks for no count and no DATE).
+
+    >>> s = Sentence("Turkey remained silent throughout the fighting.")
+    >>> _named_only(s, sentence_acts(s)[0], [])
+    True
+    >>> s = Sentence("Fighting continued on Monday.")
+    >>> _named_only(s, sentence_acts(s)[0], [])
+    True
+    >>> s = Sentence("Rebels fought the army.")
+    >>> _named_only(s, sentence_acts(s)[0], [])
+    False
+    """
+    t = act.trigger
+    if t is None or t.kind not in ("noun", "mutual") or any(x.realized for x in sentence.triggers):
+        return False
+    if sum(x.kind != "support" for x in sentence.triggers) > 1:
+        return False
+    return not any(e.label in ("LOCATION", "WEAPON") for e in ents)
 
 
 def _codable(ents: list[Entity], actors: list, counts: list) -> bool:
