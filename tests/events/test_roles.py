@@ -542,3 +542,13 @@ def test_the_side_that_came_under_fire_suffered_it(entities, sentence, actors, e
 def test_the_side_that_repelled_a_named_attacker_suffered_the_attack(entities, sentence, actors, expected):
     # ANNOTATION.md section 6, roles round 7
     assert [r for _, r in _roles(entities, sentence, *actors)] == expected
+
+
+@pytest.mark.parametrize("sentence, actors, expected", [
+    ("The Red Crescent said its teams had treated 40 wounded civilians in the town.",
+     ("Red Crescent", "civilians"), ["other", "target"]),
+    ("Police said they had arrested three gunmen after the attack.", ("Police", "gunmen"), ["initiator", "target"]),
+])
+def test_a_neutral_body_speaking_of_its_own_work_takes_no_part(entities, sentence, actors, expected):
+    # ANNOTATION.md section 6, roles round 7
+    assert [r for _, r in _roles(entities, sentence, *actors)] == expected

@@ -19,6 +19,7 @@ from dataclasses import replace
 
 from conflict_ner.events.clauses import lookback
 from conflict_ner.events.lexicon import ACTOR_PREMODIFIERS, CASUALTY_PARTICIPLES, MUTUAL_VERBS, VICTIM_NOUNS
+from conflict_ner.events.modality import source_kind
 from conflict_ner.events.regex_literals import may_match, required_literals
 from conflict_ner.events.role_lists import in_casualty_list, is_object_of, share_roles
 from conflict_ner.events.sentence import Sentence
@@ -229,18 +230,43 @@ def assign_roles(sentence: Sentence, actors: Sequence[Entity]) -> list[ActorRef]
     ['initiator', 'target', 'target']
     """
     out: list[ActorRef] = []
+    source_starts = [x.start for x in sentence.sources]
     for ent in sorted(actors, key=lambda e: e.start):
         start, end = ent.start - sentence.start, ent.end - sentence.start
         if (sentence.in_pure_source(start, end) or heads_appositive_source(sentence.text, end)
                 or is_outlet(sentence.text, start, end)):
             continue
-        out.append(ActorRef(ent.text, ent.start, ent.end, role_of(sentence, start, end)))
+        role = "other" if _neutral_speaker(sentence, source_starts, start, end) else role_of(sentence, start, end)
+        out.append(ActorRef(ent.text, ent.start, ent.end, role))
     spans = [(a.start - sentence.start, a.end - sentence.start) for a in out]
     roles = share_roles(sentence.text, spans, [a.role for a in out])
     # an appositive that names the group another belongs to is no list ("JNIM, al Qaeda's branch")
     roles = [r if a.role != "other" or not _affiliation(sentence.text, *span) else "other"
              for a, r, span in zip(out, roles, spans)]
     return [replace(a, role=r) for a, r in zip(out, roles)]
+
+
+_POLICE = re.compile(r"\bpolice\b", re.I)
+
+
+def _neutral_speaker(sentence: Sentence, source_starts: list[int], start: int, end: int) -> bool:
+    """Whether the actor at ``[start, end)`` speaks for a neutral body (section 3: a UN body, an NGO,
+    a hospital, a monitor) about its own work (``MSF said its teams had treated 42 wounded
+    patients``): it takes no part in the act (section 9: ``other``), though its words name ``its``.
+    Police who say they arrested or fired did it.
+
+    >>> s = Sentence("Medecins Sans Frontieres said its team had received 130 wounded patients.")
+    >>> _neutral_speaker(s, [x.start for x in s.sources], 0, 24)
+    True
+    """
+    i = bisect_right(source_starts, start) - 1  # the last source opening at or before the actor
+    if i < 0:
+        return False
+    src = sentence.sources[i]
+    if not (src.participant and end <= src.end):
+        return False
+    phrase = sentence.text[src.start:src.end]
+    return source_kind(phrase) == "neutral" and not _POLICE.search(phrase)
 
 
 def _affiliation(text: str, start: int, end: int) -> bool:
