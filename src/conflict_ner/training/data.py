@@ -71,6 +71,12 @@ def load_data(cfg: DataConfig) -> DataBundle:
     report: dict = {}
     train = read_documents(cfg.train, cfg.labels, cfg.format, report=report)
     for source in cfg.extra_train:
+        if not Path(source.path).exists():
+            # the default config reads re3d from beside the checkout; a user without it should
+            # learn how to train without it rather than meet a bare missing-path error
+            raise DataError("data.extra_train names a re3d folder that does not exist (re3d is read, never "
+                            "copied: see ../shared/data/README.md); train without it with "
+                            "--set data.extra_train=[]", path=str(source.path))
         extra = read_documents(source.path, cfg.labels, "re3d", source, report)
         train = train + extra
     dev = read_documents(cfg.dev, cfg.labels, cfg.format, report=report) if cfg.dev else []
