@@ -552,3 +552,12 @@ def test_the_side_that_repelled_a_named_attacker_suffered_the_attack(entities, s
 def test_a_neutral_body_speaking_of_its_own_work_takes_no_part(entities, sentence, actors, expected):
     # ANNOTATION.md section 6, roles round 7
     assert [r for _, r in _roles(entities, sentence, *actors)] == expected
+
+
+@pytest.mark.parametrize("sentence, actors, expected", [
+    ("The contractors, who fought alongside the militia for a year, were pulled out in May.",
+     ("contractors", "militia"), ["initiator", "other"]),
+])
+def test_the_ally_fought_alongside_takes_no_part(entities, sentence, actors, expected):
+    # ANNOTATION.md section 6, roles round 7
+    assert [r for _, r in _roles(entities, sentence, *actors)][1:] == expected[1:]

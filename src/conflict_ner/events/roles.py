@@ -80,6 +80,10 @@ _ON_BEHALF_BEFORE = re.compile(rf"\b(?:in support of|at the request of|to suppor
 _SPARED_BEFORE = re.compile(rf"\b(?:free(?:d|ing)?|releas(?:ed|ing)|spar(?:e|ed|ing)|protect(?:ed|ing)?|"
                             rf"evacuat(?:ed|ing)|evacuation of|rescu(?:ed|ing)|lives of|harm to)\s+"
                             rf"(?:{_QUANTITY}(?:of\s+)?)?{_DET}$", re.I)
+# The ally another side fought alongside is named, not acting in the act told (section 9: other):
+# "sending troops across the border to fight alongside the rebels", "contractors, who fought
+# alongside the LNA on the southern front, were pulled out".
+_ALONGSIDE_BEFORE = re.compile(rf"\b(?:fight|fights|fought|fighting)\s+alongside\s+{_DET}$", re.I)
 # The partner an act was done with did it too: "carried out the attacks together with the Arakan Army",
 # "with the help of clan militias", "in cooperation with allied forces" (not "in coordination with":
 # below).
@@ -204,7 +208,7 @@ _GATES = {rx.pattern: required_literals(rx) for rx in (_USED_BY_BEFORE, _FELL_TO
                                                         _MOVED_BEFORE, _ON_BEHALF_BEFORE, _COUNTED_DEAD_BEFORE,
                                                         _SPARED_BEFORE, _LAST_HELD_BEFORE, _PURSUED_BEFORE,
                                                         _SUFFERED_BY_BEFORE, _UNDER_FIRE_AFTER,
-                                                        _REPELLED_BY_AFTER)}
+                                                        _REPELLED_BY_AFTER, _ALONGSIDE_BEFORE)}
 # From an actor to the participle its list ends with: "[soldiers] and at least 18 rebel fighters killed",
 # "[Civilians]: 11 killed".
 _LIST_GAP = re.compile(r"\s+(?:and|or|as well as)\s+[^,;:]{1,80}?\s+|\s*:\s*(?:at least\s+)?[\d,]+\s+", re.I)
@@ -319,6 +323,7 @@ def role_of(sentence: Sentence, start: int, end: int) -> Role:
     if _ends_before(sentence, _JOINT_BEFORE, seg_near, start):
         return "initiator"
     if (_ends_before(sentence, _ON_BEHALF_BEFORE, seg_near, start)
+            or _ends_before(sentence, _ALONGSIDE_BEFORE, seg_near, start)
             or _ends_before(sentence, _SPARED_BEFORE, seg_near, start)):
         return "other"
     if (_ends_before(sentence, _USED_BY_BEFORE, seg_near, start)
