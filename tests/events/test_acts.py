@@ -138,3 +138,22 @@ def test_coordinated_acts_are_typed_each_by_its_own_word(entities):
     ents = entities(text, [("COUNT", "Eleven"), ("ACTOR", "civilians"), ("LOCATION", "Ariha"), ("DATE", "Monday")])
     recs = build_records(text, ents, "2024-05-08", keep_bare=False)
     assert [r.sub_event_type for r in recs] == ["Air/drone strike", "Shelling/artillery/missile attack"]
+
+
+@pytest.mark.parametrize("sentence, triggers", [
+    # the other side's denial at the end of a sentence that reports an act is an act of its own
+    ("The monitor said jets bombed the clinic, a claim the ministry rejected.", ["bombed", "rejected"]),
+    ("Activists accused the militia of shelling the camp, which the militia denies.", ["shelling", "denies"]),
+    ("More than 90 people were killed in the siege, a figure the governor disputes.", ["siege", "disputes"]),
+    # a denial with no act word before it stays the one act
+    ("The envoy spoke of sabotage, which the company denies.", ["denies"]),
+])
+def test_a_denial_clause_is_an_act_of_its_own(sentence, triggers):
+    assert _triggers(sentence) == triggers
+
+
+def test_a_denial_clause_negates_only_its_own_record(entities):
+    text = "Rebels said they shelled Tal Sabha on Monday, a claim the army denied."
+    ents = entities(text, [("ACTOR", "Rebels"), ("LOCATION", "Tal Sabha"), ("DATE", "Monday"), ("ACTOR", "army")])
+    recs = build_records(text, ents, "2024-05-08")
+    assert [(r.trigger.text, r.modality) for r in recs] == [("shelled", "claimed"), ("denied", "negated")]

@@ -43,12 +43,41 @@ _CASUALTY = re.compile(r"(?:kill|wound|injur|hurt|die|died|dies|dying|perish|los
 class Act(NamedTuple):
     """One act of a sentence: its trigger (None when no act word names it), the stretch
     ``[start, end)`` of the sentence that tells it (sentence offsets), and whether the stretch
-    has its own source (a competing figure: :func:`competing_figures`)."""
+    has its own source (a competing figure: :func:`competing_figures`), and whether it is the
+    other side's denial of the act before it (:func:`_counter_act`)."""
 
     trigger: Trigger | None
     start: int
     end: int
     own_source: bool = False
+    negates: bool = False  # the other side's denial of the act before it (:func:`_counter_act`)
+
+
+# The other side's answer to an act the sentence reports, in a clause of its own at the end:
+# ", which the government denies", ", a claim the coalition rejected", ", a figure X disputes"
+_COUNTER_CLAUSE = re.compile(
+    r",\s+(?:which|an?\s+(?:\w+\s+)?(?:claims?|figures?|charges?|accusations?|allegations?|versions?|accounts?))\b"
+    r"(?=[^,.;:]{0,80}?\b(?P<stance>den(?:ied|ies|y)|rejected|rejects|disputed|disputes?|dismissed|dismisses)\b)", re.I)
+
+
+def _counter_act(sentence: Sentence, acts: list[Act]) -> list[Act]:
+    """``acts`` and, when the sentence ends with the other side's denial of what it reports
+    (``..., which the government denies``, ``..., a claim the coalition rejected``), that denial as
+    an act of its own (ANNOTATION.md section 9: a denial keeps its record), named by its word.
+
+    >>> s = Sentence("Rebels said they shelled the base, a claim the army denied.")
+    >>> [(s.text[a.trigger.start:a.trigger.end], s.text[a.start:a.end]) for a in sentence_acts(s)]
+    [('shelled', 'Rebels said they shelled the base'), ('denied', ', a claim the army denied.')]
+    """
+    last = acts[-1]
+    if last.trigger is None:
+        return acts
+    for m in _COUNTER_CLAUSE.finditer(sentence.text, last.trigger.end):
+        if m.start() < last.start:
+            continue
+        stance = Trigger(m.start("stance"), m.end("stance"), "noun", False, True)
+        return acts[:-1] + [last._replace(end=m.start()), Act(stance, m.start(), last.end, last.own_source, True)]
+    return acts
 
 
 def sentence_acts(sentence: Sentence, entity_spans: Sequence[tuple[int, int]] = ()) -> list[Act]:
@@ -65,8 +94,8 @@ def sentence_acts(sentence: Sentence, entity_spans: Sequence[tuple[int, int]] = 
     main = [t for t in words if _names_act(sentence.text, t)]
     whole = Act(_best(sentence.text, words), 0, len(sentence.text))
     if len(main) < 2:
-        return [whole]
-    return _coordinated(sentence.text, _clause_acts(sentence, main, whole), main)
+        return _counter_act(sentence, [whole])
+    return _counter_act(sentence, _coordinated(sentence.text, _clause_acts(sentence, main, whole), main))
 
 
 def _clause_acts(sentence: Sentence, main: list[Trigger], whole: Act) -> list[Act]:
@@ -217,7 +246,7 @@ def _split_figures(sentence: Sentence, acts: list[Act], breaks: Breaks, figure, 
                            lo, cut, own_source or own))
             trigger = trigger if trigger is not None and trigger.start >= resume else first_trigger(resume, act.end)
             lo, own, k = resume, own_source or own, k + 1
-        out.append(Act(trigger, lo, act.end, own))
+        out.append(act._replace(trigger=trigger, start=lo, own_source=own))
     return out
 
 
