@@ -32,3 +32,18 @@ def test_one_re3d_source_folder_adds_only_its_documents(tmp_path):
     data = load_data(cfg)
     wikipedia = sum(1 for _ in open(RE3D / "Wikipedia/documents.json", encoding="utf-8"))
     assert len(data.train) == 1 + wikipedia
+
+
+@pytest.mark.skipif(not RE3D.is_dir(), reason="needs ../shared/data/re3d")
+def test_repeat_oversamples_a_source_and_leaves_the_corpus_once(tmp_path):
+    once = load_data(DataConfig(train=str(_jsonl(tmp_path)), dev=None, test=None,
+                                extra_train=[{"path": str(RE3D / "Wikipedia")}]))
+    thrice = load_data(DataConfig(train=str(_jsonl(tmp_path)), dev=None, test=None,
+                                  extra_train=[{"path": str(RE3D / "Wikipedia"), "repeat": 3}]))
+    assert len(thrice.train) - 1 == 3 * (len(once.train) - 1)
+    assert sum(doc.id == "a" for doc in thrice.train) == 1
+
+
+def test_repeat_must_be_at_least_one():
+    with pytest.raises(ValueError):
+        DataConfig(extra_train=[{"path": "x", "repeat": 0}])

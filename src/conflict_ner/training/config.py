@@ -45,6 +45,9 @@ class Re3dSource(_Section):
     quantity_filter: bool = True
     #: documents sharing a source with a split (``dev_fraction`` of them go to dev)
     dev_fraction: float = 0.15
+    #: how many times the source's documents enter train (oversampling a small, real source
+    #: against a large corpus whose conventions would otherwise drown it)
+    repeat: int = Field(1, ge=1, le=20)
 
 
 class DataConfig(_Section):

@@ -78,7 +78,7 @@ def load_data(cfg: DataConfig) -> DataBundle:
                             "copied: see ../shared/data/README.md); train without it with "
                             "--set data.extra_train=[]", path=str(source.path))
         extra = read_documents(source.path, cfg.labels, "re3d", source, report)
-        train = train + extra
+        train = train + extra * source.repeat
     dev = read_documents(cfg.dev, cfg.labels, cfg.format, report=report) if cfg.dev else []
     test = read_documents(cfg.test, cfg.labels, cfg.format, report=report) if cfg.test else []
     report["documents"] = {"train": len(train), "dev": len(dev), "test": len(test)}
