@@ -121,6 +121,7 @@ class ActorResolver:
         self.name_unknown_groups = name_unknown_groups
         self.place_country = place_country or (_gazetteer_country if gazetteer_places else None)
         self._keys = list(self.table.aliases)
+        self._canonical_parts = canonical_parts(self.table)
 
     def resolve(self, text: str, spans: Sequence[tuple[int, int]], *, published: date | None = None,
                 places: Sequence[str] | None = None) -> list[Identity]:
@@ -386,6 +387,8 @@ class ActorResolver:
     def _lookup(self, key: str, country: Country | None, day: date | None) -> Identity | None:
         entries = [e for e, local in self.table.aliases.get(key, ())
                    if not local or (country is not None and e.country == country.name)]
+        if not entries and key in self._canonical_parts:  # "TPLF", "March 23 Movement": its ACLED name's parts
+            entries = [self._canonical_parts[key]]
         entry = _choose(entries, country, day)
         return None if entry is None else self.table.identity(entry, country, day)
 
@@ -523,6 +526,36 @@ def _backer_before_actor(text: str, mentions: Sequence[Mention], identities: Seq
         if _BACKER_ONLY.match(here.text) and not text[here.end:nxt.start].strip() and out[i + 1].canonical:
             out[i] = out[i + 1]
     return out
+
+
+def canonical_parts(table: ActorTable) -> dict[str, Entry]:
+    """The forms an entry's own ACLED-style name gives (folded): the whole name, its acronym and
+    long form around ``": "``, and a worded parenthesis (``AGC: ... (Clan del Golfo)``), for the
+    entries the table's aliases still reach; a form two entries give is dropped.
+
+    >>> table = ActorTable()
+    >>> table.add({"actors": [{"canonical": "TPLF: Tigray People's Liberation Front", "type": "Rebel Groups",
+    ...                        "inter": 2, "aliases": ["Tigray Defense Forces"]}]}, "t")
+    >>> sorted(canonical_parts(table))
+    ["tigray people's liberation front", "tplf", "tplf: tigray people's liberation front"]
+    """
+    found: dict[str, Entry] = {}
+    clash: set[str] = set()
+    for entries in table.aliases.values():
+        for entry, local in entries:
+            name = entry.canonical
+            if not name or local or "{" in name or entry.state is not None:
+                continue
+            forms = {name, *name.split(": ", 1)}
+            forms |= {inner for inner in re.findall(r"\(([^()]+)\)", name) if not re.search(r"\d", inner)}
+            for form in forms:
+                key = fold(re.sub(r"\s*\([^()]*\)", "", form) if form != name else form)
+                if len(key) < 2:  # "AA" folds to "a"
+                    continue
+                if key in found and found[key].canonical != name:
+                    clash.add(key)
+                found.setdefault(key, entry)
+    return {k: e for k, e in found.items() if k not in clash}
 
 
 def _typed(canonical: str, inter: int | None) -> Identity:
