@@ -2,7 +2,7 @@
 
 A mention is resolved, in order, by: the table's aliases (folded spellings); an acronym the
 article defines ("Hayat Tahrir al-Sham (HTS)": HTS is it; a pair the table lacks names the
-group by its long form); a named group with a member noun ("HTS fighters"); a demonym with a
+group ACLED's way, "ACR: Long Form"); a named group with a member noun ("HTS fighters"); a demonym with a
 state noun ("Turkish soldiers": Turkey's military); a described group ("government forces",
 "the regime", "civilians", "gunmen") of the article's country; an earlier mention it
 shortens ("Putin" after "Vladimir Putin"); a near spelling of an alias (rapidfuzz ratio of
@@ -438,7 +438,7 @@ class ActorResolver:
     def _acronyms(self, text: str, mentions: Sequence[Mention], country: Country | None,
                   day: date | None) -> dict[tuple[int, int], Identity]:
         """Mentions an acronym pair of the article resolves: ``Long Name (ACR)`` or ``ACR (Long Name)``;
-        a pair the table lacks names the group by its long form."""
+        a pair the table lacks names the group ACLED's way, ``ACR: Long Name``."""
         by_key: dict[str, Identity] = {}
         for m in mentions:
             after = _ACRONYM_AFTER.match(text, m.end)
@@ -450,7 +450,7 @@ class ActorResolver:
                 continue
             identity = self._lookup(fold(long), country, day) or self._lookup(fold(short), country, day)
             if identity is None:
-                identity = Identity(_long_form(long), None, None)
+                identity = Identity(f"{short}: {_long_form(long)}", None, None)  # ACLED: "ACR: Long Name"
             by_key.setdefault(fold(short), identity)
             by_key.setdefault(fold(long), identity)
         return {(m.start, m.end): by_key[fold(m.text)] for m in mentions if fold(m.text) in by_key}
