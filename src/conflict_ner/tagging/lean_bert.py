@@ -13,7 +13,8 @@ Against ``BertForTokenClassification.forward`` it saves, exactly (to float round
 
 Only plain BERT classifiers are handled (absolute positions, exact GELU, ``nn.Linear``
 layers in fp32 or bf16); :func:`supports` says so, and callers fall back to the model's
-own forward otherwise (e.g. for int8-quantized layers).
+own forward otherwise (int8-quantized layers have their own lean forward:
+:mod:`conflict_ner.tagging.lean_bert_int8`).
 
 >>> from transformers import BertConfig, BertForTokenClassification
 >>> model = BertForTokenClassification(BertConfig(hidden_size=32, num_hidden_layers=1,
@@ -125,6 +126,22 @@ class LeanBert:
         # per thread, so concurrent callers never share one (and a finished thread's are freed)
         self._local = threading.local()
 
+    def _embed(self, input_ids: torch.Tensor, shape_ids: torch.Tensor | None) -> torch.Tensor:
+        """The embedding layer's output, ``[B * L, width]``."""
+        batch, length = input_ids.shape
+        width = self.word.shape[1]
+        x = F.embedding(input_ids, self.word)
+        if self.shape is not None and shape_ids is not None:
+            x = x + self.shape(shape_ids)
+        x = x + self.position[:length] + self.token_type0
+        return F.layer_norm(x, (width,), *self.emb_ln).reshape(batch * length, width)
+
+    def _attend(self, qkv: torch.Tensor, batch: int, length: int, mask: torch.Tensor | None) -> torch.Tensor:
+        """Self-attention context ``[B * L, width]`` from the fused query/key/value rows."""
+        q, k, v = qkv.view(batch, length, 3, self.heads, -1).permute(2, 0, 3, 1, 4).unbind(0)
+        context = F.scaled_dot_product_attention(q, k, v, attn_mask=mask).transpose(1, 2)
+        return context.reshape(batch * length, -1)
+
     def _buffer(self, name: str, rows: int, cols: int, dtype: torch.dtype) -> torch.Tensor:
         # Matmul outputs reuse one allocation per role across layers and batches: the same
         # memory stays warm in cache instead of a fresh block per call.
@@ -141,19 +158,12 @@ class LeanBert:
         the logits and the last hidden states of those rows (what event heads read)."""
         batch, length = input_ids.shape
         width = self.word.shape[1]
-        x = F.embedding(input_ids, self.word)
-        if self.shape is not None and shape_ids is not None:
-            x = x + self.shape(shape_ids)
-        x = x + self.position[:length] + self.token_type0
-        x = F.layer_norm(x, (width,), *self.emb_ln).reshape(batch * length, width)
+        x = self._embed(input_ids, shape_ids)
         mask = None if bool(attention_mask.all()) else attention_mask.bool()[:, None, None, :]
         keep = rows.reshape(-1).nonzero().squeeze(1)
         for i, layer in enumerate(self.layers):
             qkv = torch.addmm(layer.qkv_b, x, layer.qkv_w, out=self._buffer("qkv", len(x), layer.qkv_w.shape[1], x.dtype))
-            qkv = qkv.view(batch, length, 3, self.heads, -1)
-            q, k, v = qkv.permute(2, 0, 3, 1, 4).unbind(0)
-            context = F.scaled_dot_product_attention(q, k, v, attn_mask=mask).transpose(1, 2)
-            context = context.reshape(batch * length, width)
+            context = self._attend(qkv, batch, length, mask)
             if i == len(self.layers) - 1:
                 # the rest of the last layer is per position: skip positions nobody reads
                 context, x = context.index_select(0, keep), x.index_select(0, keep)

@@ -20,7 +20,9 @@ from conflict_ner.tagging.decoding import chunks, chunks_to_spans, merge_windows
 from conflict_ner.text.document import Document
 from conflict_ner.tagging.encoding import DocumentEncoding, encode_documents
 from conflict_ner.tagging.lean_bert import LeanBert
-from conflict_ner.tagging.lean_bert import supports as supports_lean
+from conflict_ner.tagging.lean_bert import supports as supports_lean_fp
+from conflict_ner.tagging.lean_bert_int8 import LeanBertInt8
+from conflict_ner.tagging.lean_bert_int8 import supports as supports_lean_int8
 
 
 @dataclass(frozen=True)
@@ -121,6 +123,11 @@ def _read_rows(windows, idx: Sequence[int], shape: torch.Size) -> torch.Tensor:
     return torch.from_numpy(rows)
 
 
+def supports_lean(model) -> bool:
+    """Whether a lean forward (fp32/bf16 or int8) reproduces ``model``'s."""
+    return supports_lean_fp(model) or supports_lean_int8(model)
+
+
 def make_runners(models: Sequence, words_only: bool, event_heads=None) -> list:
     """One forward function per model: the lean BERT path (built once: it copies the weights) when
     only the rows decoding reads are needed and the model supports it, else the model itself.
@@ -152,7 +159,7 @@ def _full_runner(model, event_heads=None):
 
 
 def _lean_runner(model, event_heads=None):
-    lean = LeanBert(model)
+    lean = LeanBertInt8(model) if supports_lean_int8(model) else LeanBert(model)
     shapes = uses_shapes(model)
 
     def run(inputs: dict[str, torch.Tensor], rows: torch.Tensor | None) -> torch.Tensor:
