@@ -25,3 +25,10 @@ def test_an_entrys_own_acled_name_gives_its_acronym_and_long_form():
     text = "MEKELLE - The TPLF said the Tigray People's Liberation Front would talk."
     assert names(text, "TPLF", "Tigray People's Liberation Front", table=lean) == [
         "TPLF: Tigray People's Liberation Front"] * 2
+
+
+def test_member_noun_before_of_and_a_named_group_is_that_group():
+    text = "GOMA - The army and its allies of the Wazalendo movement held the hill against fighters of the former M23."
+    got = names(text, "army", "allies", "Wazalendo", "fighters", "M23")
+    assert got[1] == got[2] == "Wazalendo"
+    assert got[3] == got[4] == "M23: March 23 Movement"

@@ -149,6 +149,7 @@ class ActorResolver:
             if identity.canonical is not None and _named(m.text):
                 earlier.append((fold(m.text), identity))
         out = _backer_before_actor(text, mentions, out)
+        out = _members_of(text, mentions, out)
         return by_document([m.text for m in mentions], out, text, [(m.start, m.end) for m in mentions],
                            self._place_word)
 
@@ -556,6 +557,36 @@ def canonical_parts(table: ActorTable) -> dict[str, Entry]:
                     clash.add(key)
                 found.setdefault(key, entry)
     return {k: e for k, e in found.items() if k not in clash}
+
+
+#: between a described member noun and the named group it belongs to: "of the (former) "
+_MEMBERS_OF = re.compile(r"^\s+of\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$")
+_ALLY_NOUNS = frozenset(fold(w) for w in ("allies", "ally", "partners", "partner"))
+
+
+def _members_of(text: str, mentions: Sequence[Mention], identities: Sequence[Identity]) -> list[Identity]:
+    """A described member noun right before the named group it belongs to (``fighters of the
+    former Nusra Front``, ``its allies of the Wazalendo movement``) is that group.
+
+    >>> text = "Fighters of the newly formed Kayan Front shot."
+    >>> front = Identity("Kayan Front", "Rebel Groups", 2)
+    >>> _members_of(text, [Mention(0, 8, "Fighters"), Mention(29, 40, "Kayan Front")], [_NONE, front])[0] == front
+    True
+    """
+    out = list(identities)
+    for i in range(len(mentions) - 1):
+        here, nxt = mentions[i], mentions[i + 1]
+        words = fold(here.text).split()
+        if not words or (words[-1] not in MEMBER_NOUNS and words[-1] not in _ALLY_NOUNS) \
+                or any(w[:1].isupper() for w in here.text.split()[1:]):
+            continue
+        mine, theirs = out[i].canonical, out[i + 1].canonical
+        if (mine is not None and not mine.startswith(("Unidentified Armed Group", "Civilians"))) or theirs is None \
+                or theirs.startswith(("Unidentified Armed Group", "Civilians")):
+            continue
+        if _MEMBERS_OF.match(text[here.end:nxt.start]):
+            out[i] = out[i + 1]
+    return out
 
 
 def _typed(canonical: str, inter: int | None) -> Identity:
