@@ -32,3 +32,13 @@ def test_member_noun_before_of_and_a_named_group_is_that_group():
     got = names(text, "army", "allies", "Wazalendo", "fighters", "M23")
     assert got[1] == got[2] == "Wazalendo"
     assert got[3] == got[4] == "M23: March 23 Movement"
+
+
+def test_a_force_the_clause_before_it_gives_an_owner_is_the_owners():
+    text = ("MOSUL - Iran, which keeps 2,000 soldiers near the city, wants a role. "
+            "Hezbollah still has thousands of fighters. Eritrean troops, who fought alongside federal forces, left.")
+    got = names(text, "Iran", "soldiers", "Hezbollah", "fighters", "Eritrean troops", "federal forces",
+                published=date(2016, 10, 17))
+    assert got[1] == "Military Forces of Iran"
+    assert got[3] == "Hezbollah"
+    assert got[5] == "Military Forces of Iraq (2014-2018)"  # fighting alongside is not having

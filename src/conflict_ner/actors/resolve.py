@@ -45,7 +45,7 @@ MEMBER_NOUNS = frozenset(fold(w) for w in (
     "rebels", "personnel", "loyalists", "elements", "positions", "officials", "official", "leaders", "leader",
     "spokesman", "spokesperson", "spokeswoman", "columns", "convoy", "group", "groups", "movement", "mercenaries",
     "jihadists", "insurgents", "terrorists", "operatives", "affiliates", "supporters", "combatants", "units",
-    "servicemen", "officers", "brigades", "battalions", "factions", "faction", "ranks", "delegation"))
+    "servicemen", "officers", "brigades", "battalions", "factions", "faction", "ranks", "delegation", "contractors"))
 _DETERMINERS = frozenset(fold(w) for w in (
     "a", "an", "its", "their", "his", "her", "some", "several", "many", "other", "two", "three", "four", "five",
     "dozens", "hundreds", "thousands", "of", "both", "all", "these", "those", "this", "that", "rival", "allied",
@@ -150,6 +150,7 @@ class ActorResolver:
                 earlier.append((fold(m.text), identity))
         out = _backer_before_actor(text, mentions, out)
         out = _members_of(text, mentions, out)
+        out = self._owner_clause(text, mentions, out, country, published)
         return by_document([m.text for m in mentions], out, text, [(m.start, m.end) for m in mentions],
                            self._place_word)
 
@@ -434,6 +435,29 @@ class ActorResolver:
             return None
         return self._lookup(best[0], country, day)
 
+    def _owner_clause(self, text: str, mentions: Sequence[Mention], identities: Sequence[Identity],
+                      country: Country | None, day: date | None) -> list[Identity]:
+        """A described force whose owner the clause before it names (``Turkey, which keeps
+        soldiers``, ``the Wagner Group, whose contractors``, ``X still has thousands of fighters``)
+        is that owner; a state owner gives its military."""
+        out = list(identities)
+        for i in range(1, len(mentions)):
+            here, prev = mentions[i], mentions[i - 1]
+            words = fold(here.text).split()
+            if not words or _named(here.text) or not (words[-1] in MEMBER_NOUNS or
+                                                      _is_head(words, self.table.generics["military"])):
+                continue
+            owner, mine = out[i - 1].canonical, out[i].canonical
+            if owner is None or owner.startswith(_DESCRIBED_NON_STATE) or \
+                    (mine is not None and not mine.startswith(_DESCRIBED)) or not _OWNER_CLAUSE.match(text[prev.end:here.start]):
+                continue
+            state = _STATE_NAME.match(owner)
+            if state and state.group(2) in self.table.countries:
+                out[i] = self.table.identity(Entry(None, None, None, state.group(2), "military"), country, day)
+            else:
+                out[i] = out[i - 1]
+        return out
+
     # --- the article's acronyms -----------------------------------------------------------
 
     def _acronyms(self, text: str, mentions: Sequence[Mention], country: Country | None,
@@ -559,6 +583,10 @@ def canonical_parts(table: ActorTable) -> dict[str, Entry]:
     return {k: e for k, e in found.items() if k not in clash}
 
 
+#: between an owner and a described force it has: ", which keeps ", ", whose ", " still has thousands of "
+_OWNER_CLAUSE = re.compile(r"^(?:\s*,\s+whose\s+(?:[a-z-]+\s+){0,2}|\s*(?:,\s+(?:which|who)\s+)?"
+                           r"\s*(?:still\s+|also\s+|now\s+)?(?:has|have|had|keeps|kept|fields|maintains|deployed|sent)"
+                           r"\s+(?:[^,.;:!?()\n]|(?<=\d)[,.](?=\d)){0,40})$")
 #: between a described member noun and the named group it belongs to: "of the (former) "
 _MEMBERS_OF = re.compile(r"^\s+of\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$")
 _ALLY_NOUNS = frozenset(fold(w) for w in ("allies", "ally", "partners", "partner"))
