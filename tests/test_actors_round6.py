@@ -42,3 +42,12 @@ def test_a_force_the_clause_before_it_gives_an_owner_is_the_owners():
     assert got[1] == "Military Forces of Iran"
     assert got[3] == "Hezbollah"
     assert got[5] == "Military Forces of Iraq (2014-2018)"  # fighting alongside is not having
+
+
+def test_pointers_back_choose_by_the_kind_of_group_and_take_these_and_remaining():
+    text = ("MOPTI - JNIM attacked the town, then Dan Na Ambassagou arrived. The militants fled north "
+            "and the militia stayed. These fighters later returned; the remaining fighters surrendered.")
+    got = names(text, "JNIM", "Dan Na Ambassagou", "militants", "militia", "fighters", "fighters")
+    assert got[2] == "JNIM: Group for Support of Islam and Muslims"  # a rebel group, not the last militia
+    assert got[3] == "Dan Na Ambassagou"  # a militia, not the last rebel group
+    assert got[4] == got[5] == "Dan Na Ambassagou"  # "these", "the remaining": the last named group

@@ -82,7 +82,10 @@ _TITLE_BEFORE = re.compile(r"((?:[\w’'-]+\s+){0,4}?)(" + "|".join(_GOVERNMENT_
 _SPEAKS_FOR = re.compile(r"\b(?:spokes(?:man|woman|person)|leader|commander|head|chief|representative)\s+"
                          r"(?:for|of)\s+((?:[\w’'-]+\s+){0,5}?[\w’'-]+)\s*,\s*$", re.IGNORECASE)
 _POSSESSOR = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)['’]s\s+$")
-_POINTER = re.compile(r"\b(its|their|the)\s+$", re.IGNORECASE)
+_POINTER = re.compile(r"\b(its|their|the|these|those)\s+(?:remaining\s+|surviving\s+)?$", re.IGNORECASE)
+#: "the militia" points back to a militia (inter 3, 4); "the militants" first to a rebel group (2)
+_POINTING_MILITIA = frozenset(fold(w) for w in ("militia", "militias", "militiamen"))
+_POINTING_REBEL = frozenset(fold(w) for w in ("militants", "jihadists", "terrorists", "insurgents", "extremists"))
 #: described groups that "the" may point back with to a named armed group
 _POINTING_ARMED = frozenset(fold(w) for w in (
     "militants", "jihadists", "terrorists", "insurgents", "rebels", "fighters", "gunmen", "attackers", "assailants",
@@ -317,12 +320,15 @@ class ActorResolver:
                     return self.table.identity(Entry(None, None, None, state.group(2), kind), country, day)
                 return prior
             return None
-        if head not in _POINTING_ARMED:  # "the militants"
+        if head not in _POINTING_ARMED and head not in _POINTING_MILITIA:  # "the militants"
             return None
-        for prior in reversed(resolved):
-            if prior.canonical and prior.inter_code in (2, 3, 4) and not prior.canonical.startswith(_DESCRIBED):
-                return prior
-        return None
+        named = [p for p in reversed(resolved)
+                 if p.canonical and p.inter_code in (2, 3, 4) and not p.canonical.startswith(_DESCRIBED)]
+        if head in _POINTING_MILITIA:
+            named = [p for p in named if p.inter_code in (3, 4)]
+        elif head in _POINTING_REBEL:
+            named = [p for p in named if p.inter_code == 2] or named
+        return named[0] if named else None
 
     def _possessor(self, before: str, country: Country | None, day: date | None,
                    tokens: list[str], text: str = "") -> Identity | None:
