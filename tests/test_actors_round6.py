@@ -51,3 +51,16 @@ def test_pointers_back_choose_by_the_kind_of_group_and_take_these_and_remaining(
     assert got[2] == "JNIM: Group for Support of Islam and Muslims"  # a rebel group, not the last militia
     assert got[3] == "Dan Na Ambassagou"  # a militia, not the last rebel group
     assert got[4] == got[5] == "Dan Na Ambassagou"  # "these", "the remaining": the last named group
+
+
+def test_another_countrys_state_alias_that_is_a_generic_head_is_the_home_body():
+    text = "ADDIS ABABA - The government sent federal police and soldiers to the district."
+    assert names(text, "federal police", published=date(2019, 2, 1))[0] == "Police Forces of Ethiopia (2018-)"
+    text = "MOSUL - Federal Police units entered the old city."  # in Iraq it is still Iraq's
+    assert names(text, "Federal Police", published=date(2017, 3, 1))[0] == "Police Forces of Iraq (2014-2018)"
+
+
+def test_a_whole_generic_head_wins_over_its_words_without_determiners():
+    text = "MOPTI - Armed men on motorbikes killed ten villagers."
+    assert names(text, "Armed men", "villagers", published=date(2019, 3, 1)) == [
+        "Unidentified Armed Group (Mali)", "Civilians (Mali)"]

@@ -175,7 +175,7 @@ class ActorResolver:
         found = (self._lookup(named_whole, country, day) if named_whole != key and _named(text) else None) \
             or self._lookup(key, country, day)
         if found:
-            return found
+            return self._home_generic(key, found, country, day) or found
         named_group = self._group_member(tokens, country, day) or self._aligned(tokens, country, day)
         if named_group:
             return named_group
@@ -183,7 +183,7 @@ class ActorResolver:
         if owner:
             return owner
         found = self._country_itself(key, country, day) or self._country_itself(" ".join(whole), country, day) \
-            or self._state_of_demonym(tokens, country, day) \
+            or self._state_of_demonym(tokens, country, day) or self._whole_head(whole, country, day) \
             or self._generic(tokens, country, day) or self._generic(whole, country, day) \
             or self._generic(_without_plain_modifiers(text), country, day) \
             or self._generic(_after_leader(tokens), country, day)
@@ -427,6 +427,27 @@ class ActorResolver:
         for generic in self.table.generics.values():
             if parts and all(any(_is_head(form, generic) for form in _number_forms(part)) for part in parts):
                 return self.table.generic_identity(generic.kind, country, day)
+        return None
+
+    def _whole_head(self, whole: Sequence[str], country: Country | None, day: date | None) -> Identity | None:
+        """A described group whose whole words are one generic's head (``armed men``), before its
+        words lose determiners (``men`` alone are civilians)."""
+        key = " ".join(whole)
+        for generic in self.table.generics.values():
+            if key in generic.heads:
+                return self.table.generic_identity(generic.kind, country, day)
+        return None
+
+    def _home_generic(self, key: str, found: Identity, country: Country | None, day: date | None) -> Identity | None:
+        """A state alias of another country that is also a generic head of the same body
+        (``federal police``: Iraq's Federal Police, and any country's federal police) is the
+        article country's body."""
+        state = _STATE_NAME.match(found.canonical or "")
+        if state is None or country is None or state.group(2) == country.name:
+            return None
+        kind = {"Government": "government", "Military Forces": "military", "Police Forces": "police"}[state.group(1)]
+        if key in self.table.generics[kind].heads:
+            return self.table.generic_identity(kind, country, day)
         return None
 
     def _fuzzy(self, key: str, country: Country | None, day: date | None) -> Identity | None:
