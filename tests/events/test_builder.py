@@ -336,3 +336,23 @@ def test_an_act_named_with_a_place_date_or_count_keeps_its_record(entities, sent
     ents = entities(text, [("ACTOR", "Militants"), ("LOCATION", "Kandar"), ("DATE", "Monday")] + spans)
     recs = build_records(text, ents, "2024-05-08", keep_bare=False)
     assert [r.sentence.text for r in recs[1:]] == [sentence]
+
+
+@pytest.mark.parametrize("text, second", [
+    # a later act's verb with no subject of its own: the earlier act's doer did it too (section 9)
+    ("The militia shelled Dorva on Monday, and had stormed the police post.", "stormed"),
+    ("The militia overran Dorva, before storming the police post.", "storming"),
+    ("The militia took Dorva, and then seized the police post.", "seized"),
+])
+def test_a_verb_without_its_own_subject_shares_the_earlier_doer(entities, text, second):
+    ents = entities(text, [("ACTOR", "militia"), ("LOCATION", "Dorva")])
+    recs = build_records(text, ents, "2024-05-08")
+    assert [r.trigger.text for r in recs][1] == second
+    assert [[(a.text, a.role) for a in r.actors] for r in recs] == [[("militia", "initiator")]] * 2
+
+
+def test_a_later_act_with_a_subject_of_its_own_keeps_its_actors(entities):
+    text = "The militia shelled Dorva, and the army stormed the police post."
+    ents = entities(text, [("ACTOR", "militia"), ("LOCATION", "Dorva"), ("ACTOR", "army")])
+    recs = build_records(text, ents, "2024-05-08")
+    assert [[a.text for a in r.actors] for r in recs] == [["militia"], ["army"]]

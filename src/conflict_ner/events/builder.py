@@ -134,6 +134,7 @@ def _records(text: str, sentence: Sentence, ents: list[Entity], dates: DateCarry
         return parts
 
     own_ents, own_actors, own_counts = split(ents), split(actors), split(counts)
+    own_actors = _shared_subjects(sentence, acts, own_actors)
     # acts told in one stretch ("air strikes and shelling"): each is typed without the others' words
     told_with: dict[int, list] = {}
     for a in acts:
@@ -164,6 +165,42 @@ def _records(text: str, sentence: Sentence, ents: list[Entity], dates: DateCarry
         others = [t for t in told_with[act.start] if t is not None and t is not act.trigger]
         out.append(_record(text, sentence, act, own_ents[i] + borrowed, own_actors[i], own_counts[i],
                            act_dates or borrowed, act_source, mode, dates, published, doc_id, certainty, others))
+    return out
+
+
+# Between a later act's clause break and its verb when the clause has no subject of its own: ", and
+# had shelled", ", and were firing", "and then stormed" (auxiliaries and adverbs only).
+_NO_SUBJECT_GAP = re.compile(r"\s*(?:(?:had|has|have|was|were|is|are|then|also|later|subsequently|"
+                             r"again|still|briefly|\w+ly)\s+)*", re.I)
+
+
+def _shared_subjects(sentence: Sentence, acts: Sequence[Act], own_actors: list[list]) -> list[list]:
+    """``own_actors`` with the initiators of an act given to the act after it when that act's verb
+    has no subject of its own (``X shelled A, and had stormed B``: X did both; section 9: an entity
+    may appear in several records). An act told in the same stretch already shares its actors.
+
+    >>> from conflict_ner.records import ActorRef
+    >>> s = Sentence("Rebels shelled the town, and had stormed the base.")
+    >>> acts = sentence_acts(s)
+    >>> rebels = ActorRef("Rebels", 0, 6, "initiator")
+    >>> [[a.text for a in part] for part in _shared_subjects(s, acts, [[rebels], []])]
+    [['Rebels'], ['Rebels']]
+    """
+    out = [list(part) for part in own_actors]
+    for i in range(1, len(acts)):
+        act, before = acts[i], acts[i - 1]
+        t = act.trigger
+        if (t is None or act.start == before.start or act.negates or t.kind not in ("act", "mutual") or t.passive
+                or not t.realized):  # "as fighting intensified": a noun, the subject of its own verb
+            continue
+        if _NO_SUBJECT_GAP.fullmatch(sentence.text, act.start, t.start) is None:
+            continue
+        if any(a.start - sentence.start < t.start for a in out[i]):
+            continue  # a subject of its own
+        carried = [a for a in out[i - 1] if a.role == "initiator" and a.start - sentence.start < before.trigger.start] \
+            if before.trigger is not None else []
+        if carried:
+            out[i] = carried + out[i]
     return out
 
 
