@@ -64,3 +64,14 @@ def test_a_whole_generic_head_wins_over_its_words_without_determiners():
     text = "MOPTI - Armed men on motorbikes killed ten villagers."
     assert names(text, "Armed men", "villagers", published=date(2019, 3, 1)) == [
         "Unidentified Armed Group (Mali)", "Civilians (Mali)"]
+
+
+def test_a_person_takes_the_body_a_title_or_apposition_gives():
+    text = ("KISMAYO - An al-Shabaab spokesman, Sheikh Abdi Nur Farah, denied the toll. "
+            "Pentagon Press Secretary Jane Doyle said the strike worked. "
+            "Omar Haji Dirie, a commander in the Somali National Army, was wounded.")
+    got = names(text, "al-Shabaab", "Abdi Nur Farah", "Pentagon", "Jane Doyle", "Omar Haji Dirie", "Somali National Army",
+                published=date(2018, 5, 1))
+    assert got[1] == "Al Shabaab"
+    assert got[3] == "Military Forces of United States"
+    assert got[4] == got[5] == "Military Forces of Somalia (2017-2022)"

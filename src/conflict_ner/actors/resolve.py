@@ -69,7 +69,7 @@ _GROUPINGS = frozenset(("coalition", "alliance", "umbrella", "grouping", "networ
 _GOVERNMENT_TITLES = ("president", "prime minister", "premier", "king", "emir", "foreign minister",
                       "defence minister", "defense minister", "interior minister", "minister")
 _SPEAKER_TITLES = ("spokesman", "spokeswoman", "spokesperson", "commander", "chief", "leader", "head",
-                   "official", "general", "colonel", "major", "brigadier", "lieutenant")
+                   "official", "general", "colonel", "major", "brigadier", "lieutenant", "press secretary")
 #: "(federal) government of X", "armed forces of X": a body named with its country (folded forms)
 _BODY_KINDS = {"government": "government", "armed forces": "military", "military forces": "military",
                "security forces": "military",
@@ -78,7 +78,11 @@ _BODY_OF = re.compile(r"^(?:federal |central |national |transitional )?(" + "|".
 #: ranks that make a person with no body before them the article country's military
 _MILITARY_RANKS = frozenset(("general", "colonel", "major", "brigadier", "lieutenant"))
 _TITLE_BEFORE = re.compile(r"((?:[\w’'-]+\s+){0,4}?)(" + "|".join(_GOVERNMENT_TITLES + _SPEAKER_TITLES)
-                           + r")\.?\s+$", re.IGNORECASE)
+                           + r")\.?(?:\s*,)?\s+(?:(?:sheikh|mullah|imam|mufti|haji|dr|mr|mrs|ms)\.?\s+)?$", re.IGNORECASE)
+#: a person's apposition that names the body they serve: "X, a general in Iran's Revolutionary Guards"
+_TITLE_AFTER = re.compile(r"\s*,\s+(?:a|an|the)\s+(?:senior\s+|top\s+|former\s+|veteran\s+)?(?:general|commander|"
+                          r"leader|spokes(?:man|woman|person)|official|colonel|chief|officer|member)\s+(?:in|of|with|for)"
+                          r"\s+(?:the\s+)?((?:[\w’'.-]+\s+){0,4}[\w’'.-]+)")
 _SPEAKS_FOR = re.compile(r"\b(?:spokes(?:man|woman|person)|leader|commander|head|chief|representative)\s+"
                          r"(?:for|of)\s+((?:[\w’'-]+\s+){0,5}?[\w’'-]+)\s*,\s*$", re.IGNORECASE)
 _POSSESSOR = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)['’]s\s+$")
@@ -148,6 +152,8 @@ class ActorResolver:
                 identity = self._made_of(m.text, identity, text[m.end:m.end + 60], country, published)
                 if identity.canonical is None and self.name_unknown_groups:
                     identity = _described_name(m.text, text[m.end:m.end + 80]) or identity
+                if identity.canonical is None and _named(m.text):
+                    identity = self._titled_after(text[m.end:m.end + 80], country, published) or identity
             out.append(identity)
             if identity.canonical is not None and _named(m.text):
                 earlier.append((fold(m.text), identity))
@@ -390,6 +396,21 @@ class ActorResolver:
             return self.table.identity(Entry(None, None, None, country.name, "government"), country, day)
         if match.group(2).lower() in _MILITARY_RANKS and country is not None:  # "Lieutenant General X"
             return self.table.identity(Entry(None, None, None, country.name, "military"), country, day)
+        return None
+
+    def _titled_after(self, after: str, country: Country | None, day: date | None) -> Identity | None:
+        """A person the apposition after them gives a body (``X, a general in Iran's Revolutionary
+        Guards``, ``X, the spokesman for the Y movement``) is that body's, as "Army spokesman X" is."""
+        match = _TITLE_AFTER.match(after)
+        if match is None:
+            return None
+        words = match.group(1).split()
+        for n in range(len(words), 0, -1):
+            phrase = " ".join(words[:n])
+            for part in (re.split(r"[’']s\s+", phrase)[-1], phrase):  # "Iran's Guards": the Guards first
+                found = self._one(part, country, day)
+                if found.canonical is not None and not found.canonical.startswith(_DESCRIBED_NON_STATE):
+                    return found
         return None
 
     def _lookup(self, key: str, country: Country | None, day: date | None) -> Identity | None:
