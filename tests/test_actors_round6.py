@@ -75,3 +75,11 @@ def test_a_person_takes_the_body_a_title_or_apposition_gives():
     assert got[1] == "Al Shabaab"
     assert got[3] == "Military Forces of United States"
     assert got[4] == got[5] == "Military Forces of Somalia (2017-2022)"
+
+
+def test_described_militias_after_the_one_named_militia_and_faith_words_name_no_group():
+    text = ("BAGHDAD - Sunni fighters fled as the Popular Mobilization Forces advanced; "
+            "later militia commanders said the town was taken.")
+    got = names(text, "Sunni fighters", "Popular Mobilization Forces", "militia commanders", published=date(2016, 6, 1))
+    assert got[0] != "Sunni"
+    assert got[1] == got[2] == "PMF: Popular Mobilization Forces"

@@ -75,6 +75,37 @@ def sole_armed_group(identities: Sequence[Identity]) -> Identity | None:
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+#: described militias that the article's one named militia may be ("militia commanders")
+MILITIA_HEADS = frozenset(fold(w) for w in (
+    "militia", "militias", "militiamen", "paramilitaries", "paramilitary fighters", "militia commanders",
+    "militia members", "militia fighters", "militia leaders"))
+
+
+def described_militia(mentions: Sequence[str], identities: Sequence[Identity]) -> list[Identity]:
+    """Described militias ("militia commanders", "the militiamen") after the article has named
+    its one militia (inter 3 or 4) are that militia; with two or more, or before the name, they
+    stay as they are.
+
+    >>> pmf = Identity("PMF: Popular Mobilization Forces", "Political Militias", 3)
+    >>> [i.canonical for i in described_militia(["PMF", "militia commanders"], [pmf, Identity(None, None, None)])]
+    ['PMF: Popular Mobilization Forces', 'PMF: Popular Mobilization Forces']
+    """
+    named = {i.canonical: i for i in identities if is_named_group(i) and i.inter_code in (3, 4)}
+    if len(named) != 1:
+        return list(identities)
+    militia = next(iter(named.values()))
+    first = next(i for i, ident in enumerate(identities) if ident.canonical == militia.canonical)
+    out = list(identities)
+    for i, (mention, ident) in enumerate(zip(mentions, identities)):
+        tokens = fold(mention).split()
+        if i <= first or not tokens or any(t in _UNKNOWN for t in tokens) or (
+                ident.canonical is not None and not ident.canonical.startswith("Unidentified Armed Group")):
+            continue
+        if tokens[-1] in MILITIA_HEADS or " ".join(tokens[-2:]) in MILITIA_HEADS:
+            out[i] = militia
+    return out
+
+
 def refers_to_group(mention: str, identity: Identity) -> bool:
     """A described armed group that the article's named group may be (``the insurgents``,
     ``Rohingya insurgents``), not an anonymous one (``gunmen``, ``unidentified militants``).
@@ -202,6 +233,7 @@ def by_document(mentions: Sequence[str], identities: Sequence[Identity], text: s
     out = [sharing_name(m, ident, identities, place_word) or ident for m, ident in zip(mentions, out)]
     out = police_by_context(mentions, out)
     out = rioters_by_verb(text, spans, out)
+    out = described_militia(mentions, out)
     sole = sole_armed_group(out)
     if sole is None:
         return out

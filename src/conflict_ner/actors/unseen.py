@@ -101,6 +101,11 @@ def guess_inter(name: str) -> int | None:
     return None
 
 
+#: faiths and sects: a member noun after one describes a group, it names none
+_FAITHS = frozenset(("shiite", "shia", "shii", "sunni", "christian", "muslim", "druze", "alawite", "yazidi",
+                     "hindu", "buddhist", "catholic", "evangelical"))
+
+
 def member_group(text: str, known: Callable[[str], bool] = lambda name: False) -> tuple[str, int | None] | None:
     """The name and guessed inter code of a group the table lacks, or None (``known(name)``: the
     name is a country, demonym or people the table holds, which no member noun makes a group;
@@ -114,8 +119,8 @@ def member_group(text: str, known: Callable[[str], bool] = lambda name: False) -
     name = words[:-1]
     if head in _MEMBER_INTER and name and all(_name_word(w) for w in name) and name[0][:1].isupper():
         joined = " ".join(name)
-        if known(joined):
-            return None
+        if known(joined) or (len(name) == 1 and re.sub(r"[’'-]", "", joined.lower()) in _FAITHS):
+            return None  # "Shi'ite militias", "Sunni fighters" describe, they name no group
         return joined, _MEMBER_INTER[head] if _MEMBER_INTER[head] is not None else guess_inter(joined)
     if head in _NAME_NOUNS and words[-1].islower() and name and all(_name_word(w) for w in name) \
             and sum(w[:1].isupper() for w in name) >= 2 and not known(" ".join(name)):
