@@ -65,6 +65,17 @@ ACT_VERBS = (
     # moving forces: ACLED's change to group/activity
     r"deployed|sent reinforcements|reinforced|arrived|massed|crossed into"
 )
+#: Acts without violence that ACLED codes (ANNOTATION.md section 8): a crowd's protest held, an
+#: agreement or ceasefire made, a base set up. Done forms only; ``march`` in lower case, not the month.
+CIVIL_ACT_VERBS = (
+    r"(?-i:marched)(?= (?:to|through|in|from|towards?|along|past|outside|against|for|peacefully|across)\b|[,.])|protested|"
+    r"(?:held|staged) (?:an? |their |its )?(?:\w+ )?(?:protests?|(?-i:march(?:es)?)|rall(?:y|ies)|sit-ins?|"
+    r"demonstrations?)|(?:protests?|(?-i:march(?:es)?)|rall(?:y|ies)|sit-ins?|demonstrations?) (?:was|were) held|"
+    r"(?:agreed|signed|brokered|reached) (?:to |on )?(?:an? |the )?[\"'“]?(?:[\w-]+ )?(?:[\w-]+[\"'”]? )?"
+    r"(?:cease-?fires?|truces?|deals?|agreements?|accords?|memorand(?:um|a))|"
+    r"(?:set up|established) (?:an? |its |their |the )?(?:new |permanent )?(?:\w+ )?(?:bases?|headquarters|outposts?|"
+    r"observation posts?|camps?)"
+)
 #: Verbs that report the act only together with their object ("carried out strikes").
 SUPPORT_VERBS = (r"carr(?:ied|ies|ying|y) out|conduct(?:ed|s|ing)?|claim(?:ed|s|ing)? responsibility|"
                  r"launch(?:ed|es|ing)?|drop(?:ped|s|ping)?|hurl(?:ed|s|ing)?")

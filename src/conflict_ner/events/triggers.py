@@ -12,14 +12,15 @@ from collections.abc import Sequence
 from typing import Literal, NamedTuple
 
 from conflict_ner.events.clauses import lookback
-from conflict_ner.events.lexicon import (ACT_NOUNS, ACT_VERBS, BE_FORMS, CAPTURE_TAKE, GET_FORMS, IRREGULAR_PAST,
+from conflict_ner.events.lexicon import (ACT_NOUNS, ACT_VERBS, BE_FORMS, CAPTURE_TAKE, CIVIL_ACT_VERBS, GET_FORMS,
+                                         IRREGULAR_PAST,
                                          MUTUAL_VERBS, SUPPORT_VERBS, UNREALISED_BEFORE, VICTIM_VERBS)
 
 TriggerKind = Literal["act", "mutual", "victim", "noun", "support"]
 
 _TRIGGER_RE = re.compile(
     rf"\b(?:(?P<mutual>{MUTUAL_VERBS})|(?P<victim>{VICTIM_VERBS})|(?P<support>{SUPPORT_VERBS})|(?P<act>{ACT_VERBS})|"
-    rf"(?P<take>{CAPTURE_TAKE})|"
+    rf"(?P<take>{CAPTURE_TAKE})|(?P<civil>{CIVIL_ACT_VERBS})|"
     rf"(?P<noun>{ACT_NOUNS}))\b",
     re.I,
 )
@@ -54,6 +55,9 @@ def find_triggers(sentence: str) -> tuple[Trigger, ...]:
     for m in _TRIGGER_RE.finditer(sentence):
         kind: TriggerKind = m.lastgroup  # type: ignore[assignment]
         near = lookback(m.start())
+        civil = kind == "civil"  # a protest, agreement or base: an act of its own, done in every form
+        if civil:
+            kind = "act"
         if kind == "take":
             # "take" names an act only when it took place: "attempts to take Salma", "did not take the city" none
             if _UNREALIZED_BEFORE.search(sentence, near, m.start()):
@@ -63,7 +67,7 @@ def find_triggers(sentence: str) -> tuple[Trigger, ...]:
         # "were advancing", "is shelling": a progressive, never a passive ("were being shelled" is one)
         passive = kind in ("act", "support") and not first.endswith("ing") and bool(
             _BE_BEFORE.search(sentence, near, m.start()) or _BY_AFTER.match(sentence, m.end()))
-        past = first.endswith("ed") or first in IRREGULAR_PAST or first.endswith("ing") and kind != "mutual"
+        past = civil or first.endswith("ed") or first in IRREGULAR_PAST or first.endswith("ing") and kind != "mutual"
         realized = kind != "noun" and (past or passive) and not _UNREALIZED_BEFORE.search(sentence, near, m.start())
         out.append(Trigger(m.start(), m.end(), kind, passive, realized))
     return tuple(out)

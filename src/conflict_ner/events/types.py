@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-from conflict_ner.events.lexicon import MUTUAL_VERBS, VICTIM_NOUNS
+from conflict_ner.events.lexicon import CIVIL_ACT_VERBS, MUTUAL_VERBS, VICTIM_NOUNS
 from conflict_ner.events.regex_literals import fold, may_match, required_literals
 from conflict_ner.events.sentence import Sentence
 from conflict_ner.records import TYPE_OF_SUB_EVENT, ActorRef, CountRef, TextSpan
@@ -107,6 +107,7 @@ CUES: dict[str, str] = {
                  r"forcibly disappeared|(?:forced|enforced) disappearances?",
     "arrest": r"arrest\w*|detain\w*|detention|apprehend\w*|rounded up|round-ups?|taken into custody|jailed",
     "protest": r"protest(?:s|ed|ers|ors|ing)?|demonstrat(?:ion|ions|ors)|rall(?:y|ies)|protest marches|marchers|"
+               r"(?-i:march(?:es)?)|(?-i:marched)(?= (?:to|through|in|from|towards?|along|past|outside|against|for|peacefully|across)\b|[,.])|"
                r"sit-ins?|(?:general|hunger) strikes?|went on strike|strikers",
     "intervention": r"dispers(?:ed|e|es|ing)|tear ?gas|water cannons?|rubber bullets|stun grenades|batons?|"
                     r"broke up|pepper spray|arrest\w*|detain\w*",
@@ -136,7 +137,8 @@ CUES: dict[str, str] = {
                  r"bombs?|ieds?|explosives?)|weapons? (?:caches?|depots?)|arms (?:caches?|depots?)|"
                  rf"(?:seiz|confiscat|found|discover)\w* (?:\w+ ){{0,3}}(?:{_WEAPON_GOODS})",
     "base": r"(?:establish|set(?:s|ting)? up|buil[dt]|open(?:ed|s)?)\w* (?:an? |its |their |the |new |\w+ ){0,3}"
-            r"(?:military )?(?:bases?|headquarters|hq|outposts?|military posts?|garrisons?|"
+            r"(?:military )?(?:bases?|headquarters|hq|outposts?|military posts?|observation posts?|garrisons?|"
+            r"(?:permanent|military|army) camps?|"
             r"command (?:centers?|centres?))",
     "looting": r"loot\w*|pillag\w*|plunder\w*|ransack\w*|arson|property destruction|"
                rf"(?:torch|burn|raz|demolish|destroy|bulldoz|set fire to|vandali[sz]|blew up|blown up)\w* "
@@ -180,6 +182,8 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+ly\s+)?$", re.I
 _PLACE_SUBJECT = re.compile(rf"^(?:\W*(?:the|its|their)\s+)?(?:[\w'-]+\s+){{0,2}}(?:{_PLACE_NOUNS})\b", re.I)
 _FALL_SUBJECT = re.compile(rf"\b(?:{_PLACE_NOUNS})\s+(?:\w+\s+){{0,2}}$", re.I)
 _TIME_CLAUSE = re.compile(r"\b(?:before|after|until|since|once|as)\s+(?:the\s+|its\s+)?(?:[\w'-]+\s+){0,3}$", re.I)
+# an act without violence (a protest, an agreement, a base): its trigger does not make the sentence violent
+_CIVIL_ACT = re.compile(rf"(?:{CIVIL_ACT_VERBS})\b", re.I)
 _REGAIN = re.compile(
     r"\b(?:re(?:captur|took|tak|gain|conquer|enter|claim|stor|cover)\w*|liberat\w*|took back|back control)\b", re.I)
 
@@ -416,9 +420,10 @@ def decide(sentence: Sentence, actors: Sequence[ActorRef] = (), weapons: Sequenc
         return _weak("Attack")
     if "change" in cues:
         return _cue("Change to group/activity")
-    if "agreement" in cues and not (cues & {"direct", "harm"} or sentence.reports_violence):
+    violence = any(t.kind != "support" and not _CIVIL_ACT.match(text, t.start) for t in sentence.triggers)
+    if "agreement" in cues and not (cues & {"direct", "harm"} or violence):
         return _cue("Agreement")
-    if cues & {"direct", "harm"} or sentence.reports_violence or casualties:
+    if cues & {"direct", "harm"} or violence or casualties:
         return _weak("Armed clash")
     if "agreement" in cues:
         return _cue("Agreement")

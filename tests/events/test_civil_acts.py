@@ -1,0 +1,49 @@
+"""Acts without violence that ACLED codes (ANNOTATION.md section 8): a protest held, an
+agreement made, a base set up are acts of their own, typed as such."""
+
+from __future__ import annotations
+
+import pytest
+
+from conflict_ner.events import build_records
+from conflict_ner.events.sentence import Sentence
+from conflict_ner.events.triggers import find_triggers
+from conflict_ner.events.types import classify
+from conflict_ner.records import Entity
+
+
+def _words(text: str) -> list[tuple[str, bool]]:
+    return [(text[t.start:t.end], t.realized) for t in find_triggers(text)]
+
+
+@pytest.mark.parametrize("text, word, sub_event_type", [
+    ("Teachers marched through the old town to demand their pay.", "marched", "Peaceful protest"),
+    ("Farmers held a silent rally outside the governor's office.", "held a silent rally", "Peaceful protest"),
+    ("Several sit-ins were held at the two campuses.", "sit-ins were held", "Peaceful protest"),
+    ("The two factions agreed to a truce in the valley.", "agreed to a truce", "Agreement"),
+    ("Elders brokered a 'local ceasefire' between the clans.", "brokered a 'local ceasefire", "Agreement"),
+    ("The militia had set up a permanent camp above the river.", "set up a permanent camp", "Headquarters or base established"),
+    ("The army established a new observation post near the dam.", "established a new observation post",
+     "Headquarters or base established"),
+])
+def test_a_civil_act_is_a_done_act_of_its_own_type(text, word, sub_event_type):
+    assert _words(text) == [(word, True)]
+    assert classify(Sentence(text)).sub_event_type == sub_event_type
+
+
+def test_march_the_month_or_a_march_of_captives_or_troops_is_no_protest():
+    assert _words("In March the talks stalled.") == []
+    assert _words("The kidnappers marched the boys into the hills.") == []
+    assert classify(Sentence("Troops marched into the town.")).sub_event_type != "Peaceful protest"
+
+
+def test_a_ceasefire_that_only_took_effect_is_no_act():
+    assert _words("Since the truce took effect, the road has been quiet.") == []
+
+
+def test_a_protest_held_gets_a_record_on_its_entities():
+    text = "Hundreds of nurses marched to the ministry in Lusaka on Friday."
+    ents = [Entity(label, text.index(w), text.index(w) + len(w), w, 1.0)
+            for label, w in (("ACTOR", "Hundreds of nurses"), ("LOCATION", "Lusaka"), ("DATE", "Friday"))]
+    recs = build_records(text, ents, "2024-05-11", "d", keep_bare=False)
+    assert [(r.event_type, r.sub_event_type) for r in recs] == [("Protests", "Peaceful protest")]
