@@ -356,3 +356,13 @@ def test_a_later_act_with_a_subject_of_its_own_keeps_its_actors(entities):
     ents = entities(text, [("ACTOR", "militia"), ("LOCATION", "Dorva"), ("ACTOR", "army")])
     recs = build_records(text, ents, "2024-05-08")
     assert [[a.text for a in r.actors] for r in recs] == [["militia"], ["army"]]
+
+
+def test_a_relative_clause_act_is_done_by_the_actor_it_is_about(entities):
+    # section 9: the actor named right before "who <verb>" did that act, and keeps its place in the first
+    text = "The army took Dorva on Monday, meeting little resistance from the militia, who withdrew north."
+    ents = entities(text, [("ACTOR", "army"), ("LOCATION", "Dorva"), ("DATE", "Monday"), ("ACTOR", "militia")])
+    recs = build_records(text, ents, "2024-05-08")
+    assert [r.trigger.text for r in recs] == ["took", "withdrew"]
+    assert [(a.text, a.role) for a in recs[1].actors] == [("militia", "initiator")]
+    assert "militia" in [a.text for a in recs[0].actors]

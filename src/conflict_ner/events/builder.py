@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from conflict_ner.errors import DataError
@@ -173,11 +174,16 @@ def _records(text: str, sentence: Sentence, ents: list[Entity], dates: DateCarry
 _NO_SUBJECT_GAP = re.compile(r"\s*(?:(?:had|has|have|was|were|is|are|then|also|later|subsequently|"
                              r"again|still|briefly|\w+ly)\s+)*", re.I)
 
+# A relative clause's opening right before a later act's verb: "Peshmerga fighters who withdrew north"
+_RELATIVE_BEFORE = re.compile(r",?\s+(?:who|which)\s*$", re.I)
+
 
 def _shared_subjects(sentence: Sentence, acts: Sequence[Act], own_actors: list[list]) -> list[list]:
     """``own_actors`` with the initiators of an act given to the act after it when that act's verb
     has no subject of its own (``X shelled A, and had stormed B``: X did both; section 9: an entity
-    may appear in several records). An act told in the same stretch already shares its actors.
+    may appear in several records). An act told in the same stretch already shares its actors. A
+    relative clause's verb (``meeting resistance from X, who withdrew north``) was done by the actor
+    the clause is about, named right before it, whatever its role in the act before.
 
     >>> from conflict_ner.records import ActorRef
     >>> s = Sentence("Rebels shelled the town, and had stormed the base.")
@@ -197,6 +203,13 @@ def _shared_subjects(sentence: Sentence, acts: Sequence[Act], own_actors: list[l
             continue
         if any(a.start - sentence.start < t.start for a in out[i]):
             continue  # a subject of its own
+        rel = _RELATIVE_BEFORE.search(sentence.text, max(0, act.start - 12), act.start)
+        if rel is not None:
+            # "fighters who withdrew north": the one the relative clause is about did its act
+            carried = [replace(a, role="initiator") for a in out[i - 1] if a.end - sentence.start == rel.start()]
+            if carried:
+                out[i] = carried + out[i]
+            continue
         carried = [a for a in out[i - 1] if a.role == "initiator" and a.start - sentence.start < before.trigger.start] \
             if before.trigger is not None else []
         if carried:
