@@ -59,7 +59,8 @@ _PLACE_NOUNS = (r"towns?|villages?|city|cities|areas?|districts?|hills?|neighbou
 # what is looted, burned or blown up (a bridge or a shrine is property; fighting positions are not)
 _PROPERTY = (r"homes?|houses?|huts?|shelters?|tents?|shops?|property|properties|buildings?|structures?|crops|fields|"
              r"villages?|churches?|mosques?|shrines?|minarets?|bridges?|warehouses?|schools?|markets?|vehicles|cars|"
-             r"farms?|livestock")
+             r"farms?|livestock|planes?|aircraft|stations?|power lines?|pipelines?|infrastructure|remains|ruins|"
+             r"monuments?|statues?|offices?|hospitals?|clinics?|stores?|stalls?|trucks|lorries|granar(?:y|ies)")
 _WEAPON_GOODS = r"weapons|arms|ammunition|munitions|explosives|rifles|mortars|rockets|missiles|guns|cache|caches"
 #: One pattern per cue; a cue is present when its pattern matches the sentence (or, for the
 #: means of an act, one of the record's WEAPON spans).
@@ -128,6 +129,8 @@ CUES: dict[str, str] = {
                  r"restor(?:ed|es|ing) (?:full |state |government )?(?:control|security|order|authority)"
                  r"(?: and stability)?[\"'”’]?(?: (?:over|to|in|of))?",
     # a place falls with or without "to"; "fell back", "shells fell on" are no capture
+    # breaking through to a besieged place takes it back (ACLED: the besieger loses ground)
+    "siege_broken": r"br(?:oke|eak|eaks|eaking) (?:through to|(?:the |a |an )?(?:[\w-]+ ){0,4}siege)",
     "fell_to": r"f(?:ell|alls?|allen)(?: (?:in)?to\b|(?! (?:back|silent|apart|short|ill|asleep|into|near|"
                r"sharply|by|from|under|below|behind|to)\b))",
     "disrupted": r"intercept\w*|shot down|shoot(?:s|ing)? down|downed|brought down|defus\w*|dismantl\w*|"
@@ -380,7 +383,7 @@ def decide(sentence: Sentence, actors: Sequence[ActorRef] = (), weapons: Sequenc
     if "peaceful" in cues and cues & {"territory", "transfer"} or "transfer" in cues and not violent:
         return _cue("Non-violent transfer of territory")
     territory = _territory(text, sentence.start, locations) if cues & {"territory", "fell_to"} else False
-    if territory:
+    if territory or "siege_broken" in cues:
         return _taker(text, initiators)
     if "air" in cues and not ("shelling" in cues and _only_air_force(text, weapons)):
         return _cue("Air/drone strike")
