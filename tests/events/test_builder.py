@@ -366,3 +366,13 @@ def test_a_relative_clause_act_is_done_by_the_actor_it_is_about(entities):
     assert [r.trigger.text for r in recs] == ["took", "withdrew"]
     assert [(a.text, a.role) for a in recs[1].actors] == [("militia", "initiator")]
     assert "militia" in [a.text for a in recs[0].actors]
+
+
+def test_the_other_sides_denial_takes_the_acts_type_and_its_denier_did_it(entities):
+    # section 9: a denial keeps its record with the denied act's type; the side that denies is its initiator
+    text = "Rebels said a drone strike had destroyed the clinic in Dorva, a claim the ministry disputes."
+    ents = entities(text, [("ACTOR", "Rebels"), ("WEAPON", "drone"), ("LOCATION", "Dorva"), ("ACTOR", "ministry")])
+    act, denial = build_records(text, ents, "2024-05-08")
+    assert denial.modality == "negated" and denial.trigger.text == "disputes"
+    assert denial.sub_event_type == act.sub_event_type != "Other"
+    assert [(a.text, a.role) for a in denial.actors] == [("ministry", "initiator")]

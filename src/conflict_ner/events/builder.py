@@ -141,6 +141,7 @@ def _records(text: str, sentence: Sentence, ents: list[Entity], dates: DateCarry
     for a in acts:
         told_with.setdefault(a.start, []).append(a.trigger)
     out = []
+    made: dict[int, EventRecord] = {}  # each act's record, by the act's index
     for i, act in enumerate(acts):
         if not keep_bare and not _codable(own_ents[i], own_actors[i], own_counts[i]):
             continue  # "It was the deadliest attack in years": nothing to code
@@ -164,9 +165,22 @@ def _records(text: str, sentence: Sentence, ents: list[Entity], dates: DateCarry
         if not keep_bare and not own_counts[i] and not (act_dates or borrowed) and _named_only(sentence, act, own_ents[i]):
             continue  # "Turkey remained silent throughout the fighting": the act named, nothing reported of it
         others = [t for t in told_with[act.start] if t is not None and t is not act.trigger]
-        out.append(_record(text, sentence, act, own_ents[i] + borrowed, own_actors[i], own_counts[i],
-                           act_dates or borrowed, act_source, mode, dates, published, doc_id, certainty, others))
+        rec = _record(text, sentence, act, own_ents[i] + borrowed, own_actors[i], own_counts[i],
+                      act_dates or borrowed, act_source, mode, dates, published, doc_id, certainty, others)
+        if act.negates and i - 1 in made:
+            rec = _denial(sentence, act, rec, made[i - 1])
+        made[i] = rec
+        out.append(rec)
     return out
+
+
+def _denial(sentence: Sentence, act: Act, rec: EventRecord, denied: EventRecord) -> EventRecord:
+    """The other side's denial of the act before it (``..., a claim the army denied``): that act's
+    type (section 9: a denial keeps its record and its act's type), and the side that denies, named
+    before its word, as the act's (alleged) initiator."""
+    stance = sentence.start + act.trigger.start
+    actors = tuple(replace(a, role="initiator") if a.end <= stance else a for a in rec.actors)
+    return replace(rec, event_type=denied.event_type, sub_event_type=denied.sub_event_type, actors=actors)
 
 
 # Between a later act's clause break and its verb when the clause has no subject of its own: ", and
