@@ -70,7 +70,7 @@ CUES: dict[str, str] = {
     "suicide": r"suicide|blew (?:himself|herself|themselves) up|svbieds?|explosive (?:vests?|belts?)|"
                r"(?:explosives?|bomb)-(?:laden|packed|rigged) (?:\w+ )?(?:vehicles?|cars?|trucks?)",
     "air": r"air ?strikes?|air ?raids?|airstrikes?|drone (?:strikes?|attacks?)|aerial (?:bombardments?|attacks?|"
-           r"strikes?|bombings?)|warplanes?|war planes?|(?:fighter |military )?jets?|(?<!anti-)aircraft|helicopters?|"
+           r"strikes?|bombings?)|warplanes?|war planes?|(?:fighter |military )?jets?|(?<!anti-)aircraft(?! carriers?)|helicopters?|"
            r"gunships?|bombers?|barrel bombs?|air forces?|drones?|uavs?|unmanned aerial \w+|reapers?|mq-\d+|hellfires?|"
            r"shaheds?|bayraktars?|tb2s?|su-\d+|mig-\d+|f-1[56]s?|"
            r"bombs? (?:fell|rained|were dropped)|dropped (?:\w+ )?bombs|"
@@ -385,7 +385,7 @@ def decide(sentence: Sentence, actors: Sequence[ActorRef] = (), weapons: Sequenc
     territory = _territory(text, sentence.start, locations) if cues & {"territory", "fell_to"} else False
     if territory or "siege_broken" in cues:
         return _taker(text, initiators)
-    if "air" in cues and not ("shelling" in cues and _only_air_force(text, weapons)):
+    if "air" in cues and not ("shelling" in cues and (_only_air_force(text, weapons) or _missiles_fired(text))):
         return _cue("Air/drone strike")
     if cues & {"clash"}:
         return _cue("Armed clash")
@@ -440,6 +440,25 @@ def _only_air_force(text: str, weapons: Sequence[TextSpan]) -> bool:
     (True, False)
     """
     return not any(_AIR_CUE.search(_AIR_FORCE.sub("", t)) for t in (text, *(w.text for w in weapons)))
+
+
+# missiles, rockets or shells fired or launched: the act's means, whatever drones are named after them
+_FIRED_MISSILES = re.compile(r"\b(?:fired|fires|firing|launched|launches|launching) (?:[\w-]+ ){0,4}?"
+                             r"(?:missiles?|rockets?|shells|mortars?|mortar rounds)\b", re.I)
+# the air words that name aircraft at work, not only drones or a bare strike
+_AIRCRAFT = re.compile(r"\b(?:air ?strikes?|air ?raids?|air attacks?|warplanes?|war planes?|jets?|(?<!anti-)aircraft(?! carriers?)|"
+                       r"helicopters?|gunships?|bombers?|barrel bombs?|aerial)\b", re.I)
+
+
+def _missiles_fired(text: str) -> bool:
+    """Whether missiles or rockets fired are the act's means: no aircraft named, and no drone or strike
+    word before the firing (``a drone fired two missiles`` is a drone strike).
+
+    >>> _missiles_fired("Rebels fired missiles and drones at the base."), _missiles_fired("A drone fired missiles.")
+    (True, False)
+    """
+    m = _FIRED_MISSILES.search(text)
+    return bool(m) and not _AIRCRAFT.search(text) and not _AIR_CUE.search(text, 0, m.start())
 
 
 def _cue(sub_event_type: str) -> Decision:
