@@ -47,3 +47,12 @@ def test_a_protest_held_gets_a_record_on_its_entities():
             for label, w in (("ACTOR", "Hundreds of nurses"), ("LOCATION", "Lusaka"), ("DATE", "Friday"))]
     recs = build_records(text, ents, "2024-05-11", "d", keep_bare=False)
     assert [(r.event_type, r.sub_event_type) for r in recs] == [("Protests", "Peaceful protest")]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The neighbouring state has sent about 2,000 troops across the border.", "sent about 2,000 troops"),
+    ("The minister announced the deployment of three more battalions to the coast.", "announced the deployment of"),
+])
+def test_forces_sent_are_a_change_to_group_activity(text, word):
+    assert _words(text) == [(word, True)]
+    assert classify(Sentence(text)).sub_event_type == "Change to group/activity"

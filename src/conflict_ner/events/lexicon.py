@@ -74,7 +74,10 @@ CIVIL_ACT_VERBS = (
     r"(?:agreed|signed|brokered|reached) (?:to |on )?(?:an? |the )?[\"'“]?(?:[\w-]+ )?(?:[\w-]+[\"'”]? )?"
     r"(?:cease-?fires?|truces?|deals?|agreements?|accords?|memorand(?:um|a))|"
     r"(?:set up|established) (?:an? |its |their |the )?(?:new |permanent )?(?:\w+ )?(?:bases?|headquarters|outposts?|"
-    r"observation posts?|camps?)"
+    r"observation posts?|camps?)|"
+    # forces sent: a change to a group's activity
+    r"sen(?:t|ding) (?:[\w,-]+ ){0,3}(?:troops|soldiers|reinforcements|battalions|units|special forces)|"
+    r"announced the deployment of"
 )
 #: Verbs that report the act only together with their object ("carried out strikes").
 SUPPORT_VERBS = (r"carr(?:ied|ies|ying|y) out|conduct(?:ed|s|ing)?|claim(?:ed|s|ing)? responsibility|"
