@@ -36,3 +36,20 @@ def test_a_siege_broken_is_ground_taken_by_whoever_broke_it():
 ])
 def test_missiles_fired_are_the_means_unless_aircraft_or_a_drone_fired_them(text, sub_event_type):
     assert classify(Sentence(text)).sub_event_type == sub_event_type
+
+
+def test_civilians_killed_by_a_named_side_are_an_attack_of_its_own():
+    from conflict_ner.records import CountRef
+
+    text = "A rights group said 30 villagers had been killed by militia fighters."
+    fighters = ActorRef("militia fighters", text.index("militia"), len(text) - 1, "initiator")
+    count = CountRef("30", text.index("30"), text.index("30") + 2, 30, 30, 30, "villagers", "killed")
+    from conflict_ner.events.types import decide
+    got = decide(Sentence(text), [fighters], counts=[count])
+    assert got.kind.sub_event_type == "Attack" and not got.weak
+    # nine "men" may be fighters; civilians harmed by no one named stay a weak attack
+    men = CountRef("nine", 0, 4, 9, 9, 9, "nine men", "killed")
+    assert decide(Sentence("Nine men were killed by the rebels."), [ActorRef("the rebels", 24, 34, "initiator")],
+                  counts=[men]).weak
+    assert decide(Sentence("30 villagers were killed."), counts=[CountRef("30", 0, 2, 30, 30, 30, "villagers",
+                                                                          "killed")]).weak

@@ -420,8 +420,9 @@ def decide(sentence: Sentence, actors: Sequence[ActorRef] = (), weapons: Sequenc
         return Decision(typed("Armed clash"), "armed")
     if "blast" in cues:
         return _cue("Remote explosive/landmine/IED")
-    if civilians:
-        return _weak("Attack")
+    if civilians:  # civilians killed by a named side: an attack, whatever was told before
+        named = initiators and _KILLING.search(text) and any(is_civilian(v) and not _BARE_MEN.match(v) for v in victims)
+        return _cue("Attack") if named else _weak("Attack")
     if "change" in cues:
         return _cue("Change to group/activity")
     violence = any(t.kind != "support" and not _CIVIL_ACT.match(text, t.start) for t in sentence.triggers)
@@ -460,6 +461,11 @@ def _missiles_fired(text: str) -> bool:
     """
     m = _FIRED_MISSILES.search(text)
     return bool(m) and not _AIRCRAFT.search(text) and not _AIR_CUE.search(text, 0, m.start())
+
+
+_KILLING = re.compile(r"\b(?:kill(?:ed|ing|s)?|murder\w*|massacr\w*|execut(?:ed|ing)|shot dead)\b", re.I)
+# "nine men" may be fighters: only a word that names civilians makes the killing an attack
+_BARE_MEN = re.compile(r"^(?:[\w,-]+\s+)*?(?:men|males?)$", re.I)
 
 
 def _cue(sub_event_type: str) -> Decision:
