@@ -53,3 +53,12 @@ def test_civilians_killed_by_a_named_side_are_an_attack_of_its_own():
                   counts=[men]).weak
     assert decide(Sentence("30 villagers were killed."), counts=[CountRef("30", 0, 2, 30, 30, 30, "villagers",
                                                                           "killed")]).weak
+
+
+def test_a_crowd_that_beats_someone_is_mob_violence_and_a_beating_is_an_act():
+    text = "A crowd of angry traders gathered at the stall, dragged the thief out and beat him."
+    assert classify(Sentence(text)).sub_event_type == "Mob violence"
+    assert [text[t.start:t.end] for t in Sentence(text).triggers] == ["beat"]
+    assert [t for t in Sentence("Rebels were beaten back from the hill.").triggers] == []
+    assert "beat" not in [s.text[t.start:t.end] for s in [Sentence("Nobody beat us on the ground.")]
+                          for t in s.triggers]

@@ -63,7 +63,9 @@ ACT_VERBS = (
     r"surround(?:ed|ing)|encircl(?:ed|ing)|withdrawn|landed|advanc(?:ed|ing) (?:on|into|towards?)|"
     r"regain(?:ed|ing)|recover(?:ed|ing) (?:\w+ ){0,5}(?:territory|ground)|"
     # moving forces: ACLED's change to group/activity
-    r"deployed|sent reinforcements|reinforced|arrived|massed|crossed into"
+    r"deployed|sent reinforcements|reinforced|arrived|massed|crossed into|"
+    # a beating (not a side "beaten back", nor "beat us on the ground" in a fight)
+    r"beat(?= (?:(?:\w+ ){0,3}to death|him|her|them|the \w+ with)\b)|beaten(?! back)|beating(?! back)"
 )
 #: Acts without violence that ACLED codes (ANNOTATION.md section 8): a crowd's protest held, an
 #: agreement or ceasefire made, a base set up. Done forms only; ``march`` in lower case, not the month.

@@ -118,7 +118,8 @@ CUES: dict[str, str] = {
     "riot": r"(?<!anti-)riot(?:s|ed|ing|ers)?(?!\s+(?:police|gear|control|squads?|units?|officers))|"
             r"threw (?:stones|rocks|molotov\w*|petrol bombs)|stone-?throwing|molotov\w*|"
             r"petrol bombs?|vandali[sz]\w*",
-    "mob": r"mobs?|lynch\w*|vigilantes?|angry (?:crowds?|residents|villagers)",
+    "mob": r"mobs?|lynch\w*|vigilantes?|angry (?:crowds?|residents|villagers)|"
+           r"crowds? (?:[\w,-]+ ){0,10}?(?:dragged|beat|stoned|lynched)",
     "territory": r"(?:re)?captur(?:ed|es|ing|e)|(?:re)?took (?:full |back |over )?control|"
                  r"(?:re)?tak(?:es|ing|en) (?:full |back )?control|retook|retak(?:es|en|ing|e)|regain(?:ed|s|ing)?|"
                  r"seiz(?:ed|es|ing|e)|overr(?:an|un|unning)|liberat(?:ed|es|ing)|took over|gained control|"
