@@ -62,3 +62,19 @@ def test_a_crowd_that_beats_someone_is_mob_violence_and_a_beating_is_an_act():
     assert [t for t in Sentence("Rebels were beaten back from the hill.").triggers] == []
     assert "beat" not in [s.text[t.start:t.end] for s in [Sentence("Nobody beat us on the ground.")]
                           for t in s.triggers]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Fighters burned several houses near the well overnight.", "burned"),
+    ("Raiders also drove off about 500 head of cattle.", "drove off"),
+    ("The gang set two shops alight before dawn.", "set two shops alight"),
+])
+def test_property_burned_and_herds_driven_off_are_acts_of_looting(text, word):
+    assert [text[t.start:t.end] for t in Sentence(text).triggers] == [word]
+    assert classify(Sentence(text)).sub_event_type == "Looting/property destruction"
+
+
+def test_burned_homes_as_a_place_and_weapons_named_beside_burning():
+    assert Sentence("Bodies were found in burned homes near the church.").triggers == ()
+    text = "Men armed with machetes and rifles burned huts and shops in the hamlet."
+    assert classify(Sentence(text)).sub_event_type == "Looting/property destruction"

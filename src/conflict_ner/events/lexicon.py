@@ -65,7 +65,11 @@ ACT_VERBS = (
     # moving forces: ACLED's change to group/activity
     r"deployed|sent reinforcements|reinforced|arrived|massed|crossed into|"
     # a beating (not a side "beaten back", nor "beat us on the ground" in a fight)
-    r"beat(?= (?:(?:\w+ ){0,3}to death|him|her|them|the \w+ with)\b)|beaten(?! back)|beating(?! back)"
+    r"beat(?= (?:(?:\w+ ){0,3}to death|him|her|them|the \w+ with)\b)|beaten(?! back)|beating(?! back)|"
+    # property burned or razed, herds driven off (ACLED: looting/property destruction)
+    r"(?<!\bin )(?<!\bthe )(?<!\bof )(?<!\bfrom )(?<!\bamong )burn(?:ed|t|ing)(?= (?:[\w,-]+ ){0,4}?(?:homes|houses|huts|shops|villages|towns|buildings|offices|markets?|"
+    r"churches|mosques|schools|crops|fields)\b)|set (?:[\w,]+ ){0,4}?(?:ablaze|alight|on fire)|set fire to|"
+    r"demolishing|razed|dr(?:ove|iven) off(?= (?:[\w,-]+ ){0,4}?(?:cattle|livestock|herds?|goats|sheep|camels|cows)\b)"
 )
 #: Acts without violence that ACLED codes (ANNOTATION.md section 8): a crowd's protest held, an
 #: agreement or ceasefire made, a base set up. Done forms only; ``march`` in lower case, not the month.

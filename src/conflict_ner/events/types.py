@@ -145,6 +145,8 @@ CUES: dict[str, str] = {
             r"(?:permanent|military|army) camps?|"
             r"command (?:centers?|centres?))",
     "looting": r"loot\w*|pillag\w*|plunder\w*|ransack\w*|arson|property destruction|"
+               r"(?:dr(?:ove|iven)|carr(?:ied|ying)|ma(?:de|king)) off (?:[\w,-]+ ){0,4}?(?:cattle|livestock|herds?|goats|"
+               r"sheep|camels|cows)|"
                rf"(?:torch|burn|raz|demolish|destroy|bulldoz|set fire to|vandali[sz]|blew up|blown up)\w* "
                rf"(?:\w+ ){{0,3}}(?:{_PROPERTY})|set(?:ting)? (?:\w+ ){{0,3}}(?:{_PROPERTY}) (?:on fire|alight|ablaze)|"
                rf"(?:{_PROPERTY}) (?:\w+ ){{0,6}}?(?:were|was) (?:looted|burned|burnt|torched|razed|set ablaze|"
@@ -402,6 +404,9 @@ def decide(sentence: Sentence, actors: Sequence[ActorRef] = (), weapons: Sequenc
         return _cue("Sexual violence")
     if "abduction" in cues and not casualties:  # gunmen who kidnap kill no one: an abduction
         return _cue("Abduction/forced disappearance")
+    # property burned by armed men who hurt no one: weapons named do not make it an attack
+    if "looting" in cues and "direct" in cues and not casualties and not _HURT.search(text):
+        return _cue("Looting/property destruction")
     if civilians and "direct" in cues:
         return _cue("Attack")
     if "abduction" in cues:
