@@ -56,3 +56,25 @@ def test_a_protest_held_gets_a_record_on_its_entities():
 def test_forces_sent_are_a_change_to_group_activity(text, word):
     assert _words(text) == [(word, True)]
     assert classify(Sentence(text)).sub_event_type == "Change to group/activity"
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The first outpost was established on a ridge above the valley.", "outpost was established"),
+    ("The convoy was the first step in setting up observation posts along the road.", "setting up observation posts"),
+])
+def test_a_base_set_up_in_the_passive_or_the_gerund(text, word):
+    assert _words(text) == [(word, True)]
+    assert classify(Sentence(text)).sub_event_type == "Headquarters or base established"
+
+
+def test_an_agreement_is_the_act_whatever_deployment_it_allows():
+    text = "The two sides agreed to a truce that allows the deployment of monitors."
+    assert classify(Sentence(text)).sub_event_type == "Agreement"
+
+
+def test_the_learned_check_keeps_a_cued_agreement_or_base():
+    from conflict_ner.events.type_model import overrides
+
+    assert not overrides("Agreement", True, "Change to group/activity", 0.999)
+    assert not overrides("Headquarters or base established", True, "Change to group/activity", 0.999)
+    assert overrides("Agreement", False, "Change to group/activity", 0.999)

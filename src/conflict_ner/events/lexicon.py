@@ -80,7 +80,8 @@ CIVIL_ACT_VERBS = (
     r"(?:agreed|signed|brokered|reached) (?:to |on )?(?:an? |the )?[\"'“]?(?:[\w-]+ )?(?:[\w-]+[\"'”]? )?"
     r"(?:cease-?fires?|truces?|deals?|agreements?|accords?|memorand(?:um|a))|"
     r"(?:set up|established) (?:an? |its |their |the )?(?:new |permanent )?(?:\w+ )?(?:bases?|headquarters|outposts?|"
-    r"observation posts?|camps?)|"
+    r"observation posts?|camps?)|(?:setting up|establishing) (?:\w+ ){0,2}(?:bases?|posts?|outposts?|headquarters)|"
+    r"(?:posts?|bases?|outposts?|headquarters) (?:was|were|had been|has been) (?:\w+ )?(?:established|set up)|"
     # forces sent: a change to a group's activity
     r"sen(?:t|ding) (?:[\w,-]+ ){0,3}(?:troops|soldiers|reinforcements|battalions|units|special forces)|"
     r"announced the deployment of"

@@ -143,7 +143,8 @@ CUES: dict[str, str] = {
     "base": r"(?:establish|set(?:s|ting)? up|buil[dt]|open(?:ed|s)?)\w* (?:an? |its |their |the |new |\w+ ){0,3}"
             r"(?:military )?(?:bases?|headquarters|hq|outposts?|military posts?|observation posts?|garrisons?|"
             r"(?:permanent|military|army) camps?|"
-            r"command (?:centers?|centres?))",
+            r"command (?:centers?|centres?))|"
+            r"(?:posts?|bases?|outposts?|headquarters) (?:was|were|had been|has been) (?:\w+ )?(?:established|set up)",
     "looting": r"loot\w*|pillag\w*|plunder\w*|ransack\w*|arson|property destruction|"
                r"(?:dr(?:ove|iven)|carr(?:ied|ying)|ma(?:de|king)) off (?:[\w,-]+ ){0,4}?(?:cattle|livestock|herds?|goats|"
                r"sheep|camels|cows)|"
@@ -163,7 +164,9 @@ CUES: dict[str, str] = {
               r"(?:troop|military) (?:build-?ups?|movements?)|formation of",
     "agreement": r"cease-?fires?|truces?|peace (?:deals?|agreements?|accords?|treaty|talks)|(?:signed|reached|brokered|"
                  r"agreed (?:on|to)) (?:an? |the )?(?:\w+ )?(?:agreements?|deals?|accords?)|prisoner (?:exchanges?|"
-                 r"swaps?)|exchange of prisoners|armistice",
+                 r"swaps?)|exchange of prisoners|armistice|"
+                 r"agreed (?:with (?:[\w-]+ ){1,4}?)?(?:, [^,]{1,30}, )?to (?:allow|let|permit|hand|exchange|release|"
+                 r"evacuat\w+|withdraw|pull)",
 }
 _CUE_RES = {name: re.compile(rf"\b(?:{rx})\b", re.I) for name, rx in CUES.items()}
 _AIR_CUE = _CUE_RES["air"]
@@ -429,11 +432,12 @@ def decide(sentence: Sentence, actors: Sequence[ActorRef] = (), weapons: Sequenc
     if civilians:  # civilians killed by a named side: an attack, whatever was told before
         named = initiators and _KILLING.search(text) and any(is_civilian(v) and not _BARE_MEN.match(v) for v in victims)
         return _cue("Attack") if named else _weak("Attack")
-    if "change" in cues:
-        return _cue("Change to group/activity")
     violence = any(t.kind != "support" and not _CIVIL_ACT.match(text, t.start) for t in sentence.triggers)
+    # an agreement made is the act, whatever moves of forces it allows ("agreed to allow the deployment")
     if "agreement" in cues and not (cues & {"direct", "harm"} or violence):
         return _cue("Agreement")
+    if "change" in cues:
+        return _cue("Change to group/activity")
     if cues & {"direct", "harm"} or violence or casualties:
         return _weak("Armed clash")
     if "agreement" in cues:
