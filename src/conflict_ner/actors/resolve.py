@@ -610,7 +610,7 @@ def canonical_parts(table: ActorTable) -> dict[str, Entry]:
     >>> table.add({"actors": [{"canonical": "TPLF: Tigray People's Liberation Front", "type": "Rebel Groups",
     ...                        "inter": 2, "aliases": ["Tigray Defense Forces"]}]}, "t")
     >>> sorted(canonical_parts(table))
-    ["tigray people's liberation front", "tplf", "tplf: tigray people's liberation front"]
+    ['tigrai peoples liberation front', 'tplf', 'tplf tigrai peoples liberation front']
     """
     found: dict[str, Entry] = {}
     clash: set[str] = set()
