@@ -32,7 +32,8 @@ UNNAMED_SUBJECTS = frozenset("he she they it we i you who which this that".split
 
 # --- violence words (triggers) ---------------------------------------------------------------------------
 
-#: Nouns of places an act takes or holds (``the town``, ``five villages``, ``army positions``).
+#: Nouns of places an act takes or holds (``the town``, ``five villages``, ``army positions``). Wider
+#: than ``types._PLACE_NOUNS`` (places whose control changes hands) by the fighting positions.
 PLACE_NOUNS = (r"towns?|villages?|city|cities|districts?|neighbou?rhoods?|bases?|airports?|air ?bases?|dams?|"
                r"bridges?|crossings?|positions?|posts?|checkpoints?|camps?|barracks|headquarters|garrisons?|"
                r"outposts?|strongholds?|hills?|ridges?|citadel|compound|areas?|suburbs?|outskirts|highway")

@@ -29,10 +29,11 @@ from conflict_ner.records import ActorRef, Entity, Role
 
 # The patterns below read the words right before an actor (``..._BEFORE``, ending at it) or right after it.
 _DET = rf"(?:(?:{ACTOR_PREMODIFIERS})\s+)*[\"\u201c]?"
-_PLACE_NOUNS = (r"positions?|posts?|bases?|strongholds?|checkpoints?|convoys?|hideouts?|headquarters|barracks|"
+# military objects an attack hits, not places (see types.py and lexicon.py for those)
+_OBJECT_NOUNS = (r"positions?|posts?|bases?|strongholds?|checkpoints?|convoys?|hideouts?|headquarters|barracks|"
                 r"lines|outposts?|defen[cs]es|targets|vehicles?|camps?")
 # "fighters of X" share X's role: a target only after a target preposition ("attacked fighters of X").
-_POSITION_NOUNS = _PLACE_NOUNS + r"|fighters|troops|forces|members|units?"
+_POSITION_NOUNS = _OBJECT_NOUNS + r"|fighters|troops|forces|members|units?"
 # ... but a place "occupied" or "besieged" by X is X's act: "the city was being occupied by Rwandan
 # troops", "besieged by government forces" (the occupier and the besieger: initiator, by "by X").
 _HELD_BEFORE = re.compile(rf"\b(?:held|controlled|defended|run) by\s+{_DET}$", re.I)
@@ -166,7 +167,7 @@ _LOST_BEFORE = re.compile(r"\b(?:lost|loses)\s+(?:(?:at least|more than|about|ne
 _TARGET_BEFORE = re.compile(
     rf"\b(?:against|targeting|targeted|on|at|upon|toward|towards|into)\s+{_DET}"
     rf"(?:(?:{_POSITION_NOUNS}) (?:of|belonging to|held by)\s+{_DET})?$|"
-    rf"\b(?:{_PLACE_NOUNS}) (?:of|belonging to)\s+{_DET}$",
+    rf"\b(?:{_OBJECT_NOUNS}) (?:of|belonging to)\s+{_DET}$",
     re.I,
 )
 # The dead a toll or the bodies found count: "puts the toll among government troops at 41", "the bodies of

@@ -49,7 +49,8 @@ def typed(sub_event_type: str) -> EventType:
 # "rocket-propelled grenade" is a direct-fire weapon of a fight, neither a rocket attack nor a thrown grenade
 _RPG = re.compile(r"\brocket[- ]propelled grenades?\b|\brpgs?\b|\banti-tank (?:guided )?missiles?\b|\batgms?\b|"
                   r"\b(?:anti-tank )?guided missiles\b", re.I)
-# places whose control can change hands (fighting positions and checkpoints are part of a battle)
+# places whose control can change hands (fighting positions and checkpoints are part of a battle);
+# lexicon.PLACE_NOUNS, the objects of "take", holds them on purpose: "took army positions" is an act
 _PLACE_NOUNS = (r"towns?|villages?|city|cities|areas?|districts?|hills?|neighbou?rhoods?|bases?|air ?bases?|"
                 r"airports?|dams?|crossings?|bridges?|roads?|highways?|regions?|provinces?|territory|territories|"
                 r"outskirts|suburbs?|countryside|ports?|islands?|border posts?|mountains?|ridges?|settlements?|camps?|"
