@@ -72,20 +72,24 @@ ACT_VERBS = (
     r"churches|mosques|schools|crops|fields)\b)|set (?:[\w,]+ ){0,4}?(?:ablaze|alight|on fire)|set fire to|"
     r"demolishing|razed|dr(?:ove|iven) off(?= (?:[\w,-]+ ){0,4}?(?:cattle|livestock|herds?|goats|sheep|camels|cows)\b)"
 )
+#: A crowd that marched somewhere (``march`` in lower case, not the month); a base set up, told in the
+#: passive; forces sent. Shared by the act words below and the type cues (``types.CUES``).
+MARCHED = r"(?-i:marched)(?= (?:to|through|in|from|towards?|along|past|outside|against|for|peacefully|across)\b|[,.])"
+BASE_SET_UP_PASSIVE = r"(?:posts?|bases?|outposts?|headquarters) (?:was|were|had been|has been) (?:\w+ )?(?:established|set up)"
+FORCES_SENT = r"sen(?:t|ding) (?:[\w,-]+ ){0,3}(?:troops|soldiers|reinforcements|battalions|units|special forces)"
 #: Acts without violence that ACLED codes (ANNOTATION.md section 8): a crowd's protest held, an
-#: agreement or ceasefire made, a base set up. Done forms only; ``march`` in lower case, not the month.
+#: agreement or ceasefire made, a base set up. Done forms only.
 CIVIL_ACT_VERBS = (
-    r"(?-i:marched)(?= (?:to|through|in|from|towards?|along|past|outside|against|for|peacefully|across)\b|[,.])|protested|"
+    MARCHED + r"|protested|"
     r"(?:held|staged) (?:an? |their |its )?(?:\w+ )?(?:protests?|(?-i:march(?:es)?)|rall(?:y|ies)|sit-ins?|"
     r"demonstrations?)|(?:protests?|(?-i:march(?:es)?)|rall(?:y|ies)|sit-ins?|demonstrations?) (?:was|were) held|"
     r"(?:agreed|signed|brokered|reached) (?:to |on )?(?:an? |the )?[\"'“]?(?:[\w-]+ )?(?:[\w-]+[\"'”]? )?"
     r"(?:cease-?fires?|truces?|deals?|agreements?|accords?|memorand(?:um|a))|"
     r"(?:set up|established) (?:an? |its |their |the )?(?:new |permanent )?(?:\w+ )?(?:bases?|headquarters|outposts?|"
     r"observation posts?|camps?)|(?:setting up|establishing) (?:\w+ ){0,2}(?:bases?|posts?|outposts?|headquarters)|"
-    r"(?:posts?|bases?|outposts?|headquarters) (?:was|were|had been|has been) (?:\w+ )?(?:established|set up)|"
+    + BASE_SET_UP_PASSIVE + r"|"
     # forces sent: a change to a group's activity
-    r"sen(?:t|ding) (?:[\w,-]+ ){0,3}(?:troops|soldiers|reinforcements|battalions|units|special forces)|"
-    r"announced the deployment of"
+    + FORCES_SENT + r"|announced the deployment of"
 )
 #: Verbs that report the act only together with their object ("carried out strikes").
 SUPPORT_VERBS = (r"carr(?:ied|ies|ying|y) out|conduct(?:ed|s|ing)?|claim(?:ed|s|ing)? responsibility|"

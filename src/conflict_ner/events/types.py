@@ -21,7 +21,8 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-from conflict_ner.events.lexicon import CIVIL_ACT_VERBS, MUTUAL_VERBS, VICTIM_NOUNS
+from conflict_ner.events.lexicon import (BASE_SET_UP_PASSIVE, CIVIL_ACT_VERBS, FORCES_SENT, MARCHED, MUTUAL_VERBS,
+                                         VICTIM_NOUNS)
 from conflict_ner.events.regex_literals import fold, may_match, required_literals
 from conflict_ner.events.sentence import Sentence
 from conflict_ner.records import TYPE_OF_SUB_EVENT, ActorRef, CountRef, TextSpan
@@ -109,7 +110,7 @@ CUES: dict[str, str] = {
                  r"forcibly disappeared|(?:forced|enforced) disappearances?",
     "arrest": r"arrest\w*|detain\w*|detention|apprehend\w*|rounded up|round-ups?|taken into custody|jailed",
     "protest": r"protest(?:s|ed|ers|ors|ing)?|demonstrat(?:ion|ions|ors)|rall(?:y|ies)|protest marches|marchers|"
-               r"(?-i:march(?:es)?)|(?-i:marched)(?= (?:to|through|in|from|towards?|along|past|outside|against|for|peacefully|across)\b|[,.])|"
+               r"(?-i:march(?:es)?)|" + MARCHED + r"|"
                r"sit-ins?|(?:general|hunger) strikes?|went on strike|strikers",
     "intervention": r"dispers(?:ed|e|es|ing)|tear ?gas|water cannons?|rubber bullets|stun grenades|batons?|"
                     r"broke up|pepper spray|arrest\w*|detain\w*",
@@ -144,8 +145,7 @@ CUES: dict[str, str] = {
     "base": r"(?:establish|set(?:s|ting)? up|buil[dt]|open(?:ed|s)?)\w* (?:an? |its |their |the |new |\w+ ){0,3}"
             r"(?:military )?(?:bases?|headquarters|hq|outposts?|military posts?|observation posts?|garrisons?|"
             r"(?:permanent|military|army) camps?|"
-            r"command (?:centers?|centres?))|"
-            r"(?:posts?|bases?|outposts?|headquarters) (?:was|were|had been|has been) (?:\w+ )?(?:established|set up)",
+            r"command (?:centers?|centres?))|" + BASE_SET_UP_PASSIVE,
     "looting": r"loot\w*|pillag\w*|plunder\w*|ransack\w*|arson|property destruction|"
                r"(?:dr(?:ove|iven)|carr(?:ied|ying)|ma(?:de|king)) off (?:[\w,-]+ ){0,4}?(?:cattle|livestock|herds?|goats|"
                r"sheep|camels|cows)|"
@@ -157,8 +157,7 @@ CUES: dict[str, str] = {
                 r"hand(?:ed|s|ing)? over|hand-?over|ceded",
     "peaceful": r"without (?:a fight|a shot|resistance|fighting|bloodshed)|peaceful(?:ly)? (?:handover|transfer)|"
                 r"unopposed",
-    "change": r"arriv(?:ed|ing)|massed|crossed into|"
-              r"sen(?:t|ding) (?:[\w,-]+ ){0,3}(?:troops|soldiers|reinforcements|battalions|units|special forces)|"
+    "change": r"arriv(?:ed|ing)|massed|crossed into|" + FORCES_SENT + r"|"
               r"moved (?:\w+ ){0,3}(?:troops|forces|reinforcements|armou?red vehicles|tanks|convoys?)|"
               r"defect(?:ed|ion|ions|ors?)|merg(?:ed|er|ers)|split from|dissolv\w*|reinforcements?|"
               r"(?:re)?deploy(?:ed|ment|ments|s|ing)|mobili[sz]\w*|recruit\w*|curfew|state of emergency|martial law|"
