@@ -115,14 +115,18 @@ class LeanBert:
     def __init__(self, model: BertForTokenClassification):
         if not supports(model):
             raise ValueError(f"{type(model).__name__} is not a plain BERT token classifier in eval mode")
+        self._take_embeddings(model)
+        self.emb_ln, self.layers = _folded_layers(model)
+        self.cls_w, self.cls_b = _t(model.classifier), model.classifier.bias.detach()
+
+    def _take_embeddings(self, model: BertForTokenClassification) -> None:
+        """The embedding tables, head count and per-thread state every lean forward needs."""
         emb = model.bert.embeddings
         self.word = emb.word_embeddings.weight.detach()
         self.shape = getattr(model, "shape_embeddings", None)
         self.position = emb.position_embeddings.weight.detach()
         self.token_type0 = emb.token_type_embeddings.weight.detach()[0]
         self.heads = model.config.num_attention_heads
-        self.emb_ln, self.layers = _folded_layers(model)
-        self.cls_w, self.cls_b = _t(model.classifier), model.classifier.bias.detach()
         # per thread, so concurrent callers never share one (and a finished thread's are freed)
         self._local = threading.local()
 

@@ -30,7 +30,6 @@ True
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 
 import torch
@@ -97,13 +96,8 @@ class LeanBertInt8(LeanBert):
     def __init__(self, model: BertForTokenClassification):  # noqa: D107 - LeanBert's contract
         if not supports(model):
             raise ValueError(f"{type(model).__name__} is not an int8 (per-channel) BERT token classifier in eval mode")
-        emb = model.bert.embeddings
-        self.word = emb.word_embeddings.weight.detach()
-        self.shape = getattr(model, "shape_embeddings", None)
-        self.position = emb.position_embeddings.weight.detach()
-        self.token_type0 = emb.token_type_embeddings.weight.detach()[0]
-        self.heads = model.config.num_attention_heads
-        self.emb_ln = _ln(emb.LayerNorm)
+        self._take_embeddings(model)
+        self.emb_ln = _ln(model.bert.embeddings.LayerNorm)  # unfolded: see the module's docstring
         self.layers = []
         for layer in model.bert.encoder.layer:
             att = layer.attention
@@ -112,7 +106,6 @@ class LeanBertInt8(LeanBert):
                 _ln(att.output.LayerNorm), _pack(layer.intermediate.dense), _pack(layer.output.dense),
                 _ln(layer.output.LayerNorm)))
         self.classifier = _pack(model.classifier)
-        self._local = threading.local()
 
     def __call__(self, input_ids: torch.Tensor, attention_mask: torch.Tensor, rows: torch.Tensor,
                  shape_ids: torch.Tensor | None = None, hidden: bool = False):
