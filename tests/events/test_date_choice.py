@@ -113,3 +113,41 @@ def test_a_threatened_act_without_its_own_date_takes_the_publication_date():
                                              ("LOCATION", "Kafr Nabl")]), PUB)
     assert [(r.modality, r.date.value, r.date.precision) for r in recs] == [
         ("asserted", "2024-03-11", "day"), ("threatened", PUB, "unknown"), ("asserted", "2024-03-11", "day")]
+
+
+
+@pytest.mark.parametrize("text, dates, word, expected", [
+    # "a day after": the day before the main clause's DATE (a statement's included)
+    ("Crowds gathered at the clinic on Monday, a day after jets bombed it.", ["Monday"], "bombed",
+     ("2024-03-10", "day")),
+    ("The governor said on Monday that order was back, a day after police stormed the camp.", ["Monday"],
+     "stormed", ("2024-03-10", "day")),
+    # "a week after": a week before, with precision week
+    ("Troops retook the ridge on Friday, a week after rebels crossed the river and seized it.", ["Friday"],
+     "seized", ("2024-03-01", "week")),
+    # "after a week of": the fighting runs from a week before
+    ("The town fell to rebels on Monday after a week of street fighting.", ["Monday"], "fighting",
+     ("2024-03-04", "week")),
+    # a longer span: the publication date
+    ("The mosque reopened on Monday, two days after gunmen attacked worshippers there.", ["Monday"],
+     "attacked", (PUB, "unknown")),
+    # the act's clause has a DATE of its own, no number is told, or the span is a DATE
+    ("Rebels took the hill on Monday, a day after troops shelled the village on Friday.", ["Monday", "Friday"],
+     "shelled", ("2024-03-08", "day")),
+    ("The town fell on Monday after days of fighting.", ["Monday"], "fighting", ("2024-03-11", "day")),
+    ("A truce reached last week after talks ended the fighting.", ["last week"], "fighting",
+     ("2024-03-04", "week")),
+])
+def test_an_act_told_a_span_before_its_main_clause(text, dates, word, expected):
+    recs = build_records(text, locate(text, [("DATE", d) for d in dates]), PUB)
+    (rec,) = [r for r in recs if r.trigger is not None and r.trigger.text == word]
+    assert (rec.date.value, rec.date.precision) == expected
+
+
+def test_a_week_after_takes_the_carried_day_and_does_not_move_it():
+    text = ("Jets struck the market on Friday. The strike came one week after the army began withdrawing "
+            "from its post. Shells hit the town.")
+    recs = build_records(text, locate(text, [("DATE", "Friday")]), PUB)
+    assert [(r.trigger.text, r.date.value, r.date.precision) for r in recs] == [
+        ("struck", "2024-03-08", "day"), ("strike", "2024-03-08", "day"),
+        ("withdrawing", "2024-03-01", "week"), ("Shells", "2024-03-08", "day")]

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from conflict_ner.events.date_carry import COARSE_PRECISIONS, DateCarry
 from conflict_ner.events.date_ranges import joined_range, with_range
@@ -104,6 +104,67 @@ def dates_later_clause(text: str, entity: Entity, trigger: int | None, spans: Se
             or bool(_DAYS_BEFORE.search(text, max(0, after.start() - 30), after.start())))
 
 
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_SPAN = r"(?:(?P<n>an?|one|two|three|four|five|six|seven|\d+|several|a few)\s+)?(?P<unit>days?|weeks?|months?)"
+# "a day after gunmen stormed the base": the act's clause follows "after"
+_SPAN_AFTER = re.compile(rf"\b{_SPAN}\s+after\b(?P<clause>[^.;:()]{{0,80}})$", re.I)
+# "fell on Tuesday after a week of street fighting": the act is the span itself
+_AFTER_SPAN_OF = re.compile(rf"\bafter\s+{_SPAN}\s+of\b(?P<clause>[^.;:(),]{{0,40}})$", re.I)
+
+
+def span_before(text: str, trigger: int | None, spans: Sequence[Entity], carry: DateCarry,
+                published: date | None) -> EventDate | None:
+    """The date of an act told as lying a span of time before its main clause, or None when it
+    is not told so. The main clause's day is the DATE before the span (a statement's included),
+    else the carried date. ``a day after X`` dates X the day before, with precision ``day``;
+    ``a week after X`` a week before, precision ``week``; ``after a week of fighting`` dates the
+    fighting from a week before, precision ``week`` (``after four days of fighting``, ``after days
+    of fighting``: the main clause's day); a longer span (``two days after``, ``a month after``,
+    ``after two weeks of``) gives the publication date with precision ``unknown``, as the gold does. A DATE of the
+    act's own clause (``two days after launching the offensive on 6 May``) dates it instead.
+
+    >>> from datetime import date
+    >>> t = "Residents gathered outside the hospital on Sunday, a day after planes bombed it."
+    >>> sunday = Entity("DATE", t.index("Sunday"), t.index("Sunday") + 6, "Sunday", 1.0)
+    >>> span_before(t, t.index("bombed"), [sunday], DateCarry(), date(2015, 10, 4)).value
+    '2015-10-03'
+    """
+    if trigger is None:
+        return None
+    for pattern, of in ((_SPAN_AFTER, False), (_AFTER_SPAN_OF, True)):
+        m = pattern.search(text, max(0, trigger - 130), trigger)
+        if m is not None:
+            break
+    else:
+        return None
+    if any(e.start >= m.start("clause") and not opens_period(text, e) for e in spans):
+        return None  # the act's clause has a DATE of its own
+    n, unit = (m.group("n") or "").lower(), m.group("unit").lower()
+    if not n and not unit.endswith("s"):
+        return None  # "reached last week after negotiations": a DATE, not a span
+    unit = unit.rstrip("s")
+    days = None if n not in _NUMBER_WORDS and not n.isdigit() else \
+        int(n) * {"day": 1, "week": 7, "month": 30}[unit] if n.isdigit() else \
+        _NUMBER_WORDS[n] * {"day": 1, "week": 7, "month": 30}[unit]
+    if of and (days is None or days < 7):
+        return None  # "after a day of fighting", "after days of fighting": the main clause's day
+    if days is None or days > 7 or (not of and 1 < days < 7):
+        return publication_date(published)
+    anchors = [e for e in spans if e.end <= m.start()]
+    if anchors:
+        main = _resolved(anchors[-1], published)
+        source = "text"
+    else:
+        main = carry.carried()
+        source = "carried"
+    if main is None or main.value is None or main.precision != "day":
+        return publication_date(published)
+    day = (date.fromisoformat(main.value) - timedelta(days=days)).isoformat()
+    if days == 1:
+        return EventDate(day, "day", main.text, day, day, source)
+    return EventDate(day, "week", main.text, day, main.value, source)
+
+
 def date_of(text: str, sentence: str, spans: Sequence[Entity], cumulative: bool, carry: DateCarry,
             published: date | None, trigger: int | None = None, unrealized: bool = False) -> EventDate:
     """The date of one record from the DATE spans of its stretch (``spans``, indexing ``text``).
@@ -121,6 +182,11 @@ def date_of(text: str, sentence: str, spans: Sequence[Entity], cumulative: bool,
     '2024-05-07'
     """
     later = [e for e in spans if dates_later_clause(text, e, trigger, spans)]
+    before = span_before(text, trigger, spans, carry, published)
+    if before is not None:  # "a day after gunmen stormed ...": the act lies that span before the main clause
+        if later:  # the main clause's day still dates the story
+            carry.saw(_resolved(later[0], published))
+        return before
     when = _choose(text, sentence, [e for e in spans if e not in later and not names_a_thing(text, e)],
                    cumulative, carry, published, unrealized)
     if later:  # the main clause's day ("drove them out on Friday, days after ...") still dates the story
