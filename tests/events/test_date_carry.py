@@ -8,6 +8,7 @@ from conflict_ner.events import build_records
 from conflict_ner.events.date_carry import DateCarry
 from conflict_ner.events.date_shifts import VAGUE, shift_of, shifted
 from conflict_ner.records import EventDate
+from tests.events.conftest import locate
 
 PUB = "2024-03-12"  # a Tuesday
 
@@ -206,3 +207,18 @@ def test_a_year_alone_dates_its_own_sentence_only(entities):
     text = "In 2024, the group has killed hundreds in Lubero. Militias looted shops in Butembo."
     recs = build_records(text, entities(text, [("DATE", "2024")]), "2024-06-17")
     assert recs[-1].date.source == "publication"
+
+
+def test_news_that_opens_on_a_recent_date_is_no_retrospective():
+    # the first act date names its year and is long past, but the story opens on a date of this
+    # month (a period's start): a yearless month is this year's, not the background year's
+    text = ("Militiamen have shot 40 prisoners since troops entered the town on June 5. "
+            "The rebels launched their offensive in spring 2019. "
+            "Government forces retook the coastal towns in April.")
+    spans = [("DATE", "June 5"), ("DATE", "spring 2019"), ("DATE", "April")]
+    recs = build_records(text, locate(text, spans), "2020-06-12")
+    assert recs[-1].date.value == "2020-04-01"
+    # a page that opens on the old date still follows its narrative's year
+    text = text[text.index("The rebels"):]
+    recs = build_records(text, locate(text, spans[1:]), "2020-06-12")
+    assert recs[-1].date.value == "2019-04-01"

@@ -54,6 +54,7 @@ class DateCarry:
         self._first: EventDate | None = None  # the document's first act date
         self._paragraph_first: EventDate | None = None
         self._latest: EventDate | None = None
+        self._opening: EventDate | None = None  # the document's first DATE of any kind (:meth:`opening`)
 
     def new_paragraph(self) -> None:
         """A blank line was crossed."""
@@ -109,6 +110,12 @@ class DateCarry:
             self._paragraph_first = self._paragraph_first or when
             self._latest = when
 
+    def opening(self, when: EventDate) -> None:
+        """A DATE of an act sentence, whatever it dates (a period's start, a statement, the act): the
+        first one tells news from a retrospective (:meth:`narrative_anchor`)."""
+        if self._opening is None and when.value is not None:
+            self._opening = when
+
     def narrative_anchor(self, published: date | None) -> date | None:
         """The date yearless dates follow in a retrospective (:data:`.dates.RETROSPECTIVE_DAYS`):
         the latest act date, when the document's first act date names its year and lies long
@@ -124,6 +131,9 @@ class DateCarry:
             return None
         if (published - date.fromisoformat(first.value)).days <= RETROSPECTIVE_DAYS:
             return None
+        opening = self._opening
+        if opening is not None and (published - date.fromisoformat(opening.value)).days <= RETROSPECTIVE_DAYS:
+            return None  # news that opens on a recent date ("since they entered it on June 5")
         return date.fromisoformat(latest.value)
 
     def carried(self) -> EventDate | None:

@@ -181,6 +181,8 @@ def date_of(text: str, sentence: str, spans: Sequence[Entity], cumulative: bool,
     ...         carry, date(2024, 5, 8)).value
     '2024-05-07'
     """
+    if spans:
+        carry.opening(_resolved(min(spans, key=lambda e: e.start), published))
     later = [e for e in spans if dates_later_clause(text, e, trigger, spans)]
     before = span_before(text, trigger, spans, carry, published)
     if before is not None:  # "a day after gunmen stormed ...": the act lies that span before the main clause
