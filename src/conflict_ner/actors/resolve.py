@@ -195,6 +195,10 @@ class ActorResolver:
             or self._generic(_after_leader(tokens), country, day)
         if found:
             return found
+        if text.isupper():  # a unit in a headline's capitals: "PRESS RELEASE, SEVENTH DIVISION"
+            found = self._state_unit(text, None, country, day)
+            if found:
+                return found
         if _named(text):
             for name, identity in reversed(earlier):  # "Putin" after "Vladimir Putin"
                 if len(key) > 2 and (name.endswith(" " + key) or name.startswith(key + " ")):
@@ -475,7 +479,7 @@ class ActorResolver:
         if self.fuzzy_threshold is None or len(key) < 4:
             return None
         best = process.extractOne(key, self._keys, scorer=fuzz.ratio, score_cutoff=self.fuzzy_threshold)
-        if best is None:
+        if best is None or best[0][:1] != key[:1]:  # "Nasrallah" is not "Ansarallah", "Jamala" not "Amal"
             return None
         # "Berti fighters" is not "IS fighters": the names, without member nouns, must be near too
         core, matched = _without_member_nouns(key), _without_member_nouns(best[0])
