@@ -38,3 +38,32 @@ def test_units_numbered_in_figures_or_words_and_in_capitals_are_the_military():
     text = "OFFICIAL STATEMENT, TWELFTH DIVISION. Soldiers of the 9 Division cleared a camp near Maiduguri."
     assert names(text, "TWELFTH DIVISION", "9 Division", published=date(2018, 4, 2), places=["Maiduguri"]) == [
         "Military Forces of Nigeria (2015-2023)"] * 2
+
+
+def test_a_person_the_next_clause_makes_a_leader_is_that_body_and_so_is_the_short_name():
+    lean = without_held_out(default_table(), [], ["Nasrallah", "Hassan Nasrallah"])
+    text = ("TYRE - For years, Hassan Nasrallah was the face of Hezbollah. Crowds mourned Nasrallah on Monday. "
+            "Umar Dawud, who led Hezbollah in the south, survived.")
+    got = names(text, "Hassan Nasrallah", "Hezbollah", "Nasrallah", "Umar Dawud", "Hezbollah", table=lean)
+    assert got[0] == got[2] == got[3] == "Hezbollah"
+
+
+def test_a_force_of_a_named_actor_and_another_is_mixed():
+    text = "MOGADISHU - The camp threatened US and AMISOM forces and US and partner forces, officials said."
+    assert names(text, "US and AMISOM forces", "US and partner forces") == [None, None]
+    # heads of one described group joined by "and" stay that group
+    assert names("MOGADISHU - Refugees and migrants fled.", "Refugees and migrants") == ["Civilians (Somalia)"]
+
+
+def test_a_peoples_name_the_table_lacks_before_a_civilian_noun_is_the_article_countrys_civilians():
+    text = "MOPTI - Gunmen killed Bozo villagers and young activists; vigilantes later burned the market."
+    assert names(text, "Bozo villagers", "young activists", "vigilantes", places=["Mopti"]) == [
+        "Civilians (Mali)", "Civilians (Mali)", "Unidentified Armed Group (Mali)"]
+
+
+def test_a_peoples_word_before_forces_is_the_one_group_named_after_that_people():
+    lean = without_held_out(default_table(), [], ["Tigrayan forces"])
+    text = ("MEKELLE - Tigrayan forces handed over weapons. The TPLF said the Tigray People's Liberation Front "
+            "would keep its word.")
+    got = names(text, "Tigrayan forces", "TPLF", table=lean, published=date(2023, 1, 11))
+    assert got == ["TPLF: Tigray People's Liberation Front"] * 2

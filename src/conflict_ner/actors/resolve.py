@@ -83,6 +83,11 @@ _TITLE_BEFORE = re.compile(r"((?:[\w’'-]+\s+){0,4}?)(" + "|".join(_GOVERNMENT_
 _TITLE_AFTER = re.compile(r"\s*,\s+(?:a|an|the)\s+(?:senior\s+|top\s+|former\s+|veteran\s+)?(?:general|commander|"
                           r"leader|spokes(?:man|woman|person)|official|colonel|chief|officer|member)\s+(?:in|of|with|for)"
                           r"\s+(?:the\s+)?((?:[\w’'.-]+\s+){0,4}[\w’'.-]+)")
+#: a person the clause after them makes a body's leader: "X was the face of Y", "X, who led Y"
+_LEADER_OF = re.compile(r"\s*(?:,\s+who\s+|\s+)(?:(?:was|is|has\s+been|had\s+been|became)\s+(?:the\s+)?(?:long-time\s+|"
+                        r"longtime\s+|founding\s+)?(?:face|leader|head|chief|founder|commander|spokes(?:man|woman|person))"
+                        r"\s+(?:of|for)|(?:led|leads|heads|headed|founded|commands|commanded))\s+(?:the\s+)?"
+                        r"((?:[\w’'.-]+\s+){0,4}[\w’'.-]+)")
 _SPEAKS_FOR = re.compile(r"\b(?:spokes(?:man|woman|person)|leader|commander|head|chief|representative)\s+"
                          r"(?:for|of)\s+((?:[\w’'-]+\s+){0,5}?[\w’'-]+)\s*,\s*$", re.IGNORECASE)
 _POSSESSOR = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)['’]s\s+$")
@@ -101,6 +106,9 @@ _DESCRIBED_NON_STATE = ("Unidentified Armed Group", "Civilians", "Protesters", "
 _PLAIN_STATE_NAME = re.compile(r"^(?:Government|Military Forces|Police Forces) of [^()]+(?: \([^()]*\))?$")
 _STATE_NAME = re.compile(r"^(Government|Military Forces|Police Forces) of (.+?)(?: \(.*\))?$")
 _DATELINE = re.compile(r"\s*([A-Z][A-Za-z'’.-]*(?:[ -][A-Z][A-Za-z'’.-]*){0,3})\s*(?:,|\(|-|—|–)")
+#: "X and Y forces": a force of two actors
+_MIXED = re.compile(r"^(?:the\s+)?([\w’'.-]+(?:\s+[\w’'.-]+)?)\s+and\s+([\w’'.-]+(?:\s+[\w’'.-]+)?)\s+"
+                    r"(forces|troops|soldiers|fighters|militias|units|personnel)$", re.IGNORECASE)
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([^()\n]{1,40}?)\s*\)")
 
 
@@ -182,6 +190,8 @@ class ActorResolver:
             or self._lookup(key, country, day)
         if found:
             return self._home_generic(key, found, country, day) or found
+        if self._mixed(text, country, day):
+            return _NONE
         named_group = self._group_member(tokens, country, day) or self._aligned(tokens, country, day)
         if named_group:
             return named_group
@@ -208,9 +218,33 @@ class ActorResolver:
                 or self._core(core, country, day) or self._titled(before, country, day)
             if found:
                 return found
+            people = self._people_civilians(text, tokens, country, day)
+            if people:
+                return people
             if self.name_unknown_groups:
                 return self._unseen(text, core, country, day)
         return _NONE
+
+    def _people_civilians(self, text: str, tokens: list[str], country: Country | None,
+                          day: date | None) -> Identity | None:
+        """A people's name the table lacks before a civilian noun (``Fulani villagers``,
+        ``Hazara families``) are the article country's civilians."""
+        words = text.split()
+        if len(words) != 2 or not words[0][:1].isupper() or not words[1][:1].islower() \
+                or not _is_head(tokens[-1:], self.table.generics["civilians"]):
+            return None
+        return self.table.generic_identity("civilians", country, day)
+
+    def _mixed(self, text: str, country: Country | None, day: date | None) -> bool:
+        """``US and AMISOM forces``, ``US and partner forces``: a force of a named actor and another
+        (ANNOTATION.md section 10: mixed mentions have no canonical); ``refugees and migrants``,
+        ``Justice and Equality Movement`` are not."""
+        match = _MIXED.match(text)
+        if match is None:
+            return False
+        first = self._one(f"{match.group(1)} {match.group(3)}", country, day)  # "US forces"
+        return first.canonical is not None and not first.canonical.startswith(_DESCRIBED_NON_STATE) \
+            and fold(match.group(2)) not in (fold(match.group(1)), "its", "their")
 
     def _armed_body(self, mention: str, identity: Identity, after: str, country: Country | None, day: date | None) -> Identity:
         """A government whose weapons or troops the next word names (``Sudanese government``
@@ -405,7 +439,7 @@ class ActorResolver:
     def _titled_after(self, after: str, country: Country | None, day: date | None) -> Identity | None:
         """A person the apposition after them gives a body (``X, a general in Iran's Revolutionary
         Guards``, ``X, the spokesman for the Y movement``) is that body's, as "Army spokesman X" is."""
-        match = _TITLE_AFTER.match(after)
+        match = _TITLE_AFTER.match(after) or _LEADER_OF.match(after)
         if match is None:
             return None
         words = match.group(1).split()
@@ -637,7 +671,8 @@ def canonical_parts(table: ActorTable) -> dict[str, Entry]:
 
 #: between an owner and a described force it has: ", which keeps ", ", whose ", " still has thousands of "
 _OWNER_CLAUSE = re.compile(r"^(?:\s*,\s+whose\s+(?:[a-z-]+\s+){0,2}|\s*(?:,\s+(?:which|who)\s+)?"
-                           r"\s*(?:still\s+|also\s+|now\s+)?(?:has|have|had|keeps|kept|fields|maintains|deployed|sent)"
+                           r"\s*(?:still\s+|also\s+|now\s+)?(?:(?:approved|agreed\s+to|voted\s+for|began|started|plans\s+to)\s+)?"
+                           r"(?:has|have|had|keeps|kept|fields|maintains|deployed|deploying|sent|sending)"
                            r"\s+(?:[^,.;:!?()\n]|(?<=\d)[,.](?=\d)){0,40})$")
 #: between a described member noun and the named group it belongs to: "of the (former) "
 _MEMBERS_OF = re.compile(r"^\s+of\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$")
