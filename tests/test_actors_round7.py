@@ -67,3 +67,21 @@ def test_a_peoples_word_before_forces_is_the_one_group_named_after_that_people()
             "would keep its word.")
     got = names(text, "Tigrayan forces", "TPLF", table=lean, published=date(2023, 1, 11))
     assert got == ["TPLF: Tigray People's Liberation Front"] * 2
+
+
+def test_a_short_name_before_the_full_one_is_what_the_full_name_is():
+    lean = without_held_out(default_table(), [], ["Nasrallah"])
+    text = "After Nasrallah: what next. BEIRUT - Hassan Nasrallah was the face of Hezbollah for decades."
+    assert names(text, "Nasrallah", "Hassan Nasrallah", "Hezbollah", table=lean)[0] == "Hezbollah"
+
+
+def test_a_state_body_a_named_group_runs_is_that_group():
+    text = "SANAA - The Houthi-run Health Ministry said 12 people died; the Yemeni government denied it."
+    got = names(text, "Health Ministry", "Yemeni government", published=date(2019, 5, 1))
+    assert got == ["Houthis", "Government of Yemen (2012-)"]
+
+
+def test_a_demonym_before_a_named_group_of_its_country_is_that_group():
+    lean = without_held_out(default_table(), [], ["Afghan Taliban"])
+    text = "PESHAWAR - Officials met envoys of the Afghan Taliban in Doha."
+    assert names(text, "Afghan Taliban", published=date(2019, 6, 1), table=lean)[0] == "Taliban"

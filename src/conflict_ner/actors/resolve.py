@@ -106,6 +106,8 @@ _DESCRIBED_NON_STATE = ("Unidentified Armed Group", "Civilians", "Protesters", "
 _PLAIN_STATE_NAME = re.compile(r"^(?:Government|Military Forces|Police Forces) of [^()]+(?: \([^()]*\))?$")
 _STATE_NAME = re.compile(r"^(Government|Military Forces|Police Forces) of (.+?)(?: \(.*\))?$")
 _DATELINE = re.compile(r"\s*([A-Z][A-Za-z'’.-]*(?:[ -][A-Z][A-Za-z'’.-]*){0,3})\s*(?:,|\(|-|—|–)")
+#: "the Houthi-run", "Hamas-controlled": a group that runs the state body after it
+_RUN_BY = re.compile(r"([A-Z][\w’'.]*(?:\s+[A-Z][\w’'.]*)?)-(?:run|controlled|dominated)\s+$")
 #: "X and Y forces": a force of two actors
 _MIXED = re.compile(r"^(?:the\s+)?([\w’'.-]+(?:\s+[\w’'.-]+)?)\s+and\s+([\w’'.-]+(?:\s+[\w’'.-]+)?)\s+"
                     r"(forces|troops|soldiers|fighters|militias|units|personnel)$", re.IGNORECASE)
@@ -165,6 +167,7 @@ class ActorResolver:
             out.append(identity)
             if identity.canonical is not None and _named(m.text):
                 earlier.append((fold(m.text), identity))
+        out = _shortened_before(mentions, out)
         out = _backer_before_actor(text, mentions, out)
         out = _members_of(text, mentions, out)
         out = self._owner_clause(text, mentions, out, country, published)
@@ -186,12 +189,18 @@ class ActorResolver:
         key = " ".join(tokens)
         if not key:
             return _NONE
+        runner = self._run_by(before, tokens, country, day)
+        if runner:
+            return runner
         found = (self._lookup(named_whole, country, day) if named_whole != key and _named(text) else None) \
             or self._lookup(key, country, day)
         if found:
             return self._home_generic(key, found, country, day) or found
         if self._mixed(text, country, day):
             return _NONE
+        found = self._demonym_group(tokens, country, day)
+        if found:
+            return found
         named_group = self._group_member(tokens, country, day) or self._aligned(tokens, country, day)
         if named_group:
             return named_group
@@ -234,6 +243,30 @@ class ActorResolver:
                 or not _is_head(tokens[-1:], self.table.generics["civilians"]):
             return None
         return self.table.generic_identity("civilians", country, day)
+
+    def _run_by(self, before: str, tokens: list[str], country: Country | None, day: date | None) -> Identity | None:
+        """A state body a named group runs (``the Houthi-run Interior Ministry``, ``Hamas-controlled
+        police``) is that group."""
+        match = _RUN_BY.search(before)
+        if match is None or not any(_is_head(tokens, self.table.generics[k]) for k in ("government", "police", "military")):
+            return None
+        found = self._lookup(fold(match.group(1)), country, day)
+        if found is None or found.canonical is None or found.canonical.startswith(_DESCRIBED) or found.inter_code == 7:
+            return None
+        return found
+
+    def _demonym_group(self, tokens: list[str], country: Country | None, day: date | None) -> Identity | None:
+        """A demonym before a named group of its country (``Afghan Taliban``) is that group."""
+        for n in (2, 1):
+            home = self.table.demonyms.get(" ".join(tokens[:n]))
+            if home is None or len(tokens) <= n:
+                continue
+            found = self._lookup(" ".join(tokens[n:]), country, day)
+            if found is None or found.canonical is None or found.canonical.startswith(_DESCRIBED_NON_STATE):
+                return None
+            state = _STATE_NAME.match(found.canonical)
+            return found if state is None or state.group(2) == home else None
+        return None
 
     def _mixed(self, text: str, country: Country | None, day: date | None) -> bool:
         """``US and AMISOM forces``, ``US and partner forces``: a force of a named actor and another
@@ -636,6 +669,29 @@ def _backer_before_actor(text: str, mentions: Sequence[Mention], identities: Seq
         here, nxt = mentions[i], mentions[i + 1]
         if _BACKER_ONLY.match(here.text) and not text[here.end:nxt.start].strip() and out[i + 1].canonical:
             out[i] = out[i + 1]
+    return out
+
+
+def _shortened_before(mentions: Sequence[Mention], identities: Sequence[Identity]) -> list[Identity]:
+    """A short name the article gives before the full one (a headline's ``Nasrallah`` before
+    ``Hassan Nasrallah``) is what the full name is, as a later short name is.
+
+    >>> body = Identity("Hezbollah", "Political Militias", 3)
+    >>> got = _shortened_before([Mention(0, 9, "Nasrallah"), Mention(20, 36, "Hassan Nasrallah")], [_NONE, body])
+    >>> got[0] == body
+    True
+    """
+    out = list(identities)
+    for i, m in enumerate(mentions):
+        key = fold(m.text)
+        if out[i].canonical is not None or not _named(m.text) or len(key) <= 2:
+            continue
+        for later, identity in zip(mentions[i + 1:], identities[i + 1:]):
+            name = fold(later.text)
+            if identity.canonical is not None and _named(later.text) and \
+                    (name.endswith(" " + key) or name.startswith(key + " ")):
+                out[i] = identity
+                break
     return out
 
 
