@@ -243,6 +243,15 @@ _CROWD_VIOLENCE = re.compile(
     r"buildings?|compounds?|stations?)|beat (?:\w+ ){0,2}(?:police|officers))\b", re.I)
 
 
+def names_protest(text: str) -> bool:
+    """Whether a text names a protest or its crowd itself (not only a crowd's dispersal).
+
+    >>> names_protest("Students rallied outside the ministry."), names_protest("Police fired tear gas to disperse them.")
+    (True, False)
+    """
+    return "protest" in find_cues(text) or bool(_PROTESTERS.search(text))
+
+
 def harmed(actors: Sequence[ActorRef], counts: Sequence[CountRef]) -> list[str]:
     """Who suffered the act: its targets, and the nouns of its killed, injured or captured counts.
 
