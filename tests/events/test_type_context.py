@@ -160,3 +160,18 @@ def test_a_crowd_dispersed_in_the_next_sentence_was_a_protest_met_with_intervent
     # a dispersal at a place of its own, or of a crowd it names, is not the protest told before
     text = "Several hundred traders protested outside the town hall on Friday. Officers fired tear gas at mourners."
     assert types(text) == ["Peaceful protest", "Protest with intervention"]
+
+
+def test_the_learned_check_keeps_a_broken_siege_as_ground_taken():
+    class SureOfAClash:
+        def best(self, feats):
+            return "Armed clash", 0.999
+
+    text = "The army broke through to the besieged garrison of Hish on Tuesday."
+    recs = build_records(text, [Entity("ACTOR", 4, 8, "army", 1.0)], "2024-05-08")
+    assert [r.sub_event_type for r in settle_types(recs, model=None)] == ["Government regains territory"]
+    assert [r.sub_event_type for r in settle_types(recs, model=SureOfAClash())] == ["Government regains territory"]
+    # a capture of no rare kind is still the model's to move when it is sure
+    text = "The army captured the town of Hish on Tuesday."
+    recs = build_records(text, [Entity("ACTOR", 4, 8, "army", 1.0)], "2024-05-08")
+    assert [r.sub_event_type for r in settle_types(recs, model=SureOfAClash())] == ["Armed clash"]
