@@ -128,3 +128,21 @@ def test_take_without_a_place_taken_is_no_act(sentence):
 
 def test_bombings_is_an_act_noun():
     assert _kinds("A wave of bombings shook the city.") == [("bombings", "noun", False, False)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Several hundred families arrived at the border post overnight.",
+    "About 4,000 have crossed into the neighbouring country since Monday.",
+    "The bodies of the two guards arrived at the morgue before noon.",
+    "Refugees from the valley arrived in the capital, aid groups said.",
+])
+def test_people_fleeing_or_brought_in_move_no_armed_group(sentence):
+    assert [w for w, *_ in _kinds(sentence)] == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Fresh army reinforcements arrived in the valley on Monday.",
+    "Hundreds of soldiers crossed into the neighbouring country.",
+])
+def test_forces_that_arrive_or_cross_still_move(sentence):
+    assert [w for w, *_ in _kinds(sentence)] in (["arrived"], ["crossed into"])
