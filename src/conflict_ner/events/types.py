@@ -246,7 +246,7 @@ _CROWD_VIOLENCE = re.compile(
 def names_protest(text: str) -> bool:
     """Whether a text names a protest or its crowd itself (not only a crowd's dispersal).
 
-    >>> names_protest("Students rallied outside the ministry."), names_protest("Police fired tear gas to disperse them.")
+    >>> names_protest("Students protested outside the ministry."), names_protest("Police fired tear gas to disperse them.")
     (True, False)
     """
     return "protest" in find_cues(text) or bool(_PROTESTERS.search(text))
