@@ -146,3 +146,13 @@ def test_people_fleeing_or_brought_in_move_no_armed_group(sentence):
 ])
 def test_forces_that_arrive_or_cross_still_move(sentence):
     assert [w for w, *_ in _kinds(sentence)] in (["arrived"], ["crossed into"])
+
+
+def test_an_agreement_made_on_a_day_named_is_an_act():
+    from conflict_ner.events import build_records
+
+    text = "Under a truce announced late on Friday, the two factions withdrew from the market town."
+    assert _kinds(text)[0] == ("truce", "act", False, True)
+    assert [r.sub_event_type for r in build_records(text, [], "2024-05-08")][:1] == ["Agreement"]
+    # an agreement told as the background of another act is none
+    assert [w for w, *_ in _kinds("Since a truce brokered by the elders in 2019, the road has stayed open.")] == []

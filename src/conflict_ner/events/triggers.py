@@ -18,9 +18,15 @@ from conflict_ner.events.lexicon import (ACT_NOUNS, ACT_VERBS, BE_FORMS, CAPTURE
 
 TriggerKind = Literal["act", "mutual", "victim", "noun", "support"]
 
+#: An agreement made on a day the text names ("a deal announced on 8 April", "a truce was agreed late on
+#: Tuesday", "the memorandum agreed in Sochi on 22 October"): an act of its own (ACLED: *Agreement*), named
+#: by its noun; one mentioned as background ("since a ceasefire brokered in March 2020") is none.
+AGREEMENT_MADE = (r"(?:cease-?fires?|truces?|deals?|agreements?|accords?|memorand(?:um|a))"
+                  r"(?=(?: was| were| had been| has been)? (?:announced|agreed|reached|signed|brokered)"
+                  r"(?: (?:late|early))?(?: in [A-Z][\w-]+)? on\b)")
 _TRIGGER_RE = re.compile(
     rf"\b(?:(?P<mutual>{MUTUAL_VERBS})|(?P<victim>{VICTIM_VERBS})|(?P<support>{SUPPORT_VERBS})|(?P<act>{ACT_VERBS})|"
-    rf"(?P<take>{CAPTURE_TAKE})|(?P<civil>{CIVIL_ACT_VERBS})|"
+    rf"(?P<take>{CAPTURE_TAKE})|(?P<civil>{CIVIL_ACT_VERBS}|{AGREEMENT_MADE})|"
     rf"(?P<noun>{ACT_NOUNS}))\b",
     re.I,
 )
