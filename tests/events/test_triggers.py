@@ -128,3 +128,31 @@ def test_take_without_a_place_taken_is_no_act(sentence):
 
 def test_bombings_is_an_act_noun():
     assert _kinds("A wave of bombings shook the city.") == [("bombings", "noun", False, False)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Several hundred families arrived at the border post overnight.",
+    "About 4,000 have crossed into the neighbouring country since Monday.",
+    "The bodies of the two guards arrived at the morgue before noon.",
+    "Refugees from the valley arrived in the capital, aid groups said.",
+])
+def test_people_fleeing_or_brought_in_move_no_armed_group(sentence):
+    assert [w for w, *_ in _kinds(sentence)] == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Fresh army reinforcements arrived in the valley on Monday.",
+    "Hundreds of soldiers crossed into the neighbouring country.",
+])
+def test_forces_that_arrive_or_cross_still_move(sentence):
+    assert [w for w, *_ in _kinds(sentence)] in (["arrived"], ["crossed into"])
+
+
+def test_an_agreement_made_on_a_day_named_is_an_act():
+    from conflict_ner.events import build_records
+
+    text = "Under a truce announced late on Friday, the two factions withdrew from the market town."
+    assert _kinds(text)[0] == ("truce", "act", False, True)
+    assert [r.sub_event_type for r in build_records(text, [], "2024-05-08")][:1] == ["Agreement"]
+    # an agreement told as the background of another act is none
+    assert [w for w, *_ in _kinds("Since a truce brokered by the elders in 2019, the road has stayed open.")] == []

@@ -146,3 +146,32 @@ def test_the_dead_after_a_protest_met_by_force_take_excessive_force():
             Entity("COUNT", text.index("9"), text.index("9") + 1, "9", 1.0)]
     assert [r.sub_event_type for r in build_records(text, ents, "2024-05-08")] == \
         ["Protest with intervention", "Excessive force against protesters"]
+
+
+def test_a_crowd_dispersed_in_the_next_sentence_was_a_protest_met_with_intervention():
+    def types(text: str) -> list[str]:
+        return [r.sub_event_type for r in build_records(text, [], "2024-05-08")]
+
+    text = "Several hundred traders protested outside the town hall on Friday. Officers fired tear gas to disperse them."
+    assert types(text) == ["Protest with intervention", "Protest with intervention"]
+    # a violent demonstration dispersed stays violent, and its dispersal is part of it
+    text = "Protesters set fire to a police station on Friday. Officers fired tear gas to disperse them."
+    assert types(text) == ["Violent demonstration", "Violent demonstration"]
+    # a dispersal at a place of its own, or of a crowd it names, is not the protest told before
+    text = "Several hundred traders protested outside the town hall on Friday. Officers fired tear gas at mourners."
+    assert types(text) == ["Peaceful protest", "Protest with intervention"]
+
+
+def test_the_learned_check_keeps_a_broken_siege_as_ground_taken():
+    class SureOfAClash:
+        def best(self, feats):
+            return "Armed clash", 0.999
+
+    text = "The army broke through to the besieged garrison of Hish on Tuesday."
+    recs = build_records(text, [Entity("ACTOR", 4, 8, "army", 1.0)], "2024-05-08")
+    assert [r.sub_event_type for r in settle_types(recs, model=None)] == ["Government regains territory"]
+    assert [r.sub_event_type for r in settle_types(recs, model=SureOfAClash())] == ["Government regains territory"]
+    # a capture of no rare kind is still the model's to move when it is sure
+    text = "The army captured the town of Hish on Tuesday."
+    recs = build_records(text, [Entity("ACTOR", 4, 8, "army", 1.0)], "2024-05-08")
+    assert [r.sub_event_type for r in settle_types(recs, model=SureOfAClash())] == ["Armed clash"]

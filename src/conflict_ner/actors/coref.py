@@ -125,7 +125,7 @@ def refers_to_group(mention: str, identity: Identity) -> bool:
 
 #: nouns after a people's or place's name that make a described group (``Rohingya insurgents``)
 _GROUP_NOUNS = REFERRING_HEADS | frozenset(fold(w) for w in (
-    "rebels", "rebel", "fighters", "fighter", "militiamen", "militia", "militias", "gunmen", "guerrillas"))
+    "rebels", "rebel", "fighters", "fighter", "militiamen", "militia", "militias", "gunmen", "guerrillas", "forces"))
 
 
 def sharing_name(mention: str, identity: Identity, groups: Sequence[Identity],
@@ -156,8 +156,18 @@ def sharing_name(mention: str, identity: Identity, groups: Sequence[Identity],
         return None
     name = set(own.split())
     found = {g.canonical: g for g in groups if is_named_group(g) and g.canonical != identity.canonical
-             and name <= set(fold(g.canonical).split())}
+             and all(_people_word(w, set(fold(g.canonical).split())) for w in name)}
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+#: endings that make a people's word of a place's or people's name ("Tigrayan": "Tigray")
+_PEOPLE_ENDINGS = ("an", "n", "ian", "i", "ese")
+
+
+def _people_word(word: str, words: set[str]) -> bool:
+    """``word`` is one of ``words`` or its people's word (``tigraian`` of ``tigrai``)."""
+    return word in words or any(len(w) >= 4 and word.startswith(w) and word[len(w):] in _PEOPLE_ENDINGS
+                                for w in words)
 
 
 def loyal_to(text: str, span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> int | None:

@@ -83,6 +83,11 @@ _TITLE_BEFORE = re.compile(r"((?:[\w’'-]+\s+){0,4}?)(" + "|".join(_GOVERNMENT_
 _TITLE_AFTER = re.compile(r"\s*,\s+(?:a|an|the)\s+(?:senior\s+|top\s+|former\s+|veteran\s+)?(?:general|commander|"
                           r"leader|spokes(?:man|woman|person)|official|colonel|chief|officer|member)\s+(?:in|of|with|for)"
                           r"\s+(?:the\s+)?((?:[\w’'.-]+\s+){0,4}[\w’'.-]+)")
+#: a person the clause after them makes a body's leader: "X was the face of Y", "X, who led Y"
+_LEADER_OF = re.compile(r"\s*(?:,\s+who\s+|\s+)(?:(?:was|is|has\s+been|had\s+been|became)\s+(?:the\s+)?(?:long-time\s+|"
+                        r"longtime\s+|founding\s+)?(?:face|leader|head|chief|founder|commander|spokes(?:man|woman|person))"
+                        r"\s+(?:of|for)|(?:led|leads|heads|headed|founded|commands|commanded))\s+(?:the\s+)?"
+                        r"((?:[\w’'.-]+\s+){0,4}[\w’'.-]+)")
 _SPEAKS_FOR = re.compile(r"\b(?:spokes(?:man|woman|person)|leader|commander|head|chief|representative)\s+"
                          r"(?:for|of)\s+((?:[\w’'-]+\s+){0,5}?[\w’'-]+)\s*,\s*$", re.IGNORECASE)
 _POSSESSOR = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)['’]s\s+$")
@@ -101,6 +106,11 @@ _DESCRIBED_NON_STATE = ("Unidentified Armed Group", "Civilians", "Protesters", "
 _PLAIN_STATE_NAME = re.compile(r"^(?:Government|Military Forces|Police Forces) of [^()]+(?: \([^()]*\))?$")
 _STATE_NAME = re.compile(r"^(Government|Military Forces|Police Forces) of (.+?)(?: \(.*\))?$")
 _DATELINE = re.compile(r"\s*([A-Z][A-Za-z'’.-]*(?:[ -][A-Z][A-Za-z'’.-]*){0,3})\s*(?:,|\(|-|—|–)")
+#: "the Houthi-run", "Hamas-controlled": a group that runs the state body after it
+_RUN_BY = re.compile(r"([A-Z][\w’'.]*(?:\s+[A-Z][\w’'.]*)?)-(?:run|controlled|dominated)\s+$")
+#: "X and Y forces": a force of two actors
+_MIXED = re.compile(r"^(?:the\s+)?([\w’'.-]+(?:\s+[\w’'.-]+)?)\s+and\s+([\w’'.-]+(?:\s+[\w’'.-]+)?)\s+"
+                    r"(forces|troops|soldiers|fighters|militias|units|personnel)$", re.IGNORECASE)
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([^()\n]{1,40}?)\s*\)")
 
 
@@ -157,6 +167,7 @@ class ActorResolver:
             out.append(identity)
             if identity.canonical is not None and _named(m.text):
                 earlier.append((fold(m.text), identity))
+        out = _shortened_before(mentions, out)
         out = _backer_before_actor(text, mentions, out)
         out = _members_of(text, mentions, out)
         out = self._owner_clause(text, mentions, out, country, published)
@@ -178,10 +189,18 @@ class ActorResolver:
         key = " ".join(tokens)
         if not key:
             return _NONE
+        runner = self._run_by(before, tokens, country, day)
+        if runner:
+            return runner
         found = (self._lookup(named_whole, country, day) if named_whole != key and _named(text) else None) \
             or self._lookup(key, country, day)
         if found:
             return self._home_generic(key, found, country, day) or found
+        if self._mixed(text, country, day):
+            return _NONE
+        found = self._demonym_group(tokens, country, day)
+        if found:
+            return found
         named_group = self._group_member(tokens, country, day) or self._aligned(tokens, country, day)
         if named_group:
             return named_group
@@ -195,6 +214,10 @@ class ActorResolver:
             or self._generic(_after_leader(tokens), country, day)
         if found:
             return found
+        if text.isupper():  # a unit in a headline's capitals: "PRESS RELEASE, SEVENTH DIVISION"
+            found = self._state_unit(text, None, country, day)
+            if found:
+                return found
         if _named(text):
             for name, identity in reversed(earlier):  # "Putin" after "Vladimir Putin"
                 if len(key) > 2 and (name.endswith(" " + key) or name.startswith(key + " ")):
@@ -204,9 +227,57 @@ class ActorResolver:
                 or self._core(core, country, day) or self._titled(before, country, day)
             if found:
                 return found
+            people = self._people_civilians(text, tokens, country, day)
+            if people:
+                return people
             if self.name_unknown_groups:
                 return self._unseen(text, core, country, day)
         return _NONE
+
+    def _people_civilians(self, text: str, tokens: list[str], country: Country | None,
+                          day: date | None) -> Identity | None:
+        """A people's name the table lacks before a civilian noun (``Fulani villagers``,
+        ``Hazara families``) are the article country's civilians."""
+        words = text.split()
+        if len(words) != 2 or not words[0][:1].isupper() or not words[1][:1].islower() \
+                or not _is_head(tokens[-1:], self.table.generics["civilians"]):
+            return None
+        return self.table.generic_identity("civilians", country, day)
+
+    def _run_by(self, before: str, tokens: list[str], country: Country | None, day: date | None) -> Identity | None:
+        """A state body a named group runs (``the Houthi-run Interior Ministry``, ``Hamas-controlled
+        police``) is that group."""
+        match = _RUN_BY.search(before)
+        if match is None or not any(_is_head(tokens, self.table.generics[k]) for k in ("government", "police", "military")):
+            return None
+        found = self._lookup(fold(match.group(1)), country, day)
+        if found is None or found.canonical is None or found.canonical.startswith(_DESCRIBED) or found.inter_code == 7:
+            return None
+        return found
+
+    def _demonym_group(self, tokens: list[str], country: Country | None, day: date | None) -> Identity | None:
+        """A demonym before a named group of its country (``Afghan Taliban``) is that group."""
+        for n in (2, 1):
+            home = self.table.demonyms.get(" ".join(tokens[:n]))
+            if home is None or len(tokens) <= n:
+                continue
+            found = self._lookup(" ".join(tokens[n:]), country, day)
+            if found is None or found.canonical is None or found.canonical.startswith(_DESCRIBED_NON_STATE):
+                return None
+            state = _STATE_NAME.match(found.canonical)
+            return found if state is None or state.group(2) == home else None
+        return None
+
+    def _mixed(self, text: str, country: Country | None, day: date | None) -> bool:
+        """``US and AMISOM forces``, ``US and partner forces``: a force of a named actor and another
+        (ANNOTATION.md section 10: mixed mentions have no canonical); ``refugees and migrants``,
+        ``Justice and Equality Movement`` are not."""
+        match = _MIXED.match(text)
+        if match is None:
+            return False
+        first = self._one(f"{match.group(1)} {match.group(3)}", country, day)  # "US forces"
+        return first.canonical is not None and not first.canonical.startswith(_DESCRIBED_NON_STATE) \
+            and fold(match.group(2)) not in (fold(match.group(1)), "its", "their")
 
     def _armed_body(self, mention: str, identity: Identity, after: str, country: Country | None, day: date | None) -> Identity:
         """A government whose weapons or troops the next word names (``Sudanese government``
@@ -401,7 +472,7 @@ class ActorResolver:
     def _titled_after(self, after: str, country: Country | None, day: date | None) -> Identity | None:
         """A person the apposition after them gives a body (``X, a general in Iran's Revolutionary
         Guards``, ``X, the spokesman for the Y movement``) is that body's, as "Army spokesman X" is."""
-        match = _TITLE_AFTER.match(after)
+        match = _TITLE_AFTER.match(after) or _LEADER_OF.match(after)
         if match is None:
             return None
         words = match.group(1).split()
@@ -475,7 +546,7 @@ class ActorResolver:
         if self.fuzzy_threshold is None or len(key) < 4:
             return None
         best = process.extractOne(key, self._keys, scorer=fuzz.ratio, score_cutoff=self.fuzzy_threshold)
-        if best is None:
+        if best is None or best[0][:1] != key[:1]:  # "Nasrallah" is not "Ansarallah", "Jamala" not "Amal"
             return None
         # "Berti fighters" is not "IS fighters": the names, without member nouns, must be near too
         core, matched = _without_member_nouns(key), _without_member_nouns(best[0])
@@ -601,6 +672,29 @@ def _backer_before_actor(text: str, mentions: Sequence[Mention], identities: Seq
     return out
 
 
+def _shortened_before(mentions: Sequence[Mention], identities: Sequence[Identity]) -> list[Identity]:
+    """A short name the article gives before the full one (a headline's ``Nasrallah`` before
+    ``Hassan Nasrallah``) is what the full name is, as a later short name is.
+
+    >>> body = Identity("Hezbollah", "Political Militias", 3)
+    >>> got = _shortened_before([Mention(0, 9, "Nasrallah"), Mention(20, 36, "Hassan Nasrallah")], [_NONE, body])
+    >>> got[0] == body
+    True
+    """
+    out = list(identities)
+    for i, m in enumerate(mentions):
+        key = fold(m.text)
+        if out[i].canonical is not None or not _named(m.text) or len(key) <= 2:
+            continue
+        for later, identity in zip(mentions[i + 1:], identities[i + 1:]):
+            name = fold(later.text)
+            if identity.canonical is not None and _named(later.text) and \
+                    (name.endswith(" " + key) or name.startswith(key + " ")):
+                out[i] = identity
+                break
+    return out
+
+
 def canonical_parts(table: ActorTable) -> dict[str, Entry]:
     """The forms an entry's own ACLED-style name gives (folded): the whole name, its acronym and
     long form around ``": "``, and a worded parenthesis (``AGC: ... (Clan del Golfo)``), for the
@@ -633,7 +727,8 @@ def canonical_parts(table: ActorTable) -> dict[str, Entry]:
 
 #: between an owner and a described force it has: ", which keeps ", ", whose ", " still has thousands of "
 _OWNER_CLAUSE = re.compile(r"^(?:\s*,\s+whose\s+(?:[a-z-]+\s+){0,2}|\s*(?:,\s+(?:which|who)\s+)?"
-                           r"\s*(?:still\s+|also\s+|now\s+)?(?:has|have|had|keeps|kept|fields|maintains|deployed|sent)"
+                           r"\s*(?:still\s+|also\s+|now\s+)?(?:(?:approved|agreed\s+to|voted\s+for|began|started|plans\s+to)\s+)?"
+                           r"(?:has|have|had|keeps|kept|fields|maintains|deployed|deploying|sent|sending)"
                            r"\s+(?:[^,.;:!?()\n]|(?<=\d)[,.](?=\d)){0,40})$")
 #: between a described member noun and the named group it belongs to: "of the (former) "
 _MEMBERS_OF = re.compile(r"^\s+of\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$")

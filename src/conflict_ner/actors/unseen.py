@@ -37,7 +37,9 @@ _STATE_UNIT_WORDS = frozenset((
     "artillery", "tank", "rifle", "assault", "mountain", "air", "army", "operations", "operational", "military",
     "territorial", "rapid", "reaction", "intervention", "counter-terrorism", "counterterrorism", "commando",
     "separate", "guards", "joint", "central", "northern", "southern", "eastern", "western"))
-_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
+_ORDINAL = re.compile(r"^(?:\d+(?:st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+                      r"eleventh|twelfth|\w+(?:teenth|tieth)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+                      r"-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))$", re.IGNORECASE)
 #: member nouns: the name before them is the group ("Janjaweed militias"), with the inter code they suggest
 _MEMBER_INTER = {"militias": 3, "militiamen": 3, "fighters": None, "rebels": 2, "insurgents": 2, "militants": None,
                  "members": None, "gunmen": None, "forces": None, "loyalists": None}

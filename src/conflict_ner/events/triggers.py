@@ -18,12 +18,28 @@ from conflict_ner.events.lexicon import (ACT_NOUNS, ACT_VERBS, BE_FORMS, CAPTURE
 
 TriggerKind = Literal["act", "mutual", "victim", "noun", "support"]
 
+#: An agreement made on a day the text names ("a deal announced on 8 April", "a truce was agreed late on
+#: Tuesday", "the memorandum agreed in Sochi on 22 October"): an act of its own (ACLED: *Agreement*), named
+#: by its noun; one mentioned as background ("since a ceasefire brokered in March 2020") is none.
+AGREEMENT_MADE = (r"(?:cease-?fires?|truces?|deals?|agreements?|accords?|memorand(?:um|a))"
+                  r"(?=(?: was| were| had been| has been)? (?:announced|agreed|reached|signed|brokered)"
+                  r"(?: (?:late|early))?(?: in [A-Z][\w-]+)? on\b)")
 _TRIGGER_RE = re.compile(
     rf"\b(?:(?P<mutual>{MUTUAL_VERBS})|(?P<victim>{VICTIM_VERBS})|(?P<support>{SUPPORT_VERBS})|(?P<act>{ACT_VERBS})|"
-    rf"(?P<take>{CAPTURE_TAKE})|(?P<civil>{CIVIL_ACT_VERBS})|"
+    rf"(?P<take>{CAPTURE_TAKE})|(?P<civil>{CIVIL_ACT_VERBS}|{AGREEMENT_MADE})|"
     rf"(?P<noun>{ACT_NOUNS}))\b",
     re.I,
 )
+# People who arrive or cross somewhere fleeing, or the dead and wounded brought in, move no armed group:
+# "hundreds of families arrived at the crossing", "Thousands have crossed into Chad", "seven patients arrived".
+_ARRIVAL = re.compile(r"arriv(?:ed|ing)|crossed into", re.I)
+_ARRIVERS = re.compile(
+    r"\b(?:famil(?:y|ies)|refugees|patients|bodies|people|displaced|civilians|residents|migrants|villagers|survivors|"
+    r"children|women|asylum[- ]seekers)\b(?:(?!\b(?:until|when|after|before|as|while|by|once)\b)[^,;])*$|"
+    r"^\W*(?:(?:more than|over|about|some|nearly|at least|tens of|hundreds of)\s+)*(?:[\d,]+|dozens|hundreds|thousands|"
+    r"many|scores)\s+(?:(?:have|had|has|had|more)\s+)*$", re.I)
+# the arrival's subject: the words since the clause's start or its reporting verb ("survivors said the attackers")
+_ARRIVAL_SUBJECT = re.compile(r"(?P<subject>(?:(?!\b(?:said|says|say|told|reported|added|that)\b)[^,;:.])*)$", re.I)
 _BE_BEFORE = re.compile(rf"\b(?:{BE_FORMS}|{GET_FORMS})\s+(?:\w+\s+){{0,2}}$", re.I)
 _BY_AFTER = re.compile(r"\s+by\b", re.I)
 _UNREALIZED_BEFORE = re.compile(rf"\b(?:{UNREALISED_BEFORE})\s+(?:\w+\s+)?$", re.I)
@@ -63,6 +79,8 @@ def find_triggers(sentence: str) -> tuple[Trigger, ...]:
             if _UNREALIZED_BEFORE.search(sentence, near, m.start()):
                 continue
             kind = "act"
+        if kind == "act" and _ARRIVAL.fullmatch(m.group(0)) and _fleeing(sentence, m.start()):
+            continue
         first = m.group(0).split()[0].lower()
         # "were advancing", "is shelling": a progressive, never a passive ("were being shelled" is one)
         passive = kind in ("act", "support") and not first.endswith("ing") and bool(
@@ -71,6 +89,18 @@ def find_triggers(sentence: str) -> tuple[Trigger, ...]:
         realized = kind != "noun" and (past or passive) and not _UNREALIZED_BEFORE.search(sentence, near, m.start())
         out.append(Trigger(m.start(), m.end(), kind, passive, realized))
     return tuple(out)
+
+
+def _fleeing(sentence: str, at: int) -> bool:
+    """Whether the people who arrived or crossed at ``at`` are civilians or a bare number of people,
+    named as the verb's subject (refugees who fled, the dead brought in, not reinforcements; not the
+    residents who say that attackers arrived).
+
+    >>> _fleeing("Hundreds of families arrived at the crossing.", 21), _fleeing("Reinforcements arrived.", 15)
+    (True, False)
+    """
+    subject = _ARRIVAL_SUBJECT.search(sentence, max(0, at - 120), at)
+    return subject is not None and bool(_ARRIVERS.search(subject.group("subject")))
 
 
 def reports_violence(triggers: Sequence[Trigger]) -> bool:

@@ -25,6 +25,7 @@ from conflict_ner.events.lexicon import (BASE_SET_UP_PASSIVE, CIVIL_ACT_VERBS, F
                                          VICTIM_NOUNS)
 from conflict_ner.events.regex_literals import fold, may_match, required_literals
 from conflict_ner.events.sentence import Sentence
+from conflict_ner.events.triggers import AGREEMENT_MADE
 from conflict_ner.records import TYPE_OF_SUB_EVENT, ActorRef, CountRef, TextSpan
 
 
@@ -162,7 +163,7 @@ CUES: dict[str, str] = {
               r"defect(?:ed|ion|ions|ors?)|merg(?:ed|er|ers)|split from|dissolv\w*|reinforcements?|"
               r"(?:re)?deploy(?:ed|ment|ments|s|ing)|mobili[sz]\w*|recruit\w*|curfew|state of emergency|martial law|"
               r"(?:troop|military) (?:build-?ups?|movements?)|formation of",
-    "agreement": r"cease-?fires?|truces?|peace (?:deals?|agreements?|accords?|treaty|talks)|(?:signed|reached|brokered|"
+    "agreement": AGREEMENT_MADE + r"|cease-?fires?|truces?|peace (?:deals?|agreements?|accords?|treaty|talks)|(?:signed|reached|brokered|"
                  r"agreed (?:on|to)) (?:an? |the )?(?:\w+ )?(?:agreements?|deals?|accords?)|prisoner (?:exchanges?|"
                  r"swaps?)|exchange of prisoners|armistice|"
                  r"agreed (?:with (?:[\w-]+ ){1,4}?)?(?:, [^,]{1,30}, )?to (?:allow|let|permit|hand|exchange|release|"
@@ -193,7 +194,7 @@ _PLACE_SUBJECT = re.compile(rf"^(?:\W*(?:the|its|their)\s+)?(?:[\w'-]+\s+){{0,2}
 _FALL_SUBJECT = re.compile(rf"\b(?:{_PLACE_NOUNS})\s+(?:\w+\s+){{0,2}}$", re.I)
 _TIME_CLAUSE = re.compile(r"\b(?:before|after|until|since|once|as)\s+(?:the\s+|its\s+)?(?:[\w'-]+\s+){0,3}$", re.I)
 # an act without violence (a protest, an agreement, a base): its trigger does not make the sentence violent
-_CIVIL_ACT = re.compile(rf"(?:{CIVIL_ACT_VERBS})\b", re.I)
+_CIVIL_ACT = re.compile(rf"(?:{CIVIL_ACT_VERBS}|{AGREEMENT_MADE})\b", re.I)
 _REGAIN = re.compile(
     r"\b(?:re(?:captur|took|tak|gain|conquer|enter|claim|stor|cover)\w*|liberat\w*|took back|back control)\b", re.I)
 
@@ -241,6 +242,15 @@ _CROWD_VIOLENCE = re.compile(
     r"(?:\w+ )?(?:offices?|buildings?|houses?|homes?|cars?|vehicles?|flags?|headquarters|stations?)|"
     r"broke into|stormed|attacked (?:the |a |an )?(?:\w+ ){0,3}(?:offices?|embass(?:y|ies)|bases?|houses?|homes?|"
     r"buildings?|compounds?|stations?)|beat (?:\w+ ){0,2}(?:police|officers))\b", re.I)
+
+
+def names_protest(text: str) -> bool:
+    """Whether a text names a protest or its crowd itself (not only a crowd's dispersal).
+
+    >>> names_protest("Students protested outside the ministry."), names_protest("Police fired tear gas to disperse them.")
+    (True, False)
+    """
+    return "protest" in find_cues(text) or bool(_PROTESTERS.search(text))
 
 
 def harmed(actors: Sequence[ActorRef], counts: Sequence[CountRef]) -> list[str]:
