@@ -90,3 +90,14 @@ def test_an_unknown_spot_near_somewhere_is_near_the_one_town_its_sentence_is_in(
                   "Goma was calm on Monday. Shells fell on Sake and Kibati camp."):
         kibati = resolve(geocoder, other, "Goma", "Sake", "Kibati camp" if "camp" in other else "Kibati")[2]
         assert kibati.how != "sentence"
+
+
+def test_a_local_government_area_is_the_district_at_its_seat(roads):
+    # the corpus leaves "local government area(s)" out of the span: the words after it say so
+    text = "Herders raided farms in Damboa and Maiduguri local government areas on Sunday."
+    assert [r.geo.geo_precision for r in resolve(roads, text, "Damboa", "Maiduguri")] == [2, 2]
+    text = "A convoy was ambushed near a village in Damboa local government area, Borno."
+    assert resolve(roads, text, "Damboa")[0].geo.geo_precision == 2
+    lga = resolve(roads, "Soldiers left the Damboa LGA headquarters.", "Damboa LGA")[0]  # in the span
+    assert (lga.geo.geonames_id, lga.geo.geo_precision) == (14, 2)
+    assert resolve(roads, "Shells hit Damboa and Maiduguri on Sunday.", "Damboa")[0].geo.geo_precision == 1

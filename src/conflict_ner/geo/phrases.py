@@ -43,7 +43,8 @@ _PART = ("international airport", "military airport", "air base", "airbase", "ai
          "mountains", "plain",
          "valley", "junction", "roundabout", "highway", "road", "front line", "outpost", "barracks", "quarter",
          "town centre", "city centre", "sub-district", "subdistrict", "territory", "commune", "township",
-         "municipality", "locality", "plant", "power plant", "nuclear power plant")
+         "municipality", "locality", "plant", "power plant", "nuclear power plant", "local government area",
+         "local government areas", "lga", "lgas", "woreda", "woredas", "cercle", "raion", "rayon")
 _PLACE = ("city", "town", "village", "center", "centre")
 _LEADING_PART = re.compile(r"^(?:the\s+)?(?:outskirts|suburbs|vicinity|edge|edges|outskirt|environs|periphery)\s+of\s+"
                            r"|^(?:near|around|outside|nearby)\s+", re.IGNORECASE)
