@@ -294,8 +294,10 @@ def _admin_areas(entries: list[_Entry], names: list[list[str]], keys: dict[str, 
     for key, ids in keys.items():
         for cc in {entries[i][4] for i in ids}:
             country_keys[cc].append(key)
+    # the seats table's provinces first: where GeoNames has fewer provinces than ISO, its row names
+    # the one a GeoNames code stands for (the Gaza Strip, not the first governorate in it)
     subdivisions = sorted((s for s in pycountry.subdivisions if getattr(s, "parent_code", None) is None),
-                          key=lambda s: s.code)
+                          key=lambda s: (s.code not in SEATS, s.code))
     seat_keys = fold_many([SEATS[s.code][0] if s.code in SEATS else "" for s in subdivisions])
     for sub, key, seat_key in zip(subdivisions, fold_many([_strip_type(s.name) for s in subdivisions]), seat_keys):
         cc = sub.country_code
