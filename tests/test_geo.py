@@ -160,6 +160,7 @@ def test_default_gazetteer_is_cached_on_disk(tmp_path, monkeypatch):
         lambda cls, cities=None, dumps=(): built.append(1) or Gazetteer.__new__(cls)))
     monkeypatch.setattr(module.Gazetteer, "save", lambda self, path: open(path, "wb").close())
     monkeypatch.setattr(module, "_CACHE", {})
+    monkeypatch.setattr("conflict_ner.geo.districts.district_entries", lambda gazetteer: [])
     module.default_gazetteer(cache_dir=tmp_path, supplement=False)
     module.default_gazetteer(cache_dir=tmp_path, supplement=False)
     assert built == [1] and len(list(tmp_path.glob("gazetteer-*.pickle"))) == 1

@@ -90,3 +90,31 @@ def test_an_unknown_spot_near_somewhere_is_near_the_one_town_its_sentence_is_in(
                   "Goma was calm on Monday. Shells fell on Sake and Kibati camp."):
         kibati = resolve(geocoder, other, "Goma", "Sake", "Kibati camp" if "camp" in other else "Kibati")[2]
         assert kibati.how != "sentence"
+
+
+def test_a_local_government_area_is_the_district_at_its_seat(roads):
+    # the corpus leaves "local government area(s)" out of the span: the words after it say so
+    text = "Herders raided farms in Damboa and Maiduguri local government areas on Sunday."
+    assert [r.geo.geo_precision for r in resolve(roads, text, "Damboa", "Maiduguri")] == [2, 2]
+    text = "A convoy was ambushed near a village in Damboa local government area, Borno."
+    assert resolve(roads, text, "Damboa")[0].geo.geo_precision == 2
+    lga = resolve(roads, "Soldiers left the Damboa LGA headquarters.", "Damboa LGA")[0]  # in the span
+    assert (lga.geo.geonames_id, lga.geo.geo_precision) == (14, 2)
+    assert resolve(roads, "Shells hit Damboa and Maiduguri on Sunday.", "Damboa")[0].geo.geo_precision == 1
+
+
+def test_palestine_has_the_two_provinces_geonames_codes_and_a_direction_of_a_compass_name():
+    g = Gazetteer.build(cities=[
+        city(20, "Gaza", 31.502, 34.467, "PS", "GZ", 410000),
+        city(21, "Dayr al Balaḩ", 31.418, 34.349, "PS", "GZ", 59504, "Deir al-Balah"),
+        city(22, "Ramallah", 31.9, 35.204, "PS", "WE", 43880),
+        city(23, "Bethlehem", 31.705, 35.204, "PS", "WE", 29019),
+        city(24, "Janīn", 32.459, 35.301, "PS", "WE", 34730, "Jenin"),
+    ])
+    # not the first governorate of each (Deir al-Balah, Bethlehem) named for the whole
+    assert (g.admin1_name("PS", "GZ"), g.admin1_name("PS", "WE")) == ("Gaza Strip", "West Bank")
+    text = "Troops raided Jenin in the northern West Bank as strikes hit the Gaza Strip."
+    jenin, bank, strip = resolve(Geocoder(g), text, "Jenin", "northern West Bank", "Gaza Strip")
+    assert (jenin.geo.geonames_id, jenin.geo.admin1) == (24, "West Bank")
+    assert (bank.level, bank.geo.admin1, bank.geo.geo_precision) == ("admin1", "West Bank", 3)
+    assert (strip.level, strip.geo.admin1, strip.geo.latitude) == ("admin1", "Gaza Strip", 31.502)

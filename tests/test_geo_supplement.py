@@ -115,6 +115,8 @@ def test_a_users_file_passed_as_a_dump_adds_to_the_default_gazetteer(tmp_path):
     mine = default_gazetteer([path], supplement=False)
     assert not plain.lookup("Qqqzzx Camp") and [mine.place(i).country for i in mine.lookup("Qqqzzx Camp")] == ["AF"]
     assert len(default_gazetteer()) > len(plain)  # the packaged supplement
+    # the districts table is general geography, in even without the corpus supplement
+    assert {plain.place(i).kind for i in plain.lookup("East Wollega Zone")} == {"admin2"}
 
 
 def test_anchor_follows_the_words_around_a_mention():

@@ -31,6 +31,11 @@ _SAID_IN = [
     re.compile(r"^,?\s+(?:in|of)\s+(?:the\s+)?(?:north|south|east|west|central)[\w-]*\s+" + _NAME),
 ]
 _WINDOW = 90
+# Nigeria's districts: the corpus leaves the words out of the span ("in Jere local government
+# area", "Bokkos and Barkin Ladi local government areas")
+_LGA_AFTER = re.compile(r"^(?:\s*,\s*[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)*"
+                        r"(?:\s*,?\s+(?:and|or)\s+[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)?"
+                        r"\s+(?:local\s+government\s+areas?|LGAs?)\b")
 # words right before a place that put the act near it, not in it ("fighting around Sake",
 # "the road to Kosti", "12 km north of Bakhmut"): ACLED's precision 2
 _NEAR_BEFORE = re.compile(r"(?:\baround|\bnear|\bnearby|\boutside|\boutskirts\s+of|\bvicinity\s+of|\bsuburbs\s+of|"
@@ -38,6 +43,19 @@ _NEAR_BEFORE = re.compile(r"(?:\baround|\bnear|\bnearby|\boutside|\boutskirts\s+
                           r"\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of|\bkm\s+(?:from|of)|\bmiles\s+(?:from|of)|"
                           r"\bkilometres\s+(?:from|of)|\bkilometers\s+(?:from|of)|\bthe\s+(?:[a-z]+\s+)?(?:districts?|townships?)\s+of)\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$",
                           re.IGNORECASE)
+
+
+def lga_after(text: str, end: int) -> bool:
+    """Whether the words after the mention ending at ``end`` make it a local government area, a
+    district (precision 2 at its seat, the guide's section 11), alone or in a list the words close.
+
+    >>> text = "raids in Bokkos and Barkin Ladi local government areas, and in Jos"
+    >>> lga_after(text, text.index(" and")), lga_after(text, text.index(" local")), lga_after(text, len(text))
+    (True, True, False)
+    >>> lga_after("Koshobe, in Jere local government area", 7)
+    False
+    """
+    return bool(_LGA_AFTER.match(text[end:end + 120]))
 
 
 def dateline(text: str) -> list[str]:

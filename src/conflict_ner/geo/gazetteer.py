@@ -294,8 +294,10 @@ def _admin_areas(entries: list[_Entry], names: list[list[str]], keys: dict[str, 
     for key, ids in keys.items():
         for cc in {entries[i][4] for i in ids}:
             country_keys[cc].append(key)
+    # the seats table's provinces first: where GeoNames has fewer provinces than ISO, its row names
+    # the one a GeoNames code stands for (the Gaza Strip, not the first governorate in it)
     subdivisions = sorted((s for s in pycountry.subdivisions if getattr(s, "parent_code", None) is None),
-                          key=lambda s: s.code)
+                          key=lambda s: (s.code not in SEATS, s.code))
     seat_keys = fold_many([SEATS[s.code][0] if s.code in SEATS else "" for s in subdivisions])
     for sub, key, seat_key in zip(subdivisions, fold_many([_strip_type(s.name) for s in subdivisions]), seat_keys):
         cc = sub.country_code
@@ -452,10 +454,12 @@ _CACHE: dict[tuple[str, ...], Gazetteer] = {}
 
 def default_gazetteer(dumps: Sequence[str | Path] = (), *, cache_dir: str | Path | None = None,
                       supplement: bool = True) -> Gazetteer:
-    """The gazetteer of ``cities500``, pycountry and ``dumps`` (GeoNames dumps, or supplement
-    TSVs: :mod:`.supplement`), with the packaged supplement unless ``supplement`` is False:
+    """The gazetteer of ``cities500``, pycountry, the districts table (:mod:`.districts`) and
+    ``dumps`` (GeoNames dumps, or supplement TSVs: :mod:`.supplement`), with the packaged
+    supplement unless ``supplement`` is False:
     built once per process, the GeoNames part loaded from the disk cache when its sources have
     not changed."""
+    from conflict_ner.geo.districts import district_entries, table_digest
     from conflict_ner.geo.supplement import PACKAGED, is_supplement, read_supplement
 
     files = [Path(d) for d in dumps]
@@ -463,11 +467,14 @@ def default_gazetteer(dumps: Sequence[str | Path] = (), *, cache_dir: str | Path
     geonames = [p for p in files if p not in extra]
     if supplement and PACKAGED.exists():
         extra.insert(0, PACKAGED)
-    token = _fingerprint([_cities500_path(), *geonames]) + _fingerprint(extra, base=False)
+    token = _fingerprint([_cities500_path(), *geonames]) + (f"districts{table_digest()}",) \
+        + _fingerprint(extra, base=False)
     if token in _CACHE:
         return _CACHE[token]
     base = _geonames_gazetteer(geonames, cache_dir)
-    gazetteer = base.with_supplement([entry for path in extra for entry in read_supplement(path)])
+    # the districts table (:mod:`.districts`) is general geography, not corpus gold: always in
+    gazetteer = base.with_supplement([*district_entries(base),
+                                      *(entry for path in extra for entry in read_supplement(path))])
     _CACHE[token] = gazetteer
     return gazetteer
 
@@ -500,9 +507,10 @@ def sources_fingerprint(dumps: Sequence[str | Path] = ()) -> str:
     """A short digest of the gazetteer's sources (cities500, pycountry, the seats table, the dumps
     and the folding version): equal digests, equal geocoding. Raises :class:`GazetteerError` for
     a source that cannot be read."""
+    from conflict_ner.geo.districts import table_digest
     from conflict_ner.geo.supplement import PACKAGED
 
-    token = _fingerprint([_cities500_path(), *(Path(d) for d in dumps)])
+    token = _fingerprint([_cities500_path(), *(Path(d) for d in dumps)]) + (f"districts{table_digest()}",)
     if PACKAGED.exists():
         token += _fingerprint([PACKAGED], base=False)
     return hashlib.sha256("|".join(token).encode()).hexdigest()[:16]

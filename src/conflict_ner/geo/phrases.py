@@ -25,6 +25,9 @@ _DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "easter
                "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern",
                "southwestern", "north-east", "north-west", "south-east", "south-west", "north-eastern",
                "north-western", "south-eastern", "south-western", "far", "upper-", "greater"}
+# a capitalised compass word after a direction adjective begins the name ("eastern North Kivu";
+# "North East Nigeria" is one direction)
+_COMPASS_NAMES = {"North", "South", "East", "West", "Central"}
 # a bare compass point after a name is a direction of travel, not part of the name (a span that
 # ran one word long: "from the coastal city of Sirte south to ...")
 _COMPASS_AFTER = {"north", "south", "east", "west"}
@@ -43,7 +46,8 @@ _PART = ("international airport", "military airport", "air base", "airbase", "ai
          "mountains", "plain",
          "valley", "junction", "roundabout", "highway", "road", "front line", "outpost", "barracks", "quarter",
          "town centre", "city centre", "sub-district", "subdistrict", "territory", "commune", "township",
-         "municipality", "locality", "plant", "power plant", "nuclear power plant")
+         "municipality", "locality", "plant", "power plant", "nuclear power plant", "local government area",
+         "local government areas", "lga", "lgas", "woreda", "woredas", "cercle", "raion", "rayon")
 _PLACE = ("city", "town", "village", "center", "centre")
 _LEADING_PART = re.compile(r"^(?:the\s+)?(?:outskirts|suburbs|vicinity|edge|edges|outskirt|environs|periphery)\s+of\s+"
                            r"|^(?:near|around|outside|nearby)\s+", re.IGNORECASE)
@@ -69,6 +73,8 @@ def parse_phrase(text: str) -> Phrase:
     (Phrase(name='Aleppo', scope='region', precision=3), Phrase(name='Idlib', scope='region', precision=3))
     >>> parse_phrase("outskirts of Idlib"), parse_phrase("Damascus International Airport")
     (Phrase(name='Idlib', scope='part', precision=2), Phrase(name='Damascus', scope='part', precision=2))
+    >>> parse_phrase("northern West Bank"), parse_phrase("North East Nigeria")
+    (Phrase(name='West Bank', scope='region', precision=3), Phrase(name='Nigeria', scope='region', precision=3))
     >>> parse_phrase("Sirte south")
     Phrase(name='Sirte', scope='place', precision=1)
     >>> parse_phrase("the Jebel Moya heights")  # a mountain area at its centre (the guide's section 11)
@@ -84,9 +90,11 @@ def parse_phrase(text: str) -> Phrase:
     directed = False
     if rural and name.lower() != "rural damascus":
         name, scope = name[rural.end():], "region"
-    words = name.split(" ")
+    words, before = name.split(" "), ""
     while len(words) > 1 and words[0].lower() in _DIRECTIONS:
-        words, directed = words[1:], True
+        if directed and words[0] in _COMPASS_NAMES and (before.islower() or before.lower().endswith("ern")):
+            break  # "northern West Bank", "southern North Kivu": a direction of a name that has one
+        before, words, directed = words[0], words[1:], True
     while len(words) > 1 and words[-1].lower() in _COMPASS_AFTER:
         words = words[:-1]  # "Sirte south to the airbase": the way out of the town, not a region of it
     name = " ".join(words)

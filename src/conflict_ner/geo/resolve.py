@@ -24,7 +24,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from conflict_ner.geo.context import area_before, dateline, in_admin_list, near_before, province_said, town_said
+from conflict_ner.geo.context import (area_before, dateline, in_admin_list, lga_after, near_before, province_said,
+                                      town_said)
 from conflict_ner.geo.fold import fold
 from conflict_ner.geo.gazetteer import Gazetteer, Place
 from conflict_ner.geo.length_index import LengthIndex, length_bounds
@@ -499,12 +500,13 @@ class Geocoder:
 
 def _in_context(phrase: Phrase, text: str, start: int, end: int) -> Phrase:
     """The phrase as the words around it code it: a place the text puts the act near ("around
-    Sake") is a spot near it (precision 2); a name in a list of provinces ("the Luhansk, Sumy
-    and Kharkiv regions") a province."""
+    Sake") is a spot near it (precision 2), and so is the local government area named after it
+    (a district, coded at its seat); a name in a list of provinces ("the Luhansk, Sumy and
+    Kharkiv regions") a province."""
     if phrase.scope == "place" and in_admin_list(text, end):
         return Phrase(phrase.name, "admin1", 3)
-    if phrase.scope == "place" and near_before(text, start, end):
-        return Phrase(phrase.name, "part", 2)
+    if phrase.scope == "place" and (near_before(text, start, end) or lga_after(text, end)):
+        return Phrase(phrase.name, "part", 2)  # near it, or its district ("Bokkos local government area")
     return phrase
 
 

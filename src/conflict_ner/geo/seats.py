@@ -4,6 +4,9 @@ The default gazetteer ties a province (pycountry's subdivision) to GeoNames' pro
 through a town of the same name (Aleppo, Idlib, Kirkuk); for the provinces below it takes the
 seat named here instead, and adds the English names news use (``North Kivu`` for
 ``Nord-Kivu``). General geography, written for the theatres of conflict news; extend as needed.
+A listed province takes its GeoNames code before the unlisted ones: where GeoNames has fewer
+provinces than ISO (Palestine: the Gaza Strip and the West Bank, not 16 governorates), the row
+here names the one GeoNames has.
 
 >>> SEATS["CD-NK"]
 ('Goma', ('North Kivu', 'Kivus'))
@@ -61,12 +64,7 @@ IL-D | Beersheba | Southern District
 IL-Z | Nazareth | Northern District
 IL-M | Ramla | Central District
 PS-GZA | Gaza | Gaza Strip
-PS-NBS | Nablus
-PS-HBN | Hebron
-PS-JEN | Jenin
-PS-KYS | Khan Yunis | Khan Younis
-PS-RBH | Ramallah | Ramallah and al-Bireh
-PS-TKM | Tulkarm
+PS-RBH | Ramallah | West Bank | Ramallah and al-Bireh
 AF-NIM | Zaranj | Nimroz
 AF-TAK | Taloqan | Takhar
 AF-FYB | Maymana | Faryab
