@@ -610,3 +610,16 @@ def test_a_part_takes_only_the_suffering_of_the_whole(entities):
     # ANNOTATION.md section 9, roles round 9: the whole's own verb is not its parts'
     s = "Some 300 militants, among them 40 recruits wounded in the raid, stormed the barracks before dawn."
     assert _roles(entities, s, "militants", "recruits") == [("militants", "initiator"), ("recruits", "target")]
+
+
+@pytest.mark.parametrize("sentence, actors, expected", [
+    ("Early reports show no casualties among Dutch personnel, and damage is being assessed.", ("Dutch personnel",),
+     ["target"]),
+    ("The brigade inflicted heavy losses in the ranks of the insurgents and destroyed their tunnels, an officer added.",
+     ("brigade", "insurgents"), ["initiator", "target"]),
+    ("Jets carried out raids on depots and concentrations of rebels across the plain and killed 40 of them.",
+     ("rebels",), ["target"]),
+])
+def test_the_side_whose_losses_ranks_or_gatherings_are_told_suffered_the_act(entities, sentence, actors, expected):
+    # ANNOTATION.md section 9, roles round 9
+    assert [r for _, r in _roles(entities, sentence, *actors)] == expected

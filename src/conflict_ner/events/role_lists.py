@@ -55,7 +55,8 @@ _SUBJECT_OF_VERB = re.compile(r"\s+(?:\w+ly\s+)?(?:said|says|had|has|have|was|we
 # What joins two actors of one phrase: "and", "or", "as well as", "along with", "together with",
 # an opening parenthesis (a name's short form: "the Kurdistan Workers' Party (PKK)"), an apposition
 # that names the group a person leads or belongs to ("killed X, a senior commander of Y": Y suffered
-# it with X), a part of the whole named before ("people, including 80,000 children"), with a determiner and up to three modifiers before the second ("and their allies", ", the Y").
+# it with X), a part of the whole named before ("people, including 80,000 children"), with a determiner
+# and up to three modifiers before the second ("and their allies", ", the Y").
 _COORDINATION = re.compile(
     r"\s*(?:,\s*(?:(?:a|an|the)\s+)?(?:[\w'\u2019-]+\s+){0,2}?(?:commanders?|leaders?|heads?|chiefs?|founders?|"
     r"members?)\s+(?:of|in)\s+|,\s*(?:and\s+|or\s+|including\s+|among them\s+|most of them\s+|many of them\s+)?|"

@@ -34,7 +34,7 @@ _PATRON_MODIFIER = r"[\w.'\u2019-]+-(?:allied|backed|aligned|linked|affiliated|t
 _DET = rf"(?:(?:{ACTOR_PREMODIFIERS}|{_PATRON_MODIFIER})\s+)*[\"\u201c]?"
 # military objects an attack hits, not places (see types.py and lexicon.py for those)
 _OBJECT_NOUNS = (r"positions?|posts?|bases?|strongholds?|checkpoints?|convoys?|hideouts?|headquarters|barracks|"
-                r"lines|outposts?|defen[cs]es|targets|vehicles?|camps?")
+                r"lines|outposts?|defen[cs]es|targets|vehicles?|camps?|concentrations?|gatherings?|depots?")
 # "fighters of X" share X's role: a target only after a target preposition ("attacked fighters of X").
 _POSITION_NOUNS = _OBJECT_NOUNS + r"|fighters|troops|forces|members|units?"
 # ... but a place "occupied" or "besieged" by X is X's act: "the city was being occupied by Rwandan
@@ -185,9 +185,11 @@ _TARGET_BEFORE = re.compile(
     re.I,
 )
 # The dead a toll or the bodies found count: "puts the toll among government troops at 41", "the bodies of
-# at least 30 soldiers", and the enemies a party says it "neutralised" or "eliminated".
+# at least 30 soldiers", the side whose losses or ranks are told ("no casualties among US personnel",
+# "heavy losses in the ranks of the militants"), and the enemies a party says it "neutralised" or "eliminated".
 _COUNTED_DEAD_BEFORE = re.compile(
-    rf"\b(?:(?:death )?toll among|bodies of|neutrali[sz](?:ed|ing|es)?[\"\u201d]?|eliminat(?:ed|ing)|liquidat(?:ed|ing))\s+"
+    rf"\b(?:(?:death )?toll among|(?:casualties|losses) among|(?:in|from) the ranks of|bodies of|"
+    rf"neutrali[sz](?:ed|ing|es)?[\"\u201d]?|eliminat(?:ed|ing)|liquidat(?:ed|ing))\s+"
     rf"(?:{_QUANTITY}(?:of\s+)?)?{_DET}$", re.I)
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(?:[^,;]*?\s+and\s+(?:the\s+)?)?$", re.I)
 # "clashed with X", and the nouns of an exchange of fire ("died in a firefight with smugglers",
