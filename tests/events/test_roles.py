@@ -623,3 +623,15 @@ def test_a_part_takes_only_the_suffering_of_the_whole(entities):
 def test_the_side_whose_losses_ranks_or_gatherings_are_told_suffered_the_act(entities, sentence, actors, expected):
     # ANNOTATION.md section 9, roles round 9
     assert [r for _, r in _roles(entities, sentence, *actors)] == expected
+
+
+@pytest.mark.parametrize("sentence, actors, expected", [
+    ("Two rockets struck the checkpoint at the north gate, where Dutch marines and local police were searching cars.",
+     ("Dutch marines", "local police"), ["target", "target"]),
+    # a "where" clause of fighting keeps its fighters
+    ("Fighting raged in the hills where Turkmen brigades have been fighting government forces.",
+     ("Turkmen brigades", "government forces"), ["initiator", "initiator"]),
+])
+def test_those_the_place_hit_held_suffered_the_act(entities, sentence, actors, expected):
+    # ANNOTATION.md section 9, roles round 9
+    assert [r for _, r in _roles(entities, sentence, *actors)] == expected

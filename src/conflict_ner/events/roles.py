@@ -164,6 +164,14 @@ _TRAPPED_AFTER = re.compile(rf"(?:{_ASIDE})?\s+(?:(?:who|that|which)\s+)?(?:(?:\
                             r"(?:holed up|trapped|(?:were|was|are|is|remained|remain|remains|had been|have been|"
                             r"has been|being)\s+(?:still\s+)?(?:besieged|encircled|surrounded|cornered|holed up|trapped))\b",
                             re.I)
+# Those the place hit held, named in a "where" clause with a verb of being there, not of fighting, suffered
+# the act: "struck the gate, where Marines were searching people", "a strike on a restaurant where unit
+# commanders were meeting", "a house where displaced families were sheltering", "where advisers were present".
+_WHERE_BEFORE = re.compile(rf"\bwhere\s+{_DET}$", re.I)
+_PRESENT_AFTER = re.compile(rf"{_ASIDE_OR_LIST}\s+(?:(?:was|were|are|is|had been|have been|has been)\s+)(?:\w+ly\s+)?"
+                            r"(?:present|stationed|based|sheltering|staying|living|meeting|gathered|gathering|searching|"
+                            r"working|waiting|sleeping|praying|hiding|sitting|standing|queu(?:e)?ing|shopping|camped|"
+                            r"celebrating|attending)\b", re.I)
 # The one that repelled an attack by a named attacker suffered that attack, the record's act ("army units
 # repelled an attack by terrorist groups on their positions"); "repelled four assaults", with no
 # attacker named, stays the repelling side's act.
@@ -224,7 +232,7 @@ _GATES = {rx.pattern: required_literals(rx) for rx in (_USED_BY_BEFORE, _FELL_TO
                                                         _FROM_HELD_BEFORE, _JOINT_BEFORE, _MOVED_AFTER,
                                                         _MOVED_BEFORE, _ON_BEHALF_BEFORE, _COUNTED_DEAD_BEFORE,
                                                         _SPARED_BEFORE, _LAST_HELD_BEFORE, _PURSUED_BEFORE,
-                                                        _SUFFERED_BY_BEFORE, _UNDER_FIRE_AFTER, _TRAPPED_AFTER,
+                                                        _SUFFERED_BY_BEFORE, _UNDER_FIRE_AFTER, _TRAPPED_AFTER, _WHERE_BEFORE,
                                                         _REPELLED_BY_AFTER, _ALONGSIDE_BEFORE)}
 # From an actor to the participle its list ends with: "[soldiers] and at least 18 rebel fighters killed",
 # "[Civilians]: 11 killed".
@@ -329,6 +337,8 @@ def role_of(sentence: Sentence, start: int, end: int) -> Role:
         return "target"  # "came under artillery fire", "repelled an attack by X"
     if _ends_after(sentence, _TRAPPED_AFTER, end):
         return "target"  # "the last fighters holed up in the prison"
+    if _ends_before(sentence, _WHERE_BEFORE, near, start) and _PRESENT_AFTER.match(text, end):
+        return "target"  # "hit the house where displaced families were sheltering"
     if _LOST_AFTER.match(text, end) or _LOST_BEFORE.search(text, seg_near, start):
         return "target"  # "the forces had lost more than 700 fighters": both suffered the act
     if _DENIES_AFTER.match(text, end):
