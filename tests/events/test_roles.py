@@ -635,3 +635,13 @@ def test_the_side_whose_losses_ranks_or_gatherings_are_told_suffered_the_act(ent
 def test_those_the_place_hit_held_suffered_the_act(entities, sentence, actors, expected):
     # ANNOTATION.md section 9, roles round 9
     assert [r for _, r in _roles(entities, sentence, *actors)] == expected
+
+
+@pytest.mark.parametrize("sentence, actors, expected", [
+    ("Police said two raiders were shot dead and five farmhands held hostage were freed.", ("farmhands",), ["other"]),
+    ("Dozens of inmates were released from the district jail after the assault.", ("inmates",), ["other"]),
+    ("The militia said it withdrew to spare the remaining villagers, and vowed to return.", ("villagers",), ["other"]),
+])
+def test_those_freed_or_spared_take_no_part(entities, sentence, actors, expected):
+    # ANNOTATION.md section 9, roles round 9
+    assert [r for _, r in _roles(entities, sentence, *actors)][-1:] == expected

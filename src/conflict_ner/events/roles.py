@@ -83,7 +83,7 @@ _ON_BEHALF_BEFORE = re.compile(rf"\b(?:in support of|at the request of|to suppor
 # hostages", "releasing hundreds of prisoners", "withdrew to spare civilians", "the evacuation of patients".
 _SPARED_BEFORE = re.compile(rf"\b(?:free(?:d|ing)?|releas(?:ed|ing)|spar(?:e|ed|ing)|protect(?:ed|ing)?|"
                             rf"evacuat(?:ed|ing)|evacuation of|rescu(?:ed|ing)|lives of|harm to)\s+"
-                            rf"(?:{_QUANTITY}(?:of\s+)?)?{_DET}$", re.I)
+                            rf"(?:{_QUANTITY}(?:of\s+)?)?(?:(?:the\s+)?remaining\s+)?{_DET}$", re.I)
 # The ally another side fought alongside is named, not acting in the act told (section 9: other):
 # "sending troops across the border to fight alongside the rebels", "contractors, who fought
 # alongside the LNA on the southern front, were pulled out".
@@ -172,6 +172,10 @@ _PRESENT_AFTER = re.compile(rf"{_ASIDE_OR_LIST}\s+(?:(?:was|were|are|is|had been
                             r"(?:present|stationed|based|sheltering|staying|living|meeting|gathered|gathering|searching|"
                             r"working|waiting|sleeping|praying|hiding|sitting|standing|queu(?:e)?ing|shopping|camped|"
                             r"celebrating|attending)\b", re.I)
+# Those told as freed take no part in the act (section 9: other) ("four civilians held captive were freed",
+# "prisoners freed from the jail"), whoever freed them.
+_FREED_AFTER = re.compile(rf"(?:{_ASIDE})?\s+(?:held (?:captive|hostage)\s+)?(?:(?:were|was|have been|had been|has been|"
+                          r"being)\s+(?:\w+ly\s+)?(?:freed|released|rescued|set free)|freed\s+from)\b", re.I)
 # The one that repelled an attack by a named attacker suffered that attack, the record's act ("army units
 # repelled an attack by terrorist groups on their positions"); "repelled four assaults", with no
 # attacker named, stays the repelling side's act.
@@ -232,7 +236,7 @@ _GATES = {rx.pattern: required_literals(rx) for rx in (_USED_BY_BEFORE, _FELL_TO
                                                         _FROM_HELD_BEFORE, _JOINT_BEFORE, _MOVED_AFTER,
                                                         _MOVED_BEFORE, _ON_BEHALF_BEFORE, _COUNTED_DEAD_BEFORE,
                                                         _SPARED_BEFORE, _LAST_HELD_BEFORE, _PURSUED_BEFORE,
-                                                        _SUFFERED_BY_BEFORE, _UNDER_FIRE_AFTER, _TRAPPED_AFTER, _WHERE_BEFORE,
+                                                        _SUFFERED_BY_BEFORE, _UNDER_FIRE_AFTER, _TRAPPED_AFTER, _WHERE_BEFORE, _FREED_AFTER,
                                                         _REPELLED_BY_AFTER, _ALONGSIDE_BEFORE)}
 # From an actor to the participle its list ends with: "[soldiers] and at least 18 rebel fighters killed",
 # "[Civilians]: 11 killed".
@@ -331,6 +335,8 @@ def role_of(sentence: Sentence, start: int, end: int) -> Role:
         return "other"  # a backer or patron takes no part in the act itself ("backed by the US-led coalition")
     if _affiliation(text, start, end):
         return "other"  # the group another is linked to or part of ("affiliated with the SDF")
+    if _ends_after(sentence, _FREED_AFTER, end):
+        return "other"  # "hundreds of prisoners were freed": the freed take no part (section 9)
     if in_casualty_list(text, start, end) or _ends_before(sentence, _COUNTED_DEAD_BEFORE, seg_near, start):
         return "target"  # "killed ..., including X", "deaths among X", "the toll among X"
     if _ends_after(sentence, _UNDER_FIRE_AFTER, end) or _ends_after(sentence, _REPELLED_BY_AFTER, end):
