@@ -645,3 +645,13 @@ def test_those_the_place_hit_held_suffered_the_act(entities, sentence, actors, e
 def test_those_freed_or_spared_take_no_part(entities, sentence, actors, expected):
     # ANNOTATION.md section 9, roles round 9
     assert [r for _, r in _roles(entities, sentence, *actors)][-1:] == expected
+
+
+@pytest.mark.parametrize("sentence, actors, expected", [
+    ("A patrol of the Border Guard Corps travelling near the pass was the victim of a bomb attack.",
+     ("Border Guard Corps",), ["target"]),
+    ("The governor survived an ambush on his convoy near the river, his office said.", ("governor",), ["target"]),
+])
+def test_the_victim_of_an_act_or_its_survivor_suffered_it(entities, sentence, actors, expected):
+    # ANNOTATION.md section 9, roles round 9
+    assert [r for _, r in _roles(entities, sentence, *actors)] == expected

@@ -176,6 +176,11 @@ _PRESENT_AFTER = re.compile(rf"{_ASIDE_OR_LIST}\s+(?:(?:was|were|are|is|had been
 # "prisoners freed from the jail"), whoever freed them.
 _FREED_AFTER = re.compile(rf"(?:{_ASIDE})?\s+(?:held (?:captive|hostage)\s+)?(?:(?:were|was|have been|had been|has been|"
                           r"being)\s+(?:\w+ly\s+)?(?:freed|released|rescued|set free)|freed\s+from)\b", re.I)
+# The one said to be the victim of an act, or to have survived it, suffered it: "a detachment moving between
+# two towns was the victim of an ambush", "the prime minister survived an assassination attempt".
+_VICTIM_OF_AFTER = re.compile(rf"(?:{_ASIDE}|\s+(?:moving|travell?ing|operating|patrolling|stationed|based|deployed)\b"
+                              r"[^,;.]{0,60}?)?\s+(?:\w+ly\s+)?(?:(?:was|were|fell)\s+(?:the\s+)?victims?\s+of|"
+                              r"(?:(?:had|has|have)\s+)?survived)\b", re.I)
 # The one that repelled an attack by a named attacker suffered that attack, the record's act ("army units
 # repelled an attack by terrorist groups on their positions"); "repelled four assaults", with no
 # attacker named, stays the repelling side's act.
@@ -236,7 +241,8 @@ _GATES = {rx.pattern: required_literals(rx) for rx in (_USED_BY_BEFORE, _FELL_TO
                                                         _FROM_HELD_BEFORE, _JOINT_BEFORE, _MOVED_AFTER,
                                                         _MOVED_BEFORE, _ON_BEHALF_BEFORE, _COUNTED_DEAD_BEFORE,
                                                         _SPARED_BEFORE, _LAST_HELD_BEFORE, _PURSUED_BEFORE,
-                                                        _SUFFERED_BY_BEFORE, _UNDER_FIRE_AFTER, _TRAPPED_AFTER, _WHERE_BEFORE, _FREED_AFTER,
+                                                        _SUFFERED_BY_BEFORE, _UNDER_FIRE_AFTER, _TRAPPED_AFTER,
+                                                        _WHERE_BEFORE, _FREED_AFTER, _VICTIM_OF_AFTER,
                                                         _REPELLED_BY_AFTER, _ALONGSIDE_BEFORE)}
 # From an actor to the participle its list ends with: "[soldiers] and at least 18 rebel fighters killed",
 # "[Civilians]: 11 killed".
@@ -341,6 +347,8 @@ def role_of(sentence: Sentence, start: int, end: int) -> Role:
         return "target"  # "killed ..., including X", "deaths among X", "the toll among X"
     if _ends_after(sentence, _UNDER_FIRE_AFTER, end) or _ends_after(sentence, _REPELLED_BY_AFTER, end):
         return "target"  # "came under artillery fire", "repelled an attack by X"
+    if _ends_after(sentence, _VICTIM_OF_AFTER, end):
+        return "target"  # "was the victim of a terrorist ambush", "survived an assassination attempt"
     if _ends_after(sentence, _TRAPPED_AFTER, end):
         return "target"  # "the last fighters holed up in the prison"
     if _ends_before(sentence, _WHERE_BEFORE, near, start) and _PRESENT_AFTER.match(text, end):
