@@ -561,3 +561,97 @@ def test_a_neutral_body_speaking_of_its_own_work_takes_no_part(entities, sentenc
 def test_the_ally_fought_alongside_takes_no_part(entities, sentence, actors, expected):
     # ANNOTATION.md section 6, roles round 7
     assert [r for _, r in _roles(entities, sentence, *actors)][1:] == expected[1:]
+
+
+@pytest.mark.parametrize("sentence, actors, expected", [
+    # a comma that groups thousands ends no stretch: the passive after the aside is the actor's
+    ("Some 42,000 villagers, among them 9,500 herders, were displaced by the raids.", ("villagers",), ["target"]),
+])
+def test_a_thousands_comma_is_no_break(entities, sentence, actors, expected):
+    # ANNOTATION.md section 9, roles round 9
+    assert [r for _, r in _roles(entities, sentence, *actors)] == expected
+
+
+@pytest.mark.parametrize("sentence, actors, expected", [
+    ("Riot police fired rubber bullets at dozens of farmers and detained their leaders.", ("Riot police", "farmers"),
+     ["initiator", "target"]),
+    ("An explosion tore through a camp for displaced families near the river on Sunday night, killing six.",
+     ("displaced families",), ["target"]),
+    ("Our units continue to tighten the cordon on the last rebels holed up in the old mill.", ("rebels",),
+     ["target"]),
+    ("Rebels took the hill, while some 40 soldiers remained encircled near the dam.", ("Rebels", "soldiers"),
+     ["initiator", "target"]),
+    ("The convoy ambush was claimed by the ISIS-affiliated cell.", ("cell",), ["initiator"]),
+])
+def test_targets_counted_housed_or_pinned_and_a_hyphenated_patron(entities, sentence, actors, expected):
+    # ANNOTATION.md section 9, roles round 9
+    assert [r for _, r in _roles(entities, sentence, *actors)] == expected
+
+
+def test_a_besieger_is_not_pinned(entities):
+    s = "Government troops besieged the market town for a month."
+    assert _roles(entities, s, "Government troops") == [("Government troops", "initiator")]
+
+
+@pytest.mark.parametrize("sentence, actors, expected", [
+    # the group a person leads or belongs to suffers with the person killed
+    ("A drone strike on a car killed Omar Haddad, a senior field commander of the Lions Brigade, near the bridge.",
+     ("Omar Haddad", "Lions Brigade"), ["target", "target"]),
+    # a part named after "including" shares the whole's suffering
+    ("An estimated 15,000 residents, including some 6,000 children, were displaced from the valley and "
+     "surrounding hamlets in May.", ("residents", "children"), ["target", "target"]),
+])
+def test_an_apposition_or_a_part_shares_the_role(entities, sentence, actors, expected):
+    # ANNOTATION.md section 9, roles round 9
+    assert [r for _, r in _roles(entities, sentence, *actors)] == expected
+
+
+def test_a_part_takes_only_the_suffering_of_the_whole(entities):
+    # ANNOTATION.md section 9, roles round 9: the whole's own verb is not its parts'
+    s = "Some 300 militants, among them 40 recruits wounded in the raid, stormed the barracks before dawn."
+    assert _roles(entities, s, "militants", "recruits") == [("militants", "initiator"), ("recruits", "target")]
+
+
+@pytest.mark.parametrize("sentence, actors, expected", [
+    ("Early reports show no casualties among Dutch personnel, and damage is being assessed.", ("Dutch personnel",),
+     ["target"]),
+    ("The brigade inflicted heavy losses in the ranks of the insurgents and destroyed their tunnels, an officer added.",
+     ("brigade", "insurgents"), ["initiator", "target"]),
+    ("Jets carried out raids on depots and concentrations of rebels across the plain and killed 40 of them.",
+     ("rebels",), ["target"]),
+])
+def test_the_side_whose_losses_ranks_or_gatherings_are_told_suffered_the_act(entities, sentence, actors, expected):
+    # ANNOTATION.md section 9, roles round 9
+    assert [r for _, r in _roles(entities, sentence, *actors)] == expected
+
+
+@pytest.mark.parametrize("sentence, actors, expected", [
+    ("Two rockets struck the checkpoint at the north gate, where Dutch marines and local police were searching cars.",
+     ("Dutch marines", "local police"), ["target", "target"]),
+    # a "where" clause of fighting keeps its fighters
+    ("Fighting raged in the hills where Turkmen brigades have been fighting government forces.",
+     ("Turkmen brigades", "government forces"), ["initiator", "initiator"]),
+])
+def test_those_the_place_hit_held_suffered_the_act(entities, sentence, actors, expected):
+    # ANNOTATION.md section 9, roles round 9
+    assert [r for _, r in _roles(entities, sentence, *actors)] == expected
+
+
+@pytest.mark.parametrize("sentence, actors, expected", [
+    ("Police said two raiders were shot dead and five farmhands held hostage were freed.", ("farmhands",), ["other"]),
+    ("Dozens of inmates were released from the district jail after the assault.", ("inmates",), ["other"]),
+    ("The militia said it withdrew to spare the remaining villagers, and vowed to return.", ("villagers",), ["other"]),
+])
+def test_those_freed_or_spared_take_no_part(entities, sentence, actors, expected):
+    # ANNOTATION.md section 9, roles round 9
+    assert [r for _, r in _roles(entities, sentence, *actors)][-1:] == expected
+
+
+@pytest.mark.parametrize("sentence, actors, expected", [
+    ("A patrol of the Border Guard Corps travelling near the pass was the victim of a bomb attack.",
+     ("Border Guard Corps",), ["target"]),
+    ("The governor survived an ambush on his convoy near the river, his office said.", ("governor",), ["target"]),
+])
+def test_the_victim_of_an_act_or_its_survivor_suffered_it(entities, sentence, actors, expected):
+    # ANNOTATION.md section 9, roles round 9
+    assert [r for _, r in _roles(entities, sentence, *actors)] == expected

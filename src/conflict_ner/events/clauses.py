@@ -27,7 +27,8 @@ from collections.abc import Sequence
 
 from conflict_ner.events.lexicon import COORDINATORS, SUBJECT_OPENERS, SUBORDINATORS
 
-SEGMENT_BREAK = re.compile(rf"[,;:()\u2014\u2013]|\s-\s|\b(?:{SUBORDINATORS})\b", re.I)
+# A comma between digits groups thousands ("180,000 people"): no break.
+SEGMENT_BREAK = re.compile(rf"(?<!\d),|,(?!\d{{3}}\b)|[;:()\u2014\u2013]|\s-\s|\b(?:{SUBORDINATORS})\b", re.I)
 SUBORDINATE_BREAK = re.compile(rf";|\b(?:{SUBORDINATORS})\b", re.I)
 PREDICATE_BREAK = re.compile(rf"[;:]|,|\s(?:{COORDINATORS})\s", re.I)
 SUBJECT_BOUNDARY = re.compile(rf"[,;:(\"\u201c\u201d\u2014\u2013]|\s-\s|\b(?:{SUBJECT_OPENERS})\b", re.I)

@@ -53,14 +53,21 @@ _CLAUSE_VERB = re.compile(r"\b(?:said|says|reported|attacked|shelled|struck|stor
 _SUBJECT_OF_VERB = re.compile(r"\s+(?:\w+ly\s+)?(?:said|says|had|has|have|was|were|is|are|would|will|\w+ed)\b",
                               re.I)
 # What joins two actors of one phrase: "and", "or", "as well as", "along with", "together with",
-# an opening parenthesis (a name's short form: "the Kurdistan Workers' Party (PKK)"),
-# with a determiner and up to three modifiers before the second ("and their allies", ", the Y").
+# an opening parenthesis (a name's short form: "the Kurdistan Workers' Party (PKK)"), an apposition
+# that names the group a person leads or belongs to ("killed X, a senior commander of Y": Y suffered
+# it with X), a part of the whole named before ("people, including 80,000 children"), with a determiner
+# and up to three modifiers before the second ("and their allies", ", the Y").
 _COORDINATION = re.compile(
-    r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|as well as|along with|together with)\s+|\()"
+    r"\s*(?:,\s*(?:(?:a|an|the)\s+)?(?:[\w'\u2019-]+\s+){0,2}?(?:commanders?|leaders?|heads?|chiefs?|founders?|"
+    r"members?)\s+(?:of|in)\s+|,\s*(?:and\s+|or\s+|including\s+|among them\s+|most of them\s+|many of them\s+)?|"
+    r"\s(?:and|or|as well as|along with|together with)\s+|\()"
     r"(?:(?:the|its|their|his|her|other|allied|several|some|\d[\d,]*)\s+)*"
-    r"(?:[\w'\u2019-]+\s+){0,2}?",
+    r"(?:(?:[\w'\u2019-]+|\d[\d,]*\d)\s+){0,2}?",
     re.I,
 )
+# A part of a whole named before it ("people, including 80,000 children"): only the whole's suffering passes
+# on; the whole may be the subject of a verb its parts did not do ("1,000 people, among them 745 civilians").
+_PART_OF = re.compile(r"\s*,\s*(?:including|among them|most of them|many of them)\s", re.I)
 _NO_VERB_GAP = re.compile(r"(?!.*\b(?:said|says|and said|who|which|that|where|when|while|after|before)\b)", re.I)
 
 
@@ -142,6 +149,8 @@ def share_roles(text: str, spans: Sequence[tuple[int, int]], roles: Sequence[str
             if out[src] == "unknown" or (fill_only and out[dst] != "unknown"):
                 continue
             first, second = sorted((src, dst))
+            if out[src] != "target" and _PART_OF.match(text, spans[first][1]):
+                continue
             if coordinated(text, spans[first][1], spans[second][0], spans[second][1]):
                 out[dst] = out[src]
     return out

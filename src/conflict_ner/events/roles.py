@@ -28,10 +28,13 @@ from conflict_ner.events.triggers import Trigger
 from conflict_ner.records import ActorRef, Entity, Role
 
 # The patterns below read the words right before an actor (``..._BEFORE``, ending at it) or right after it.
-_DET = rf"(?:(?:{ACTOR_PREMODIFIERS})\s+)*[\"\u201c]?"
+# A patron named in a hyphenated modifier stands in it too: "claimed by the al-Qaeda-linked [JNIM]",
+# "carried out by a government-allied [militia]".
+_PATRON_MODIFIER = r"[\w.'\u2019-]+-(?:allied|backed|aligned|linked|affiliated|trained|funded|sponsored|supported)"
+_DET = rf"(?:(?:{ACTOR_PREMODIFIERS}|{_PATRON_MODIFIER})\s+)*[\"\u201c]?"
 # military objects an attack hits, not places (see types.py and lexicon.py for those)
 _OBJECT_NOUNS = (r"positions?|posts?|bases?|strongholds?|checkpoints?|convoys?|hideouts?|headquarters|barracks|"
-                r"lines|outposts?|defen[cs]es|targets|vehicles?|camps?")
+                r"lines|outposts?|defen[cs]es|targets|vehicles?|camps?|concentrations?|gatherings?|depots?")
 # "fighters of X" share X's role: a target only after a target preposition ("attacked fighters of X").
 _POSITION_NOUNS = _OBJECT_NOUNS + r"|fighters|troops|forces|members|units?"
 # ... but a place "occupied" or "besieged" by X is X's act: "the city was being occupied by Rwandan
@@ -80,7 +83,7 @@ _ON_BEHALF_BEFORE = re.compile(rf"\b(?:in support of|at the request of|to suppor
 # hostages", "releasing hundreds of prisoners", "withdrew to spare civilians", "the evacuation of patients".
 _SPARED_BEFORE = re.compile(rf"\b(?:free(?:d|ing)?|releas(?:ed|ing)|spar(?:e|ed|ing)|protect(?:ed|ing)?|"
                             rf"evacuat(?:ed|ing)|evacuation of|rescu(?:ed|ing)|lives of|harm to)\s+"
-                            rf"(?:{_QUANTITY}(?:of\s+)?)?{_DET}$", re.I)
+                            rf"(?:{_QUANTITY}(?:of\s+)?)?(?:(?:the\s+)?remaining\s+)?{_DET}$", re.I)
 # The ally another side fought alongside is named, not acting in the act told (section 9: other):
 # "sending troops across the border to fight alongside the rebels", "contractors, who fought
 # alongside the LNA on the southern front, were pulled out".
@@ -109,9 +112,12 @@ _PURSUED_BEFORE = re.compile(rf"\b(?:in pursuit of|pursu(?:e|ed|es|ing)|hunt(?:e
 _UNDER_BEFORE = re.compile(rf"\bunder\s+{_DET}$", re.I)
 _UNDER_AFTER = re.compile(r"(?:'s|\u2019s|'|\u2019)?\s+(?:\w+\s+){0,2}?(?:bombardment|shelling|fire|attacks?|assaults?|"
                           r"pressure|strikes|air strikes|airstrikes|barrage|siege)\b", re.I)
+# An aside between commas; a comma that groups thousands is no end of it ("people, including
+# 80,000 children, were displaced").
+_ASIDE = r"\s*,(?:[^,;]|(?<=\d),(?=\d{3}\b)){1,80},"
 # Between an actor and a verb it is the subject of: an aside ("X, a paramilitary force, denied") or
 # the rest of a list the actor opens ("government forces and the 5th Corps lost").
-_ASIDE_OR_LIST = r"(?:\s*,[^,;]{1,80},|\s+(?:and|or)\s+[^,;:]{1,60}?)?"
+_ASIDE_OR_LIST = rf"(?:{_ASIDE}|\s+(?:and|or)\s+[^,;:]{{1,60}}?)?"
 # Forces moved by their own side carry out the move (section 8, change to group/activity): "troops
 # were deployed", "peacekeepers were pulled out", "the army deployed troops", "sent reinforcements".
 _MOVED_AFTER = re.compile(rf"{_ASIDE_OR_LIST}\s+(?:\w+ly\s+)?(?:was|were|had been|have been|has been|being)\s+"
@@ -129,7 +135,7 @@ _FORCED_BEFORE = re.compile(rf"\bforc(?:ed|ing|es)\s+{_DET}$", re.I)
 # have no act word for ("Turkish security forces used tear gas", "MNDAA columns moved west", "the army
 # is advancing", headlines' "Afghan forces fall back"), acted; a reporting verb tells nothing.
 SUBJECT_VERB_AFTER = re.compile(
-    r"(?:\s*,[^,;]{1,80},)?\s+(?:(?:fighters|forces|troops|units|columns|members|militants|soldiers|men)\s+)?"
+    rf"(?:{_ASIDE})?\s+(?:(?:fighters|forces|troops|units|columns|members|militants|soldiers|men)\s+)?"
     r"(?:\w+ly\s+)?(?:also\s+|then\s+|first\s+|now\s+|still\s+|later\s+|soon\s+)?"
     r"(?:(?:had|have|has|will|would|could|can|may|might|must|is|are|was|were)\s+(?:also\s+|now\s+|still\s+|not\s+)?)?"
     r"(?!(?:said|reported|claimed|stated|added|noted|announced|confirmed|denied|accused|warned|acknowledged|"
@@ -152,6 +158,29 @@ _UNDER_FIRE_AFTER = re.compile(rf"{_ASIDE_OR_LIST}\s+(?:(?:that|which|who)\s+)?"
                                r"(?:(?:at|in|near|on|outside|inside|along|around|of)\s+[^,;.]{1,60}?\s+)??(?:\w+ly\s+)?"
                                r"(?:(?:had|has|have)\s+)?(?:came|come|comes|coming) under\s+(?:[\w'\u2019-]+\s+){0,2}?"
                                r"(?:fire|attacks?|shelling|bombardment|assaults?)\b", re.I)
+# Those holed up, trapped or still besieged suffer the act that pins them ("the last of the attackers
+# holed up inside", "soldiers remained besieged in the hospital"); not "troops besieged the town".
+_TRAPPED_AFTER = re.compile(rf"(?:{_ASIDE})?\s+(?:(?:who|that|which)\s+)?(?:(?:\w+ly|still|now)\s+)?"
+                            r"(?:holed up|trapped|(?:were|was|are|is|remained|remain|remains|had been|have been|"
+                            r"has been|being)\s+(?:still\s+)?(?:besieged|encircled|surrounded|cornered|holed up|trapped))\b",
+                            re.I)
+# Those the place hit held, named in a "where" clause with a verb of being there, not of fighting, suffered
+# the act: "struck the gate, where Marines were searching people", "a strike on a restaurant where unit
+# commanders were meeting", "a house where displaced families were sheltering", "where advisers were present".
+_WHERE_BEFORE = re.compile(rf"\bwhere\s+{_DET}$", re.I)
+_PRESENT_AFTER = re.compile(rf"{_ASIDE_OR_LIST}\s+(?:(?:was|were|are|is|had been|have been|has been)\s+)(?:\w+ly\s+)?"
+                            r"(?:present|stationed|based|sheltering|staying|living|meeting|gathered|gathering|searching|"
+                            r"working|waiting|sleeping|praying|hiding|sitting|standing|queu(?:e)?ing|shopping|camped|"
+                            r"celebrating|attending)\b", re.I)
+# Those told as freed take no part in the act (section 9: other) ("four civilians held captive were freed",
+# "prisoners freed from the jail"), whoever freed them.
+_FREED_AFTER = re.compile(rf"(?:{_ASIDE})?\s+(?:held (?:captive|hostage)\s+)?(?:(?:were|was|have been|had been|has been|"
+                          r"being)\s+(?:\w+ly\s+)?(?:freed|released|rescued|set free)|freed\s+from)\b", re.I)
+# The one said to be the victim of an act, or to have survived it, suffered it: "a detachment moving between
+# two towns was the victim of an ambush", "the prime minister survived an assassination attempt".
+_VICTIM_OF_AFTER = re.compile(rf"(?:{_ASIDE}|\s+(?:moving|travell?ing|operating|patrolling|stationed|based|deployed)\b"
+                              r"[^,;.]{0,60}?)?\s+(?:\w+ly\s+)?(?:(?:was|were|fell)\s+(?:the\s+)?victims?\s+of|"
+                              r"(?:(?:had|has|have)\s+)?survived)\b", re.I)
 # The one that repelled an attack by a named attacker suffered that attack, the record's act ("army units
 # repelled an attack by terrorist groups on their positions"); "repelled four assaults", with no
 # attacker named, stays the repelling side's act.
@@ -165,15 +194,19 @@ _LOST_AFTER = re.compile(rf"{_ASIDE_OR_LIST}\s+(?:\w+ly\s+)?(?:(?:had|has|have)\
 _LOST_BEFORE = re.compile(r"\b(?:lost|loses)\s+(?:(?:at least|more than|about|nearly|up to|some|over)\s+)?"
                           r"(?:[\d,]+\s+|\w+\s+(?:of\s+(?:its|their)\s+)?)?$", re.I)
 _TARGET_BEFORE = re.compile(
-    rf"\b(?:against|targeting|targeted|on|at|upon|toward|towards|into)\s+{_DET}"
+    rf"\b(?:against|targeting|targeted|on|at|upon|toward|towards|into)\s+(?:{_QUANTITY}(?:of\s+)?)?{_DET}"
     rf"(?:(?:{_POSITION_NOUNS}) (?:of|belonging to|held by)\s+{_DET})?$|"
-    rf"\b(?:{_OBJECT_NOUNS}) (?:of|belonging to)\s+{_DET}$",
+    rf"\b(?:{_OBJECT_NOUNS}) (?:of|belonging to)\s+{_DET}$|"
+    # those a camp or shelter houses suffer what hits it: "a strike on a camp for displaced people"
+    rf"\b(?:camps?|shelters?|settlements?) for\s+{_DET}$",
     re.I,
 )
 # The dead a toll or the bodies found count: "puts the toll among government troops at 41", "the bodies of
-# at least 30 soldiers", and the enemies a party says it "neutralised" or "eliminated".
+# at least 30 soldiers", the side whose losses or ranks are told ("no casualties among US personnel",
+# "heavy losses in the ranks of the militants"), and the enemies a party says it "neutralised" or "eliminated".
 _COUNTED_DEAD_BEFORE = re.compile(
-    rf"\b(?:(?:death )?toll among|bodies of|neutrali[sz](?:ed|ing|es)?[\"\u201d]?|eliminat(?:ed|ing)|liquidat(?:ed|ing))\s+"
+    rf"\b(?:(?:death )?toll among|(?:casualties|losses) among|(?:in|from) the ranks of|bodies of|"
+    rf"neutrali[sz](?:ed|ing|es)?[\"\u201d]?|eliminat(?:ed|ing)|liquidat(?:ed|ing))\s+"
     rf"(?:{_QUANTITY}(?:of\s+)?)?{_DET}$", re.I)
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(?:[^,;]*?\s+and\s+(?:the\s+)?)?$", re.I)
 # "clashed with X", and the nouns of an exchange of fire ("died in a firefight with smugglers",
@@ -191,7 +224,7 @@ _NO_OBJECT_AFTER = re.compile(r"\s*(?:$|[,.;:]|\b(?:in|on|at(?! (?:least|most)\b
 # Fallback for an actor no pattern placed: the subject of a passive suffered it ("two trucks were
 # ambushed", "the attackers have been eliminated"), unless the verb reports or judges ("were reported").
 _PASSIVE_AFTER = re.compile(
-    r"(?:\s*,[^,;]{1,80},)?\s+(?:\w+ly\s+)?(?:was|were|had been|have been|has been|being|is being|are being|got)\s+"
+    rf"(?:{_ASIDE})?\s+(?:\w+ly\s+)?(?:was|were|had been|have been|has been|being|is being|are being|got)\s+"
     r"(?:(?:still|also|later|then|reportedly|allegedly|all|both|not)\s+)?"
     r"(?!(?:reported|said|believed|thought|seen|expected|known|called|described|accused|blamed|quoted|told|"
     r"asked|urged|involved|based|deployed|stationed|backed|supported|led|allied|linked|aligned)\b)"
@@ -208,7 +241,8 @@ _GATES = {rx.pattern: required_literals(rx) for rx in (_USED_BY_BEFORE, _FELL_TO
                                                         _FROM_HELD_BEFORE, _JOINT_BEFORE, _MOVED_AFTER,
                                                         _MOVED_BEFORE, _ON_BEHALF_BEFORE, _COUNTED_DEAD_BEFORE,
                                                         _SPARED_BEFORE, _LAST_HELD_BEFORE, _PURSUED_BEFORE,
-                                                        _SUFFERED_BY_BEFORE, _UNDER_FIRE_AFTER,
+                                                        _SUFFERED_BY_BEFORE, _UNDER_FIRE_AFTER, _TRAPPED_AFTER,
+                                                        _WHERE_BEFORE, _FREED_AFTER, _VICTIM_OF_AFTER,
                                                         _REPELLED_BY_AFTER, _ALONGSIDE_BEFORE)}
 # From an actor to the participle its list ends with: "[soldiers] and at least 18 rebel fighters killed",
 # "[Civilians]: 11 killed".
@@ -307,10 +341,18 @@ def role_of(sentence: Sentence, start: int, end: int) -> Role:
         return "other"  # a backer or patron takes no part in the act itself ("backed by the US-led coalition")
     if _affiliation(text, start, end):
         return "other"  # the group another is linked to or part of ("affiliated with the SDF")
+    if _ends_after(sentence, _FREED_AFTER, end):
+        return "other"  # "hundreds of prisoners were freed": the freed take no part (section 9)
     if in_casualty_list(text, start, end) or _ends_before(sentence, _COUNTED_DEAD_BEFORE, seg_near, start):
         return "target"  # "killed ..., including X", "deaths among X", "the toll among X"
     if _ends_after(sentence, _UNDER_FIRE_AFTER, end) or _ends_after(sentence, _REPELLED_BY_AFTER, end):
         return "target"  # "came under artillery fire", "repelled an attack by X"
+    if _ends_after(sentence, _VICTIM_OF_AFTER, end):
+        return "target"  # "was the victim of a terrorist ambush", "survived an assassination attempt"
+    if _ends_after(sentence, _TRAPPED_AFTER, end):
+        return "target"  # "the last fighters holed up in the prison"
+    if _ends_before(sentence, _WHERE_BEFORE, near, start) and _PRESENT_AFTER.match(text, end):
+        return "target"  # "hit the house where displaced families were sheltering"
     if _LOST_AFTER.match(text, end) or _LOST_BEFORE.search(text, seg_near, start):
         return "target"  # "the forces had lost more than 700 fighters": both suffered the act
     if _DENIES_AFTER.match(text, end):
