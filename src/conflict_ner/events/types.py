@@ -513,7 +513,8 @@ def _taker(text: str, initiators: Sequence[ActorRef]) -> Decision:
     EventType(event_type='Battles', sub_event_type='Government regains territory')
     """
     if initiators:
-        return _cue("Government regains territory" if _state_takes(initiators, text) else "Non-state actor overtakes territory")
+        state = _state_takes(initiators, text)
+        return _cue("Government regains territory" if state else "Non-state actor overtakes territory")
     # "the town fell to rebels": the words after say who took it; a bare "Taloqan fell" names no one
     fell = next((m for m in _CUE_RES["fell_to"].finditer(text) if m.group(0).lower().endswith("to")), None)
     if fell:
@@ -529,7 +530,8 @@ def _state_takes(initiators: Sequence[ActorRef], text: str = "") -> bool:
     """Whether the state took the place: the first initiator named (the capture's subject) is the
     state's, or an ally named with its forces. A non-state group named after the state's forces is
     mostly the side the place was taken from ("took control of Kirkuk, meeting little resistance
-    from Peshmerga fighters"), whatever role it was given.
+    from Peshmerga fighters"), whatever role it was given. A country's forces abroad (:func:`_abroad`,
+    read in the sentence ``text``) are not the state of the place they take.
 
     >>> army, hts = ActorRef("Army units", 0, 10, "initiator"), ActorRef("HTS fighters", 15, 27, "initiator")
     >>> rebels_first = [ActorRef("HTS", 0, 3, "initiator"), ActorRef("the army", 8, 16, "initiator")]
