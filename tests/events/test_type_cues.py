@@ -78,3 +78,28 @@ def test_burned_homes_as_a_place_and_weapons_named_beside_burning():
     assert Sentence("Bodies were found in burned homes near the church.").triggers == ()
     text = "Men armed with machetes and rifles burned huts and shops in the hamlet."
     assert classify(Sentence(text)).sub_event_type == "Looting/property destruction"
+
+
+@pytest.mark.parametrize("text", [
+    "Hundreds of families arrived at the crossing after shelling of their district.",
+    "About 3,000 people crossed into the neighbouring country, fleeing the fighting.",
+])
+def test_people_who_flee_and_arrive_give_no_change_cue(text):
+    from conflict_ner.events.types import find_cues
+
+    assert "change" not in find_cues(text)
+
+
+def test_forces_that_arrive_still_give_the_change_cue():
+    from conflict_ner.events.types import find_cues
+
+    assert "change" in find_cues("Fresh army reinforcements arrived in the valley on Monday.")
+
+
+def test_a_foreign_army_taking_ground_abroad_is_a_non_state_capture():
+    text = "KORVA, Dalmia - Turkish troops and allied fighters seized the hill town of Korva in eastern Syria on Friday."
+    troops = ActorRef("Turkish troops", 16, 30, "initiator")
+    assert classify(Sentence(text), [troops]).sub_event_type == "Non-state actor overtakes territory"
+    own = "Syrian troops, backed by Russian jets, seized the hill town of Korva in eastern Syria on Friday."
+    troops = ActorRef("Syrian troops", 0, 13, "initiator")
+    assert classify(Sentence(own), [troops]).sub_event_type == "Government regains territory"

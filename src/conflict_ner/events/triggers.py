@@ -32,7 +32,7 @@ _TRIGGER_RE = re.compile(
 )
 # People who arrive or cross somewhere fleeing, or the dead and wounded brought in, move no armed group:
 # "hundreds of families arrived at the crossing", "Thousands have crossed into Chad", "seven patients arrived".
-_ARRIVAL = re.compile(r"arriv(?:ed|ing)|crossed into", re.I)
+ARRIVAL = re.compile(r"arriv(?:ed|ing)|crossed into", re.I)
 _ARRIVERS = re.compile(
     r"\b(?:famil(?:y|ies)|refugees|patients|bodies|people|displaced|civilians|residents|migrants|villagers|survivors|"
     r"children|women|asylum[- ]seekers)\b(?:(?!\b(?:until|when|after|before|as|while|by|once)\b)[^,;])*$|"
@@ -79,7 +79,7 @@ def find_triggers(sentence: str) -> tuple[Trigger, ...]:
             if _UNREALIZED_BEFORE.search(sentence, near, m.start()):
                 continue
             kind = "act"
-        if kind == "act" and _ARRIVAL.fullmatch(m.group(0)) and _fleeing(sentence, m.start()):
+        if kind == "act" and ARRIVAL.fullmatch(m.group(0)) and fleeing(sentence, m.start()):
             continue
         first = m.group(0).split()[0].lower()
         # "were advancing", "is shelling": a progressive, never a passive ("were being shelled" is one)
@@ -91,12 +91,12 @@ def find_triggers(sentence: str) -> tuple[Trigger, ...]:
     return tuple(out)
 
 
-def _fleeing(sentence: str, at: int) -> bool:
+def fleeing(sentence: str, at: int) -> bool:
     """Whether the people who arrived or crossed at ``at`` are civilians or a bare number of people,
     named as the verb's subject (refugees who fled, the dead brought in, not reinforcements; not the
     residents who say that attackers arrived).
 
-    >>> _fleeing("Hundreds of families arrived at the crossing.", 21), _fleeing("Reinforcements arrived.", 15)
+    >>> fleeing("Hundreds of families arrived at the crossing.", 21), fleeing("Reinforcements arrived.", 15)
     (True, False)
     """
     subject = _ARRIVAL_SUBJECT.search(sentence, max(0, at - 120), at)

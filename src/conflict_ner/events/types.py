@@ -25,7 +25,7 @@ from conflict_ner.events.lexicon import (BASE_SET_UP_PASSIVE, CIVIL_ACT_VERBS, F
                                          VICTIM_NOUNS)
 from conflict_ner.events.regex_literals import fold, may_match, required_literals
 from conflict_ner.events.sentence import Sentence
-from conflict_ner.events.triggers import AGREEMENT_MADE
+from conflict_ner.events.triggers import AGREEMENT_MADE, ARRIVAL, fleeing
 from conflict_ner.records import TYPE_OF_SUB_EVENT, ActorRef, CountRef, TextSpan
 
 
@@ -218,7 +218,13 @@ def find_cues(text: str, weapons: Iterable[str] = ()) -> frozenset[str]:
 def _text_cues(text: str) -> frozenset[str]:
     text = _RPG.sub("RPG", text)
     folded = fold(text)
-    return frozenset(name for name, rx in _CUE_RES.items() if may_match(folded, _CUE_GATES[name]) and rx.search(text))
+    found = {name for name, rx in _CUE_RES.items() if may_match(folded, _CUE_GATES[name]) and rx.search(text)}
+    # people who flee and arrive move no armed group: their arrival is no change cue (as it is no trigger)
+    if "change" in found and all(ARRIVAL.fullmatch(m.group(0)) and fleeing(text, m.start())
+                                 for m in _CUE_RES["change"].finditer(text)):
+        found.discard("change")
+    return frozenset(found)
+
 
 
 # --- who suffered it -------------------------------------------------------------------------------------
@@ -507,7 +513,8 @@ def _taker(text: str, initiators: Sequence[ActorRef]) -> Decision:
     EventType(event_type='Battles', sub_event_type='Government regains territory')
     """
     if initiators:
-        return _cue("Government regains territory" if _state_takes(initiators) else "Non-state actor overtakes territory")
+        state = _state_takes(initiators, text)
+        return _cue("Government regains territory" if state else "Non-state actor overtakes territory")
     # "the town fell to rebels": the words after say who took it; a bare "Taloqan fell" names no one
     fell = next((m for m in _CUE_RES["fell_to"].finditer(text) if m.group(0).lower().endswith("to")), None)
     if fell:
@@ -519,11 +526,12 @@ def _taker(text: str, initiators: Sequence[ActorRef]) -> Decision:
     return _cue("Government regains territory" if taker else "Non-state actor overtakes territory")
 
 
-def _state_takes(initiators: Sequence[ActorRef]) -> bool:
+def _state_takes(initiators: Sequence[ActorRef], text: str = "") -> bool:
     """Whether the state took the place: the first initiator named (the capture's subject) is the
     state's, or an ally named with its forces. A non-state group named after the state's forces is
     mostly the side the place was taken from ("took control of Kirkuk, meeting little resistance
-    from Peshmerga fighters"), whatever role it was given.
+    from Peshmerga fighters"), whatever role it was given. A country's forces abroad (:func:`_abroad`,
+    read in the sentence ``text``) are not the state of the place they take.
 
     >>> army, hts = ActorRef("Army units", 0, 10, "initiator"), ActorRef("HTS fighters", 15, 27, "initiator")
     >>> rebels_first = [ActorRef("HTS", 0, 3, "initiator"), ActorRef("the army", 8, 16, "initiator")]
@@ -531,9 +539,48 @@ def _state_takes(initiators: Sequence[ActorRef]) -> bool:
     (True, False)
     """
     first = min(initiators, key=lambda a: a.start)
+    if first.inter_code is None and _abroad(first.text, text):
+        return False
     return is_state_actor(first.text, first.inter_code) or (_ALLY.search(first.text) is not None
                                                              and any(is_state_actor(a.text, a.inter_code)
                                                                      for a in initiators))
+
+
+# a country's forces by its adjective, and the names of the country ("Turkish troops", "Syria")
+_COUNTRIES = {
+    "turkish": "turkey|türkiye", "russian": "russia", "ukrainian": "ukraine", "syrian": "syria", "iraqi": "iraq",
+    "israeli": "israel", "iranian": "iran", "rwandan": "rwanda", "congolese": "congo|drc", "ugandan": "uganda",
+    "kenyan": "kenya", "ethiopian": "ethiopia", "eritrean": "eritrea", "somali": "somalia", "sudanese": "sudan",
+    "chadian": "chad", "malian": "mali", "nigerien": "niger", "nigerian": "nigeria", "burkinabe": "burkina faso",
+    "french": "france", "american": "united states|u\\.?s\\.?a?", "u\\.?s\\.?": "united states|u\\.?s\\.?a?",
+    "saudi": "saudi arabia", "emirati": "uae|united arab emirates", "yemeni": "yemen",
+    "lebanese": "lebanon", "jordanian": "jordan", "egyptian": "egypt", "libyan": "libya", "afghan": "afghanistan",
+    "pakistani": "pakistan", "indian": "india", "armenian": "armenia", "azerbaijani": "azerbaijan",
+    "burundian": "burundi", "mozambican": "mozambique", "cameroonian": "cameroon", "south sudanese": "south sudan",
+}
+_FORCES_OF = re.compile(rf"\b(?P<nation>{'|'.join(sorted(_COUNTRIES, key=len, reverse=True))})(?:[- ]led)? "
+                        r"(?:\w+ ){0,2}(?:troops|forces|army|soldiers|brigades|units|military|marines)\b", re.I)
+
+
+def _abroad(actor: str, text: str) -> bool:
+    """Whether an actor is a country's forces that fight in another country named in the sentence
+    ("Turkish troops ... took Afrin, Syria"): ACLED codes a foreign state's capture as a non-state
+    actor's.
+
+    >>> _abroad("Turkish troops", "AFRIN, Syria - Turkish troops took the town of Afrin in Syria.")
+    True
+    >>> _abroad("Syrian troops", "Syrian troops, backed by Russian jets, took the town of Kafr Nabl in Syria.")
+    False
+    """
+    m = _FORCES_OF.search(actor)
+    if not m:
+        return False
+    nation = next(k for k in _COUNTRIES if re.fullmatch(k, m.group("nation"), re.I))
+    others = [v for k, v in _COUNTRIES.items() if k != nation and _COUNTRIES[nation] != v]
+    own = re.compile(rf"\b(?:{_COUNTRIES[nation]})\b", re.I)
+    # a country named as a place (its noun, not its people's adjective), not the actor's own
+    named = re.compile(rf"\b(?:{'|'.join(others)})(?:'s|’s)?\b(?! (?:troops|forces|army|government|backed))", re.I)
+    return bool(named.search(text)) and not own.search(text)
 
 
 def _place_subject(text: str, verb: int, starts: set[int]) -> bool:
