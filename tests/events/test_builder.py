@@ -376,3 +376,23 @@ def test_the_other_sides_denial_takes_the_acts_type_and_its_denier_did_it(entiti
     assert denial.modality == "negated" and denial.trigger.text == "disputes"
     assert denial.sub_event_type == act.sub_event_type != "Other"
     assert [(a.text, a.role) for a in denial.actors] == [("ministry", "initiator")]
+
+
+def test_a_stance_opening_the_sentence_before_and_said_is_an_act_of_its_own(entities):
+    # section 9: blame keeps its record, with the type of the act told after "and said"; those blamed did it
+    text = "The ministry blamed the Eastern Front and said its gunmen had also set fire to the market in Dorva."
+    ents = entities(text, [("ACTOR", "ministry"), ("ACTOR", "Eastern Front"), ("ACTOR", "gunmen"),
+                           ("LOCATION", "Dorva")])
+    stance, act = build_records(text, ents, "2024-05-08", keep_bare=False)
+    assert (stance.trigger.text, act.trigger.text) == ("blamed", "set fire to")
+    assert ("Eastern Front", "initiator") in [(a.text, a.role) for a in stance.actors]
+    assert "Eastern Front" not in [a.text for a in act.actors]
+    assert stance.sub_event_type == act.sub_event_type
+
+
+def test_a_rejection_before_and_said_has_the_side_that_rejects_as_its_initiator(entities):
+    text = "Rebel spokesman Ali Musa rejected the accusation and said the massacre was carried out by a local militia."
+    ents = entities(text, [("ACTOR", "Rebel"), ("ACTOR", "local militia")])
+    recs = build_records(text, ents, "2024-05-08", keep_bare=False)
+    assert [(r.trigger.text, [(a.text, a.role) for a in r.actors]) for r in recs] == [
+        ("rejected", [("Rebel", "initiator")]), ("massacre", [("local militia", "initiator")])]

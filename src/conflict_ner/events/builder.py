@@ -119,6 +119,9 @@ def _records(text: str, sentence: Sentence, ents: list[Entity], dates: DateCarry
     acts = ([Act(verb, 0, len(sentence.text))] if verb is not None else
             sentence_acts(sentence, [(e.start - sentence.start, e.end - sentence.start) for e in ents]))
     acts = competing_figures(sentence, acts, [c.start - sentence.start for c in counts])
+    stance = _stance_act(sentence, acts) if verb is None else None
+    if stance is not None:
+        acts = [stance, acts[0]._replace(start=stance.end)] + acts[1:]
     if len(acts) > 1:
         certainty = CERTAINTY["trigger"]
     # each entity, actor and count goes to the act whose stretch holds it (one pass each)
@@ -160,9 +163,10 @@ def _records(text: str, sentence: Sentence, ents: list[Entity], dates: DateCarry
             continue  # "The attack came as the area faces a cholera outbreak": context of an act told before
         if not keep_bare and mode != "claimed" and not (act_dates or borrowed) and witness_quote(sentence.text):
             continue  # "We heard four or five explosions, one after another.": a witness's colour
-        if not keep_bare and not own_counts[i] and _spoken_of(sentence, act):
+        if not keep_bare and not own_counts[i] and act is not stance and _spoken_of(sentence, act):
             continue  # "The ministry did not comment on the strike": a reaction to an act told before
-        if not keep_bare and not own_counts[i] and not (act_dates or borrowed) and _named_only(sentence, act, own_ents[i]):
+        if not keep_bare and not own_counts[i] and not (act_dates or borrowed) and act is not stance \
+                and _named_only(sentence, act, own_ents[i]):
             continue  # "Turkey remained silent throughout the fighting": the act named, nothing reported of it
         others = [t for t in told_with[act.start] if t is not None and t is not act.trigger]
         rec = _record(text, sentence, act, own_ents[i] + borrowed, own_actors[i], own_counts[i],
@@ -171,7 +175,33 @@ def _records(text: str, sentence: Sentence, ents: list[Entity], dates: DateCarry
             rec = _denial(sentence, act, rec, made[i - 1])
         made[i] = rec
         out.append(rec)
+    if stance is not None and 0 in made:
+        made[0] = _stance_record(sentence, stance, made[0], made.get(1))
+        out[0] = made[0]
     return out
+
+
+def _stance_act(sentence: Sentence, acts: Sequence[Act]) -> Act | None:
+    """The stance that opens a sentence as an act of its own (:attr:`.Sentence.stance_clause`:
+    ``Police blamed X and said two suspects had been arrested``; section 9: a denial, a rejection or
+    blame keeps its record), when the sentence's first act starts in the stretch it opens."""
+    found = sentence.stance_clause
+    if found is None or acts[0].start != 0 or acts[0].trigger is None or acts[0].trigger.start < found[1]:
+        return None
+    return Act(found[0], 0, found[1])
+
+
+def _stance_record(sentence: Sentence, act: Act, rec: EventRecord, told: EventRecord | None) -> EventRecord:
+    """The stance's record with the type of the act it speaks of, the one told after it (section 9),
+    and its alleged author as ``initiator``: those blamed, named after the word (``blamed X``), or the
+    side that denies or rejects, named before it (``X denied any involvement``)."""
+    word = sentence.start + act.trigger.start
+    blame = sentence.text[act.trigger.start:act.trigger.end].lower().startswith("blam")
+    actors = tuple(replace(a, role="initiator") if (a.start > word if blame else a.end <= word) else a
+                   for a in rec.actors)
+    if told is None:
+        return replace(rec, actors=actors)
+    return replace(rec, event_type=told.event_type, sub_event_type=told.sub_event_type, actors=actors)
 
 
 def _denial(sentence: Sentence, act: Act, rec: EventRecord, denied: EventRecord) -> EventRecord:

@@ -30,6 +30,9 @@ _STANCE = re.compile(r"\b(?:den(?:ied|ies|y|ying)|blam(?:ed|es)|"
                      r"(?:rejected|dismissed|disputed|disputes)(?=\s+(?:the|that|this|these|those|its|their|any|a|an)\b))\b",
                      re.I)
 _CLAIMED = re.compile(r"claim(?:ed|s|ing)? responsibility", re.I)
+# The clause that follows a stance and tells the act: "X blamed Y and said the attackers had ...",
+# "X denied any involvement and suggested the blast ...".
+_THEN_SAID = re.compile(r",?\s+and\s+(?:also\s+)?(?:said|says|suggested|insisted|added|claimed)\b", re.I)
 
 
 @dataclass(frozen=True, eq=False)
@@ -61,6 +64,29 @@ class Sentence:
         if not (claims or stance):
             return found
         return tuple(sorted([t for t in found if not _CLAIMED.match(self.text, t.start)] + claims + stance))
+
+    @cached_property
+    def stance_clause(self) -> tuple[Trigger, int] | None:
+        """A stance on an act (a denial, a rejection, blame) that opens the sentence's first clause
+        when an act word follows in a clause of its own after ``and said`` (``Police blamed X and said
+        two suspects had been arrested``, ``X denied any involvement and suggested the blast was ...``):
+        the stance as a noun trigger and where the act's clause begins; None if there is none.
+
+        >>> s = Sentence("Police blamed the rebels and said two gunmen had attacked the post.")
+        >>> t, cut = s.stance_clause
+        >>> s.text[t.start:t.end], s.text[cut:].split()[:2]
+        ('blamed', ['and', 'said'])
+        """
+        acts = [t for t in self.triggers if t.kind != "support"]
+        if not acts:
+            return None
+        m = _STANCE.search(self.text, 0, acts[0].start)
+        if m is None or any(t.start < m.end() and m.start() < t.end for t in self.triggers):
+            return None
+        said = _THEN_SAID.search(self.text, m.end(), acts[0].start)
+        if said is None or any(t.start < said.start() for t in acts):
+            return None
+        return Trigger(m.start(), m.end(), "noun", False, True), said.start()
 
     @cached_property
     def folded(self) -> str | None:
