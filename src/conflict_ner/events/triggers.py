@@ -37,7 +37,7 @@ _ARRIVERS = re.compile(
     r"\b(?:famil(?:y|ies)|refugees|patients|bodies|people|displaced|civilians|residents|migrants|villagers|survivors|"
     r"children|women|asylum[- ]seekers)\b(?:(?!\b(?:until|when|after|before|as|while|by|once)\b)[^,;])*$|"
     r"^\W*(?:(?:more than|over|about|some|nearly|at least|tens of|hundreds of)\s+)*(?:[\d,]+|dozens|hundreds|thousands|"
-    r"many|scores)\s+(?:(?:have|had|has|had|more)\s+)*$", re.I)
+    r"many|scores)\s+(?:(?:have|had|has|more)\s+)*$", re.I)
 # the arrival's subject: the words since the clause's start or its reporting verb ("survivors said the attackers")
 _ARRIVAL_SUBJECT = re.compile(r"(?P<subject>(?:(?!\b(?:said|says|say|told|reported|added|that)\b)[^,;:.])*)$", re.I)
 _BE_BEFORE = re.compile(rf"\b(?:{BE_FORMS}|{GET_FORMS})\s+(?:\w+\s+){{0,2}}$", re.I)

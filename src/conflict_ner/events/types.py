@@ -226,7 +226,6 @@ def _text_cues(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-
 # --- who suffered it -------------------------------------------------------------------------------------
 
 _ARMED = re.compile(
