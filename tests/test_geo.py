@@ -161,6 +161,7 @@ def test_default_gazetteer_is_cached_on_disk(tmp_path, monkeypatch):
     monkeypatch.setattr(module.Gazetteer, "save", lambda self, path: open(path, "wb").close())
     monkeypatch.setattr(module, "_CACHE", {})
     monkeypatch.setattr("conflict_ner.geo.districts.district_entries", lambda gazetteer: [])
+    monkeypatch.setattr("conflict_ner.geo.knowledge.knowledge_entries", lambda gazetteer: [])
     module.default_gazetteer(cache_dir=tmp_path, supplement=False)
     module.default_gazetteer(cache_dir=tmp_path, supplement=False)
     assert built == [1] and len(list(tmp_path.glob("gazetteer-*.pickle"))) == 1

@@ -44,13 +44,15 @@ def dominant_country(hits: Iterable[tuple[str, int]], dominance: float = DOMINAN
 def place_country_finder(gazetteer) -> Callable[[str], str | None]:
     """A function from a LOCATION mention to the ISO alpha-2 code of its country (None when the
     gazetteer has no entry or no dominant country), reading the mention's name as the geocoder
-    does (``eastern Yobe State`` looks up ``Yobe``)."""
+    does (``eastern Yobe State`` looks up ``Yobe``). A border crossing tells no country: it
+    lies on two (Torkham is Afghanistan's and Pakistan's)."""
+    from conflict_ner.geo.knowledge import CROSSING
     from conflict_ner.geo.phrases import parse_phrase
 
     def country(mention: str) -> str | None:
         names = {" ".join(mention.split()), parse_phrase(mention).name}
         hits = [(p.country, p.population) for name in names if name
-                for p in map(gazetteer.place, gazetteer.lookup(name))]
+                for p in map(gazetteer.place, gazetteer.lookup(name)) if p.feature != CROSSING]
         return dominant_country(hits)
 
     return country

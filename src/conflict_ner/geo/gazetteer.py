@@ -168,7 +168,8 @@ class Gazetteer:
                 code = admin1_code(self, item.admin1, cc, item.latitude, item.longitude)
                 target = len(entries)
                 entries.append((item.geonames_id or 0, item.name, item.latitude, item.longitude, cc, code, "",
-                                SUPPLEMENT_POPULATION, "admin2" if item.level == "admin2" else "place", ""))
+                                SUPPLEMENT_POPULATION, "admin2" if item.level == "admin2" else "place",
+                                getattr(item, "feature", "")))
                 by_hand.add(target)
                 if item.geo_precision > 1:
                     precisions[target] = item.geo_precision
@@ -454,12 +455,14 @@ _CACHE: dict[tuple[str, ...], Gazetteer] = {}
 
 def default_gazetteer(dumps: Sequence[str | Path] = (), *, cache_dir: str | Path | None = None,
                       supplement: bool = True) -> Gazetteer:
-    """The gazetteer of ``cities500``, pycountry, the districts table (:mod:`.districts`) and
+    """The gazetteer of ``cities500``, pycountry, the districts table (:mod:`.districts`), the
+    general-knowledge tables (:mod:`.knowledge`) and
     ``dumps`` (GeoNames dumps, or supplement TSVs: :mod:`.supplement`), with the packaged
     supplement unless ``supplement`` is False:
     built once per process, the GeoNames part loaded from the disk cache when its sources have
     not changed."""
-    from conflict_ner.geo.districts import district_entries, table_digest
+    from conflict_ner.geo.districts import district_entries
+    from conflict_ner.geo.knowledge import knowledge_entries
     from conflict_ner.geo.supplement import PACKAGED, is_supplement, read_supplement
 
     files = [Path(d) for d in dumps]
@@ -467,13 +470,13 @@ def default_gazetteer(dumps: Sequence[str | Path] = (), *, cache_dir: str | Path
     geonames = [p for p in files if p not in extra]
     if supplement and PACKAGED.exists():
         extra.insert(0, PACKAGED)
-    token = _fingerprint([_cities500_path(), *geonames]) + (f"districts{table_digest()}",) \
-        + _fingerprint(extra, base=False)
+    token = _fingerprint([_cities500_path(), *geonames]) + _tables() + _fingerprint(extra, base=False)
     if token in _CACHE:
         return _CACHE[token]
     base = _geonames_gazetteer(geonames, cache_dir)
-    # the districts table (:mod:`.districts`) is general geography, not corpus gold: always in
-    gazetteer = base.with_supplement([*district_entries(base),
+    # the districts table (:mod:`.districts`) and the general-knowledge tables (:mod:`.knowledge`)
+    # are general geography, not corpus gold: always in
+    gazetteer = base.with_supplement([*district_entries(base), *knowledge_entries(base),
                                       *(entry for path in extra for entry in read_supplement(path))])
     _CACHE[token] = gazetteer
     return gazetteer
@@ -504,16 +507,22 @@ def _geonames_gazetteer(dumps: Sequence[Path], cache_dir: str | Path | None) -> 
 
 
 def sources_fingerprint(dumps: Sequence[str | Path] = ()) -> str:
-    """A short digest of the gazetteer's sources (cities500, pycountry, the seats table, the dumps
-    and the folding version): equal digests, equal geocoding. Raises :class:`GazetteerError` for
+    """A short digest of the gazetteer's sources (cities500, pycountry, the seats, districts and
+    general-knowledge tables, the dumps and the folding version): equal digests, equal geocoding. Raises :class:`GazetteerError` for
     a source that cannot be read."""
-    from conflict_ner.geo.districts import table_digest
     from conflict_ner.geo.supplement import PACKAGED
 
-    token = _fingerprint([_cities500_path(), *(Path(d) for d in dumps)]) + (f"districts{table_digest()}",)
+    token = _fingerprint([_cities500_path(), *(Path(d) for d in dumps)]) + _tables()
     if PACKAGED.exists():
         token += _fingerprint([PACKAGED], base=False)
     return hashlib.sha256("|".join(token).encode()).hexdigest()[:16]
+
+
+def _tables() -> tuple[str, ...]:
+    """The digests of the tables always in: the districts table and the general-knowledge ones."""
+    from conflict_ner.geo import districts, knowledge
+
+    return f"districts{districts.table_digest()}", f"knowledge{knowledge.table_digest()}"
 
 
 def _fingerprint(sources: Sequence[Path], base: bool = True) -> tuple[str, ...]:

@@ -58,6 +58,9 @@ class SupplementEntry:
     geo_precision: int = 1
     source: str = "annotator"
     origin: str = ""
+    #: what kind of site the entry is, for the code that reads the gazetteer (not a TSV column:
+    #: the general-knowledge tables set it, :data:`conflict_ner.geo.knowledge.CROSSING`)
+    feature: str = ""
 
     @property
     def names(self) -> tuple[str, ...]:
