@@ -109,7 +109,8 @@ def knowledge_entries(gazetteer: "Gazetteer") -> list["SupplementEntry"]:
 def admin2_entries(gazetteer: "Gazetteer", rows: Iterable[Admin2Row]) -> list["SupplementEntry"]:
     """Each unit as an ``admin2`` supplement entry, precision 2: at its seat's cities500 point
     when the seat lies within :data:`SEAT_KM` of the row's point, else at that point; names a
-    nearby town already bears are left out, and a unit left with none is dropped."""
+    nearby town already bears are left out, and a unit whose own name a nearby town bears, or
+    that is left with no name, is dropped."""
     import pycountry
 
     from conflict_ner.geo.resolve import distance_km
@@ -129,6 +130,8 @@ def admin2_entries(gazetteer: "Gazetteer", rows: Iterable[Admin2Row]) -> list["S
         if seats:
             seat = gazetteer.place(max(seats, key=lambda i: gazetteer.entries[i][7]))
             lat, lon, where = seat.latitude, seat.longitude, "seat's cities500 point"
+        if not _unanswered(gazetteer, (row.name,), cc, lat, lon):
+            continue  # the town of its name answers it, in every spelling (the fuzzy match's work)
         names = _unanswered(gazetteer, (row.name, *row.aliases), cc, lat, lon)
         if names:
             out.append(SupplementEntry(names[0], tuple(names[1:]), "admin2", None, lat, lon, country.alpha_3, "", 2,
