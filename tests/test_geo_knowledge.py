@@ -140,3 +140,17 @@ def test_a_border_crossing_tells_the_actors_no_country(gazetteer):
     country = place_country_finder(gazetteer)
     assert country("Spin Boldak crossing") is None  # on the Afghan-Pakistani border
     assert country("Kuweires air base") == "SY"  # a site inside one country tells it
+
+
+def test_a_table_point_yields_to_an_annotators_of_the_same_name():
+    from conflict_ner.geo.supplement import SupplementEntry
+
+    base = Gazetteer.build(cities=[city(51, "Duhok", 36.867, 42.988, "IQ", "06", 340000)])
+    both = base.with_supplement([
+        SupplementEntry("Kerrin Hills", (), "place", None, 37.10, 43.20, "IRQ", "", 2, "knowledge", "table"),
+        SupplementEntry("Kerrin Hills", (), "place", None, 37.25, 43.55, "IRQ", "", 2, "annotator", "gold"),
+    ])
+    assert len(both.general) == 1
+    text = "Drones struck the Kerrin Hills north of Duhok."
+    hills = Geocoder(both).geocode(text, [(text.index("Kerrin Hills"), text.index("Kerrin Hills") + 12)])[0]
+    assert (hills.geo.latitude, hills.geo.longitude) == (37.25, 43.55)

@@ -118,3 +118,37 @@ def test_palestine_has_the_two_provinces_geonames_codes_and_a_direction_of_a_com
     assert (jenin.geo.geonames_id, jenin.geo.admin1) == (24, "West Bank")
     assert (bank.level, bank.geo.admin1, bank.geo.geo_precision) == ("admin1", "West Bank", 3)
     assert (strip.level, strip.geo.admin1, strip.geo.latitude) == ("admin1", "Gaza Strip", 31.502)
+
+
+# --- a site "in" a name that is both a town and its province -------------------------------------
+
+@pytest.fixture(scope="module")
+def sites():
+    from conflict_ner.geo.supplement import SupplementEntry
+
+    base = Gazetteer.build(cities=[
+        city(41, "Homs", 34.727, 36.723, "SY", "11", 775000, "Hims"),
+        city(42, "Tadmur", 34.560, 38.267, "SY", "11", 50000, "Palmyra"),
+        city(43, "Damascus", 33.510, 36.291, "SY", "13", 2500000),
+    ])
+    return Geocoder(base.with_supplement([
+        SupplementEntry("Far Ridge air base", (), "place", None, 34.400, 37.000, "SYR", "", 1),  # ~44 km out
+        SupplementEntry("Near Gate barracks", (), "place", None, 34.760, 36.760, "SYR", "", 1),  # ~5 km out
+    ]))
+
+
+def test_a_site_far_out_in_a_province_named_like_its_seat_is_in_the_province(sites):
+    site, homs = resolve(sites, "Missiles struck the Far Ridge air base in Homs on Friday.",
+                         "Far Ridge air base", "Homs")
+    assert (site.level, site.geo.geo_precision) == ("place", 1)
+    assert (homs.level, homs.geo.geo_precision, homs.geo.admin1) == ("admin1", 3, homs.geo.admin1)
+    assert homs.geo.geonames_id is None
+
+
+def test_a_site_beside_the_town_or_a_name_not_after_in_stays_the_town(sites):
+    _, homs = resolve(sites, "Missiles struck the Near Gate barracks in Homs on Friday.",
+                      "Near Gate barracks", "Homs")
+    assert (homs.level, homs.geo.geonames_id) == ("place", 41)
+    _, homs = resolve(sites, "Missiles struck the Far Ridge air base and Homs on Friday.",
+                      "Far Ridge air base", "Homs")
+    assert (homs.level, homs.geo.geonames_id) == ("place", 41)

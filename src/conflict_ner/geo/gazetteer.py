@@ -87,7 +87,8 @@ class Gazetteer:
     def __init__(self, entries: list[_Entry], keys: dict[str, tuple[int, ...]],
                  admin_names: dict[tuple[str, str], str], admin2_names: dict[tuple[str, str, str], str],
                  admin_seats: dict[tuple[str, str], int], countries: dict[str, int],
-                 precisions: dict[int, int] | None = None, by_hand: Iterable[int] = ()):
+                 precisions: dict[int, int] | None = None, by_hand: Iterable[int] = (),
+                 general: Iterable[int] = ()):
         self.entries = entries
         self.keys = keys
         self.admin_names = admin_names
@@ -98,6 +99,9 @@ class Gazetteer:
         self.precisions: dict[int, int] = precisions or {}
         #: entries a supplement added (places the annotators located by hand)
         self.by_hand: frozenset[int] = frozenset(by_hand)
+        #: the entries of those that come from the general-knowledge tables (:mod:`.knowledge`,
+        #: source ``knowledge``): points from general geography, which yield to an annotator's
+        self.general: frozenset[int] = frozenset(general)
         self._keys_by_country: dict[str, list[str]] | None = None
         self._places_by_country: dict[str, list[int]] | None = None
 
@@ -157,7 +161,7 @@ class Gazetteer:
         if not supplement:
             return self
         entries, keys, precisions = list(self.entries), dict(self.keys), dict(self.precisions)
-        by_hand = set(self.by_hand)
+        by_hand, general = set(self.by_hand), set(self.general)
         by_id = {e[0]: i for i, e in enumerate(entries) if e[0] and e[8] != "country"}
         for item in supplement:
             cc = alpha2(item.country_iso3)
@@ -171,13 +175,15 @@ class Gazetteer:
                                 SUPPLEMENT_POPULATION, "admin2" if item.level == "admin2" else "place",
                                 getattr(item, "feature", "")))
                 by_hand.add(target)
+                if item.source == "knowledge":
+                    general.add(target)
                 if item.geo_precision > 1:
                     precisions[target] = item.geo_precision
             for key in dict.fromkeys(fold_many(list(item.names))):
                 if key and target not in keys.get(key, ()):
                     keys[key] = (*keys.get(key, ()), target)
         return Gazetteer(entries, keys, self.admin_names, self.admin2_names, self.admin_seats, self.countries,
-                         precisions, by_hand)
+                         precisions, by_hand, general)
 
     def _supplement_target(self, item: Any, cc: str, by_id: dict[int, int]) -> int | None:
         """The entry a supplement row names more of (a country, province, cities500 place); None

@@ -52,6 +52,10 @@ _COMPASS = re.compile(r"^(?:(?:north|south)(?:[- ]?(?:east|west|central))?|east|
                       r"(?:north|south)[- ]?(?:east|west)ern|(?:north|south|east|west)ern)$", re.IGNORECASE)
 # a front named after a place ("the Arima front", "Kupiansk frontline")
 _FRONT = re.compile(r"\b(?:front|fronts|frontline|frontlines)$", re.IGNORECASE)
+# "the Shayrat air base in Homs": what joins a site to the place it is said to be in, and how far
+# from that place's seat the site must lie for the place to be its province
+_SITE_IN = re.compile(r"^,?\s+in\s+(?:the\s+)?$")
+_SITE_TOWN_KM = 25.0
 # a small place abroad, by its own name, is kept when its country has this share of the article's
 # place votes and it lies this close to the seat of a province the article is about
 _BORDER_SHARE, _BORDER_KM = 0.08, 100.0
@@ -62,6 +66,9 @@ _OWN_NAME = 0.3
 # same country and province: what the name meant in the corpus (Tihama the plain, not Hudaydah);
 # a namesake abroad still loses on the country's share (4 x)
 _BY_HAND = 1.0
+# a general-knowledge table's entry (:mod:`.knowledge`, a point from general geography) yields to
+# an annotator's of the same name and province (a supplement's point, located from the news)
+_TABLE_YIELD = 0.1
 # an unknown place falls back to the article's province when more than this many times as many
 # of its mentions may lie there as in any other (dev, TRAIN supplement: 1.0 and 1.5 exact 0.882,
 # 2.0 0.871; the stricter of the best kept)
@@ -129,7 +136,30 @@ class Geocoder:
                    for k, ((s, e), p, c, y) in enumerate(zip(spans, phrases, candidates, said))]
         results = _beside_known(text, spans, phrases, self._roads(text, spans, phrases, results, focus))
         results = _near_sentence_town(text, spans, phrases, results)
+        results = self._site_in_province(text, spans, phrases, results)
         return _near_article_town([self._named_after_town(p, r) for p, r in zip(phrases, results)])
+
+    def _site_in_province(self, text: str, spans: Sequence[tuple[int, int]], phrases: Sequence[Phrase],
+                          results: list[Resolution | None]) -> list[Resolution | None]:
+        """"the Tiyas air base in Homs": a name after "in" that follows a site known at its own
+        point is the province of that name, not its seat, when the site lies in that province
+        more than :data:`_SITE_TOWN_KM` from the seat (a base 40 km out is not in the city)."""
+        g = self.gazetteer
+        out = list(results)
+        for k in range(1, len(spans)):
+            site, town = results[k - 1], results[k]
+            if site is None or town is None or site.level != "place" or site.how != "exact" \
+                    or site.geo.geo_precision != 1 or town.level != "place" or phrases[k].scope != "place" \
+                    or not _SITE_IN.match(text[spans[k - 1][1]:spans[k][0]]) \
+                    or (site.country, site.admin1) != (town.country, town.admin1):
+                continue
+            entry = g.admin1_entry(town.country, town.admin1)
+            if entry is None or fold(g.entries[entry][1]) != fold(phrases[k].name):
+                continue  # "in Goma": no province of that name
+            if distance_km(site.geo.latitude, site.geo.longitude, town.geo.latitude,
+                           town.geo.longitude) > _SITE_TOWN_KM:
+                out[k] = self._make(g.place(entry), "admin1", 3, town.how)
+        return out
 
     def _named_after_town(self, phrase: Phrase, result: Resolution | None) -> Resolution | None:
         """An unknown name that fell back to a province, whose last word is a town of that
@@ -466,7 +496,7 @@ class Geocoder:
         if place.kind == "place" and fold(place.name) == fold(phrase.name):
             score += _OWN_NAME  # "Qabasin" is Qabbāsīn more than Kabbasin, whose alternate name it is
         if place.index in self.gazetteer.by_hand:
-            score += _BY_HAND
+            score += _BY_HAND - (_TABLE_YIELD if place.index in self.gazetteer.general else 0.0)
         if fuzzy:
             score -= (100.0 - fuzzy) / 10.0
         return score
