@@ -154,3 +154,10 @@ def test_a_table_point_yields_to_an_annotators_of_the_same_name():
     text = "Drones struck the Kerrin Hills north of Duhok."
     hills = Geocoder(both).geocode(text, [(text.index("Kerrin Hills"), text.index("Kerrin Hills") + 12)])[0]
     assert (hills.geo.latitude, hills.geo.longitude) == (37.25, 43.55)
+
+
+def test_a_named_region_is_coded_at_its_centre_with_the_regions_precision(gazetteer):
+    text = "Shelling displaced thousands across the Nuba Mountains this week, aid groups in Sudan said."
+    start = text.index("Nuba Mountains")
+    region = Geocoder(gazetteer).geocode(text, [(start, start + 14)])[0]
+    assert region is not None and (region.level, region.geo.geo_precision, region.country) == ("place", 3, "SD")
