@@ -6,6 +6,8 @@
 - :mod:`.gazetteer`: cities500 + pycountry (+ GeoNames dumps), indexed by folded name, cached;
 - :mod:`.supplement`, :mod:`.supplement_build`: the corpus gazetteer (places geocoded by hand in
   the TRAIN and DEV gold, packaged as ``resources/geo_supplement.tsv``; users add their own TSV);
+- :mod:`.districts`, :mod:`.knowledge`: general geography always in (Ethiopia's zones; second-level
+  units, conflict sites and named regions from ``resources/geo_admin2.tsv`` and ``geo_sites.tsv``);
 - :mod:`.resolve`: the entry the article makes likeliest (:class:`Geocoder`);
 - :mod:`.records`: the ``geo`` slot of records' places;
 - :mod:`.evaluate`: scores against ``training/corpus/geo_gold.tsv``.
