@@ -151,3 +151,38 @@ def test_a_week_after_takes_the_carried_day_and_does_not_move_it():
     assert [(r.trigger.text, r.date.value, r.date.precision) for r in recs] == [
         ("struck", "2024-03-08", "day"), ("strike", "2024-03-08", "day"),
         ("withdrawing", "2024-03-01", "week"), ("Shells", "2024-03-08", "day")]
+
+
+def test_a_period_start_dates_the_act_of_its_when_clause():
+    # "since May, when ...": the "when" clause tells the act the period began with
+    text = ("It was the second school raid in the province since May, when gunmen abducted 90 pupils in Kumba. "
+            "The insurgents have struck 14 towns since January.")
+    recs = build_records(text, locate(text, [("DATE", "May"), ("COUNT", "90"), ("LOCATION", "Kumba"),
+                                             ("COUNT", "14"), ("DATE", "January")]), PUB)
+    (freed,) = [r for r in recs if r.trigger is not None and r.trigger.text == "abducted"]
+    assert (freed.date.value, freed.date.precision, freed.date.source) == ("2023-05-01", "month", "text")
+    # a period start with no "when" clause still gives the publication date
+    (struck,) = [r for r in recs if r.trigger is not None and r.trigger.text == "struck"]
+    assert (struck.date.value, struck.date.precision) == (PUB, "unknown")
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    # the main clause's DATE, one day away
+    ("Relatives on Monday buried nine fishermen killed by a drone the day before.", "killed",
+     ("2024-03-10", "day")),
+    ("Elders met the governor on Sunday, and gunmen attacked their convoy the next day near Tora.", "attacked",
+     ("2024-03-11", "day")),
+])
+def test_a_day_before_or_after_the_main_clause_s_date(text, word, expected):
+    dates = [d for d in ("Monday", "Sunday") if d in text]
+    recs = build_records(text, locate(text, [("DATE", d) for d in dates]), PUB)
+    (rec,) = [r for r in recs if r.trigger is not None and r.trigger.text == word]
+    assert (rec.date.value, rec.date.precision) == expected
+
+
+def test_a_carried_month_gives_the_publication_date():
+    # "in March" dates its own sentence; a later sentence with no DATE of its own is no act of a day
+    text = "Rebels shelled the garrison in February. Troops later pulled out of the valley."
+    recs = build_records(text, locate(text, [("DATE", "February"), ("LOCATION", "the valley")]), PUB)
+    assert [(r.date.value, r.date.precision, r.date.source) for r in recs] == [
+        ("2024-02-01", "month", "text"), (PUB, "unknown", "publication")]

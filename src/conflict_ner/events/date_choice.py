@@ -39,6 +39,25 @@ _PERIOD_BEFORE = re.compile(r"\bsince\b(?:[^.;,:()\n\d]{0,40}?\b(?:on|in|of|at)\
 _LOOK_BACK = 60
 
 
+# "since December, when more than 300 boys were seized": the "when" clause tells the act that opened the period
+_WHEN_AFTER = re.compile(r",?\s+when\b[^.;:()]{0,120}$", re.I)
+
+
+def dates_when_clause(text: str, entity: Entity, trigger: int | None) -> bool:
+    """Whether a DATE that opens a period (``since December``) dates the act of the ``when``
+    clause right after it, the act's word (at offset ``trigger``) lying in that clause: the
+    period began with that act (``the third abduction since December, when more than 300 boys
+    were seized``, ``Since Feb. 19, when Iraqi forces launched the assault, they have taken ...``).
+
+    >>> t = "It was the third raid since March, when gunmen seized 40 pupils, and more have followed."
+    >>> march = Entity("DATE", t.index("March"), t.index("March") + 5, "March", 1.0)
+    >>> dates_when_clause(t, march, t.index("seized")), dates_when_clause(t, march, t.index("raid"))
+    (True, False)
+    """
+    return (trigger is not None and trigger >= entity.end and opens_period(text, entity)
+            and _WHEN_AFTER.match(text, entity.end, trigger) is not None)
+
+
 def opens_period(text: str, entity: Entity) -> bool:
     """Whether a DATE span starts the period a running total or a background clause covers.
 
@@ -165,6 +184,39 @@ def span_before(text: str, trigger: int | None, spans: Sequence[Entity], carry: 
     return EventDate(day, "week", main.text, day, main.value, source)
 
 
+# "the day before" / "the next day" after the act's word, in its clause
+_DAY_AWAY_AFTER = re.compile(
+    r"[^.;:()]{0,60}?\b(?:(?P<before>the (?:day before|previous day|preceding day)|a day earlier)|"
+    r"(?P<after>the (?:next|following) day|a day later))\b", re.I)
+
+
+def day_from_main(text: str, trigger: int | None, spans: Sequence[Entity], published: date | None) -> EventDate | None:
+    """The date of an act told a day before or after its main clause's DATE (``buried on Tuesday
+    the victims of the raid that hit the market the day before``, ``the burial on Sunday of 43
+    farmers killed a day earlier``): that DATE's day minus or plus one, precision ``day``, as the
+    gold does; None when the words after the act's word (at offset ``trigger``) say no such thing,
+    or no day-precision DATE comes before it.
+
+    >>> t = "Mourners on Tuesday buried six men killed in a raid the day before."
+    >>> tue = Entity("DATE", t.index("Tuesday"), t.index("Tuesday") + 7, "Tuesday", 1.0)
+    >>> day_from_main(t, t.index("killed"), [tue], date(2019, 5, 8)).value
+    '2019-05-06'
+    """
+    if trigger is None:
+        return None
+    m = _DAY_AWAY_AFTER.match(text, trigger)
+    if m is None:
+        return None
+    anchors = [e for e in spans if e.end <= trigger and not opens_period(text, e)]
+    if not anchors or any(trigger < e.start < m.end() for e in spans):
+        return None
+    main = _resolved(anchors[-1], published)
+    if main.value is None or main.precision != "day":
+        return None
+    day = (date.fromisoformat(main.value) + timedelta(days=-1 if m.group("before") else 1)).isoformat()
+    return EventDate(day, "day", main.text, day, day, "text")
+
+
 def date_of(text: str, sentence: str, spans: Sequence[Entity], cumulative: bool, carry: DateCarry,
             published: date | None, trigger: int | None = None, unrealized: bool = False) -> EventDate:
     """The date of one record from the DATE spans of its stretch (``spans``, indexing ``text``).
@@ -189,6 +241,12 @@ def date_of(text: str, sentence: str, spans: Sequence[Entity], cumulative: bool,
         if later:  # the main clause's day still dates the story
             carry.saw(_resolved(later[0], published))
         return before
+    moved = day_from_main(text, trigger, spans, published)
+    if moved is not None:  # "killed a day earlier": the main clause's DATE a day away
+        return moved
+    opened = [e for e in spans if dates_when_clause(text, e, trigger)]
+    if opened and not cumulative:  # "since December, when ... were seized": the act that opened the period
+        return _resolved(opened[0], published)
     when = _choose(text, sentence, [e for e in spans if e not in later and not names_a_thing(text, e)],
                    cumulative, carry, published, unrealized)
     if later:  # the main clause's day ("drove them out on Friday, days after ...") still dates the story
@@ -220,6 +278,9 @@ def _choose(text: str, sentence: str, spans: Sequence[Entity], cumulative: bool,
         return publication_date(published)
     carried = carry.carried()
     stated = _resolved(spans[0], published) if spans else None
+    if carried is not None and carried.precision == "month" and stated is None:
+        # a month dates no act of the story's day: the record is dated by publication, as the gold does
+        return publication_date(published)
     if carried is not None and not _after(carried, stated):
         when = shifted(carried, sentence, published)  # "the next day": one day on
         carry.record(when)
