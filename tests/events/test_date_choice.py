@@ -186,3 +186,16 @@ def test_a_carried_month_gives_the_publication_date():
     recs = build_records(text, locate(text, [("DATE", "February"), ("LOCATION", "the valley")]), PUB)
     assert [(r.date.value, r.date.precision, r.date.source) for r in recs] == [
         ("2024-02-01", "month", "text"), (PUB, "unknown", "publication")]
+
+
+def test_a_statement_s_date_before_anything_dated_dates_the_statement_s_acts():
+    text = ("The army command issued the following statement on Monday evening:\n\n"
+            "\"Our units cleared the village of Tel Qasr and destroyed the terrorists' positions.\"")
+    recs = build_records(text, locate(text, [("DATE", "Monday evening"), ("LOCATION", "Tel Qasr")]), PUB)
+    assert [(r.date.value, r.date.precision, r.date.source) for r in recs] == [("2024-03-11", "day", "carried")]
+    # once a story is dated, a statement's date still carries nowhere
+    text = ("Jets struck Hama on Sunday. The ministry issued a statement on Monday evening. "
+            "Troops shelled the village of Tel Qasr.")
+    recs = build_records(text, locate(text, [("DATE", "Sunday"), ("DATE", "Monday evening"),
+                                             ("LOCATION", "Tel Qasr")]), PUB)
+    assert [r.date.value for r in recs] == ["2024-03-10", "2024-03-10"]

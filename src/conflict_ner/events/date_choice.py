@@ -295,7 +295,7 @@ def saw_dates(text: str, body: tuple[int, int], spans: Sequence[Entity], carry: 
     """Hand ``carry`` the act DATE of a sentence that gave no record; ``body`` is the sentence's
     (start, end) after its dateline. A sentence that is only a date dates what follows it
     (:meth:`.DateCarry.heading`); another one's date carries only while nothing else dated the
-    story (:meth:`.DateCarry.saw`).
+    story (:meth:`.DateCarry.saw`), a statement's date too.
 
     >>> t = "July 9. The Observatory said troops seized two positions."
     >>> carry = DateCarry()
@@ -305,6 +305,10 @@ def saw_dates(text: str, body: tuple[int, int], spans: Sequence[Entity], carry: 
     '2019-07-06'
     """
     acts = act_dates(text, spans)
+    if not acts and carry.carried() is None:
+        # a statement's date before anything dated the story ("The General Command issued the
+        # following statement on Tuesday evening:") dates the statement's acts told after it
+        acts = [e for e in spans if not opens_period(text, e) and not names_a_thing(text, e)]
     if not acts:
         return
     when = _resolved(acts[0], published)
