@@ -199,3 +199,12 @@ def test_a_statement_s_date_before_anything_dated_dates_the_statement_s_acts():
     recs = build_records(text, locate(text, [("DATE", "Sunday"), ("DATE", "Monday evening"),
                                              ("LOCATION", "Tel Qasr")]), PUB)
     assert [r.date.value for r in recs] == ["2024-03-10", "2024-03-10"]
+
+
+def test_a_chronology_s_entry_opening_with_its_date_dates_what_follows():
+    text = ("Incidents, by date\n\n"
+            "4 March: Kitoro and Bulongo (Rutshuru territory). Gunmen killed at least 12 farmers in their fields.\n\n"
+            "7 March: Nyanzale road. Militiamen ambushed a lorry near Kikuku.")
+    recs = build_records(text, locate(text, [("DATE", "4 March"), ("LOCATION", "Kitoro"), ("LOCATION", "Bulongo"),
+                                             ("COUNT", "12"), ("DATE", "7 March"), ("LOCATION", "Kikuku")]), PUB)
+    assert [(r.date.value, r.date.source) for r in recs] == [("2024-03-04", "carried"), ("2024-03-07", "carried")]

@@ -312,10 +312,29 @@ def saw_dates(text: str, body: tuple[int, int], spans: Sequence[Entity], carry: 
     if not acts:
         return
     when = _resolved(acts[0], published)
-    if is_date_only(text[body[0]:body[1]], [(e.start - body[0], e.end - body[0]) for e in spans]):
+    if is_date_only(text[body[0]:body[1]], [(e.start - body[0], e.end - body[0]) for e in spans]) \
+            or dated_entry(text, body, acts[0]):
         carry.heading(when)
     else:
         carry.saw(when)
+
+
+# a chronology's entry opening with its date ("10 June: Masala and Mahihi (Beni territory).")
+_ENTRY_OPENING = re.compile(r"[\s\-\u2013\u2014\u2022*]*$")
+_ENTRY_COLON = re.compile(r"\s*[:\u2013\u2014]\s")
+
+
+def dated_entry(text: str, body: tuple[int, int], entity: Entity) -> bool:
+    """Whether a sentence that reports no act opens with a DATE and a colon or dash, as a
+    chronology's entry does (``10 June: Masala and Mahihi (Beni territory).``): its date dates
+    the entry's sentences after it, as a date line does.
+
+    >>> t = "12 June: Mayikengo and Kabweke (Lubero territory). Gunmen struck the villages."
+    >>> dated_entry(t, (0, 50), Entity("DATE", 0, 7, "12 June", 1.0))
+    True
+    """
+    return (body[0] <= entity.start and _ENTRY_OPENING.fullmatch(text, body[0], entity.start) is not None
+            and _ENTRY_COLON.match(text, entity.end) is not None)
 
 
 def is_date_only(sentence: str, spans: Sequence[tuple[int, int]]) -> bool:
