@@ -136,6 +136,10 @@ def test_record_date_falls_back_to_publication_with_unknown_precision():
     ("The group claimed responsibility on Thursday for the assault.", "Thursday", True),
     ("Rebels on Sunday, said the governor, shelled the town.", "Sunday", False),  # a parenthesis
     ("Rebels on Sunday shelled the town, officials said.", "Sunday", False),
+    # a short "through / in / via ..." phrase between the verb and its DATE
+    ("The group claimed the attack through its official news outlet on Saturday.", "Saturday", True),
+    ("A spokesman said in a recorded message on Monday that the unit had withdrawn.", "Monday", True),
+    ("Gunmen killed 12 people in the market town of Ketu on Monday.", "Monday", False),
 ])
 def test_a_date_before_or_after_a_reporting_verb_dates_the_statement(text, surface, reporting):
     from conflict_ner.events.dates import is_reporting_date

@@ -73,6 +73,7 @@ _LATE_IN_MONTH = re.compile(r"\b(?:late|end of)\b", re.I)
 # A DATE right after a reporting verb dates the report, not the act (`said on Friday that ...`).
 _REPORTING_BEFORE = re.compile(
     rf"\b(?:{REPORTING_BEFORE_DATE}|claimed responsibility|claimed the attack)\s+"
+    rf"(?:(?:through|via|in|to|at)\s+(?:[\w'-]+\s+){{1,5}}?)?"
     rf"(?:on\s+|late\s+|early\s+|earlier\s+)?$", re.I)
 # ... or right before one (`the military on Thursday confirmed that ...`)
 _REPORTING_AFTER = re.compile(
@@ -90,7 +91,7 @@ def is_reporting_date(text: str, entity: Entity) -> bool:
     >>> [is_reporting_date(t, Entity("DATE", t.index(w), t.index(w) + len(w), w, 1.0)) for w in ("Thursday", "Tuesday")]
     [True, False]
     """
-    return bool(_REPORTING_BEFORE.search(text[max(0, entity.start - 40):entity.start])
+    return bool(_REPORTING_BEFORE.search(text[max(0, entity.start - 70):entity.start])
                 or _REPORTING_AFTER.match(text[entity.end:entity.end + 20]))
 
 
