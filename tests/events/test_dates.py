@@ -156,3 +156,13 @@ def test_a_date_before_or_after_a_reporting_verb_dates_the_statement(text, surfa
 ])
 def test_fixed_date_holidays(text, published, value):
     assert resolve_date(text, published) == EventDate(value, "day", text)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("the first week of June", "2023-06-01"),
+    ("second week of March", "2023-03-08"),
+    ("the third week of July", "2023-07-15"),
+])
+def test_a_numbered_week_of_a_month_is_that_week(text, value):
+    d = resolve_date(text, date(2023, 8, 10))
+    assert (d.value, d.precision) == (value, "week")

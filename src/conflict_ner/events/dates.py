@@ -60,14 +60,21 @@ def resolve_date(date_text: str, published: date | None) -> EventDate:
     EventDate(value=None, precision='unknown', text='May 6')
     >>> resolve_date("late July", date(2021, 8, 16)).value
     '2021-07-21'
+    >>> d = resolve_date("the second week of June", date(2023, 8, 10)); d.value, d.precision
+    ('2023-06-08', 'week')
     """
     value, precision = _resolve(date_text, published)
     if value is not None and precision == "month" and _LATE_IN_MONTH.search(date_text):
         value = value.replace(day=21)  # "late July", "end of April": the month's last third, as the gold dates it
+    week = _WEEK_OF_MONTH.search(date_text) if value is not None and precision == "month" else None
+    if week is not None:  # "the first week of June": that week, as the gold dates it
+        value, precision = value.replace(day=1 + 7 * _WEEK_ORDINALS[week.group(1).lower()]), "week"
     return EventDate(value.isoformat() if value else None, precision if value else "unknown", date_text)
 
 
 _LATE_IN_MONTH = re.compile(r"\b(?:late|end of)\b", re.I)
+_WEEK_ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3}
+_WEEK_OF_MONTH = re.compile(r"\b(first|second|third|fourth) week of\b", re.I)
 
 
 # A DATE right after a reporting verb dates the report, not the act (`said on Friday that ...`).
