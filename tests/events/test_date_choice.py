@@ -208,3 +208,16 @@ def test_a_chronology_s_entry_opening_with_its_date_dates_what_follows():
     recs = build_records(text, locate(text, [("DATE", "4 March"), ("LOCATION", "Kitoro"), ("LOCATION", "Bulongo"),
                                              ("COUNT", "12"), ("DATE", "7 March"), ("LOCATION", "Kikuku")]), PUB)
     assert [(r.date.value, r.date.source) for r in recs] == [("2024-03-04", "carried"), ("2024-03-07", "carried")]
+
+
+def test_a_date_that_bounds_an_account_does_not_move_the_story():
+    # "had died by Wednesday" dates its own record, but the story's day stays the attack's
+    text = ("Jets struck the market in Kafr Tal on Sunday. Doctors said 31 people had died by Monday. "
+            "Rescue teams said a second strike hit the clinic.")
+    recs = build_records(text, locate(text, [("DATE", "Sunday"), ("COUNT", "31"), ("DATE", "Monday")]), PUB)
+    assert [(r.date.value, r.date.source) for r in recs] == [
+        ("2024-03-10", "text"), ("2024-03-11", "text"), ("2024-03-10", "carried")]
+    # a sentence opening with "By" moves the story on
+    text = "Jets struck the market in Kafr Tal on Sunday. By Monday, rebels had retaken the village. Shells hit it."
+    recs = build_records(text, locate(text, [("DATE", "Sunday"), ("DATE", "Monday")]), PUB)
+    assert [r.date.value for r in recs] == ["2024-03-10", "2024-03-11", "2024-03-11"]

@@ -58,6 +58,23 @@ def dates_when_clause(text: str, entity: Entity, trigger: int | None) -> bool:
             and _WHEN_AFTER.match(text, entity.end, trigger) is not None)
 
 
+# "by" right after a word of the clause ("72 people had died by Wednesday"), not opening the sentence
+_BY_BOUND = re.compile(r"[a-z]\s+by\s+(?:late\s+|early\s+)?$")
+
+
+def bounds_an_account(text: str, entity: Entity) -> bool:
+    """Whether a DATE after ``by`` inside its clause bounds an account (``at least 72 people had died
+    by Wednesday``, ``150 bodies had been buried by Monday``): it dates its own record, but the
+    story's day stays the act's, so it does not carry. A sentence that opens with it (``By 6
+    October, the group held half the town``) moves the story on.
+
+    >>> t = "Doctors said 72 people had died by Wednesday. By Friday, rebels held the town."
+    >>> [bounds_an_account(t, Entity("DATE", t.index(w), t.index(w) + len(w), w, 1.0)) for w in ("Wednesday", "Friday")]
+    [True, False]
+    """
+    return bool(_BY_BOUND.search(text, max(0, entity.start - 20), entity.start))
+
+
 def opens_period(text: str, entity: Entity) -> bool:
     """Whether a DATE span starts the period a running total or a background clause covers.
 
@@ -272,6 +289,8 @@ def _choose(text: str, sentence: str, spans: Sequence[Entity], cumulative: bool,
         anchor = carry.narrative_anchor(published)
         if anchor is not None:  # a retrospective: "27 September" is the story's, not last year's
             when = narrative_year(when, anchor, published)
+        if when.precision == "day" and bounds_an_account(text, own[0]):
+            return when  # "had died by Wednesday": a bound of the account, not the story's day
         carry.record(when)
         return when
     if unrealized:  # "vowed to retake the city": not an act of the story's day
