@@ -183,15 +183,3 @@ def test_the_fall_of_a_place_to_a_side_is_its_capture():
     text = "The fall of Wadi Sura to government forces on Monday cut the main road."
     (rec,) = build_records(text, locate(text, [("LOCATION", "Wadi Sura"), ("DATE", "Monday")]), "2024-03-12")
     assert rec.sub_event_type == "Government regains territory"
-
-
-@pytest.mark.parametrize("sentence, found", [
-    # armed men reaching a place take ground; refugees, a convoy or violence reaching it do not
-    ("Army units reached the outskirts of Tel Hamra on Sunday.", [("reached", "act")]),
-    ("Rebel fighters reached Kafr Zeid and the hills beyond it.", [("reached", "act")]),
-    ("Families who reached Qamishli said the road was mined.", []),
-    ("An aid convoy reached Tel Hamra on Sunday.", []),
-    ("Government forces reached an agreement with the elders.", [("reached an agreement", "act")]),  # an agreement
-])
-def test_armed_men_reaching_a_place(sentence, found):
-    assert [(w, k) for w, k, _, _ in _kinds(sentence)] == found

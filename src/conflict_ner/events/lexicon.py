@@ -63,7 +63,6 @@ ACT_VERBS = (
     r"enter(?:ed|ing)|liberat(?:ed|ing)|restor(?:ed|ing) (?:full |state |government )?(?:control|security|order)|"
     r"surround(?:ed|ing)|encircl(?:ed|ing)|withdrawn|landed|advanc(?:ed|ing) (?:on|into|towards?)|"
     r"regain(?:ed|ing)|recover(?:ed|ing) (?:\w+ ){0,5}(?:territory|ground)|"
-    r"reached(?= (?:the (?:outskirts|edge|centre|center|gates|heart|bank|banks|town|city|village|base)\b|(?-i:[A-Z])))|"
     # moving forces: ACLED's change to group/activity
     r"deployed|sent reinforcements|reinforced|arrived|massed|crossed into|"
     # a beating (not a side "beaten back", nor "beat us on the ground" in a fight)

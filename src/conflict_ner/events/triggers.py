@@ -45,14 +45,6 @@ _BY_AFTER = re.compile(r"\s+by\b", re.I)
 _UNREALIZED_BEFORE = re.compile(rf"\b(?:{UNREALISED_BEFORE})\s+(?:\w+\s+)?$", re.I)
 
 
-# "reached" takes ground only when armed men reach it ("government forces had reached the base"), not
-# refugees, a convoy or violence reaching a place; the subject is read back to a clause break
-_REACHED = re.compile(r"reached", re.I)
-_ARMED_SUBJECT = re.compile(
-    r"\b(?:forces?|troops|fighters|units|columns|army|soldiers|rebels|militants|militias?|militiamen|insurgents|"
-    r"jihadists|factions|brigades?|battalions?|divisions?|service|commandos|gunmen)\b[^,;:.]*$", re.I)
-
-
 class Trigger(NamedTuple):
     """A violence word at ``[start, end)`` of the sentence."""
 
@@ -88,8 +80,6 @@ def find_triggers(sentence: str) -> tuple[Trigger, ...]:
                 continue
             kind = "act"
         if kind == "act" and ARRIVAL.fullmatch(m.group(0)) and fleeing(sentence, m.start()):
-            continue
-        if _REACHED.fullmatch(m.group(0)) and not _ARMED_SUBJECT.search(sentence, near, m.start()):
             continue
         first = m.group(0).split()[0].lower()
         # "were advancing", "is shelling": a progressive, never a passive ("were being shelled" is one)
