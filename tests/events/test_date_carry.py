@@ -109,6 +109,11 @@ def test_a_lede_without_an_act_still_dates_the_story(entities):
     ("- SDF fighters killed: at least 560", VAGUE),
     ("Latakia: jets supported army units near the border.", False),
     ("Rebels shelled the town.", False),
+    # a present verb in a relative clause or a figure's "that" clause tells of the place or the
+    # figure, not of the act: the carried date stays
+    ("Mortars hit two villages, where the militia still holds the crossroads.", False),
+    ("The ministry said 40 rebels were killed, a toll that the group has not confirmed.", False),
+    ("Gunmen who fled the town have regrouped in the hills.", False),
 ])
 def test_shift_words(sentence, shift):
     assert shift_of(sentence) is shift if shift in (False, VAGUE) else shift_of(sentence) == shift
@@ -120,6 +125,25 @@ def test_a_shift_moves_a_day_but_not_a_week():
     assert shifted(monday, "The day before, jets struck.", None).end == "2024-03-10"
     assert shifted(week, "The next day, jets struck.", None) == week  # no day to move
     assert shifted(monday, "Days later, jets struck.", None) == EventDate(None, "unknown", None)
+
+
+@pytest.mark.parametrize("sentence, end", [
+    ("Within days, the insurgents had overrun six villages.", "2024-03-17"),
+    ("Within 48 hours, the columns had stormed the airbase.", "2024-03-13"),
+    ("Dozens of fighters were killed in the following days.", "2024-03-17"),
+    ("The monitor counted 90 soldiers killed over the same period.", "2024-03-17"),
+])
+def test_a_few_days_from_the_carried_day_give_it_week_precision(sentence, end):
+    monday = EventDate("2024-03-11", "day", "Monday")
+    assert shifted(monday, sentence, None) == EventDate("2024-03-11", "week", "Monday", "2024-03-11", end, "carried")
+
+
+def test_a_few_days_carry_on_with_week_precision(entities):
+    text = ("Rebels attacked the border post on Monday. Within 48 hours they had seized three hamlets. "
+            "Residents said five farmers were killed.")
+    recs = build_records(text, entities(text, [("DATE", "Monday"), ("COUNT", "five")]), PUB)
+    assert [(r.date.value, r.date.precision) for r in recs] == [
+        ("2024-03-11", "day"), ("2024-03-11", "week"), ("2024-03-11", "week")]
 
 
 def test_shift_words_in_a_document(entities):

@@ -151,3 +151,73 @@ def test_a_week_after_takes_the_carried_day_and_does_not_move_it():
     assert [(r.trigger.text, r.date.value, r.date.precision) for r in recs] == [
         ("struck", "2024-03-08", "day"), ("strike", "2024-03-08", "day"),
         ("withdrawing", "2024-03-01", "week"), ("Shells", "2024-03-08", "day")]
+
+
+def test_a_period_start_dates_the_act_of_its_when_clause():
+    # "since May, when ...": the "when" clause tells the act the period began with
+    text = ("It was the second school raid in the province since May, when gunmen abducted 90 pupils in Kumba. "
+            "The insurgents have struck 14 towns since January.")
+    recs = build_records(text, locate(text, [("DATE", "May"), ("COUNT", "90"), ("LOCATION", "Kumba"),
+                                             ("COUNT", "14"), ("DATE", "January")]), PUB)
+    (freed,) = [r for r in recs if r.trigger is not None and r.trigger.text == "abducted"]
+    assert (freed.date.value, freed.date.precision, freed.date.source) == ("2023-05-01", "month", "text")
+    # a period start with no "when" clause still gives the publication date
+    (struck,) = [r for r in recs if r.trigger is not None and r.trigger.text == "struck"]
+    assert (struck.date.value, struck.date.precision) == (PUB, "unknown")
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    # the main clause's DATE, one day away
+    ("Relatives on Monday buried nine fishermen killed by a drone the day before.", "killed",
+     ("2024-03-10", "day")),
+    ("Elders met the governor on Sunday, and gunmen attacked their convoy the next day near Tora.", "attacked",
+     ("2024-03-11", "day")),
+])
+def test_a_day_before_or_after_the_main_clause_s_date(text, word, expected):
+    dates = [d for d in ("Monday", "Sunday") if d in text]
+    recs = build_records(text, locate(text, [("DATE", d) for d in dates]), PUB)
+    (rec,) = [r for r in recs if r.trigger is not None and r.trigger.text == word]
+    assert (rec.date.value, rec.date.precision) == expected
+
+
+def test_a_carried_month_gives_the_publication_date():
+    # "in March" dates its own sentence; a later sentence with no DATE of its own is no act of a day
+    text = "Rebels shelled the garrison in February. Troops later pulled out of the valley."
+    recs = build_records(text, locate(text, [("DATE", "February"), ("LOCATION", "the valley")]), PUB)
+    assert [(r.date.value, r.date.precision, r.date.source) for r in recs] == [
+        ("2024-02-01", "month", "text"), (PUB, "unknown", "publication")]
+
+
+def test_a_statement_s_date_before_anything_dated_dates_the_statement_s_acts():
+    text = ("The army command issued the following statement on Monday evening:\n\n"
+            "\"Our units cleared the village of Tel Qasr and destroyed the terrorists' positions.\"")
+    recs = build_records(text, locate(text, [("DATE", "Monday evening"), ("LOCATION", "Tel Qasr")]), PUB)
+    assert [(r.date.value, r.date.precision, r.date.source) for r in recs] == [("2024-03-11", "day", "carried")]
+    # once a story is dated, a statement's date still carries nowhere
+    text = ("Jets struck Hama on Sunday. The ministry issued a statement on Monday evening. "
+            "Troops shelled the village of Tel Qasr.")
+    recs = build_records(text, locate(text, [("DATE", "Sunday"), ("DATE", "Monday evening"),
+                                             ("LOCATION", "Tel Qasr")]), PUB)
+    assert [r.date.value for r in recs] == ["2024-03-10", "2024-03-10"]
+
+
+def test_a_chronology_s_entry_opening_with_its_date_dates_what_follows():
+    text = ("Incidents, by date\n\n"
+            "4 March: Kitoro and Bulongo (Rutshuru territory). Gunmen killed at least 12 farmers in their fields.\n\n"
+            "7 March: Nyanzale road. Militiamen ambushed a lorry near Kikuku.")
+    recs = build_records(text, locate(text, [("DATE", "4 March"), ("LOCATION", "Kitoro"), ("LOCATION", "Bulongo"),
+                                             ("COUNT", "12"), ("DATE", "7 March"), ("LOCATION", "Kikuku")]), PUB)
+    assert [(r.date.value, r.date.source) for r in recs] == [("2024-03-04", "carried"), ("2024-03-07", "carried")]
+
+
+def test_a_date_that_bounds_an_account_does_not_move_the_story():
+    # "had died by Wednesday" dates its own record, but the story's day stays the attack's
+    text = ("Jets struck the market in Kafr Tal on Sunday. Doctors said 31 people had died by Monday. "
+            "Rescue teams said a second strike hit the clinic.")
+    recs = build_records(text, locate(text, [("DATE", "Sunday"), ("COUNT", "31"), ("DATE", "Monday")]), PUB)
+    assert [(r.date.value, r.date.source) for r in recs] == [
+        ("2024-03-10", "text"), ("2024-03-11", "text"), ("2024-03-10", "carried")]
+    # a sentence opening with "By" moves the story on
+    text = "Jets struck the market in Kafr Tal on Sunday. By Monday, rebels had retaken the village. Shells hit it."
+    recs = build_records(text, locate(text, [("DATE", "Sunday"), ("DATE", "Monday")]), PUB)
+    assert [r.date.value for r in recs] == ["2024-03-10", "2024-03-11", "2024-03-11"]

@@ -136,6 +136,10 @@ def test_record_date_falls_back_to_publication_with_unknown_precision():
     ("The group claimed responsibility on Thursday for the assault.", "Thursday", True),
     ("Rebels on Sunday, said the governor, shelled the town.", "Sunday", False),  # a parenthesis
     ("Rebels on Sunday shelled the town, officials said.", "Sunday", False),
+    # a short "through / in / via ..." phrase between the verb and its DATE
+    ("The group claimed the attack through its official news outlet on Saturday.", "Saturday", True),
+    ("A spokesman said in a recorded message on Monday that the unit had withdrawn.", "Monday", True),
+    ("Gunmen killed 12 people in the market town of Ketu on Monday.", "Monday", False),
 ])
 def test_a_date_before_or_after_a_reporting_verb_dates_the_statement(text, surface, reporting):
     from conflict_ner.events.dates import is_reporting_date
@@ -152,3 +156,13 @@ def test_a_date_before_or_after_a_reporting_verb_dates_the_statement(text, surfa
 ])
 def test_fixed_date_holidays(text, published, value):
     assert resolve_date(text, published) == EventDate(value, "day", text)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("the first week of June", "2023-06-01"),
+    ("second week of March", "2023-03-08"),
+    ("the third week of July", "2023-07-15"),
+])
+def test_a_numbered_week_of_a_month_is_that_week(text, value):
+    d = resolve_date(text, date(2023, 8, 10))
+    assert (d.value, d.precision) == (value, "week")

@@ -210,6 +210,8 @@ def test_a_count_between_by_and_the_doer(entities, sentence, actors, expected):
     ("The border town fell to the rebels on Friday.", ("rebels",), ["initiator"]),
     ("The last garrison surrendered to Karen forces on Thursday.", ("Karen forces",), ["initiator"]),
     ("Kafr Nabl falls to government troops", ("government troops",), ["initiator"]),
+    # the noun too: "the fall of X to Y"
+    ("The fall of Wadi Sura to the rebels on Monday cut the main road.", ("rebels",), ["initiator"]),
 ])
 def test_the_side_a_place_fell_to_took_it(entities, sentence, actors, expected):
     # ANNOTATION.md section 6, roles round 6: "fell to X", "surrendered to X": X took it

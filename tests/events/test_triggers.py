@@ -156,3 +156,30 @@ def test_an_agreement_made_on_a_day_named_is_an_act():
     assert [r.sub_event_type for r in build_records(text, [], "2024-05-08")][:1] == ["Agreement"]
     # an agreement told as the background of another act is none
     assert [w for w, *_ in _kinds("Since a truce brokered by the elders in 2019, the road has stayed open.")] == []
+
+
+@pytest.mark.parametrize("sentence, found", [
+    # a place's fall named by its noun is an act; a fall of prices, of rain, or "fell back" is none
+    ("The fall of Wadi Sura cut the main road.", [("fall", "noun")]),
+    ("After the fall of the town of Ketu, families fled north.", [("fall", "noun"), ("fled", "victim")]),
+    ("Traders blamed the fall of prices on the blockade.", []),
+    ("Heavy rain marked the fall of night.", []),
+])
+def test_the_fall_of_a_place(sentence, found):
+    assert [(w, k) for w, k, _, _ in _kinds(sentence)] == found
+
+
+def test_the_fall_of_a_place_to_a_side_is_its_capture():
+    from conflict_ner.events import build_records
+    from tests.events.conftest import locate
+
+    text = "The fall of Wadi Sura to the rebels on Monday cut the main road."
+    (rec,) = build_records(text, locate(text, [("LOCATION", "Wadi Sura"), ("ACTOR", "the rebels"),
+                                               ("DATE", "Monday")]), "2024-03-12")
+    assert rec.trigger.text == "fall"
+    assert rec.sub_event_type == "Non-state actor overtakes territory"
+    assert [(a.text, a.role) for a in rec.actors] == [("the rebels", "initiator")]
+    # with no actor named, the words after "to" tell who took it
+    text = "The fall of Wadi Sura to government forces on Monday cut the main road."
+    (rec,) = build_records(text, locate(text, [("LOCATION", "Wadi Sura"), ("DATE", "Monday")]), "2024-03-12")
+    assert rec.sub_event_type == "Government regains territory"

@@ -39,6 +39,42 @@ _PERIOD_BEFORE = re.compile(r"\bsince\b(?:[^.;,:()\n\d]{0,40}?\b(?:on|in|of|at)\
 _LOOK_BACK = 60
 
 
+# "since December, when more than 300 boys were seized": the "when" clause tells the act that opened the period
+_WHEN_AFTER = re.compile(r",?\s+when\b[^.;:()]{0,120}$", re.I)
+
+
+def dates_when_clause(text: str, entity: Entity, trigger: int | None) -> bool:
+    """Whether a DATE that opens a period (``since December``) dates the act of the ``when``
+    clause right after it, the act's word (at offset ``trigger``) lying in that clause: the
+    period began with that act (``the third abduction since December, when more than 300 boys
+    were seized``, ``Since Feb. 19, when Iraqi forces launched the assault, they have taken ...``).
+
+    >>> t = "It was the third raid since March, when gunmen seized 40 pupils, and more have followed."
+    >>> march = Entity("DATE", t.index("March"), t.index("March") + 5, "March", 1.0)
+    >>> dates_when_clause(t, march, t.index("seized")), dates_when_clause(t, march, t.index("raid"))
+    (True, False)
+    """
+    return (trigger is not None and trigger >= entity.end and opens_period(text, entity)
+            and _WHEN_AFTER.match(text, entity.end, trigger) is not None)
+
+
+# "by" right after a word of the clause ("72 people had died by Wednesday"), not opening the sentence
+_BY_BOUND = re.compile(r"[a-z]\s+by\s+(?:late\s+|early\s+)?$")
+
+
+def bounds_an_account(text: str, entity: Entity) -> bool:
+    """Whether a DATE after ``by`` inside its clause bounds an account (``at least 72 people had died
+    by Wednesday``, ``150 bodies had been buried by Monday``): it dates its own record, but the
+    story's day stays the act's, so it does not carry. A sentence that opens with it (``By 6
+    October, the group held half the town``) moves the story on.
+
+    >>> t = "Doctors said 72 people had died by Wednesday. By Friday, rebels held the town."
+    >>> [bounds_an_account(t, Entity("DATE", t.index(w), t.index(w) + len(w), w, 1.0)) for w in ("Wednesday", "Friday")]
+    [True, False]
+    """
+    return bool(_BY_BOUND.search(text, max(0, entity.start - 20), entity.start))
+
+
 def opens_period(text: str, entity: Entity) -> bool:
     """Whether a DATE span starts the period a running total or a background clause covers.
 
@@ -165,6 +201,39 @@ def span_before(text: str, trigger: int | None, spans: Sequence[Entity], carry: 
     return EventDate(day, "week", main.text, day, main.value, source)
 
 
+# "the day before" / "the next day" after the act's word, in its clause
+_DAY_AWAY_AFTER = re.compile(
+    r"[^.;:()]{0,60}?\b(?:(?P<before>the (?:day before|previous day|preceding day)|a day earlier)|"
+    r"(?P<after>the (?:next|following) day|a day later))\b", re.I)
+
+
+def day_from_main(text: str, trigger: int | None, spans: Sequence[Entity], published: date | None) -> EventDate | None:
+    """The date of an act told a day before or after its main clause's DATE (``buried on Tuesday
+    the victims of the raid that hit the market the day before``, ``the burial on Sunday of 43
+    farmers killed a day earlier``): that DATE's day minus or plus one, precision ``day``, as the
+    gold does; None when the words after the act's word (at offset ``trigger``) say no such thing,
+    or no day-precision DATE comes before it.
+
+    >>> t = "Mourners on Tuesday buried six men killed in a raid the day before."
+    >>> tue = Entity("DATE", t.index("Tuesday"), t.index("Tuesday") + 7, "Tuesday", 1.0)
+    >>> day_from_main(t, t.index("killed"), [tue], date(2019, 5, 8)).value
+    '2019-05-06'
+    """
+    if trigger is None:
+        return None
+    m = _DAY_AWAY_AFTER.match(text, trigger)
+    if m is None:
+        return None
+    anchors = [e for e in spans if e.end <= trigger and not opens_period(text, e)]
+    if not anchors or any(trigger < e.start < m.end() for e in spans):
+        return None
+    main = _resolved(anchors[-1], published)
+    if main.value is None or main.precision != "day":
+        return None
+    day = (date.fromisoformat(main.value) + timedelta(days=-1 if m.group("before") else 1)).isoformat()
+    return EventDate(day, "day", main.text, day, day, "text")
+
+
 def date_of(text: str, sentence: str, spans: Sequence[Entity], cumulative: bool, carry: DateCarry,
             published: date | None, trigger: int | None = None, unrealized: bool = False) -> EventDate:
     """The date of one record from the DATE spans of its stretch (``spans``, indexing ``text``).
@@ -189,6 +258,12 @@ def date_of(text: str, sentence: str, spans: Sequence[Entity], cumulative: bool,
         if later:  # the main clause's day still dates the story
             carry.saw(_resolved(later[0], published))
         return before
+    moved = day_from_main(text, trigger, spans, published)
+    if moved is not None:  # "killed a day earlier": the main clause's DATE a day away
+        return moved
+    opened = [e for e in spans if dates_when_clause(text, e, trigger)]
+    if opened and not cumulative:  # "since December, when ... were seized": the act that opened the period
+        return _resolved(opened[0], published)
     when = _choose(text, sentence, [e for e in spans if e not in later and not names_a_thing(text, e)],
                    cumulative, carry, published, unrealized)
     if later:  # the main clause's day ("drove them out on Friday, days after ...") still dates the story
@@ -214,12 +289,17 @@ def _choose(text: str, sentence: str, spans: Sequence[Entity], cumulative: bool,
         anchor = carry.narrative_anchor(published)
         if anchor is not None:  # a retrospective: "27 September" is the story's, not last year's
             when = narrative_year(when, anchor, published)
+        if when.precision == "day" and bounds_an_account(text, own[0]):
+            return when  # "had died by Wednesday": a bound of the account, not the story's day
         carry.record(when)
         return when
     if unrealized:  # "vowed to retake the city": not an act of the story's day
         return publication_date(published)
     carried = carry.carried()
     stated = _resolved(spans[0], published) if spans else None
+    if carried is not None and carried.precision == "month" and stated is None:
+        # a month dates no act of the story's day: the record is dated by publication, as the gold does
+        return publication_date(published)
     if carried is not None and not _after(carried, stated):
         when = shifted(carried, sentence, published)  # "the next day": one day on
         carry.record(when)
@@ -234,7 +314,7 @@ def saw_dates(text: str, body: tuple[int, int], spans: Sequence[Entity], carry: 
     """Hand ``carry`` the act DATE of a sentence that gave no record; ``body`` is the sentence's
     (start, end) after its dateline. A sentence that is only a date dates what follows it
     (:meth:`.DateCarry.heading`); another one's date carries only while nothing else dated the
-    story (:meth:`.DateCarry.saw`).
+    story (:meth:`.DateCarry.saw`), a statement's date too.
 
     >>> t = "July 9. The Observatory said troops seized two positions."
     >>> carry = DateCarry()
@@ -244,13 +324,36 @@ def saw_dates(text: str, body: tuple[int, int], spans: Sequence[Entity], carry: 
     '2019-07-06'
     """
     acts = act_dates(text, spans)
+    if not acts and carry.carried() is None:
+        # a statement's date before anything dated the story ("The General Command issued the
+        # following statement on Tuesday evening:") dates the statement's acts told after it
+        acts = [e for e in spans if not opens_period(text, e) and not names_a_thing(text, e)]
     if not acts:
         return
     when = _resolved(acts[0], published)
-    if is_date_only(text[body[0]:body[1]], [(e.start - body[0], e.end - body[0]) for e in spans]):
+    if is_date_only(text[body[0]:body[1]], [(e.start - body[0], e.end - body[0]) for e in spans]) \
+            or dated_entry(text, body, acts[0]):
         carry.heading(when)
     else:
         carry.saw(when)
+
+
+# a chronology's entry opening with its date ("10 June: Masala and Mahihi (Beni territory).")
+_ENTRY_OPENING = re.compile(r"[\s\-\u2013\u2014\u2022*]*$")
+_ENTRY_COLON = re.compile(r"\s*[:\u2013\u2014]\s")
+
+
+def dated_entry(text: str, body: tuple[int, int], entity: Entity) -> bool:
+    """Whether a sentence that reports no act opens with a DATE and a colon or dash, as a
+    chronology's entry does (``10 June: Masala and Mahihi (Beni territory).``): its date dates
+    the entry's sentences after it, as a date line does.
+
+    >>> t = "12 June: Mayikengo and Kabweke (Lubero territory). Gunmen struck the villages."
+    >>> dated_entry(t, (0, 50), Entity("DATE", 0, 7, "12 June", 1.0))
+    True
+    """
+    return (body[0] <= entity.start and _ENTRY_OPENING.fullmatch(text, body[0], entity.start) is not None
+            and _ENTRY_COLON.match(text, entity.end) is not None)
 
 
 def is_date_only(sentence: str, spans: Sequence[tuple[int, int]]) -> bool:

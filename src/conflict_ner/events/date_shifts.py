@@ -49,8 +49,13 @@ _PRESENT = (r"(?<!\bto )(?<!\bmay )(?<!\bmight )(?<!\bcould )(?<!\bwould )(?<!\b
             # a present passive ("most of the drones are intercepted", "troops are stationed along the
             # border"); lower case only, so that "IS claimed" is the group
             r"(?<!\bwho )(?<!\bwhich )(?<!\bthat )(?-i:is|are) (?:now |still )?[a-z]+(?:ed|en)")
+# a few days from the carried day on ("within days", "within 48 hours", "in the following days",
+# "over the same period"): the act spans them; the gold dates it by the carried day with precision week
+_FEW_DAYS = (r"within (?:days|a few days|(?:48|72) hours)|in the (?:following|ensuing) days|"
+             r"(?:over|during|in) the same period")
+_SPAN_DAYS = {"48": 2, "72": 3}
 _SHIFTS = re.compile(rf"\b(?:(?P<present>{_PRESENT})|(?P<next>{_NEXT})|(?P<before>{_BEFORE})|(?P<vague>{_VAGUE})|"
-                     rf"(?P<period>{_PERIOD})|(?P<same>{_SAME}))\b", re.I)
+                     rf"(?P<few>{_FEW_DAYS})|(?P<period>{_PERIOD})|(?P<same>{_SAME}))\b", re.I)
 _DAYS = {"same": 0, "next": 1, "before": -1}
 # a tally line of a bulletin ("Civilians killed: 1,093 (287 children)", "- SDF fighters killed: at
 # least 560"): a total over the report's period, not an act of the story's day
@@ -64,6 +69,27 @@ _CLOCK = re.compile(r"^\W*\d{1,2}[:.h]\d{2}\b")
 VAGUE = None
 
 
+# a relative clause, or a figure's "that" clause, before a present verb: the verb tells of the place or
+# the figure ("where Jaish al-Izza still holds Latamneh", "a figure that the government has not
+# addressed"), not of the act's day
+_RELATIVE_CLAUSE = re.compile(r"(?:^|[,;:\u2014(])[^,;:\u2014(]*?\b(?:which|who|whom|whose|where|"
+                              r"(?:an? |the )?(?:figure|claim|practice|move|charge|number|toll|account)s? that)\b"
+                              r"[^,;:\u2014(]*$", re.I)
+
+
+def _shift_match(sentence: str) -> re.Match | None:
+    """The first shift word of ``sentence`` that speaks of its act.
+
+    >>> _shift_match("Rebels shelled villages, where the army still holds two posts.") is None
+    True
+    """
+    m = _SHIFTS.search(sentence)
+    clock = _CLOCK.match(sentence)  # a live page's entry tells its hour in the present
+    while m is not None and m.lastgroup == "present" and (clock or _RELATIVE_CLAUSE.search(sentence, 0, m.start())):
+        m = _SHIFTS.search(sentence, m.end())
+    return m
+
+
 def shift_of(sentence: str) -> int | None | bool:
     """Days the sentence's act lies after the carried date; ``None`` (:data:`VAGUE`) when it
     says only "another day"; ``False`` when it says nothing about it.
@@ -73,12 +99,11 @@ def shift_of(sentence: str) -> int | None | bool:
     """
     if _TALLY.match(sentence):
         return VAGUE
-    m = _SHIFTS.search(sentence)
-    if _CLOCK.match(sentence):  # a live page's entry tells its hour in the present
-        while m is not None and m.lastgroup == "present":
-            m = _SHIFTS.search(sentence, m.end())
+    m = _shift_match(sentence)
     if m is None:
         return False
+    if m.lastgroup == "few":
+        return 0
     return VAGUE if m.lastgroup in ("vague", "period", "present") else _DAYS[m.lastgroup]
 
 
@@ -94,6 +119,12 @@ def shifted(carried: EventDate, sentence: str, published: date | None) -> EventD
     if shift is VAGUE:
         return EventDate(published.isoformat() if published else None, "unknown", None)
     when = replace(carried, source="carried")
+    if shift == 0 and carried.precision == "day" and carried.value is not None:
+        m = _shift_match(sentence)
+        if m is not None and m.lastgroup == "few":  # "within days": from the carried day, precision week
+            hours = re.search(r"\d+", m.group(0))
+            end = date.fromisoformat(carried.value) + timedelta(days=_SPAN_DAYS[hours.group(0)] if hours else 6)
+            return EventDate(carried.value, "week", carried.text, carried.value, end.isoformat(), "carried")
     if shift is False or shift == 0 or carried.precision != "day" or carried.value is None:
         return when
     day = (date.fromisoformat(carried.value) + timedelta(days=shift)).isoformat()

@@ -60,19 +60,27 @@ def resolve_date(date_text: str, published: date | None) -> EventDate:
     EventDate(value=None, precision='unknown', text='May 6')
     >>> resolve_date("late July", date(2021, 8, 16)).value
     '2021-07-21'
+    >>> d = resolve_date("the second week of June", date(2023, 8, 10)); d.value, d.precision
+    ('2023-06-08', 'week')
     """
     value, precision = _resolve(date_text, published)
     if value is not None and precision == "month" and _LATE_IN_MONTH.search(date_text):
         value = value.replace(day=21)  # "late July", "end of April": the month's last third, as the gold dates it
+    week = _WEEK_OF_MONTH.search(date_text) if value is not None and precision == "month" else None
+    if week is not None:  # "the first week of June": that week, as the gold dates it
+        value, precision = value.replace(day=1 + 7 * _WEEK_ORDINALS[week.group(1).lower()]), "week"
     return EventDate(value.isoformat() if value else None, precision if value else "unknown", date_text)
 
 
 _LATE_IN_MONTH = re.compile(r"\b(?:late|end of)\b", re.I)
+_WEEK_ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3}
+_WEEK_OF_MONTH = re.compile(r"\b(first|second|third|fourth) week of\b", re.I)
 
 
 # A DATE right after a reporting verb dates the report, not the act (`said on Friday that ...`).
 _REPORTING_BEFORE = re.compile(
     rf"\b(?:{REPORTING_BEFORE_DATE}|claimed responsibility|claimed the attack)\s+"
+    rf"(?:(?:through|via|in|to|at)\s+(?:[\w'-]+\s+){{1,5}}?)?"
     rf"(?:on\s+|late\s+|early\s+|earlier\s+)?$", re.I)
 # ... or right before one (`the military on Thursday confirmed that ...`)
 _REPORTING_AFTER = re.compile(
@@ -90,7 +98,7 @@ def is_reporting_date(text: str, entity: Entity) -> bool:
     >>> [is_reporting_date(t, Entity("DATE", t.index(w), t.index(w) + len(w), w, 1.0)) for w in ("Thursday", "Tuesday")]
     [True, False]
     """
-    return bool(_REPORTING_BEFORE.search(text[max(0, entity.start - 40):entity.start])
+    return bool(_REPORTING_BEFORE.search(text[max(0, entity.start - 70):entity.start])
                 or _REPORTING_AFTER.match(text[entity.end:entity.end + 20]))
 
 

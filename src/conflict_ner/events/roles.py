@@ -98,7 +98,9 @@ _BLAME_BEFORE = re.compile(rf"\b(?:blam(?:ed|es|ing)|accus(?:ed|es|ing)|attribut
                            rf"blam(?:ed|es|ing) (?:[\w'-]+ ){{0,5}}?on|claimed by|(?:was|were) the work of)\s+{_DET}$",
                            re.I)
 # "Ramadi fell to ISIL", "the battalion surrendered to Karen forces": the one it fell to took it.
-_FELL_TO_BEFORE = re.compile(rf"\b(?:fell|falls|fallen|surrender(?:ed|s)?) to\s+{_DET}$", re.I)
+# "the fall of Laukkai to the MNDAA" likewise
+_FELL_TO_BEFORE = re.compile(rf"\b(?:fell|falls|fallen|surrender(?:ed|s)?|fall of (?:[\w'\u2019-]+\s+){{0,5}}?[\w'\u2019-]+) to\s+{_DET}$",
+                             re.I)
 _FROM_BEFORE = re.compile(rf"\b(?:fire|attacks?|shelling|rockets?|missiles?|strikes?) from\s+{_DET}$", re.I)
 # "captured from X", "retaking the capital of Gezira state from X": X lost the place.
 _TAKEN_FROM_BEFORE = re.compile(rf"\b(?:captur|seiz|took|tak|retook|retak|recaptur|wrest|liberat|regain)\w*\s+"

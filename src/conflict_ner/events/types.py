@@ -192,6 +192,9 @@ _LOCATION_GAP = re.compile(rf"{_SEP}(?:(?:{_OBJECT_GAP}){_SEP})*", re.I)
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+ly\s+)?$", re.I)
 _PLACE_SUBJECT = re.compile(rf"^(?:\W*(?:the|its|their)\s+)?(?:[\w'-]+\s+){{0,2}}(?:{_PLACE_NOUNS})\b", re.I)
 _FALL_SUBJECT = re.compile(rf"\b(?:{_PLACE_NOUNS})\s+(?:\w+\s+){{0,2}}$", re.I)
+# "the fall of Laukkai to the MNDAA": the noun with its place after "of", and who took it after "to"
+_FALL_OF = re.compile(r"\s+of\s+(?:the\s+)?(?:town\s+of\s+|city\s+of\s+)?", re.I)
+_FALL_OF_TO = re.compile(r"\s+of\s+[^,;.]{1,60}?\s+to\b", re.I)
 _TIME_CLAUSE = re.compile(r"\b(?:before|after|until|since|once|as)\s+(?:the\s+|its\s+)?(?:[\w'-]+\s+){0,3}$", re.I)
 # an act without violence (a protest, an agreement, a base): its trigger does not make the sentence violent
 _CIVIL_ACT = re.compile(rf"(?:{CIVIL_ACT_VERBS}|{AGREEMENT_MADE})\b", re.I)
@@ -516,8 +519,11 @@ def _taker(text: str, initiators: Sequence[ActorRef]) -> Decision:
         return _cue("Government regains territory" if state else "Non-state actor overtakes territory")
     # "the town fell to rebels": the words after say who took it; a bare "Taloqan fell" names no one
     fell = next((m for m in _CUE_RES["fell_to"].finditer(text) if m.group(0).lower().endswith("to")), None)
-    if fell:
-        taker = is_state_actor(re.split(r"[,;.]| after | when | on ", text[fell.end():fell.end() + 60])[0])
+    fall_of = next((to for m in _CUE_RES["fell_to"].finditer(text) if m.group(0).lower() == "fall"
+                    and (to := _FALL_OF_TO.match(text, m.end()))), None)
+    if fell or fall_of:
+        end = fell.end() if fell else fall_of.end()
+        taker = is_state_actor(re.split(r"[,;.]| after | when | on ", text[end:end + 60])[0])
     elif _REGAIN.search(text):
         taker = True
     else:
@@ -612,6 +618,8 @@ def _territory(text: str, offset: int, locations: Sequence[TextSpan]) -> bool:
         # "fell to X" may name its place well before; a bare "fell" only right after it ("Taloqan fell")
         if m.group(0).lower().endswith("to"):
             told = any(0 <= m.start() - s <= 60 for s in starts)
+        elif m.group(0).lower() == "fall" and (of := _FALL_OF.match(text, m.end())):
+            told = of.end() in starts  # "the fall of Saraqib"
         else:
             told = any(0 <= m.start() - e <= 2 for e in ends)
         if told:
