@@ -697,7 +697,8 @@ def _shortened_before(mentions: Sequence[Mention], identities: Sequence[Identity
 
 def canonical_parts(table: ActorTable) -> dict[str, Entry]:
     """The forms an entry's own ACLED-style name gives (folded): the whole name, its acronym and
-    long form around ``": "``, and a worded parenthesis (``AGC: ... (Clan del Golfo)``), for the
+    long form around ``": "``, and a worded parenthesis (``AGC: ... (Clan del Golfo)``; not a country
+    or place: ``Islamic State (Somalia)`` gives no ``Somalia``), for the
     entries the table's aliases still reach; a form two entries give is dropped.
 
     >>> table = ActorTable()
@@ -714,7 +715,10 @@ def canonical_parts(table: ActorTable) -> dict[str, Entry]:
             if not name or local or "{" in name or entry.state is not None:
                 continue
             forms = {name, *name.split(": ", 1)}
-            forms |= {inner for inner in re.findall(r"\(([^()]+)\)", name) if not re.search(r"\d", inner)}
+            # a worded parenthesis names the group, unless it is a country or place: "Islamic State
+            # (Somalia)" and "Rohingya Ethnic Group (Myanmar)" do not make "Somalia", "Myanmar" theirs
+            forms |= {inner for inner in re.findall(r"\(([^()]+)\)", name)
+                      if not re.search(r"\d", inner) and fold(inner) not in table.country_words}
             for form in forms:
                 key = fold(re.sub(r"\s*\([^()]*\)", "", form) if form != name else form)
                 if len(key) < 2:  # "AA" folds to "a"

@@ -1,0 +1,72 @@
+"""The general-knowledge actor table (``known_actors.yaml``, issue 19) and how it loads: under the
+corpus-learned ``aliases.yaml``, kept by the leave-out tables of the cross-validation, under users'
+files. Texts are written for the tests."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from conflict_ner.actors import ActorResolver
+from conflict_ner.actors.leave_out import without_held_out
+from conflict_ner.actors.table import ActorTable, default_table
+
+
+def names(text: str, *mentions: str, published: date | None = date(2022, 6, 1), table=None,
+          places=None) -> list[str | None]:
+    spans, at = [], 0
+    for m in mentions:
+        start = text.index(m, at)
+        spans.append((start, start + len(m)))
+        at = start + len(m)
+    return [i.canonical for i in ActorResolver(table).resolve(text, spans, published=published, places=places)]
+
+
+def test_the_known_layer_loads_and_an_acronym_and_a_spelling_resolve():
+    text = ("BANGUI - MINUSCA said its patrol was fired on near Bambari. In the north-west, Amba Boys "
+            "burned a school, and the Tehrik-e-Taliban Pakistan claimed a raid.")
+    got = names(text, "MINUSCA", "Amba Boys", "Tehrik-e-Taliban Pakistan", places=["Bambari"])
+    assert got == ["MINUSCA: United Nations Multidimensional Integrated Stabilization Mission in the Central African Republic",
+                   "Ambazonian Separatists", "TTP: Tehreek-i-Taliban Pakistan"]
+    bare = ActorTable.load(known=False)
+    assert not bare.candidates("MINUSCA") and not bare.candidates("Amba Boys")
+    table = default_table()
+    assert "minusca" in table.known_aliases and table.candidates("ATMIS")[0].inter == 8
+
+
+def test_a_state_unit_of_the_known_layer_is_that_state_and_abroad_external():
+    text = "GAROUA - Troops of the Rapid Intervention Battalion pushed into Nigeria, where Operation Hadin Kai units waited."
+    assert names(text, "Rapid Intervention Battalion", "Operation Hadin Kai units", published=date(2019, 2, 1)) == [
+        "Military Forces of Cameroon", "Military Forces of Nigeria (2015-2023)"]
+
+
+def test_leave_out_tables_keep_the_known_layer():
+    # a fold whose documents alone held "MINUSCA" loses the corpus alias, never the general knowledge
+    lean = without_held_out(default_table(), ["the army"], ["MINUSCA", "Rapid Intervention Battalion"])
+    assert lean.candidates("MINUSCA") and lean.candidates("Rapid Intervention Battalion")
+    # the corpus-learned part still goes
+    corpus_only = without_held_out(ActorTable.load(known=False), ["the army"], ["Tiger Forces"])
+    assert not corpus_only.candidates("Tiger Forces")
+
+
+def test_the_corpus_table_and_users_files_win_over_the_known_layer(tmp_path: Path):
+    table = ActorTable()
+    table.add({"actors": [{"canonical": "Corpus Name", "type": "Rebel Groups", "inter": 2, "aliases": ["Xyz Front"]}]}, "c")
+    table.add_known({"actors": [{"canonical": "Known Name", "type": "Rebel Groups", "inter": 2,
+                                 "aliases": ["Xyz Front", "Xyz Movement"]}]}, "k")
+    assert [e.canonical for e in table.candidates("Xyz Front")] == ["Corpus Name"]
+    # a leave-out that drops the corpus alias falls back to the known entry
+    lean = without_held_out(table, [], ["Xyz Front"])
+    assert [e.canonical for e in lean.candidates("Xyz Front")] == ["Known Name"]
+    user = tmp_path / "mine.yaml"
+    user.write_text("actors:\n  - canonical: My MINUSCA\n    type: External/Other Forces\n    inter: 8\n"
+                    "    aliases: [MINUSCA]\n", encoding="utf-8")
+    assert [e.canonical for e in ActorTable.load([user]).candidates("MINUSCA")] == ["My MINUSCA"]
+
+
+def test_a_country_in_an_entrys_parenthesis_is_not_the_entrys_name():
+    # "Islamic State (Somalia)", "Rohingya Ethnic Group (Myanmar)": "Somalia" and "Myanmar" named as
+    # actors are governments, not the group
+    text = "NAIROBI - Somalia said on Monday that Myanmar had sent an envoy."
+    assert names(text, "Somalia", "Myanmar", published=date(2020, 1, 6)) == [
+        "Government of Somalia (2017-2022)", "Government of Myanmar (2016-2021)"]
