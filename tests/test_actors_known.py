@@ -70,3 +70,39 @@ def test_a_country_in_an_entrys_parenthesis_is_not_the_entrys_name():
     text = "NAIROBI - Somalia said on Monday that Myanmar had sent an envoy."
     assert names(text, "Somalia", "Myanmar", published=date(2020, 1, 6)) == [
         "Government of Somalia (2017-2022)", "Government of Myanmar (2016-2021)"]
+
+
+# --- rules of the error analysis (issue 19, lever 1) -------------------------------------------
+
+def test_an_x_led_force_is_the_x_led_coalition():
+    text = "MOSUL - U.S.-led forces struck a bridge while Saudi-led troops stayed home."
+    assert names(text, "U.S.-led forces", "Saudi-led troops", published=date(2017, 5, 1)) == [
+        "US-led Coalition", "Saudi-led Coalition"]
+
+
+def test_a_plural_demonym_alone_is_that_countrys_civilians():
+    text = "TRIPOLI - Many Syrians fled, and Afghans queued at the border."
+    assert names(text, "Syrians", "Afghans") == ["Civilians (Syria)", "Civilians (Afghanistan)"]
+
+
+def test_a_long_name_joined_by_a_spaced_dash_is_its_known_part():
+    text = "RAQQA - The Joint Air Component – Operation Inherent Resolve said the raid hit a depot."
+    assert names(text, "Joint Air Component – Operation Inherent Resolve", published=date(2017, 9, 1)) == [
+        "US-led Coalition"]
+
+
+def test_a_faction_led_by_a_known_leader_is_that_leaders_group():
+    text = "EL FASHER - A spokesman for the Sudan Liberation Army faction led by Minni Minawi denied it."
+    assert names(text, "Sudan Liberation Army", "Minni Minawi", published=date(2016, 3, 1)) == [
+        "SLM/A-MM: Sudan Liberation Movement/Army - Minni Minawi"] * 2
+
+
+def test_local_descriptions_of_the_known_layer():
+    # "the UN mission" is the country's mission, "international forces" in Afghanistan before the
+    # withdrawal are NATO's, and Iraq's Shia militias since 2014 are the PMF
+    assert names("BANGUI - The UN mission said two of its peacekeepers were hurt.", "UN mission", "peacekeepers")[0] == \
+        "MINUSCA: United Nations Multidimensional Integrated Stabilization Mission in the Central African Republic"
+    assert names("KANDAHAR - International forces and Afghan troops held the road.", "International forces",
+                 published=date(2012, 4, 1)) == ["NATO"]
+    assert names("SAMARRA - Shiite militias entered the town.", "Shiite militias", published=date(2016, 4, 1)) == [
+        "PMF: Popular Mobilization Forces"]

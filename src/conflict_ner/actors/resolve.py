@@ -107,6 +107,12 @@ _PLAIN_STATE_NAME = re.compile(r"^(?:Government|Military Forces|Police Forces) o
 _STATE_NAME = re.compile(r"^(Government|Military Forces|Police Forces) of (.+?)(?: \(.*\))?$")
 _DATELINE = re.compile(r"\s*([A-Z][A-Za-z'’.-]*(?:[ -][A-Z][A-Za-z'’.-]*){0,3})\s*(?:,|\(|-|—|–)")
 #: "the Houthi-run", "Hamas-controlled": a group that runs the state body after it
+#: "X faction led by Y": Y's group
+_FACTION_LED_BY = re.compile(r"^\s+(?:faction|wing|splinter\s+group|splinter\s+faction|branch)\s+(?:that\s+is\s+|which\s+is\s+)?"
+                             r"(?:led|headed|commanded|controlled)\s+by\s+((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)")
+#: "U.S.-led forces", "Saudi-led troops": the X-led coalition
+_LED_FORCE = re.compile(r"^(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)-led\s+(?:forces|troops|coalition\s+forces|"
+                        r"military\s+coalition|military\s+forces|international\s+forces|soldiers|alliance)$")
 _RUN_BY = re.compile(r"([A-Z][\w’'.]*(?:\s+[A-Z][\w’'.]*)?)-(?:run|controlled|dominated)\s+$")
 #: "X and Y forces": a force of two actors
 _MIXED = re.compile(r"^(?:the\s+)?([\w’'.-]+(?:\s+[\w’'.-]+)?)\s+and\s+([\w’'.-]+(?:\s+[\w’'.-]+)?)\s+"
@@ -164,6 +170,7 @@ class ActorResolver:
                     identity = _described_name(m.text, text[m.end:m.end + 80]) or identity
                 if identity.canonical is None and _named(m.text):
                     identity = self._titled_after(text[m.end:m.end + 80], country, published) or identity
+                identity = self._faction_led_by(identity, text[m.end:m.end + 80], country, published)
             out.append(identity)
             if identity.canonical is not None and _named(m.text):
                 earlier.append((fold(m.text), identity))
@@ -196,6 +203,9 @@ class ActorResolver:
             or self._lookup(key, country, day)
         if found:
             return self._home_generic(key, found, country, day) or found
+        found = self._led_coalition(text, country, day) or self._demonym_people(key, day)
+        if found:
+            return found
         if self._mixed(text, country, day):
             return _NONE
         found = self._demonym_group(tokens, country, day)
@@ -223,7 +233,8 @@ class ActorResolver:
                 if len(key) > 2 and (name.endswith(" " + key) or name.startswith(key + " ")):
                     return identity
             core = _capitalised_core(text)  # "separatist Balochistan Liberation Army", "joint UNAMID mission"
-            found = self._state_unit(text, core, country, day) or self._fuzzy(key, country, day) \
+            found = self._state_unit(text, core, country, day) or self._dash_part(text, country, day) \
+                or self._fuzzy(key, country, day) \
                 or self._core(core, country, day) or self._titled(before, country, day)
             if found:
                 return found
@@ -233,6 +244,46 @@ class ActorResolver:
             if self.name_unknown_groups:
                 return self._unseen(text, core, country, day)
         return _NONE
+
+    def _faction_led_by(self, identity: Identity, after: str, country: Country | None, day: date | None) -> Identity:
+        """A group's faction led by a person the table ties to a group (``the X faction led by Y``,
+        ``X's wing headed by Y``) is Y's group: the faction, not the whole movement."""
+        match = _FACTION_LED_BY.match(after)
+        if match is None or identity.canonical is None or identity.canonical.startswith(_DESCRIBED):
+            return identity
+        found = self._lookup(fold(match.group(1)), country, day)
+        if found is None or found.canonical is None or found.canonical.startswith(_DESCRIBED) \
+                or found.inter_code in (1, 7, None):
+            return identity
+        return found
+
+    def _led_coalition(self, text: str, country: Country | None, day: date | None) -> Identity | None:
+        """``U.S.-led forces``, ``Saudi-led troops``: the coalition the table names ``X-led coalition``."""
+        match = _LED_FORCE.match(text.strip())
+        if match is None:
+            return None
+        return self._lookup(fold(f"{match.group(1)}-led coalition"), country, day)
+
+    def _demonym_people(self, key: str, day: date | None) -> Identity | None:
+        """A demonym in the plural alone (``Libyans``, ``Afghans``) is that country's civilians."""
+        if " " in key or not key.endswith("s"):
+            return None
+        home = self.table.demonyms.get(key[:-1])
+        if home is None or fold(home) == key[:-1] or home not in self.table.countries:
+            return None
+        return self.table.generic_identity("civilians", self.table.countries[home], day)
+
+    def _dash_part(self, text: str, country: Country | None, day: date | None) -> Identity | None:
+        """A long name joined by a spaced dash (``Combined Joint Task Force – Operation Inherent
+        Resolve``) is the first of its parts the table names."""
+        parts = [p for p in re.split(r"\s+[–—-]\s+", text.strip()) if p]
+        if len(parts) < 2:
+            return None
+        for part in parts:
+            found = self._lookup(fold(part), country, day)
+            if found is not None and found.canonical is not None:
+                return found
+        return None
 
     def _people_civilians(self, text: str, tokens: list[str], country: Country | None,
                           day: date | None) -> Identity | None:

@@ -188,7 +188,7 @@ class ActorTable:
             self.aliases = corpus
         for key, entries in layer.items():
             self.known_aliases.setdefault(key, []).extend(e for e in entries if e not in self.known_aliases.get(key, ()))
-            self.aliases.setdefault(key, list(entries))
+            put_under(self.aliases, key, entries)
 
     def add(self, data: Mapping[str, Any], source: str) -> None:
         """Merge one parsed file (``source`` names it in errors)."""
@@ -310,6 +310,26 @@ class ActorTable:
 #: the general-knowledge layer: well-known conflict actors by region and country, written from the
 #: annotator's knowledge (not from the corpus), loaded under ``aliases.yaml`` (:meth:`ActorTable.add_known`)
 KNOWN_FILE = "known_actors.yaml"
+
+
+def put_under(aliases: dict[str, list[tuple[Entry, bool]]], key: str, entries: Sequence[tuple[Entry, bool]]) -> None:
+    """Put a general-knowledge alias's ``entries`` under ``aliases``: all of them where the key is
+    new; else only its local entries (``UN mission`` in an article of a country) of countries the
+    key's entries do not hold yet.
+
+    >>> mali = Entry("MINUSMA", "External/Other Forces", 8, "Mali")
+    >>> drc = Entry("MONUSCO", "External/Other Forces", 8, "Democratic Republic of Congo")
+    >>> un = Entry("United Nations", "External/Other Forces", 8)
+    >>> table = {"un mision": [(drc, True)]}
+    >>> put_under(table, "un mision", [(mali, True), (drc, True), (un, False)])
+    >>> [(e.canonical, local) for e, local in table["un mision"]]
+    [('MONUSCO', True), ('MINUSMA', True)]
+    """
+    if key not in aliases:
+        aliases[key] = list(entries)
+        return
+    held = {e.country for e, _ in aliases[key]}
+    aliases[key] = aliases[key] + [(e, local) for e, local in entries if local and e.country not in held]
 
 
 def packaged_table_bytes() -> bytes:
