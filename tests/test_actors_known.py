@@ -106,3 +106,15 @@ def test_local_descriptions_of_the_known_layer():
                  published=date(2012, 4, 1)) == ["NATO"]
     assert names("SAMARRA - Shiite militias entered the town.", "Shiite militias", published=date(2016, 4, 1)) == [
         "PMF: Popular Mobilization Forces"]
+
+
+def test_described_people_armed_with_weapons_are_an_armed_group():
+    text = "GONDAR - Villagers armed with machetes attacked a bus; other villagers hid."
+    assert names(text, "Villagers", "villagers", published=date(2021, 1, 5)) == [
+        "Unidentified Armed Group (Ethiopia)", "Civilians (Ethiopia)"]
+
+
+def test_a_past_head_of_state_is_the_government():
+    text = "SIRTE - Muammar Gaddafi's home town was shelled, as under Hafez al-Assad decades ago in Hama."
+    assert names(text, "Muammar Gaddafi", "Hafez al-Assad", published=date(2016, 6, 1)) == [
+        "Government of Libya (2014-)", "Government of Syria (2000-2024)"]

@@ -107,6 +107,9 @@ _PLAIN_STATE_NAME = re.compile(r"^(?:Government|Military Forces|Police Forces) o
 _STATE_NAME = re.compile(r"^(Government|Military Forces|Police Forces) of (.+?)(?: \(.*\))?$")
 _DATELINE = re.compile(r"\s*([A-Z][A-Za-z'’.-]*(?:[ -][A-Z][A-Za-z'’.-]*){0,3})\s*(?:,|\(|-|—|–)")
 #: "the Houthi-run", "Hamas-controlled": a group that runs the state body after it
+#: described people "armed with" / "carrying" weapons are an armed group
+_ARMED_WITH = re.compile(r"^\s+(?:(?:who\s+were\s+|who\s+are\s+)?(?:heavily\s+)?armed\s+with|carrying\s+(?:guns|rifles|"
+                         r"weapons|machetes|assault\s+rifles|AK-47s|Kalashnikovs))\b", re.IGNORECASE)
 #: "X faction led by Y": Y's group
 _FACTION_LED_BY = re.compile(r"^\s+(?:faction|wing|splinter\s+group|splinter\s+faction|branch)\s+(?:that\s+is\s+|which\s+is\s+)?"
                              r"(?:led|headed|commanded|controlled)\s+by\s+((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)")
@@ -166,6 +169,7 @@ class ActorResolver:
                 identity = self._antecedent(m.text, before, identity, out, country, published) or identity
                 identity = self._armed_body(m.text, identity, text[m.end:m.end + 40], country, published)
                 identity = self._made_of(m.text, identity, text[m.end:m.end + 60], country, published)
+                identity = self._armed_people(identity, text[m.end:m.end + 30], country, published)
                 if identity.canonical is None and self.name_unknown_groups:
                     identity = _described_name(m.text, text[m.end:m.end + 80]) or identity
                 if identity.canonical is None and _named(m.text):
@@ -244,6 +248,14 @@ class ActorResolver:
             if self.name_unknown_groups:
                 return self._unseen(text, core, country, day)
         return _NONE
+
+    def _armed_people(self, identity: Identity, after: str, country: Country | None, day: date | None) -> Identity:
+        """Described people armed with weapons (``young men armed with rifles``, ``villagers
+        carrying guns``) are an armed group of the article's country, not civilians."""
+        if identity.inter_code != 7 or not (identity.canonical or "").startswith("Civilians") \
+                or not _ARMED_WITH.match(after):
+            return identity
+        return self.table.generic_identity("armed_group", country, day)
 
     def _faction_led_by(self, identity: Identity, after: str, country: Country | None, day: date | None) -> Identity:
         """A group's faction led by a person the table ties to a group (``the X faction led by Y``,
