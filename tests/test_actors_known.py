@@ -118,3 +118,18 @@ def test_a_past_head_of_state_is_the_government():
     text = "SIRTE - Muammar Gaddafi's home town was shelled, as under Hafez al-Assad decades ago in Hama."
     assert names(text, "Muammar Gaddafi", "Hafez al-Assad", published=date(2016, 6, 1)) == [
         "Government of Libya (2014-)", "Government of Syria (2000-2024)"]
+
+
+def test_a_person_the_articles_armed_group_is_named_after_leads_it():
+    text = "ADEN - Former president Ali Abdullah Saleh called on Saleh loyalists to hold; Saleh then fled."
+    assert names(text, "Ali Abdullah Saleh", "Saleh loyalists", "Saleh", published=date(2017, 11, 1)) == [
+        "Saleh Loyalists"] * 3
+    # a country's word in a group's name names no person
+    text = "PESHAWAR - Pakistan blamed the Tehrik-i-Taliban Pakistan for the blast."
+    assert names(text, "Pakistan", "Tehrik-i-Taliban Pakistan", published=date(2023, 2, 1)) == [
+        "Government of Pakistan (2022-2024)", "TTP: Tehreek-i-Taliban Pakistan"]
+
+
+def test_a_dateline_before_a_dash_is_not_a_titles_body():
+    text = "ADEN - Former president Omar Qadri Nasser spoke in Aden."
+    assert names(text, "Omar Qadri Nasser", places=["Aden"], published=date(2019, 5, 1)) == ["Government of Yemen (2012-)"]

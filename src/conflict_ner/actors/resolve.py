@@ -182,6 +182,7 @@ class ActorResolver:
         out = _backer_before_actor(text, mentions, out)
         out = _members_of(text, mentions, out)
         out = self._owner_clause(text, mentions, out, country, published)
+        out = _leader_of_named_force(mentions, out, self._place_word)
         return by_document([m.text for m in mentions], out, text, [(m.start, m.end) for m in mentions],
                            self._place_word)
 
@@ -522,6 +523,9 @@ class ActorResolver:
         if match is None:
             return None
         words = match.group(1).split()
+        marks = [i for i, w in enumerate(words) if not re.search(r"\w", w)]
+        if marks:  # "ADEN - Former president X": a dateline before a dash is not the title's body
+            words = words[marks[-1] + 1:]
         for n in range(min(3, len(words)), 0, -1):
             found = self._one(" ".join(words[-n:]), country, day)
             if found.canonical is not None:
@@ -949,6 +953,38 @@ def _capitalised_core(text: str) -> str | None:
     if not best or len(best) == len(words) or best[-1].endswith(("-led", "-backed")):  # "HTS-led factions"
         return None
     return " ".join(best)
+
+
+def _leader_of_named_force(mentions: Sequence[Mention], identities: Sequence[Identity],
+                           place_word: Callable[[str], bool] = lambda name: False) -> list[Identity]:
+    """A person the article's armed group is named after (``Saleh`` and ``Saleh loyalists``) leads
+    that force: the group, not the government he once led (ANNOTATION.md section 10); a country's
+    or place's word in a group's name (``Tehreek-i-Taliban Pakistan``) names no person.
+
+    >>> loyal = Identity("Saleh Loyalists", "Political Militias", 3)
+    >>> gov = Identity("Government of Yemen (2012-)", "State Forces", 1)
+    >>> got = _leader_of_named_force([Mention(0, 18, "Ali Abdullah Saleh"), Mention(30, 45, "Saleh loyalists")],
+    ...                              [gov, loyal])
+    >>> got[0] == loyal
+    True
+    """
+    groups = {}
+    for m, identity in zip(mentions, identities):
+        if identity.canonical and identity.inter_code in (2, 3, 4) and not identity.canonical.startswith(_DESCRIBED):
+            for word in re.findall(r"[A-Z][\w’'-]+", identity.canonical):
+                if not place_word(word):
+                    groups.setdefault(fold(word), identity)
+    out = list(identities)
+    for i, (m, identity) in enumerate(zip(mentions, identities)):
+        words = m.text.split()
+        if not 1 <= len(words) <= 4 or not all(w[:1].isupper() for w in words) or _organisation_name(m.text):
+            continue
+        if identity.canonical is not None and not (identity.inter_code == 1 and identity.canonical.startswith("Government of")):
+            continue
+        group = groups.get(fold(words[-1]))
+        if group is not None and len(fold(words[-1])) > 3:
+            out[i] = group
+    return out
 
 
 def _named(text: str) -> bool:
