@@ -133,3 +133,16 @@ def test_a_person_the_articles_armed_group_is_named_after_leads_it():
 def test_a_dateline_before_a_dash_is_not_a_titles_body():
     text = "ADEN - Former president Omar Qadri Nasser spoke in Aden."
     assert names(text, "Omar Qadri Nasser", places=["Aden"], published=date(2019, 5, 1)) == ["Government of Yemen (2012-)"]
+
+
+def test_a_state_forces_trainees_are_that_force():
+    text = "TIKRIT - Gunmen killed army recruits and police cadets near the base."
+    assert names(text, "army recruits", "police cadets", published=date(2016, 2, 1)) == [
+        "Military Forces of Iraq (2014-2018)", "Police Forces of Iraq (2014-2018)"]
+
+
+def test_a_person_quoted_without_title_or_named_by_a_civilian_trade_is_a_civilian():
+    text = ('SITTWE - "They took our boats," said Hla Tun Aye. Fisherman Maung Zaw lost two brothers. '
+            '"We will act," said Colonel Zaw Lin.')
+    assert names(text, "Hla Tun Aye", "Maung Zaw", "Zaw Lin", published=date(2019, 3, 1)) == [
+        "Civilians (Myanmar)", "Civilians (Myanmar)", "Military Forces of Myanmar (2016-2021)"]

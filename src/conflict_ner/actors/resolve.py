@@ -107,6 +107,12 @@ _PLAIN_STATE_NAME = re.compile(r"^(?:Government|Military Forces|Police Forces) o
 _STATE_NAME = re.compile(r"^(Government|Military Forces|Police Forces) of (.+?)(?: \(.*\))?$")
 _DATELINE = re.compile(r"\s*([A-Z][A-Za-z'’.-]*(?:[ -][A-Z][A-Za-z'’.-]*){0,3})\s*(?:,|\(|-|—|–)")
 #: "the Houthi-run", "Hamas-controlled": a group that runs the state body after it
+#: a state force's members in training ("air force cadets", "police recruits") are that force
+_TRAINEES = frozenset(fold(w) for w in ("cadets", "cadet", "recruits", "recruit", "trainees", "conscripts"))
+#: a person quoted with no title ("..." said X) or named with a civilian's occupation ("singer X")
+_WITNESS_BEFORE = re.compile(r"(?:[”\"]\s*,?\s*said\s+|\b(?:singer|farmer|resident|student|teacher|villager|shepherd|"
+                             r"herder|shopkeeper|trader|fisherman|widow|mother|father|survivor|witness|refugee)\s+)$",
+                             re.IGNORECASE)
 #: described people "armed with" / "carrying" weapons are an armed group
 _ARMED_WITH = re.compile(r"^\s+(?:(?:who\s+were\s+|who\s+are\s+)?(?:heavily\s+)?armed\s+with|carrying\s+(?:guns|rifles|"
                          r"weapons|machetes|assault\s+rifles|AK-47s|Kalashnikovs))\b", re.IGNORECASE)
@@ -174,6 +180,9 @@ class ActorResolver:
                     identity = _described_name(m.text, text[m.end:m.end + 80]) or identity
                 if identity.canonical is None and _named(m.text):
                     identity = self._titled_after(text[m.end:m.end + 80], country, published) or identity
+                if identity.canonical is None and _named(m.text) and _WITNESS_BEFORE.search(before) \
+                        and not _organisation_name(m.text) and not self._place_word(m.text):
+                    identity = self.table.generic_identity("civilians", country, published)
                 identity = self._faction_led_by(identity, text[m.end:m.end + 80], country, published)
             out.append(identity)
             if identity.canonical is not None and _named(m.text):
@@ -226,7 +235,8 @@ class ActorResolver:
             or self._state_of_demonym(tokens, country, day) or self._whole_head(whole, country, day) \
             or self._generic(tokens, country, day) or self._generic(whole, country, day) \
             or self._generic(_without_plain_modifiers(text), country, day) \
-            or self._generic(_after_leader(tokens), country, day)
+            or self._generic(_after_leader(tokens), country, day) \
+            or (self._generic(tokens[:-1], country, day) if len(tokens) > 1 and tokens[-1] in _TRAINEES else None)
         if found:
             return found
         if text.isupper():  # a unit in a headline's capitals: "PRESS RELEASE, SEVENTH DIVISION"
