@@ -146,3 +146,8 @@ def test_a_person_quoted_without_title_or_named_by_a_civilian_trade_is_a_civilia
             '"We will act," said Colonel Zaw Lin.')
     assert names(text, "Hla Tun Aye", "Maung Zaw", "Zaw Lin", published=date(2019, 3, 1)) == [
         "Civilians (Myanmar)", "Civilians (Myanmar)", "Military Forces of Myanmar (2016-2021)"]
+
+
+def test_an_apostrophe_garbled_by_a_wrong_code_page_still_makes_a_possessive():
+    text = "BEIRUT - Strikes killed Reza Tavakoli, a general in Iranâ€™s Revolutionary Guards, on Friday."
+    assert names(text, "Reza Tavakoli", published=date(2024, 10, 1)) == ["Military Forces of Iran"]

@@ -107,6 +107,8 @@ _PLAIN_STATE_NAME = re.compile(r"^(?:Government|Military Forces|Police Forces) o
 _STATE_NAME = re.compile(r"^(Government|Military Forces|Police Forces) of (.+?)(?: \(.*\))?$")
 _DATELINE = re.compile(r"\s*([A-Z][A-Za-z'’.-]*(?:[ -][A-Z][A-Za-z'’.-]*){0,3})\s*(?:,|\(|-|—|–)")
 #: "the Houthi-run", "Hamas-controlled": a group that runs the state body after it
+#: U+2019 (’) as UTF-8 bytes read in cp1252, cp874 or cp437
+_MOJIBAKE_APOSTROPHE = re.compile("â€™|โ€™|ΓÇÖ")
 #: a state force's members in training ("air force cadets", "police recruits") are that force
 _TRAINEES = frozenset(fold(w) for w in ("cadets", "cadet", "recruits", "recruit", "trainees", "conscripts"))
 #: a person quoted with no title ("..." said X) or named with a civilian's occupation ("singer X")
@@ -162,6 +164,8 @@ class ActorResolver:
         ``places``: the article's LOCATION mentions (they weigh more than a name in running
         text when the article's country is chosen).
         """
+        # a page decoded in the wrong code page ("Iranâ€™s"): its apostrophe, same length, offsets kept
+        text = _MOJIBAKE_APOSTROPHE.sub("’’’", text)
         country = article_country(text, places or (), self.table, self.place_country)
         mentions = [_trimmed(text, s, e) for s, e in spans]
         defined = self._acronyms(text, mentions, country, published)
