@@ -151,3 +151,9 @@ def test_a_person_quoted_without_title_or_named_by_a_civilian_trade_is_a_civilia
 def test_an_apostrophe_garbled_by_a_wrong_code_page_still_makes_a_possessive():
     text = "BEIRUT - Strikes killed Reza Tavakoli, a general in Iranâ€™s Revolutionary Guards, on Friday."
     assert names(text, "Reza Tavakoli", published=date(2024, 10, 1)) == ["Military Forces of Iran"]
+
+
+def test_a_person_named_only_with_a_countrys_possessive_is_its_civilian():
+    text = "OSLO - The prize went to Kenya's Amina Wanjiru ahead of Russia's Foreign Minister Sergei Lavrov."
+    assert names(text, "Amina Wanjiru", "Sergei Lavrov", published=date(2021, 3, 1)) == [
+        "Civilians (Kenya)", "Government of Russia (2000-)"]

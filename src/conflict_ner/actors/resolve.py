@@ -109,6 +109,8 @@ _DATELINE = re.compile(r"\s*([A-Z][A-Za-z'’.-]*(?:[ -][A-Z][A-Za-z'’.-]*){0,
 #: "the Houthi-run", "Hamas-controlled": a group that runs the state body after it
 #: U+2019 (’) as UTF-8 bytes read in cp1252, cp874 or cp437
 _MOJIBAKE_APOSTROPHE = re.compile("â€™|โ€™|ΓÇÖ")
+#: a country's possessive right before a name ("Australia's X")
+_COUNTRY_POSSESSIVE = re.compile(r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)[’']s\s+$")
 #: a state force's members in training ("air force cadets", "police recruits") are that force
 _TRAINEES = frozenset(fold(w) for w in ("cadets", "cadet", "recruits", "recruit", "trainees", "conscripts"))
 #: a person quoted with no title ("..." said X) or named with a civilian's occupation ("singer X")
@@ -187,6 +189,11 @@ class ActorResolver:
                 if identity.canonical is None and _named(m.text) and _WITNESS_BEFORE.search(before) \
                         and not _organisation_name(m.text) and not self._place_word(m.text):
                     identity = self.table.generic_identity("civilians", country, published)
+                if identity.canonical is None and _person_name(m.text) and not self._place_word(m.text):
+                    home = _COUNTRY_POSSESSIVE.search(before)
+                    home = self.table.country_names.get(fold(home.group(1))) if home else None
+                    if home in self.table.countries:  # "Australia's X": no title, no body: a civilian of X's country
+                        identity = self.table.generic_identity("civilians", self.table.countries[home], published)
                 identity = self._faction_led_by(identity, text[m.end:m.end + 80], country, published)
             out.append(identity)
             if identity.canonical is not None and _named(m.text):
@@ -999,6 +1006,13 @@ def _leader_of_named_force(mentions: Sequence[Mention], identities: Sequence[Ide
         if group is not None and len(fold(words[-1])) > 3:
             out[i] = group
     return out
+
+
+def _person_name(text: str) -> bool:
+    """Two or three capitalised words that are no organisation's name (``Dami Im``)."""
+    words = text.split()
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() and not w.isupper() for w in words) \
+        and not _organisation_name(text)
 
 
 def _named(text: str) -> bool:
