@@ -33,8 +33,10 @@ def test_each_fold_table_lacks_only_what_its_own_documents_taught():
                                  _doc("c-001", "dev", "Janjaweed fighters"), _doc("t-001", "test", "Wagner Group"))}
     folds = tuning_folds(docs, 3)
     assert set(folds) == {"a-001", "b-001", "c-001"}  # test documents are never folded
-    tables = fold_tables(default_table(), docs, folds, 3)
+    tables = fold_tables(default_table(known=False), docs, folds, 3)  # the corpus-learned part
     assert "tiger forces" not in tables[folds["a-001"]].aliases
+    # the general-knowledge layer (known_actors.yaml) knows the Tiger Forces whatever the fold
+    assert all("tiger forces" in t.aliases for t in fold_tables(default_table(), docs, folds, 3))
     assert "tiger forces" in tables[folds["b-001"]].aliases
     assert all("janjawed" in t.aliases for t in tables)  # two folds hold it: each table keeps it
     assert all("wagner" in t.aliases for t in tables)  # no fold holds it: the annotator's entry stays
@@ -54,9 +56,11 @@ def test_cross_validation_refuses_splits_without_tuning_gold():
 
 def test_cross_validated_scores_on_the_corpus():
     assert parse_leave_out("theatres:3") == ("theatre", 3)
-    shipped = evaluate_actor_gold(CORPUS / "actor_gold.tsv", CORPUS / "compiled", splits=["dev", "test"])
+    # without the general-knowledge layer, which no fold taught (it narrows the gap)
+    shipped = evaluate_actor_gold(CORPUS / "actor_gold.tsv", CORPUS / "compiled", splits=["dev", "test"],
+                                  known_actors=False)
     by_theatre = evaluate_actor_gold(CORPUS / "actor_gold.tsv", CORPUS / "compiled", splits=["dev", "test"],
-                                     leave_out="theatres:5")
+                                     leave_out="theatres:5", known_actors=False)
     assert by_theatre["cross_validated"] == {"folds": 5, "by": "theatre"}
     assert set(by_theatre["gold_spans"]) == {"dev"}  # only the train+dev gold is cross-validated
     cv, full = by_theatre["gold_spans"]["dev"], shipped["gold_spans"]["dev"]

@@ -24,9 +24,10 @@ def names(text: str, *mentions: str, published: date | None = date(2020, 3, 2), 
 
 def test_a_near_spelling_must_start_with_the_same_letter():
     # "Nasrallah" folds near "Ansarallah" (the Houthis) and "Jamala" near "Amal": a person, not those groups
-    lean = without_held_out(default_table(), [], ["Nasrallah", "Hassan Nasrallah"])
+    lean = without_held_out(default_table(known=False), [], ["Nasrallah", "Hassan Nasrallah"])
     text = "SIDON - Crowds chanted for Nasrallah while the singer Jamala performed."
-    assert names(text, "Nasrallah", "Jamala", table=lean) == [None, None]
+    # (round 8: "the singer Jamala" is a civilian, a person named by a civilian's trade)
+    assert names(text, "Nasrallah", "Jamala", table=lean) == [None, "Civilians (Lebanon)"]
     # a true near spelling keeps its first letter
     assert names("KINSHASA - President Felix Tshisekedie spoke.", "Felix Tshisekedie",
                  published=date(2021, 5, 1)) == ["Government of Democratic Republic of Congo (2019-)"]

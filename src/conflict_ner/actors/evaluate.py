@@ -236,16 +236,18 @@ def _merge(total: Score, part: Score) -> None:
 def evaluate_actor_gold(gold_path: str | Path = "training/corpus/actor_gold.tsv",
                         corpus: str | Path = "training/corpus/compiled", *, model: str | Path | None = None,
                         splits: Sequence[str] = SCORED_SPLITS, aliases: Sequence[str | Path] = (),
-                        fuzzy_threshold: float | None = None, leave_out: str | None = None) -> dict[str, Any]:
+                        fuzzy_threshold: float | None = None, leave_out: str | None = None,
+                        known_actors: bool = True) -> dict[str, Any]:
     """Scores per split from gold spans (and from a model's predicted spans with ``model``);
     ``dev_sweep``: dev accuracy for each fuzzy threshold (how the default was chosen).
 
     ``leave_out="dev"``: the table without what only dev's mentions taught it
     (:mod:`conflict_ner.actors.leave_out`), so that dev scores what a train-only table gives;
     ``"folds:K"`` / ``"theatres:K"``: the train and dev gold cross-validated over K folds of
-    documents / theatres (:mod:`conflict_ner.actors.cross_validate`; other splits are not scored)."""
+    documents / theatres (:mod:`conflict_ner.actors.cross_validate`; other splits are not scored).
+    ``known_actors=False``: without the general-knowledge layer (``known_actors.yaml``), to measure it."""
     docs = read_corpus(corpus, [s for s in ALL_SPLITS if (Path(corpus) / f"{s}.jsonl").exists()])
-    table = default_table(tuple(str(a) for a in aliases))
+    table = default_table(tuple(str(a) for a in aliases), known_actors)
     kind, value = parse_leave_out(leave_out) if leave_out is not None else (None, None)
     if kind == "split":
         if value not in ALL_SPLITS or value == "train":

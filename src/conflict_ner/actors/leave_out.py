@@ -25,7 +25,7 @@ from dataclasses import replace
 from typing import Any
 
 from conflict_ner.actors.fold import fold
-from conflict_ner.actors.table import ActorTable
+from conflict_ner.actors.table import ActorTable, put_under
 
 #: longest alias (in folded words) looked for inside a mention
 MAX_WORDS = 8
@@ -62,6 +62,8 @@ def without_held_out(table: ActorTable, kept: Iterable[str], held: Iterable[str]
     drop = held_only(kept, held)
     lean = copy.copy(table)
     lean.aliases = {key: list(entries) for key, entries in table.aliases.items() if key not in drop}
+    for key, entries in table.known_aliases.items():  # the general-knowledge layer no split taught
+        put_under(lean.aliases, key, entries)
     lean.generics = {kind: replace(g, heads=frozenset(h for h in g.heads if h not in drop))
                      for kind, g in table.generics.items()}
     drop_places = held_only(kept_places, held_places)

@@ -107,6 +107,25 @@ _PLAIN_STATE_NAME = re.compile(r"^(?:Government|Military Forces|Police Forces) o
 _STATE_NAME = re.compile(r"^(Government|Military Forces|Police Forces) of (.+?)(?: \(.*\))?$")
 _DATELINE = re.compile(r"\s*([A-Z][A-Za-z'’.-]*(?:[ -][A-Z][A-Za-z'’.-]*){0,3})\s*(?:,|\(|-|—|–)")
 #: "the Houthi-run", "Hamas-controlled": a group that runs the state body after it
+#: U+2019 (’) as UTF-8 bytes read in cp1252, cp874 or cp437
+_MOJIBAKE_APOSTROPHE = re.compile("â€™|โ€™|ΓÇÖ")
+#: a country's possessive right before a name ("Australia's X")
+_COUNTRY_POSSESSIVE = re.compile(r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)[’']s\s+$")
+#: a state force's members in training ("air force cadets", "police recruits") are that force
+_TRAINEES = frozenset(fold(w) for w in ("cadets", "cadet", "recruits", "recruit", "trainees", "conscripts"))
+#: a person quoted with no title ("..." said X) or named with a civilian's occupation ("singer X")
+_WITNESS_BEFORE = re.compile(r"(?:[”\"]\s*,?\s*said\s+|\b(?:singer|farmer|resident|student|teacher|villager|shepherd|"
+                             r"herder|shopkeeper|trader|fisherman|widow|mother|father|survivor|witness|refugee)\s+)$",
+                             re.IGNORECASE)
+#: described people "armed with" / "carrying" weapons are an armed group
+_ARMED_WITH = re.compile(r"^\s+(?:(?:who\s+were\s+|who\s+are\s+)?(?:heavily\s+)?armed\s+with|carrying\s+(?:guns|rifles|"
+                         r"weapons|machetes|assault\s+rifles|AK-47s|Kalashnikovs))\b", re.IGNORECASE)
+#: "X faction led by Y": Y's group
+_FACTION_LED_BY = re.compile(r"^\s+(?:faction|wing|splinter\s+group|splinter\s+faction|branch)\s+(?:that\s+is\s+|which\s+is\s+)?"
+                             r"(?:led|headed|commanded|controlled)\s+by\s+((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)")
+#: "U.S.-led forces", "Saudi-led troops": the X-led coalition
+_LED_FORCE = re.compile(r"^(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)-led\s+(?:forces|troops|coalition\s+forces|"
+                        r"military\s+coalition|military\s+forces|international\s+forces|soldiers|alliance)$")
 _RUN_BY = re.compile(r"([A-Z][\w’'.]*(?:\s+[A-Z][\w’'.]*)?)-(?:run|controlled|dominated)\s+$")
 #: "X and Y forces": a force of two actors
 _MIXED = re.compile(r"^(?:the\s+)?([\w’'.-]+(?:\s+[\w’'.-]+)?)\s+and\s+([\w’'.-]+(?:\s+[\w’'.-]+)?)\s+"
@@ -147,6 +166,8 @@ class ActorResolver:
         ``places``: the article's LOCATION mentions (they weigh more than a name in running
         text when the article's country is chosen).
         """
+        # a page decoded in the wrong code page ("Iranâ€™s"): its apostrophe, same length, offsets kept
+        text = _MOJIBAKE_APOSTROPHE.sub("’’’", text)
         country = article_country(text, places or (), self.table, self.place_country)
         mentions = [_trimmed(text, s, e) for s, e in spans]
         defined = self._acronyms(text, mentions, country, published)
@@ -160,10 +181,20 @@ class ActorResolver:
                 identity = self._antecedent(m.text, before, identity, out, country, published) or identity
                 identity = self._armed_body(m.text, identity, text[m.end:m.end + 40], country, published)
                 identity = self._made_of(m.text, identity, text[m.end:m.end + 60], country, published)
+                identity = self._armed_people(identity, text[m.end:m.end + 30], country, published)
                 if identity.canonical is None and self.name_unknown_groups:
                     identity = _described_name(m.text, text[m.end:m.end + 80]) or identity
                 if identity.canonical is None and _named(m.text):
                     identity = self._titled_after(text[m.end:m.end + 80], country, published) or identity
+                if identity.canonical is None and _named(m.text) and _WITNESS_BEFORE.search(before) \
+                        and not _organisation_name(m.text) and not self._place_word(m.text):
+                    identity = self.table.generic_identity("civilians", country, published)
+                if identity.canonical is None and _person_name(m.text) and not self._place_word(m.text):
+                    home = _COUNTRY_POSSESSIVE.search(before)
+                    home = self.table.country_names.get(fold(home.group(1))) if home else None
+                    if home in self.table.countries:  # "Australia's X": no title, no body: a civilian of X's country
+                        identity = self.table.generic_identity("civilians", self.table.countries[home], published)
+                identity = self._faction_led_by(identity, text[m.end:m.end + 80], country, published)
             out.append(identity)
             if identity.canonical is not None and _named(m.text):
                 earlier.append((fold(m.text), identity))
@@ -171,6 +202,7 @@ class ActorResolver:
         out = _backer_before_actor(text, mentions, out)
         out = _members_of(text, mentions, out)
         out = self._owner_clause(text, mentions, out, country, published)
+        out = _leader_of_named_force(mentions, out, self._place_word)
         return by_document([m.text for m in mentions], out, text, [(m.start, m.end) for m in mentions],
                            self._place_word)
 
@@ -196,6 +228,9 @@ class ActorResolver:
             or self._lookup(key, country, day)
         if found:
             return self._home_generic(key, found, country, day) or found
+        found = self._led_coalition(text, country, day) or self._demonym_people(key, day)
+        if found:
+            return found
         if self._mixed(text, country, day):
             return _NONE
         found = self._demonym_group(tokens, country, day)
@@ -211,7 +246,8 @@ class ActorResolver:
             or self._state_of_demonym(tokens, country, day) or self._whole_head(whole, country, day) \
             or self._generic(tokens, country, day) or self._generic(whole, country, day) \
             or self._generic(_without_plain_modifiers(text), country, day) \
-            or self._generic(_after_leader(tokens), country, day)
+            or self._generic(_after_leader(tokens), country, day) \
+            or (self._generic(tokens[:-1], country, day) if len(tokens) > 1 and tokens[-1] in _TRAINEES else None)
         if found:
             return found
         if text.isupper():  # a unit in a headline's capitals: "PRESS RELEASE, SEVENTH DIVISION"
@@ -223,7 +259,8 @@ class ActorResolver:
                 if len(key) > 2 and (name.endswith(" " + key) or name.startswith(key + " ")):
                     return identity
             core = _capitalised_core(text)  # "separatist Balochistan Liberation Army", "joint UNAMID mission"
-            found = self._state_unit(text, core, country, day) or self._fuzzy(key, country, day) \
+            found = self._state_unit(text, core, country, day) or self._dash_part(text, country, day) \
+                or self._fuzzy(key, country, day) \
                 or self._core(core, country, day) or self._titled(before, country, day)
             if found:
                 return found
@@ -233,6 +270,54 @@ class ActorResolver:
             if self.name_unknown_groups:
                 return self._unseen(text, core, country, day)
         return _NONE
+
+    def _armed_people(self, identity: Identity, after: str, country: Country | None, day: date | None) -> Identity:
+        """Described people armed with weapons (``young men armed with rifles``, ``villagers
+        carrying guns``) are an armed group of the article's country, not civilians."""
+        if identity.inter_code != 7 or not (identity.canonical or "").startswith("Civilians") \
+                or not _ARMED_WITH.match(after):
+            return identity
+        return self.table.generic_identity("armed_group", country, day)
+
+    def _faction_led_by(self, identity: Identity, after: str, country: Country | None, day: date | None) -> Identity:
+        """A group's faction led by a person the table ties to a group (``the X faction led by Y``,
+        ``X's wing headed by Y``) is Y's group: the faction, not the whole movement."""
+        match = _FACTION_LED_BY.match(after)
+        if match is None or identity.canonical is None or identity.canonical.startswith(_DESCRIBED):
+            return identity
+        found = self._lookup(fold(match.group(1)), country, day)
+        if found is None or found.canonical is None or found.canonical.startswith(_DESCRIBED) \
+                or found.inter_code in (1, 7, None):
+            return identity
+        return found
+
+    def _led_coalition(self, text: str, country: Country | None, day: date | None) -> Identity | None:
+        """``U.S.-led forces``, ``Saudi-led troops``: the coalition the table names ``X-led coalition``."""
+        match = _LED_FORCE.match(text.strip())
+        if match is None:
+            return None
+        return self._lookup(fold(f"{match.group(1)}-led coalition"), country, day)
+
+    def _demonym_people(self, key: str, day: date | None) -> Identity | None:
+        """A demonym in the plural alone (``Libyans``, ``Afghans``) is that country's civilians."""
+        if " " in key or not key.endswith("s"):
+            return None
+        home = self.table.demonyms.get(key[:-1])
+        if home is None or fold(home) == key[:-1] or home not in self.table.countries:
+            return None
+        return self.table.generic_identity("civilians", self.table.countries[home], day)
+
+    def _dash_part(self, text: str, country: Country | None, day: date | None) -> Identity | None:
+        """A long name joined by a spaced dash (``Combined Joint Task Force – Operation Inherent
+        Resolve``) is the first of its parts the table names."""
+        parts = [p for p in re.split(r"\s+[–—-]\s+", text.strip()) if p]
+        if len(parts) < 2:
+            return None
+        for part in parts:
+            found = self._lookup(fold(part), country, day)
+            if found is not None and found.canonical is not None:
+                return found
+        return None
 
     def _people_civilians(self, text: str, tokens: list[str], country: Country | None,
                           day: date | None) -> Identity | None:
@@ -459,6 +544,9 @@ class ActorResolver:
         if match is None:
             return None
         words = match.group(1).split()
+        marks = [i for i, w in enumerate(words) if not re.search(r"\w", w)]
+        if marks:  # "ADEN - Former president X": a dateline before a dash is not the title's body
+            words = words[marks[-1] + 1:]
         for n in range(min(3, len(words)), 0, -1):
             found = self._one(" ".join(words[-n:]), country, day)
             if found.canonical is not None:
@@ -697,7 +785,8 @@ def _shortened_before(mentions: Sequence[Mention], identities: Sequence[Identity
 
 def canonical_parts(table: ActorTable) -> dict[str, Entry]:
     """The forms an entry's own ACLED-style name gives (folded): the whole name, its acronym and
-    long form around ``": "``, and a worded parenthesis (``AGC: ... (Clan del Golfo)``), for the
+    long form around ``": "``, and a worded parenthesis (``AGC: ... (Clan del Golfo)``; not a country
+    or place: ``Islamic State (Somalia)`` gives no ``Somalia``), for the
     entries the table's aliases still reach; a form two entries give is dropped.
 
     >>> table = ActorTable()
@@ -714,7 +803,10 @@ def canonical_parts(table: ActorTable) -> dict[str, Entry]:
             if not name or local or "{" in name or entry.state is not None:
                 continue
             forms = {name, *name.split(": ", 1)}
-            forms |= {inner for inner in re.findall(r"\(([^()]+)\)", name) if not re.search(r"\d", inner)}
+            # a worded parenthesis names the group, unless it is a country or place: "Islamic State
+            # (Somalia)" and "Rohingya Ethnic Group (Myanmar)" do not make "Somalia", "Myanmar" theirs
+            forms |= {inner for inner in re.findall(r"\(([^()]+)\)", name)
+                      if not re.search(r"\d", inner) and fold(inner) not in table.country_words}
             for form in forms:
                 key = fold(re.sub(r"\s*\([^()]*\)", "", form) if form != name else form)
                 if len(key) < 2:  # "AA" folds to "a"
@@ -882,6 +974,45 @@ def _capitalised_core(text: str) -> str | None:
     if not best or len(best) == len(words) or best[-1].endswith(("-led", "-backed")):  # "HTS-led factions"
         return None
     return " ".join(best)
+
+
+def _leader_of_named_force(mentions: Sequence[Mention], identities: Sequence[Identity],
+                           place_word: Callable[[str], bool] = lambda name: False) -> list[Identity]:
+    """A person the article's armed group is named after (``Saleh`` and ``Saleh loyalists``) leads
+    that force: the group, not the government he once led (ANNOTATION.md section 10); a country's
+    or place's word in a group's name (``Tehreek-i-Taliban Pakistan``) names no person.
+
+    >>> loyal = Identity("Saleh Loyalists", "Political Militias", 3)
+    >>> gov = Identity("Government of Yemen (2012-)", "State Forces", 1)
+    >>> got = _leader_of_named_force([Mention(0, 18, "Ali Abdullah Saleh"), Mention(30, 45, "Saleh loyalists")],
+    ...                              [gov, loyal])
+    >>> got[0] == loyal
+    True
+    """
+    groups = {}
+    for m, identity in zip(mentions, identities):
+        if identity.canonical and identity.inter_code in (2, 3, 4) and not identity.canonical.startswith(_DESCRIBED):
+            for word in re.findall(r"[A-Z][\w’'-]+", identity.canonical):
+                if not place_word(word):
+                    groups.setdefault(fold(word), identity)
+    out = list(identities)
+    for i, (m, identity) in enumerate(zip(mentions, identities)):
+        words = m.text.split()
+        if not 1 <= len(words) <= 4 or not all(w[:1].isupper() for w in words) or _organisation_name(m.text):
+            continue
+        if identity.canonical is not None and not (identity.inter_code == 1 and identity.canonical.startswith("Government of")):
+            continue
+        group = groups.get(fold(words[-1]))
+        if group is not None and len(fold(words[-1])) > 3:
+            out[i] = group
+    return out
+
+
+def _person_name(text: str) -> bool:
+    """Two or three capitalised words that are no organisation's name (``Dami Im``)."""
+    words = text.split()
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() and not w.isupper() for w in words) \
+        and not _organisation_name(text)
 
 
 def _named(text: str) -> bool:

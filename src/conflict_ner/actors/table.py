@@ -109,18 +109,24 @@ class ActorTable:
         self.demonyms: dict[str, str] = {}  # folded demonym or country name -> country
         self.country_names: dict[str, str] = {}  # folded country name or capital -> country
         self.by_iso: dict[str, str] = {}  # ISO alpha-3 code -> country
+        #: folded alias -> entries of the general-knowledge layer (``known_actors.yaml``), kept apart
+        #: so that a leave-out table (:mod:`conflict_ner.actors.leave_out`) keeps them
+        self.known_aliases: dict[str, list[tuple[Entry, bool]]] = {}
 
     @classmethod
-    def load(cls, extra: Iterable[str | Path] = (), generated: bool = True) -> "ActorTable":
+    def load(cls, extra: Iterable[str | Path] = (), generated: bool = True, known: bool = True) -> "ActorTable":
         """The packaged table, with a generated country for every ISO country it lacks
-        (:mod:`conflict_ner.actors.countries`, unless ``generated`` is False), extended by
-        ``extra`` files (a later file's alias replaces an earlier one's)."""
+        (:mod:`conflict_ner.actors.countries`, unless ``generated`` is False), the general-knowledge
+        actors of ``known_actors.yaml`` under it (unless ``known`` is False: :meth:`add_known`),
+        extended by ``extra`` files (a later file's alias replaces an earlier one's)."""
         table = cls()
         table.add(*_read(None))
         if generated:
             from conflict_ner.actors.countries import generated_countries
 
             table.add_generated(generated_countries(table.by_iso))
+        if known:
+            table.add_known(*_read(None, KNOWN_FILE))
         for path in extra:
             table.add(*_read(path))
         return table
@@ -153,6 +159,36 @@ class ActorTable:
                     self.demonyms.setdefault(key, name)
                     if word not in demonyms:
                         self.country_names.setdefault(key, name)
+
+    def add_known(self, data: Mapping[str, Any], source: str) -> None:
+        """Add a general-knowledge layer (actors only, the shape of ``aliases.yaml``) UNDER the
+        table: an alias the table already holds keeps its entries; the layer's own aliases are also
+        kept in :attr:`known_aliases`, which leave-out tables put back under what they keep.
+
+        >>> table = ActorTable()
+        >>> table.add({"actors": [{"canonical": "A", "type": "Rebel Groups", "inter": 2, "aliases": ["Alpha"]}]}, "t")
+        >>> table.add_known({"actors": [{"canonical": "B", "type": "Rebel Groups", "inter": 2,
+        ...                              "aliases": ["Alpha", "Bravo"]}]}, "k")
+        >>> [e.canonical for e in table.candidates("Alpha")], [e.canonical for e in table.candidates("Bravo")]
+        (['A'], ['B'])
+        >>> sorted(table.known_aliases)
+        ['alfa', 'bravo']
+        """
+        if set(data) - {"actors"}:
+            raise DataError(f"a general-knowledge layer holds only 'actors', not {sorted(set(data) - {'actors'})}",
+                            path=source)
+        # without the generated countries (``load(generated=False)``) the entries of other countries wait
+        actors = [a for a in data.get("actors") or [] if not isinstance(a, Mapping) or a.get("country") is None
+                  or a.get("country") in self.countries]
+        corpus, self.aliases = self.aliases, {}
+        try:
+            self.add({"actors": actors}, source)
+            layer = self.aliases
+        finally:
+            self.aliases = corpus
+        for key, entries in layer.items():
+            self.known_aliases.setdefault(key, []).extend(e for e in entries if e not in self.known_aliases.get(key, ()))
+            put_under(self.aliases, key, entries)
 
     def add(self, data: Mapping[str, Any], source: str) -> None:
         """Merge one parsed file (``source`` names it in errors)."""
@@ -271,15 +307,41 @@ class ActorTable:
                 self.aliases[key].append((entry, local))
 
 
+#: the general-knowledge layer: well-known conflict actors by region and country, written from the
+#: annotator's knowledge (not from the corpus), loaded under ``aliases.yaml`` (:meth:`ActorTable.add_known`)
+KNOWN_FILE = "known_actors.yaml"
+
+
+def put_under(aliases: dict[str, list[tuple[Entry, bool]]], key: str, entries: Sequence[tuple[Entry, bool]]) -> None:
+    """Put a general-knowledge alias's ``entries`` under ``aliases``: all of them where the key is
+    new; else only its local entries (``UN mission`` in an article of a country) of countries the
+    key's entries do not hold yet.
+
+    >>> mali = Entry("MINUSMA", "External/Other Forces", 8, "Mali")
+    >>> drc = Entry("MONUSCO", "External/Other Forces", 8, "Democratic Republic of Congo")
+    >>> un = Entry("United Nations", "External/Other Forces", 8)
+    >>> table = {"un mision": [(drc, True)]}
+    >>> put_under(table, "un mision", [(mali, True), (drc, True), (un, False)])
+    >>> [(e.canonical, local) for e, local in table["un mision"]]
+    [('MONUSCO', True), ('MINUSMA', True)]
+    """
+    if key not in aliases:
+        aliases[key] = list(entries)
+        return
+    held = {e.country for e, _ in aliases[key]}
+    aliases[key] = aliases[key] + [(e, local) for e, local in entries if local and e.country not in held]
+
+
 def packaged_table_bytes() -> bytes:
-    """The packaged ``aliases.yaml`` as bytes (what a run's identity fingerprints)."""
-    return resources.files("conflict_ner.actors").joinpath("aliases.yaml").read_bytes()
+    """The packaged ``aliases.yaml`` and ``known_actors.yaml`` as bytes (what a run's identity fingerprints)."""
+    folder = resources.files("conflict_ner.actors")
+    return folder.joinpath("aliases.yaml").read_bytes() + b"\n" + folder.joinpath(KNOWN_FILE).read_bytes()
 
 
-def _read(path: str | Path | None) -> tuple[Mapping[str, Any], str]:
+def _read(path: str | Path | None, packaged: str = "aliases.yaml") -> tuple[Mapping[str, Any], str]:
     if path is None:
-        source = "conflict_ner/actors/aliases.yaml"
-        text = resources.files("conflict_ner.actors").joinpath("aliases.yaml").read_text(encoding="utf-8")
+        source = f"conflict_ner/actors/{packaged}"
+        text = resources.files("conflict_ner.actors").joinpath(packaged).read_text(encoding="utf-8")
     else:
         source = str(path)
         try:
@@ -335,6 +397,7 @@ def _paren(label: str) -> str:
 
 
 @lru_cache(maxsize=8)
-def default_table(extra: tuple[str, ...] = ()) -> ActorTable:
-    """The packaged table (extended by ``extra`` files), read once per process."""
-    return ActorTable.load(extra)
+def default_table(extra: tuple[str, ...] = (), known: bool = True) -> ActorTable:
+    """The packaged table (extended by ``extra`` files; without the general-knowledge layer
+    when ``known`` is False), read once per process."""
+    return ActorTable.load(extra, known=known)

@@ -127,7 +127,8 @@ def _cmd_evaluate_actors(args: argparse.Namespace) -> int:
     from conflict_ner.actors.evaluate import evaluate_actor_gold
 
     result = evaluate_actor_gold(args.gold, args.corpus, model=args.model, splits=args.splits,
-                                 aliases=args.actor_aliases or (), leave_out=args.leave_out)
+                                 aliases=args.actor_aliases or (), leave_out=args.leave_out,
+                                 known_actors=not args.without_known_actors)
     for source in ("gold_spans", "predicted_spans"):
         for split, s in result.get(source, {}).items():
             print(f"{source:<16}{split:<10} accuracy {s['accuracy']:.3f} (n={s['mentions']})  "
@@ -349,6 +350,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--leave-out", metavar="dev|folds:K|theatres:K",
                    help="dev: score with the table minus what only dev's mentions taught it; folds:K / theatres:K: "
                    "cross-validate the train+dev gold over K folds of documents / theatres")
+    p.add_argument("--without-known-actors", action="store_true",
+                   help="score without the general-knowledge actor table (known_actors.yaml), to measure it")
     p.add_argument("-o", "--output", help="write the scores as JSON here")
     p.set_defaults(func=_cmd_evaluate_actors)
 
