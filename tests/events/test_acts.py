@@ -157,3 +157,27 @@ def test_a_denial_clause_negates_only_its_own_record(entities):
     ents = entities(text, [("ACTOR", "Rebels"), ("LOCATION", "Tal Sabha"), ("DATE", "Monday"), ("ACTOR", "army")])
     recs = build_records(text, ents, "2024-05-08")
     assert [(r.trigger.text, r.modality) for r in recs] == [("shelled", "claimed"), ("denied", "negated")]
+
+
+@pytest.mark.parametrize("sentence, triggers", [
+    # a plain "and" before a verb of an act done, with no subject of its own: a second act
+    ("Raiders stormed the hamlet and abducted nine herders.", ["stormed", "abducted"]),
+    ("The militia shelled the depot and then stormed the barracks.", ["shelled", "stormed"]),
+    # ... but not a taking told with the act, a passive before it, nor coordinated nouns
+    ("Rebels overran the outpost and seized two mortars.", ["overran"]),
+    ("Two rockets were fired from the hills and struck a fuel depot.", ["fired"]),
+    ("Air strikes and shelling hit the market.", ["Air strikes", "shelling"]),
+])
+def test_a_plain_and_before_an_act_verb_done_opens_an_act(sentence, triggers):
+    # ANNOTATION.md section 9, acts round 10
+    assert _triggers(sentence) == triggers
+
+
+def test_coordinated_verbs_share_their_subject(entities):
+    # section 9: "militants stormed the village and abducted 12": the militants did both acts
+    text = "Raiders stormed the hamlet of Dorva and abducted nine herders."
+    ents = entities(text, [("ACTOR", "Raiders"), ("LOCATION", "Dorva"), ("COUNT", "nine"), ("ACTOR", "herders")])
+    recs = build_records(text, ents, "2024-05-08")
+    assert [(r.trigger.text, [(a.text, a.role) for a in r.actors]) for r in recs] == [
+        ("stormed", [("Raiders", "initiator")]),
+        ("abducted", [("Raiders", "initiator"), ("herders", "target")])]

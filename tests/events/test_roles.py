@@ -655,3 +655,14 @@ def test_those_freed_or_spared_take_no_part(entities, sentence, actors, expected
 def test_the_victim_of_an_act_or_its_survivor_suffered_it(entities, sentence, actors, expected):
     # ANNOTATION.md section 9, roles round 9
     assert [r for _, r in _roles(entities, sentence, *actors)] == expected
+
+
+@pytest.mark.parametrize("sentence, actors, expected", [
+    ("The raiders torched the granary with two herdsmen inside and shot those who ran.",
+     ("raiders", "herdsmen"), ["initiator", "target"]),
+    ("Gunmen burned the bus with passengers still aboard and shot at the driver.", ("Gunmen", "passengers"),
+     ["initiator", "target"]),
+])
+def test_those_a_building_held_when_it_was_hit_suffered_the_act(entities, sentence, actors, expected):
+    # ANNOTATION.md section 9, acts round 10: "with X inside" are the act's victims
+    assert [r for _, r in _roles(entities, sentence, *actors)] == expected

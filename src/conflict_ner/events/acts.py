@@ -29,6 +29,12 @@ from conflict_ner.events.triggers import Trigger, find_triggers
 _AS_CLAUSE = (r"(?<!such )(?<!well )\bas\b"
               r"(?!\s+(?:well|part|a result|of|if|though|many|much|far|long|soon|to|for|the result)\b)")
 _ACT_BREAK = re.compile(rf";|,\s+and\b|\b(?:{SUBORDINATORS})\b|{_AS_CLAUSE}", re.I)
+# ... and a plain "and" too, kept as a break only before a verb of its own act (:func:`_and_breaks`)
+_ACT_OR_AND_BREAK = re.compile(rf";|,\s+and\b|\band\b|\b(?:{SUBORDINATORS})\b|{_AS_CLAUSE}", re.I)
+# Between a later act's clause break and its verb when the clause has no subject of its own: ", and
+# had shelled", ", and were firing", "and then stormed" (auxiliaries and adverbs only).
+NO_SUBJECT_GAP = re.compile(r"\s*(?:(?:had|has|have|was|were|is|are|then|also|later|subsequently|"
+                            r"again|still|briefly|\w+ly)\s+)*", re.I)
 # Where a second source's figure starts ("..., while residents said 100 bodies were found")
 _FIGURE_BREAK = re.compile(r",?\s+(?:while|whereas|but)\b|,\s+and\b|;", re.I)
 # A new item of a list, on a line of its own ("\n- Civilian deaths: 6", "\n\u2022 SDF fighters: nine killed")
@@ -100,7 +106,7 @@ def sentence_acts(sentence: Sentence, entity_spans: Sequence[tuple[int, int]] = 
 
 def _clause_acts(sentence: Sentence, main: list[Trigger], whole: Act) -> list[Act]:
     """The acts of a sentence with two act words or more: one per clause that holds one."""
-    breaks = Breaks(_ACT_BREAK, sentence.text)
+    breaks = _and_breaks(Breaks(_ACT_OR_AND_BREAK, sentence.text), sentence.text, main)
     pieces = breaks.pieces()
     # the pieces that hold an act word, with the first such word
     acts: list[tuple[int, Trigger]] = []
@@ -125,6 +131,39 @@ def _clause_acts(sentence: Sentence, main: list[Trigger], whole: Act) -> list[Ac
             hi = breaks.starts[acts[k + 1][0] - 1]
         out.append(Act(trigger, lo, hi))
     return out
+
+
+# What the doers took in the act they did ("attacked the post and seized weapons", "repelled an attack and
+# captured 14 fighters", "fired tear gas and arrested 200"): the same act in the gold, not one of its own.
+_TAKING = re.compile(r"(?:seiz|captur|arrest|detain|apprehend|took|tak|carr|loot|round)", re.I)
+
+
+def _and_breaks(breaks: Breaks, text: str, main: Sequence[Trigger]) -> Breaks:
+    """``breaks`` less each plain ``and`` that is not followed, past auxiliaries and adverbs only, by a
+    verb of an act reported as done (``militants stormed the village and abducted 12``: two acts; ``air
+    strikes and shelling``, ``soldiers and police``: none)."""
+    starts = {t.start: t for t in main}
+    keep, k, before = [], 0, None  # one sweep: breaks and act words are in text order
+    for i, (b0, b1, word) in enumerate(zip(breaks.starts, breaks.ends, breaks.texts)):
+        while k < len(main) and main[k].end <= b0:
+            before, k = main[k], k + 1
+        if word.lower() == "and":
+            gap = NO_SUBJECT_GAP.match(text, b1)
+            t = starts.get(gap.end()) if gap else None
+            if t is None or before is None or not _done_verb(text, t) or before.kind not in ("act", "mutual") \
+                    or before.passive or _TAKING.match(text, before.start):
+                continue
+        keep.append(i)
+    breaks.starts = [breaks.starts[i] for i in keep]
+    breaks.ends = [breaks.ends[i] for i in keep]
+    breaks.texts = [breaks.texts[i] for i in keep]
+    return breaks
+
+
+def _done_verb(text: str, t: Trigger) -> bool:
+    """Whether an act word is a verb of an act done, active, not a taking (:data:`_TAKING`)."""
+    return (t.kind in ("act", "mutual") and t.realized and not t.passive and not _noun_form(text, t)
+            and not _TAKING.match(text, t.start))
 
 
 def _coordinated(text: str, acts: list[Act], main: Sequence[Trigger]) -> list[Act]:

@@ -17,7 +17,7 @@ from dataclasses import replace
 from datetime import date
 
 from conflict_ner.errors import DataError
-from conflict_ner.events.acts import Act, competing_figures, sentence_acts
+from conflict_ner.events.acts import NO_SUBJECT_GAP, Act, competing_figures, sentence_acts
 from conflict_ner.events.attribution import attribution
 from conflict_ner.events.counts import count_refs
 from conflict_ner.events.date_carry import CarryMode, DateCarry
@@ -213,10 +213,6 @@ def _denial(sentence: Sentence, act: Act, rec: EventRecord, denied: EventRecord)
     return replace(rec, event_type=denied.event_type, sub_event_type=denied.sub_event_type, actors=actors)
 
 
-# Between a later act's clause break and its verb when the clause has no subject of its own: ", and
-# had shelled", ", and were firing", "and then stormed" (auxiliaries and adverbs only).
-_NO_SUBJECT_GAP = re.compile(r"\s*(?:(?:had|has|have|was|were|is|are|then|also|later|subsequently|"
-                             r"again|still|briefly|\w+ly)\s+)*", re.I)
 
 # A relative clause's opening right before a later act's verb: "Peshmerga fighters who withdrew north"
 _RELATIVE_BEFORE = re.compile(r",?\s+(?:who|which)\s*$", re.I)
@@ -243,7 +239,7 @@ def _shared_subjects(sentence: Sentence, acts: Sequence[Act], own_actors: list[l
         if (t is None or act.start == before.start or act.negates or t.kind not in ("act", "mutual") or t.passive
                 or not t.realized):  # "as fighting intensified": a noun, the subject of its own verb
             continue
-        if _NO_SUBJECT_GAP.fullmatch(sentence.text, act.start, t.start) is None:
+        if NO_SUBJECT_GAP.fullmatch(sentence.text, act.start, t.start) is None:
             continue
         if any(a.start - sentence.start < t.start for a in out[i]):
             continue  # a subject of its own

@@ -168,6 +168,9 @@ _TRAPPED_AFTER = re.compile(rf"(?:{_ASIDE})?\s+(?:(?:who|that|which)\s+)?(?:(?:\
 # the act: "struck the gate, where Marines were searching people", "a strike on a restaurant where unit
 # commanders were meeting", "a house where displaced families were sheltering", "where advisers were present".
 _WHERE_BEFORE = re.compile(rf"\bwhere\s+{_DET}$", re.I)
+# Those a burnt or struck building held suffered the act: "set homes on fire with families inside".
+_WITH_BEFORE = re.compile(rf"\bwith\s+(?:{_QUANTITY})?{_DET}$", re.I)
+_INSIDE_AFTER = re.compile(r"\s+(?:still\s+)?(?:inside|within|indoors|aboard|on board)\b", re.I)
 _PRESENT_AFTER = re.compile(rf"{_ASIDE_OR_LIST}\s+(?:(?:was|were|are|is|had been|have been|has been)\s+)(?:\w+ly\s+)?"
                             r"(?:present|stationed|based|sheltering|staying|living|meeting|gathered|gathering|searching|"
                             r"working|waiting|sleeping|praying|hiding|sitting|standing|queu(?:e)?ing|shopping|camped|"
@@ -351,6 +354,8 @@ def role_of(sentence: Sentence, start: int, end: int) -> Role:
         return "target"  # "was the victim of a terrorist ambush", "survived an assassination attempt"
     if _ends_after(sentence, _TRAPPED_AFTER, end):
         return "target"  # "the last fighters holed up in the prison"
+    if _INSIDE_AFTER.match(text, end) and _WITH_BEFORE.search(text, seg_near, start):
+        return "target"  # "set homes on fire with families inside"
     if _ends_before(sentence, _WHERE_BEFORE, near, start) and _PRESENT_AFTER.match(text, end):
         return "target"  # "hit the house where displaced families were sheltering"
     if _LOST_AFTER.match(text, end) or _LOST_BEFORE.search(text, seg_near, start):
