@@ -181,3 +181,23 @@ def test_coordinated_verbs_share_their_subject(entities):
     assert [(r.trigger.text, [(a.text, a.role) for a in r.actors]) for r in recs] == [
         ("stormed", [("Raiders", "initiator")]),
         ("abducted", [("Raiders", "initiator"), ("herders", "target")])]
+
+
+def test_a_second_report_joined_by_and_said_or_and_that_is_an_act_of_its_own(entities):
+    # ANNOTATION.md section 9, acts round 10: "... and that X had done Y" tells another act
+    text = "The army said it had repelled a raid on Dorva and that its jets had bombed a rebel depot near Kesh."
+    ents = entities(text, [("ACTOR", "army"), ("LOCATION", "Dorva"), ("ACTOR", "rebel"), ("LOCATION", "Kesh")])
+    recs = build_records(text, ents, "2024-05-08")
+    assert [(r.trigger.text, [p.text for p in r.locations]) for r in recs] == [
+        ("repelled", ["Dorva"]), ("bombed", ["Kesh"])]
+    assert _triggers("Rebels said they had ambushed a convoy and added that jets had bombed the camp.") == [
+        "ambushed", "bombed"]
+
+
+def test_one_act_told_twice_across_and_said_stays_one_record(entities):
+    # section 9: two acts are cut apart only when they are different acts; the same type told twice is one
+    text = "Local officials blamed the deaths on shelling by the militia and said the militia had fired mortars at the clinic."
+    ents = entities(text, [("ACTOR", "Local officials"), ("ACTOR", "militia"), ("ACTOR", "militia"),
+                           ("WEAPON", "mortars")])
+    recs = build_records(text, ents, "2024-05-08")
+    assert [(r.trigger.text, [w.text for w in r.weapons]) for r in recs] == [("shelling", ["mortars"])]

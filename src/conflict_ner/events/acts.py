@@ -30,7 +30,10 @@ _AS_CLAUSE = (r"(?<!such )(?<!well )\bas\b"
               r"(?!\s+(?:well|part|a result|of|if|though|many|much|far|long|soon|to|for|the result)\b)")
 _ACT_BREAK = re.compile(rf";|,\s+and\b|\b(?:{SUBORDINATORS})\b|{_AS_CLAUSE}", re.I)
 # ... and a plain "and" too, kept as a break only before a verb of its own act (:func:`_and_breaks`)
-_ACT_OR_AND_BREAK = re.compile(rf";|,\s+and\b|\band\b|\b(?:{SUBORDINATORS})\b|{_AS_CLAUSE}", re.I)
+# A second report joined by "and" ("denied the siege had been lifted and said its jets were pounding the
+# town", "said the attack was repelled and that several attackers had been captured"): a clause of its own.
+_AND_SAID = r"\band\s+(?:(?:said|says|added|adds|claimed|claims|insisted|stated|suggested)(?:\s+that)?|that)\b"
+_ACT_OR_AND_BREAK = re.compile(rf";|,\s+and\b|{_AND_SAID}|\band\b|\b(?:{SUBORDINATORS})\b|{_AS_CLAUSE}", re.I)
 # Between a later act's clause break and its verb when the clause has no subject of its own: ", and
 # had shelled", ", and were firing", "and then stormed" (auxiliaries and adverbs only).
 NO_SUBJECT_GAP = re.compile(r"\s*(?:(?:had|has|have|was|were|is|are|then|also|later|subsequently|"
@@ -57,6 +60,7 @@ class Act(NamedTuple):
     end: int
     own_source: bool = False
     negates: bool = False  # the other side's denial of the act before it (:func:`_counter_act`)
+    joined: bool = False  # cut from the act before at an "and" with no comma (:func:`_and_breaks`)
 
 
 # The other side's answer to an act the sentence reports, in a clause of its own at the end:
@@ -129,7 +133,8 @@ def _clause_acts(sentence: Sentence, main: list[Trigger], whole: Act) -> list[Ac
         # the stretch ends where the next act's piece begins, less the break before it
         if k + 1 < len(acts):
             hi = breaks.starts[acts[k + 1][0] - 1]
-        out.append(Act(trigger, lo, hi))
+        joined = k > 0 and breaks.texts[i - 1][:3].lower() == "and"
+        out.append(Act(trigger, lo, hi, joined=joined))
     return out
 
 
@@ -147,7 +152,7 @@ def _and_breaks(breaks: Breaks, text: str, main: Sequence[Trigger]) -> Breaks:
     for i, (b0, b1, word) in enumerate(zip(breaks.starts, breaks.ends, breaks.texts)):
         while k < len(main) and main[k].end <= b0:
             before, k = main[k], k + 1
-        if word.lower() == "and":
+        if word.lower() == "and":  # a plain "and" ("and said" always breaks)
             gap = NO_SUBJECT_GAP.match(text, b1)
             t = starts.get(gap.end()) if gap else None
             if t is None or before is None or not _done_verb(text, t) or before.kind not in ("act", "mutual") \

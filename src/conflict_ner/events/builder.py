@@ -122,6 +122,7 @@ def _records(text: str, sentence: Sentence, ents: list[Entity], dates: DateCarry
     stance = _stance_act(sentence, acts) if verb is None else None
     if stance is not None:
         acts = [stance, acts[0]._replace(start=stance.end)] + acts[1:]
+    acts = _one_act_told_twice(sentence, acts, ents, actors, counts)
     if len(acts) > 1:
         certainty = CERTAINTY["trigger"]
     # each entity, actor and count goes to the act whose stretch holds it (one pass each)
@@ -179,6 +180,36 @@ def _records(text: str, sentence: Sentence, ents: list[Entity], dates: DateCarry
         made[0] = _stance_record(sentence, stance, made[0], made.get(1))
         out[0] = made[0]
     return out
+
+
+def _one_act_told_twice(sentence: Sentence, acts: list[Act], ents: Sequence[Entity], actors: Sequence,
+                        counts: Sequence) -> list[Act]:
+    """``acts`` with each act cut off at an ``and`` (:attr:`.Act.joined`) joined back to the act before
+    it when the two stretches, each typed alone, are the same sub-event type: one act told twice (``blamed
+    the deaths on shelling by X and said X had fired mortars at the monastery``), not two acts (section 9:
+    a sentence with two triggers of different acts is cut between them)."""
+    if not any(a.joined for a in acts):
+        return acts
+    out = [acts[0]]
+    for act in acts[1:]:
+        before = out[-1]
+        if act.joined and not before.negates and _stretch_type(sentence, before, ents, actors, counts) \
+                == _stretch_type(sentence, act, ents, actors, counts):
+            out[-1] = before._replace(end=act.end)
+        else:
+            out.append(act)
+    return out
+
+
+def _stretch_type(sentence: Sentence, act: Act, ents: Sequence[Entity], actors: Sequence, counts: Sequence) -> str:
+    """The sub-event type of an act's stretch read alone, with the entities, actors and counts in it."""
+    lo, hi = sentence.start + act.start, sentence.start + act.end
+
+    def spans(label: str) -> tuple:
+        return tuple(TextSpan(e.text, e.start, e.end) for e in ents if e.label == label and lo <= e.start < hi)
+
+    return classify(Sentence(sentence.text[act.start:act.end], lo), [a for a in actors if lo <= a.start < hi],
+                    spans("WEAPON"), [c for c in counts if lo <= c.start < hi], spans("LOCATION")).sub_event_type
 
 
 def _stance_act(sentence: Sentence, acts: Sequence[Act]) -> Act | None:
