@@ -201,3 +201,16 @@ def test_one_act_told_twice_across_and_said_stays_one_record(entities):
                            ("WEAPON", "mortars")])
     recs = build_records(text, ents, "2024-05-08")
     assert [(r.trigger.text, [w.text for w in r.weapons]) for r in recs] == [("shelling", ["mortars"])]
+
+
+@pytest.mark.parametrize("sentence, triggers", [
+    # a killing done by its subject and joined by "and" to another act done is an act of its own
+    ("Raiders killed 30 herders and abducted 15 boys near the river.", ["killed", "abducted"]),
+    ("The brigade killed 40 insurgents and captured 9 others.", ["killed", "captured"]),
+    # ... not an outcome after the act, nor one outcome beside another
+    ("The brigade ambushed and killed 40 insurgents.", ["ambushed"]),
+    ("Jets killed 5 farmers and wounded 9.", ["killed"]),
+])
+def test_a_killing_joined_to_another_act_done_is_an_act_of_its_own(sentence, triggers):
+    # ANNOTATION.md section 9, acts round 10
+    assert _triggers(sentence) == triggers

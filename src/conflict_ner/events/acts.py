@@ -101,7 +101,7 @@ def sentence_acts(sentence: Sentence, entity_spans: Sequence[tuple[int, int]] = 
     ['attacked']
     """
     words = _outside(sentence.triggers, entity_spans, sentence.text)
-    main = [t for t in words if _names_act(sentence.text, t)]
+    main = _outcome_verbs_done(sentence.text, words, [t for t in words if _names_act(sentence.text, t)])
     whole = Act(_best(sentence.text, words), 0, len(sentence.text))
     if len(main) < 2:
         return _counter_act(sentence, [whole])
@@ -155,8 +155,9 @@ def _and_breaks(breaks: Breaks, text: str, main: Sequence[Trigger]) -> Breaks:
         if word.lower() == "and":  # a plain "and" ("and said" always breaks)
             gap = NO_SUBJECT_GAP.match(text, b1)
             t = starts.get(gap.end()) if gap else None
-            if t is None or before is None or not _done_verb(text, t) or before.kind not in ("act", "mutual") \
-                    or before.passive or _TAKING.match(text, before.start):
+            outcome = before is not None and not _names_act(text, before)  # "killed 40 and captured 12"
+            if t is None or before is None or not _done_verb(text, t, taking=outcome) \
+                    or before.kind not in ("act", "mutual") or before.passive or _TAKING.match(text, before.start):
                 continue
         keep.append(i)
     breaks.starts = [breaks.starts[i] for i in keep]
@@ -165,10 +166,35 @@ def _and_breaks(breaks: Breaks, text: str, main: Sequence[Trigger]) -> Breaks:
     return breaks
 
 
-def _done_verb(text: str, t: Trigger) -> bool:
-    """Whether an act word is a verb of an act done, active, not a taking (:data:`_TAKING`)."""
+# From a casualty verb done to the "and" before the next act verb: "killed 86 people and set huts ablaze"
+_TO_AND = re.compile(r"[^,;:]*?\band\s+", re.I)
+
+
+def _outcome_verbs_done(text: str, words: Sequence[Trigger], main: list[Trigger]) -> list[Trigger]:
+    """``main`` with each casualty verb done by its subject (``gunmen killed 86 people``) that a plain
+    ``and`` joins to a verb of another act done (``... and abducted 40``, ``... and captured 12 others``,
+    a taking included): the killing is then an act of its own beside it (section 9), not only that act's
+    outcome."""
+    if not main:
+        return main
+    out, k = [], 0
+    for t in words:
+        while k < len(main) and main[k].start < t.end:
+            k += 1
+        if (t.kind == "act" and t.realized and not t.passive and k < len(main) and not _names_act(text, t)
+                and text[t.start:t.end].split()[0].lower().endswith("ed")):
+            gap = _TO_AND.match(text, t.end, main[k].start)
+            nxt = main[k]
+            if gap is not None and NO_SUBJECT_GAP.fullmatch(text, gap.end(), nxt.start) \
+                    and _done_verb(text, nxt, taking=True):
+                out.append(t)
+    return sorted(main + out) if out else main
+
+
+def _done_verb(text: str, t: Trigger, taking: bool = False) -> bool:
+    """Whether an act word is a verb of an act done, active, not a taking (:data:`_TAKING`) unless ``taking``."""
     return (t.kind in ("act", "mutual") and t.realized and not t.passive and not _noun_form(text, t)
-            and not _TAKING.match(text, t.start))
+            and (taking or not _TAKING.match(text, t.start)))
 
 
 def _coordinated(text: str, acts: list[Act], main: Sequence[Trigger]) -> list[Act]:
