@@ -207,6 +207,8 @@ def test_one_act_told_twice_across_and_said_stays_one_record(entities):
     # a killing done by its subject and joined by "and" to another act done is an act of its own
     ("Raiders killed 30 herders and abducted 15 boys near the river.", ["killed", "abducted"]),
     ("The brigade killed 40 insurgents and captured 9 others.", ["killed", "captured"]),
+    # "set ... ablaze" is done ("set" is its past too)
+    ("Raiders killed 30 herders and set the granaries ablaze.", ["killed", "set the granaries ablaze"]),
     # ... not an outcome after the act, nor one outcome beside another
     ("The brigade ambushed and killed 40 insurgents.", ["ambushed"]),
     ("Jets killed 5 farmers and wounded 9.", ["killed"]),
