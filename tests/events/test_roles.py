@@ -666,3 +666,15 @@ def test_the_victim_of_an_act_or_its_survivor_suffered_it(entities, sentence, ac
 def test_those_a_building_held_when_it_was_hit_suffered_the_act(entities, sentence, actors, expected):
     # ANNOTATION.md section 9, acts round 10: "with X inside" are the act's victims
     assert [r for _, r in _roles(entities, sentence, *actors)] == expected
+
+
+@pytest.mark.parametrize("sentence, actors, expected", [
+    ("The spokesman said ammunition stored by the militia had exploded near the market.", ("militia",), ["other"]),
+    ("Thirty wounded villagers were evacuated by the peacekeepers after the raid.", ("peacekeepers",), ["other"]),
+    ("Engineers cleared mines left behind by the insurgents after the battle.", ("insurgents",), ["other"]),
+    # the doer of the act itself, after "by", stays its initiator
+    ("The market was shelled by the militia on Monday.", ("militia",), ["initiator"]),
+])
+def test_one_named_after_by_with_a_verb_no_part_of_the_act_takes_no_part(entities, sentence, actors, expected):
+    # ANNOTATION.md section 9, acts round 10
+    assert [r for _, r in _roles(entities, sentence, *actors)] == expected

@@ -71,6 +71,12 @@ _QUANTITY = (r"(?:(?:at least|more than|about|nearly|up to|over|some)\s+)?"
 _BY_BEFORE = re.compile(rf"\bby\s+(?:{_QUANTITY})?{_DET}$", re.I)
 # What an act hit is "used by" its owner, who suffered it: "depots used by the PKK", "pagers used by Hezbollah members".
 _USED_BY_BEFORE = re.compile(rf"\bused by\s+{_DET}$", re.I)
+# ... and one named after "by" with a verb that is no part of the act (it stored, sent, evacuated or
+# reviewed something: "ammunition stored by the militia", "wounded evacuated by the mission", "images
+# reviewed by a lab", "mines left behind by the fighters") takes no part in it (section 9: other).
+_NOT_ACT_BY_BEFORE = re.compile(rf"\b(?:stored|kept|reviewed|sent|brought(?: in)?|evacuated|left(?: behind)?|"
+                                rf"spread|recovered|verified|documented|compiled|appointed|established|"
+                                rf"founded|treated|rescued|ordered|fabricated) by\s+{_DET}$", re.I)
 # ... and a loss or defeat "suffered by" a side is that side's: "the heaviest loss suffered by the Turkish
 # army", "the second regional command lost by the junta".
 _SUFFERED_BY_BEFORE = re.compile(rf"\b(?:suffered|sustained|incurred|lost) by\s+{_DET}$", re.I)
@@ -246,7 +252,7 @@ _GATES = {rx.pattern: required_literals(rx) for rx in (_USED_BY_BEFORE, _FELL_TO
                                                         _SPARED_BEFORE, _LAST_HELD_BEFORE, _PURSUED_BEFORE,
                                                         _SUFFERED_BY_BEFORE, _UNDER_FIRE_AFTER, _TRAPPED_AFTER,
                                                         _WHERE_BEFORE, _FREED_AFTER, _VICTIM_OF_AFTER,
-                                                        _REPELLED_BY_AFTER, _ALONGSIDE_BEFORE)}
+                                                        _REPELLED_BY_AFTER, _ALONGSIDE_BEFORE, _NOT_ACT_BY_BEFORE)}
 # From an actor to the participle its list ends with: "[soldiers] and at least 18 rebel fighters killed",
 # "[Civilians]: 11 killed".
 _LIST_GAP = re.compile(r"\s+(?:and|or|as well as)\s+[^,;:]{1,80}?\s+|\s*:\s*(?:at least\s+)?[\d,]+\s+", re.I)
@@ -374,6 +380,8 @@ def role_of(sentence: Sentence, start: int, end: int) -> Role:
             or _ends_before(sentence, _ALONGSIDE_BEFORE, seg_near, start)
             or _ends_before(sentence, _SPARED_BEFORE, seg_near, start)):
         return "other"
+    if _ends_before(sentence, _NOT_ACT_BY_BEFORE, seg_near, start):
+        return "other"  # "ammunition stored by the militia", "evacuated by the mission"
     if (_ends_before(sentence, _USED_BY_BEFORE, seg_near, start)
             or _ends_before(sentence, _SUFFERED_BY_BEFORE, seg_near, start)):
         return "target"
