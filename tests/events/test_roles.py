@@ -678,3 +678,14 @@ def test_those_a_building_held_when_it_was_hit_suffered_the_act(entities, senten
 def test_one_named_after_by_with_a_verb_no_part_of_the_act_takes_no_part(entities, sentence, actors, expected):
     # ANNOTATION.md section 9, acts round 10
     assert [r for _, r in _roles(entities, sentence, *actors)] == expected
+
+
+@pytest.mark.parametrize("sentence, actors, expected", [
+    ("Rebels had taken 20 border guards prisoner near the pass.", ("Rebels", "border guards"),
+     ["initiator", "target"]),
+    ("Rioters held six wardens and two nurses hostage for a day.", ("Rioters", "wardens", "nurses"),
+     ["initiator", "target", "target"]),
+])
+def test_those_taken_prisoner_or_held_hostage_suffered_the_act(entities, sentence, actors, expected):
+    # ANNOTATION.md section 9, acts round 10
+    assert [r for _, r in _roles(entities, sentence, *actors)] == expected

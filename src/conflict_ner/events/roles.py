@@ -174,6 +174,10 @@ _TRAPPED_AFTER = re.compile(rf"(?:{_ASIDE})?\s+(?:(?:who|that|which)\s+)?(?:(?:\
 # the act: "struck the gate, where Marines were searching people", "a strike on a restaurant where unit
 # commanders were meeting", "a house where displaced families were sheltering", "where advisers were present".
 _WHERE_BEFORE = re.compile(rf"\bwhere\s+{_DET}$", re.I)
+# Those taken or held prisoner or hostage suffered the act: "had taken 14 police officers prisoner",
+# "held 10 officers and National Guard troops hostage".
+_CAPTIVE_AFTER = re.compile(r"(?:\s+(?:and|or)\s+[^,;:]{1,60}?)?\s+(?:prisoners?|hostages?|captives?)\b(?!\s+(?:of|to)\b)",
+                            re.I)
 # Those a burnt or struck building held suffered the act: "set homes on fire with families inside".
 _WITH_BEFORE = re.compile(rf"\bwith\s+(?:{_QUANTITY})?{_DET}$", re.I)
 _INSIDE_AFTER = re.compile(r"\s+(?:still\s+)?(?:inside|within|indoors|aboard|on board)\b", re.I)
@@ -252,7 +256,8 @@ _GATES = {rx.pattern: required_literals(rx) for rx in (_USED_BY_BEFORE, _FELL_TO
                                                         _SPARED_BEFORE, _LAST_HELD_BEFORE, _PURSUED_BEFORE,
                                                         _SUFFERED_BY_BEFORE, _UNDER_FIRE_AFTER, _TRAPPED_AFTER,
                                                         _WHERE_BEFORE, _FREED_AFTER, _VICTIM_OF_AFTER,
-                                                        _REPELLED_BY_AFTER, _ALONGSIDE_BEFORE, _NOT_ACT_BY_BEFORE)}
+                                                        _REPELLED_BY_AFTER, _ALONGSIDE_BEFORE, _NOT_ACT_BY_BEFORE,
+                                                        _CAPTIVE_AFTER)}
 # From an actor to the participle its list ends with: "[soldiers] and at least 18 rebel fighters killed",
 # "[Civilians]: 11 killed".
 _LIST_GAP = re.compile(r"\s+(?:and|or|as well as)\s+[^,;:]{1,80}?\s+|\s*:\s*(?:at least\s+)?[\d,]+\s+", re.I)
@@ -360,6 +365,8 @@ def role_of(sentence: Sentence, start: int, end: int) -> Role:
         return "target"  # "was the victim of a terrorist ambush", "survived an assassination attempt"
     if _ends_after(sentence, _TRAPPED_AFTER, end):
         return "target"  # "the last fighters holed up in the prison"
+    if _ends_after(sentence, _CAPTIVE_AFTER, end):
+        return "target"  # "had taken 14 police officers prisoner"
     if _INSIDE_AFTER.match(text, end) and _WITH_BEFORE.search(text, seg_near, start):
         return "target"  # "set homes on fire with families inside"
     if _ends_before(sentence, _WHERE_BEFORE, near, start) and _PRESENT_AFTER.match(text, end):
