@@ -689,3 +689,16 @@ def test_one_named_after_by_with_a_verb_no_part_of_the_act_takes_no_part(entitie
 def test_those_taken_prisoner_or_held_hostage_suffered_the_act(entities, sentence, actors, expected):
     # ANNOTATION.md section 9, acts round 10
     assert [r for _, r in _roles(entities, sentence, *actors)] == expected
+
+
+@pytest.mark.parametrize("sentence, actors, expected", [
+    # each source of a list after "according to" is a source, not an actor of the act
+    ("Jets bombed the depot on Monday, according to residents and to the Monitoring Group.",
+     ("Jets", "residents", "Monitoring Group"), [("Jets", "initiator")]),
+    # a period after a lone capital does not end the source's name
+    ("Nine fighters were killed, according to the U.S. Southern Command, which runs the mission.",
+     ("fighters", "U.S. Southern Command"), [("fighters", "target")]),
+])
+def test_every_source_after_according_to_is_left_out(entities, sentence, actors, expected):
+    # ANNOTATION.md section 9, acts round 10 (sources.py)
+    assert _roles(entities, sentence, *actors) == expected
