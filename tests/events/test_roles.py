@@ -702,3 +702,10 @@ def test_those_taken_prisoner_or_held_hostage_suffered_the_act(entities, sentenc
 def test_every_source_after_according_to_is_left_out(entities, sentence, actors, expected):
     # ANNOTATION.md section 9, acts round 10 (sources.py)
     assert _roles(entities, sentence, *actors) == expected
+
+
+def test_a_long_named_source_is_left_out(entities):
+    # ANNOTATION.md section 9, acts round 10: a source's name of up to ten words
+    text = "The Joint Office for the Coordination of Relief Work said 20 villagers died in the raid."
+    assert _roles(entities, text, "Joint Office for the Coordination of Relief Work", "villagers") == [
+        ("villagers", "target")]

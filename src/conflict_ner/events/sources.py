@@ -62,7 +62,7 @@ _PARTICIPANT_COMPLEMENT = re.compile(
     r"(?:full\s+)?(?:responsibility|credit|involvement)\b)", re.I)
 _APPOSITIVE_OPENER = re.compile(r"\s*(?:(?:a|an|the|which|who)\s|[A-Z])")
 _RELATIVE_OPENER = re.compile(r"\s*(?:which|who)\s")
-_MAX_NP_WORDS = 8
+_MAX_NP_WORDS = 10
 _TRAILING_ADVERBS = re.compile(r"(?:\s+(?:also|later|earlier|previously|separately|again|has|have|had|\w+ly))+$")
 _SPACES = re.compile(r"\s*")
 
