@@ -709,3 +709,14 @@ def test_a_long_named_source_is_left_out(entities):
     text = "The Joint Office for the Coordination of Relief Work said 20 villagers died in the raid."
     assert _roles(entities, text, "Joint Office for the Coordination of Relief Work", "villagers") == [
         ("villagers", "target")]
+
+
+@pytest.mark.parametrize("sentence, actors, expected", [
+    ("Militia spokesman Captain Omar Farah rejected the accusation of shelling the camp.",
+     ("Militia", "Omar Farah"), ["Militia"]),
+    ("Omar Farah, a spokesman for the militia, denied that its gunmen attacked the convoy.",
+     ("Omar Farah", "militia", "gunmen"), ["militia", "gunmen"]),
+])
+def test_a_sides_spokesperson_is_not_an_actor(entities, sentence, actors, expected):
+    # ANNOTATION.md section 9, acts round 10: the side speaks through its spokesperson
+    assert [a for a, _ in _roles(entities, sentence, *actors)] == expected

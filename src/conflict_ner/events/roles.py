@@ -290,6 +290,8 @@ def assign_roles(sentence: Sentence, actors: Sequence[Entity]) -> list[ActorRef]
                 or is_outlet(sentence.text, start, end)):
             continue
         role = "other" if _neutral_speaker(sentence, source_starts, start, end) else role_of(sentence, start, end)
+        if role != "target" and _spokesperson(sentence.text, start, end):
+            continue  # "OLA spokesman Odaa Tarbii rejected the accusation": the group speaks, not an actor
         out.append(ActorRef(ent.text, ent.start, ent.end, role))
     spans = [(a.start - sentence.start, a.end - sentence.start) for a in out]
     roles = share_roles(sentence.text, spans, [a.role for a in out])
@@ -300,6 +302,22 @@ def assign_roles(sentence: Sentence, actors: Sequence[Entity]) -> list[ActorRef]
 
 
 _POLICE = re.compile(r"\bpolice\b", re.I)
+# A person named as a side's spokesperson: "OLA spokesman [Odaa Tarbii]", "[Ahmed Ali], spokesman for the army,"
+_TITLES = r"(?:Sheikh|Colonel|General|Major|Captain|Brigadier|Lieutenant|Col\.|Gen\.|Maj\.|Capt\.|Brig\.|Lt\.|Dr\.|Mr\.|Ms\.)"
+_SPOKESPERSON_BEFORE = re.compile(rf"\bspokes(?:man|woman|person)\s+(?:{_TITLES}\s+)*$", re.I)
+_SPOKESPERSON_AFTER = re.compile(r"\s*,\s+(?:(?:the|a|an|its|their)\s+)?(?:[\w'\u2019-]+\s+){0,3}?"
+                                 r"spokes(?:man|woman|person)\b", re.I)
+
+
+def _spokesperson(text: str, start: int, end: int) -> bool:
+    """Whether the actor at ``[start, end)`` is named as a side's spokesperson: the side speaks through it
+    and is the actor (the gold leaves the person out).
+
+    >>> s = "Army spokesman Colonel Ali Musa said the town was retaken."
+    >>> _spokesperson(s, s.index("Ali"), s.index(" said")), _spokesperson(s, 0, 4)
+    (True, False)
+    """
+    return bool(_SPOKESPERSON_BEFORE.search(text, lookback(start), start) or _SPOKESPERSON_AFTER.match(text, end))
 
 
 def _neutral_speaker(sentence: Sentence, source_starts: list[int], start: int, end: int) -> bool:
