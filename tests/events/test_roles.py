@@ -720,3 +720,14 @@ def test_a_long_named_source_is_left_out(entities):
 def test_a_sides_spokesperson_is_not_an_actor(entities, sentence, actors, expected):
     # ANNOTATION.md section 9, acts round 10: the side speaks through its spokesperson
     assert [a for a, _ in _roles(entities, sentence, *actors)] == expected
+
+
+@pytest.mark.parametrize("sentence, actors, expected", [
+    # a name or a participle between "by" and the doer does not hide it
+    ("Troops repelled an attack by Kivu gunmen on their post at dawn.", ("Troops", "gunmen"), ["target", "initiator"]),
+    ("Two farmers were hit by bullets fired by fleeing soldiers near the bridge.", ("farmers", "soldiers"),
+     ["target", "initiator"]),
+])
+def test_the_doer_after_by_with_a_modifier_did_the_act(entities, sentence, actors, expected):
+    # ANNOTATION.md section 9, acts round 10
+    assert [r for _, r in _roles(entities, sentence, *actors)] == expected

@@ -68,7 +68,7 @@ _AFFILIATE_AFTER = re.compile(r"(?:'s|\u2019s)?\s+(?:regional\s+)?(?:affiliate|b
 _QUANTITY = (r"(?:(?:at least|more than|about|nearly|up to|over|some)\s+)?"
              r"(?:(?:dozens|hundreds|scores|thousands|a group|a handful|a hundred|a dozen) of|a hundred|a dozen|"
              r"a few|several|two|three|four|five|six|seven|eight|nine|ten|\d[\d,]*)\s+")
-_BY_BEFORE = re.compile(rf"\bby\s+(?:{_QUANTITY})?{_DET}$", re.I)
+_BY_BEFORE = re.compile(rf"\bby\s+(?:{_QUANTITY})?{_DET}(?:(?-i:[A-Z][\w'-]*)\s+|\w+ing\s+)?$", re.I)
 # What an act hit is "used by" its owner, who suffered it: "depots used by the PKK", "pagers used by Hezbollah members".
 _USED_BY_BEFORE = re.compile(rf"\bused by\s+{_DET}$", re.I)
 # ... and one named after "by" with a verb that is no part of the act (it stored, sent, evacuated or
