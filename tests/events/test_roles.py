@@ -731,3 +731,14 @@ def test_a_sides_spokesperson_is_not_an_actor(entities, sentence, actors, expect
 def test_the_doer_after_by_with_a_modifier_did_the_act(entities, sentence, actors, expected):
     # ANNOTATION.md section 9, acts round 10
     assert [r for _, r in _roles(entities, sentence, *actors)] == expected
+
+
+@pytest.mark.parametrize("sentence, actors, expected", [
+    ("The garrison denied losing the hill on Monday.", ("garrison",), ["target"]),
+    ("The ministry denied suffering any losses in the raid.", ("ministry",), ["target"]),
+    # denying the act itself stays the doer's denial
+    ("The militia denied shelling the market.", ("militia",), ["initiator"]),
+])
+def test_the_side_that_denies_a_loss_suffered_the_act(entities, sentence, actors, expected):
+    # ANNOTATION.md section 9, acts round 10
+    assert [r for _, r in _roles(entities, sentence, *actors)] == expected

@@ -154,6 +154,11 @@ SUBJECT_VERB_AFTER = re.compile(
 # "ARSA, which claimed responsibility, said"
 _DENIES_AFTER = re.compile(rf"(?:\s*,\s*(?:which|who)\s+|{_ASIDE_OR_LIST}\s+)(?:\w+ly\s+)?(?:(?:has|have|had)\s+)?(?:also\s+)?"
                            r"(?:denied|denies|deny|claimed responsibility|claims responsibility)\b", re.I)
+# ... but the side that denies a loss suffered the act it speaks of: "Damascus denied suffering any losses",
+# "rebel groups deny losing the town", "the SDF denied losing any vehicles" (target).
+_DENIES_LOSS_AFTER = re.compile(rf"{_ASIDE_OR_LIST}\s+(?:\w+ly\s+)?(?:(?:has|have|had)\s+)?(?:also\s+)?"
+                                r"(?:denied|denies|deny)\s+(?:(?:that\s+)?(?:it|they)\s+(?:had\s+)?)?"
+                                r"(?:losing|suffering|having lost|lost|suffered|sustaining)\b", re.I)
 # The one who blames or accuses another takes no part in the act it speaks of: "Ankara blamed Syrian
 # government forces", "the army blamed the RSF" (section 9: other); not "civilians accused of ...".
 _BLAMES_AFTER = re.compile(rf"{_ASIDE_OR_LIST}\s+(?:\w+ly\s+)?(?:(?:has|have|had)\s+)?(?:also\s+)?"
@@ -391,6 +396,8 @@ def role_of(sentence: Sentence, start: int, end: int) -> Role:
         return "target"  # "hit the house where displaced families were sheltering"
     if _LOST_AFTER.match(text, end) or _LOST_BEFORE.search(text, seg_near, start):
         return "target"  # "the forces had lost more than 700 fighters": both suffered the act
+    if _DENIES_LOSS_AFTER.match(text, end):
+        return "target"  # "Damascus denied suffering any losses"
     if _DENIES_AFTER.match(text, end):
         return "initiator"
     if _ends_after(sentence, _BLAMES_AFTER, end):
