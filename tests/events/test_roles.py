@@ -742,3 +742,9 @@ def test_the_doer_after_by_with_a_modifier_did_the_act(entities, sentence, actor
 def test_the_side_that_denies_a_loss_suffered_the_act(entities, sentence, actors, expected):
     # ANNOTATION.md section 9, acts round 10
     assert [r for _, r in _roles(entities, sentence, *actors)] == expected
+
+
+def test_those_an_advance_met_resistance_from_are_its_target(entities):
+    # ANNOTATION.md section 9, acts round 10
+    text = "Army units took the town, meeting little resistance from the militia, who pulled back north."
+    assert _roles(entities, text, "Army units", "militia") == [("Army units", "initiator"), ("militia", "target")]

@@ -179,6 +179,9 @@ _TRAPPED_AFTER = re.compile(rf"(?:{_ASIDE})?\s+(?:(?:who|that|which)\s+)?(?:(?:\
 # the act: "struck the gate, where Marines were searching people", "a strike on a restaurant where unit
 # commanders were meeting", "a house where displaced families were sheltering", "where advisers were present".
 _WHERE_BEFORE = re.compile(rf"\bwhere\s+{_DET}$", re.I)
+# Those an advance met resistance from are the side it was against: "took the city, meeting little
+# resistance from Kurdish fighters, who withdrew north" (target).
+_RESISTANCE_BEFORE = re.compile(rf"\b(?:resistance|opposition)\s+from\s+{_DET}$", re.I)
 # Those taken or held prisoner or hostage suffered the act: "had taken 14 police officers prisoner",
 # "held 10 officers and National Guard troops hostage".
 _CAPTIVE_AFTER = re.compile(r"(?:\s+(?:and|or)\s+[^,;:]{1,60}?)?\s+(?:prisoners?|hostages?|captives?)\b(?!\s+(?:of|to)\b)",
@@ -388,6 +391,8 @@ def role_of(sentence: Sentence, start: int, end: int) -> Role:
         return "target"  # "was the victim of a terrorist ambush", "survived an assassination attempt"
     if _ends_after(sentence, _TRAPPED_AFTER, end):
         return "target"  # "the last fighters holed up in the prison"
+    if _RESISTANCE_BEFORE.search(text, seg_near, start):
+        return "target"  # "meeting little resistance from Kurdish fighters"
     if _ends_after(sentence, _CAPTIVE_AFTER, end):
         return "target"  # "had taken 14 police officers prisoner"
     if _INSIDE_AFTER.match(text, end) and _WITH_BEFORE.search(text, seg_near, start):
