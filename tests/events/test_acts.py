@@ -216,3 +216,9 @@ def test_one_act_told_twice_across_and_said_stays_one_record(entities):
 def test_a_killing_joined_to_another_act_done_is_an_act_of_its_own(sentence, triggers):
     # ANNOTATION.md section 9, acts round 10
     assert _triggers(sentence) == triggers
+
+
+def test_a_toll_reported_beside_and_that_is_an_act_of_its_own():
+    # ANNOTATION.md section 9, acts round 10: "X said N were killed, and that M died in strikes": two reports
+    text = "The monitor said 40 fighters had been killed since Friday, and that nine villagers died in air strikes and shelling."
+    assert _triggers(text) == ["killed", "air strikes", "shelling"]

@@ -33,6 +33,7 @@ _ACT_BREAK = re.compile(rf";|,\s+and\b|\b(?:{SUBORDINATORS})\b|{_AS_CLAUSE}", re
 # A second report joined by "and" ("denied the siege had been lifted and said its jets were pounding the
 # town", "said the attack was repelled and that several attackers had been captured"): a clause of its own.
 _AND_SAID = r"\band\s+(?:(?:said|says|added|adds|claimed|claims|insisted|stated|suggested)(?:\s+that)?|that)\b"
+_SAID_BREAK = re.compile(rf",?\s*{_AND_SAID}", re.I)
 _ACT_OR_AND_BREAK = re.compile(rf";|,\s+and\b|{_AND_SAID}|\band\b|\b(?:{SUBORDINATORS})\b|{_AS_CLAUSE}", re.I)
 # Between a later act's clause break and its verb when the clause has no subject of its own: ", and
 # had shelled", ", and were firing", "and then stormed" (auxiliaries and adverbs only).
@@ -105,10 +106,10 @@ def sentence_acts(sentence: Sentence, entity_spans: Sequence[tuple[int, int]] = 
     whole = Act(_best(sentence.text, words), 0, len(sentence.text))
     if len(main) < 2:
         return _counter_act(sentence, [whole])
-    return _counter_act(sentence, _coordinated(sentence.text, _clause_acts(sentence, main, whole), main))
+    return _counter_act(sentence, _coordinated(sentence.text, _clause_acts(sentence, main, whole, words), main))
 
 
-def _clause_acts(sentence: Sentence, main: list[Trigger], whole: Act) -> list[Act]:
+def _clause_acts(sentence: Sentence, main: list[Trigger], whole: Act, words: Sequence[Trigger] = ()) -> list[Act]:
     """The acts of a sentence with two act words or more: one per clause that holds one."""
     breaks = _and_breaks(Breaks(_ACT_OR_AND_BREAK, sentence.text), sentence.text, main)
     pieces = breaks.pieces()
@@ -117,11 +118,17 @@ def _clause_acts(sentence: Sentence, main: list[Trigger], whole: Act) -> list[Ac
     k = 0  # one sweep: pieces and act words are both in text order
     for i, (lo, hi, _) in enumerate(pieces):
         first = None
+        # a report of its own ("and that 21 civilians died in air raids") names its act by a noun too
+        report = i > 0 and _SAID_BREAK.match(sentence.text, breaks.starts[i - 1]) is not None
         while k < len(main) and main[k].start < hi:
             # a noun after the first act mostly refers back ("after the first strike", "since the invasion")
-            if first is None and main[k].start >= lo and (not acts or main[k].kind != "noun"):
+            if first is None and main[k].start >= lo and (not acts or main[k].kind != "noun" or report):
                 first = main[k]
             k += 1
+        if first is None and _said_next(sentence.text, breaks, i, main[k].start if k < len(main) else len(sentence.text)):
+            # "said 68 soldiers had been killed, and that 21 civilians died in air raids": a toll told
+            # as a report of its own beside the next one
+            first = next((t for t in words if lo <= t.start < hi and t.realized and t.kind != "support"), None)
         if first is not None:
             acts.append((i, first))
     if len(acts) < 2:
@@ -141,6 +148,16 @@ def _clause_acts(sentence: Sentence, main: list[Trigger], whole: Act) -> list[Ac
 # What the doers took in the act they did ("attacked the post and seized weapons", "repelled an attack and
 # captured 14 fighters", "fired tear gas and arrested 200"): the same act in the gold, not one of its own.
 _TAKING = re.compile(r"(?:seiz|captur|arrest|detain|apprehend|took|tak|carr|loot|round)", re.I)
+
+
+def _said_next(text: str, breaks: Breaks, i: int, stop: int) -> bool:
+    """Whether an ``and said`` / ``and that`` break (:data:`_AND_SAID`) follows piece ``i`` before ``stop``."""
+    for b0 in breaks.starts[i:]:
+        if b0 >= stop:
+            return False
+        if _SAID_BREAK.match(text, b0):
+            return True
+    return False
 
 
 def _and_breaks(breaks: Breaks, text: str, main: Sequence[Trigger]) -> Breaks:
