@@ -222,3 +222,11 @@ def test_a_toll_reported_beside_and_that_is_an_act_of_its_own():
     # ANNOTATION.md section 9, acts round 10: "X said N were killed, and that M died in strikes": two reports
     text = "The monitor said 40 fighters had been killed since Friday, and that nine villagers died in air strikes and shelling."
     assert _triggers(text) == ["killed", "air strikes", "shelling"]
+
+
+def test_a_denial_does_not_negate_the_report_after_and_said(entities):
+    # ANNOTATION.md section 9, acts round 10: the denial belongs to its own clause
+    text = "The army denied that the siege had been broken and said its jets had bombed the rebels in Dorva."
+    ents = entities(text, [("ACTOR", "army"), ("ACTOR", "rebels"), ("LOCATION", "Dorva")])
+    recs = build_records(text, ents, "2024-05-08")
+    assert [(r.trigger.text, r.modality) for r in recs] == [("siege", "negated"), ("bombed", "claimed")]

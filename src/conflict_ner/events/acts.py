@@ -62,6 +62,7 @@ class Act(NamedTuple):
     own_source: bool = False
     negates: bool = False  # the other side's denial of the act before it (:func:`_counter_act`)
     joined: bool = False  # cut from the act before at an "and" with no comma (:func:`_and_breaks`)
+    report: bool = False  # opened by "and said" / "and that": a report of its own (:data:`_AND_SAID`)
 
 
 # The other side's answer to an act the sentence reports, in a clause of its own at the end:
@@ -141,7 +142,8 @@ def _clause_acts(sentence: Sentence, main: list[Trigger], whole: Act, words: Seq
         if k + 1 < len(acts):
             hi = breaks.starts[acts[k + 1][0] - 1]
         joined = k > 0 and breaks.texts[i - 1][:3].lower() == "and"
-        out.append(Act(trigger, lo, hi, joined=joined))
+        report = k > 0 and _SAID_BREAK.match(sentence.text, breaks.starts[i - 1]) is not None
+        out.append(Act(trigger, lo, hi, joined=joined, report=report))
     return out
 
 

@@ -157,7 +157,8 @@ def _records(text: str, sentence: Sentence, ents: list[Entity], dates: DateCarry
         # each act its own modality: a denial after one act's word denies another act
         mode = "negated" if act.negates else modality(
             sentence, act_source.text if act_source else None, party_document,
-            act=(act.trigger.start, act.trigger.end) if act.trigger else None, previous=speaker)
+            act=(act.trigger.start, act.trigger.end) if act.trigger else None, previous=speaker,
+            since=act.start if act.report else 0)
         if not keep_bare and _only_possible(sentence, own_counts[i], mode):
             continue
         if not keep_bare and not own_counts[i] and not (act_dates or borrowed) and places_told_act(sentence.text):
