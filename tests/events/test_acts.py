@@ -230,3 +230,13 @@ def test_a_denial_does_not_negate_the_report_after_and_said(entities):
     ents = entities(text, [("ACTOR", "army"), ("ACTOR", "rebels"), ("LOCATION", "Dorva")])
     recs = build_records(text, ents, "2024-05-08")
     assert [(r.trigger.text, r.modality) for r in recs] == [("siege", "negated"), ("bombed", "claimed")]
+
+
+def test_blame_laid_after_the_act_is_a_record_of_its_own(entities):
+    # ANNOTATION.md section 9, acts round 10: "... and blamed X": X is the blame's alleged author
+    text = "The ministry denied that its troops had shelled the market in Dorva and blamed the rebels."
+    ents = entities(text, [("ACTOR", "ministry"), ("ACTOR", "troops"), ("LOCATION", "Dorva"), ("ACTOR", "rebels")])
+    recs = build_records(text, ents, "2024-05-08")
+    assert [(r.trigger.text, r.modality) for r in recs] == [("shelled", "negated"), ("blamed", "claimed")]
+    assert [(a.text, a.role) for a in recs[1].actors] == [("rebels", "initiator")]
+    assert "rebels" not in [a.text for a in recs[0].actors]

@@ -62,6 +62,7 @@ class Act(NamedTuple):
     own_source: bool = False
     negates: bool = False  # the other side's denial of the act before it (:func:`_counter_act`)
     joined: bool = False  # cut from the act before at an "and" with no comma (:func:`_and_breaks`)
+    blames: bool = False  # "... and blamed X": the blame of the act before, an act of its own (:func:`_blame_act`)
     report: bool = False  # opened by "and said" / "and that": a report of its own (:data:`_AND_SAID`)
 
 
@@ -92,6 +93,29 @@ def _counter_act(sentence: Sentence, acts: list[Act]) -> list[Act]:
     return acts
 
 
+# Blame laid after the act it is laid for: "denied its forces had fired on protesters and blamed gunmen"
+_AND_BLAMED = re.compile(r"\band\s+(?P<stance>blamed|blames)\b", re.I)
+
+
+def _blame_act(sentence: Sentence, acts: list[Act]) -> list[Act]:
+    """``acts`` and, when the last act's clause ends with ``and blamed X`` with no act word after it, that
+    blame as an act of its own, named by its word (section 9: blame keeps its record, with the blamed as its
+    alleged author; :func:`conflict_ner.events.builder._blame`).
+
+    >>> s = Sentence("The ministry denied its troops fired on the crowd and blamed unknown gunmen.")
+    >>> [(s.text[a.trigger.start:a.trigger.end], a.blames) for a in sentence_acts(s)]
+    [('fired', False), ('blamed', True)]
+    """
+    last = acts[-1]
+    if last.trigger is None or last.negates:
+        return acts
+    m = _AND_BLAMED.search(sentence.text, last.trigger.end, last.end)
+    if m is None or any(t.start > m.end() and t.kind != "support" for t in sentence.triggers):
+        return acts
+    stance = Trigger(m.start("stance"), m.end("stance"), "noun", False, True)
+    return acts[:-1] + [last._replace(end=m.start()), Act(stance, m.start(), last.end, last.own_source, blames=True)]
+
+
 def sentence_acts(sentence: Sentence, entity_spans: Sequence[tuple[int, int]] = ()) -> list[Act]:
     """The sentence's acts in order; at least one (covering the whole sentence).
 
@@ -106,8 +130,9 @@ def sentence_acts(sentence: Sentence, entity_spans: Sequence[tuple[int, int]] = 
     main = _outcome_verbs_done(sentence.text, words, [t for t in words if _names_act(sentence.text, t)])
     whole = Act(_best(sentence.text, words), 0, len(sentence.text))
     if len(main) < 2:
-        return _counter_act(sentence, [whole])
-    return _counter_act(sentence, _coordinated(sentence.text, _clause_acts(sentence, main, whole, words), main))
+        return _blame_act(sentence, _counter_act(sentence, [whole]))
+    return _blame_act(sentence, _counter_act(
+        sentence, _coordinated(sentence.text, _clause_acts(sentence, main, whole, words), main)))
 
 
 def _clause_acts(sentence: Sentence, main: list[Trigger], whole: Act, words: Sequence[Trigger] = ()) -> list[Act]:

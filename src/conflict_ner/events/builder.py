@@ -158,7 +158,7 @@ def _records(text: str, sentence: Sentence, ents: list[Entity], dates: DateCarry
         mode = "negated" if act.negates else modality(
             sentence, act_source.text if act_source else None, party_document,
             act=(act.trigger.start, act.trigger.end) if act.trigger else None, previous=speaker,
-            since=act.start if act.report else 0)
+            since=act.start if act.report or act.blames else 0)
         if not keep_bare and _only_possible(sentence, own_counts[i], mode):
             continue
         if not keep_bare and not own_counts[i] and not (act_dates or borrowed) and places_told_act(sentence.text):
@@ -175,6 +175,8 @@ def _records(text: str, sentence: Sentence, ents: list[Entity], dates: DateCarry
                       act_dates or borrowed, act_source, mode, dates, published, doc_id, certainty, others)
         if act.negates and i - 1 in made:
             rec = _denial(sentence, act, rec, made[i - 1])
+        elif act.blames and i - 1 in made:
+            rec = _blame(sentence, act, rec, made[i - 1])
         made[i] = rec
         out.append(rec)
     if stance is not None and 0 in made:
@@ -244,6 +246,17 @@ def _denial(sentence: Sentence, act: Act, rec: EventRecord, denied: EventRecord)
     actors = tuple(replace(a, role="initiator") if a.end <= stance else a for a in rec.actors)
     return replace(rec, event_type=denied.event_type, sub_event_type=denied.sub_event_type, actors=actors)
 
+
+
+def _blame(sentence: Sentence, act: Act, rec: EventRecord, blamed: EventRecord) -> EventRecord:
+    """Blame laid after the act it is laid for (``... and blamed unidentified gunmen``): that act's type and
+    its targets (section 9: blame keeps its record and its act's type), and those blamed, named after the
+    word, as its (alleged) initiators."""
+    word = sentence.start + act.trigger.start
+    actors = tuple(replace(a, role="initiator") if a.start > word else a for a in rec.actors)
+    seen = {a.text.lower() for a in actors}
+    actors += tuple(a for a in blamed.actors if a.role == "target" and a.text.lower() not in seen)
+    return replace(rec, event_type=blamed.event_type, sub_event_type=blamed.sub_event_type, actors=actors)
 
 
 # A relative clause's opening right before a later act's verb: "Peshmerga fighters who withdrew north"
