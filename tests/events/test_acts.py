@@ -196,7 +196,8 @@ def test_a_second_report_joined_by_and_said_or_and_that_is_an_act_of_its_own(ent
 
 def test_one_act_told_twice_across_and_said_stays_one_record(entities):
     # section 9: two acts are cut apart only when they are different acts; the same type told twice is one
-    text = "Local officials blamed the deaths on shelling by the militia and said the militia had fired mortars at the clinic."
+    text = ("Local officials blamed the deaths on shelling by the militia and said the militia had fired mortars "
+            "at the clinic.")
     ents = entities(text, [("ACTOR", "Local officials"), ("ACTOR", "militia"), ("ACTOR", "militia"),
                            ("WEAPON", "mortars")])
     recs = build_records(text, ents, "2024-05-08")
@@ -220,7 +221,8 @@ def test_a_killing_joined_to_another_act_done_is_an_act_of_its_own(sentence, tri
 
 def test_a_toll_reported_beside_and_that_is_an_act_of_its_own():
     # ANNOTATION.md section 9, acts round 10: "X said N were killed, and that M died in strikes": two reports
-    text = "The monitor said 40 fighters had been killed since Friday, and that nine villagers died in air strikes and shelling."
+    text = ("The monitor said 40 fighters had been killed since Friday, and that nine villagers died in air strikes "
+            "and shelling.")
     assert _triggers(text) == ["killed", "air strikes", "shelling"]
 
 

@@ -151,7 +151,8 @@ def _clause_acts(sentence: Sentence, main: list[Trigger], whole: Act, words: Seq
             if first is None and main[k].start >= lo and (not acts or main[k].kind != "noun" or report):
                 first = main[k]
             k += 1
-        if first is None and _said_next(sentence.text, breaks, i, main[k].start if k < len(main) else len(sentence.text)):
+        stop = main[k].start if k < len(main) else len(sentence.text)
+        if first is None and _said_next(sentence.text, breaks, i, stop):
             # "said 68 soldiers had been killed, and that 21 civilians died in air raids": a toll told
             # as a report of its own beside the next one
             first = next((t for t in words if lo <= t.start < hi and t.realized and t.kind != "support"), None)

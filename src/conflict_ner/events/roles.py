@@ -184,8 +184,8 @@ _WHERE_BEFORE = re.compile(rf"\bwhere\s+{_DET}$", re.I)
 _RESISTANCE_BEFORE = re.compile(rf"\b(?:resistance|opposition)\s+from\s+{_DET}$", re.I)
 # Those taken or held prisoner or hostage suffered the act: "had taken 14 police officers prisoner",
 # "held 10 officers and National Guard troops hostage".
-_CAPTIVE_AFTER = re.compile(r"(?:\s+(?:and|or)\s+[^,;:]{1,60}?)?\s+(?:prisoners?|hostages?|captives?)\b(?!\s+(?:of|to)\b)",
-                            re.I)
+_CAPTIVE_AFTER = re.compile(r"(?:\s+(?:and|or)\s+[^,;:]{1,60}?)?\s+(?:prisoners?|hostages?|captives?)\b"
+                            r"(?!\s+(?:of|to)\b)", re.I)
 # Those a burnt or struck building held suffered the act: "set homes on fire with families inside".
 _WITH_BEFORE = re.compile(rf"\bwith\s+(?:{_QUANTITY})?{_DET}$", re.I)
 _INSIDE_AFTER = re.compile(r"\s+(?:still\s+)?(?:inside|within|indoors|aboard|on board)\b", re.I)
@@ -311,7 +311,8 @@ def assign_roles(sentence: Sentence, actors: Sequence[Entity]) -> list[ActorRef]
 
 _POLICE = re.compile(r"\bpolice\b", re.I)
 # A person named as a side's spokesperson: "OLA spokesman [Odaa Tarbii]", "[Ahmed Ali], spokesman for the army,"
-_TITLES = r"(?:Sheikh|Colonel|General|Major|Captain|Brigadier|Lieutenant|Col\.|Gen\.|Maj\.|Capt\.|Brig\.|Lt\.|Dr\.|Mr\.|Ms\.)"
+_TITLES = (r"(?:Sheikh|Colonel|General|Major|Captain|Brigadier|Lieutenant|"
+           r"Col\.|Gen\.|Maj\.|Capt\.|Brig\.|Lt\.|Dr\.|Mr\.|Ms\.)")
 _SPOKESPERSON_BEFORE = re.compile(rf"\bspokes(?:man|woman|person)\s+(?:{_TITLES}\s+)*$", re.I)
 _SPOKESPERSON_AFTER = re.compile(r"\s*,\s+(?:(?:the|a|an|its|their)\s+)?(?:[\w'\u2019-]+\s+){0,3}?"
                                  r"spokes(?:man|woman|person)\b", re.I)
