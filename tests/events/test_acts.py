@@ -157,3 +157,88 @@ def test_a_denial_clause_negates_only_its_own_record(entities):
     ents = entities(text, [("ACTOR", "Rebels"), ("LOCATION", "Tal Sabha"), ("DATE", "Monday"), ("ACTOR", "army")])
     recs = build_records(text, ents, "2024-05-08")
     assert [(r.trigger.text, r.modality) for r in recs] == [("shelled", "claimed"), ("denied", "negated")]
+
+
+@pytest.mark.parametrize("sentence, triggers", [
+    # a plain "and" before a verb of an act done, with no subject of its own: a second act
+    ("Raiders stormed the hamlet and abducted nine herders.", ["stormed", "abducted"]),
+    ("The militia shelled the depot and then stormed the barracks.", ["shelled", "stormed"]),
+    # ... but not a taking told with the act, a passive before it, nor coordinated nouns
+    ("Rebels overran the outpost and seized two mortars.", ["overran"]),
+    ("Two rockets were fired from the hills and struck a fuel depot.", ["fired"]),
+    ("Air strikes and shelling hit the market.", ["Air strikes", "shelling"]),
+])
+def test_a_plain_and_before_an_act_verb_done_opens_an_act(sentence, triggers):
+    # ANNOTATION.md section 9, acts round 10
+    assert _triggers(sentence) == triggers
+
+
+def test_coordinated_verbs_share_their_subject(entities):
+    # section 9: "militants stormed the village and abducted 12": the militants did both acts
+    text = "Raiders stormed the hamlet of Dorva and abducted nine herders."
+    ents = entities(text, [("ACTOR", "Raiders"), ("LOCATION", "Dorva"), ("COUNT", "nine"), ("ACTOR", "herders")])
+    recs = build_records(text, ents, "2024-05-08")
+    assert [(r.trigger.text, [(a.text, a.role) for a in r.actors]) for r in recs] == [
+        ("stormed", [("Raiders", "initiator")]),
+        ("abducted", [("Raiders", "initiator"), ("herders", "target")])]
+
+
+def test_a_second_report_joined_by_and_said_or_and_that_is_an_act_of_its_own(entities):
+    # ANNOTATION.md section 9, acts round 10: "... and that X had done Y" tells another act
+    text = "The army said it had repelled a raid on Dorva and that its jets had bombed a rebel depot near Kesh."
+    ents = entities(text, [("ACTOR", "army"), ("LOCATION", "Dorva"), ("ACTOR", "rebel"), ("LOCATION", "Kesh")])
+    recs = build_records(text, ents, "2024-05-08")
+    assert [(r.trigger.text, [p.text for p in r.locations]) for r in recs] == [
+        ("repelled", ["Dorva"]), ("bombed", ["Kesh"])]
+    assert _triggers("Rebels said they had ambushed a convoy and added that jets had bombed the camp.") == [
+        "ambushed", "bombed"]
+
+
+def test_one_act_told_twice_across_and_said_stays_one_record(entities):
+    # section 9: two acts are cut apart only when they are different acts; the same type told twice is one
+    text = ("Local officials blamed the deaths on shelling by the militia and said the militia had fired mortars "
+            "at the clinic.")
+    ents = entities(text, [("ACTOR", "Local officials"), ("ACTOR", "militia"), ("ACTOR", "militia"),
+                           ("WEAPON", "mortars")])
+    recs = build_records(text, ents, "2024-05-08")
+    assert [(r.trigger.text, [w.text for w in r.weapons]) for r in recs] == [("shelling", ["mortars"])]
+
+
+@pytest.mark.parametrize("sentence, triggers", [
+    # a killing done by its subject and joined by "and" to another act done is an act of its own
+    ("Raiders killed 30 herders and abducted 15 boys near the river.", ["killed", "abducted"]),
+    ("The brigade killed 40 insurgents and captured 9 others.", ["killed", "captured"]),
+    # "set ... ablaze" is done ("set" is its past too)
+    ("Raiders killed 30 herders and set the granaries ablaze.", ["killed", "set the granaries ablaze"]),
+    # ... not an outcome after the act, nor one outcome beside another
+    ("The brigade ambushed and killed 40 insurgents.", ["ambushed"]),
+    ("Jets killed 5 farmers and wounded 9.", ["killed"]),
+])
+def test_a_killing_joined_to_another_act_done_is_an_act_of_its_own(sentence, triggers):
+    # ANNOTATION.md section 9, acts round 10
+    assert _triggers(sentence) == triggers
+
+
+def test_a_toll_reported_beside_and_that_is_an_act_of_its_own():
+    # ANNOTATION.md section 9, acts round 10: "X said N were killed, and that M died in strikes": two reports
+    text = ("The monitor said 40 fighters had been killed since Friday, and that nine villagers died in air strikes "
+            "and shelling.")
+    assert _triggers(text) == ["killed", "air strikes", "shelling"]
+
+
+def test_a_denial_does_not_negate_the_report_after_and_said(entities):
+    # ANNOTATION.md section 9, acts round 10: the denial belongs to its own clause
+    text = "The army denied that the siege had been broken and said its jets had bombed the rebels in Dorva."
+    ents = entities(text, [("ACTOR", "army"), ("ACTOR", "rebels"), ("LOCATION", "Dorva")])
+    recs = build_records(text, ents, "2024-05-08")
+    assert [(r.trigger.text, r.modality) for r in recs] == [("siege", "negated"), ("bombed", "claimed")]
+
+
+def test_blame_laid_after_the_act_is_a_record_of_its_own(entities):
+    # ANNOTATION.md section 9, acts round 10: "... and blamed X": X is the blame's alleged author
+    text = "The ministry denied that its troops had shelled the market in Dorva and blamed the rebels."
+    ents = entities(text, [("ACTOR", "ministry"), ("ACTOR", "troops"), ("LOCATION", "Dorva"), ("ACTOR", "rebels")])
+    recs = build_records(text, ents, "2024-05-08")
+    assert [(r.trigger.text, r.modality) for r in recs] == [("shelled", "negated"), ("blamed", "claimed")]
+    assert [(a.text, a.role) for a in recs[1].actors] == [("rebels", "initiator")]
+    assert "rebels" not in [a.text for a in recs[0].actors]

@@ -657,3 +657,96 @@ def test_those_freed_or_spared_take_no_part(entities, sentence, actors, expected
 def test_the_victim_of_an_act_or_its_survivor_suffered_it(entities, sentence, actors, expected):
     # ANNOTATION.md section 9, roles round 9
     assert [r for _, r in _roles(entities, sentence, *actors)] == expected
+
+
+@pytest.mark.parametrize("sentence, actors, expected", [
+    ("The raiders torched the granary with two herdsmen inside and shot those who ran.",
+     ("raiders", "herdsmen"), ["initiator", "target"]),
+    ("Gunmen burned the bus with passengers still aboard and shot at the driver.", ("Gunmen", "passengers"),
+     ["initiator", "target"]),
+])
+def test_those_a_building_held_when_it_was_hit_suffered_the_act(entities, sentence, actors, expected):
+    # ANNOTATION.md section 9, acts round 10: "with X inside" are the act's victims
+    assert [r for _, r in _roles(entities, sentence, *actors)] == expected
+
+
+@pytest.mark.parametrize("sentence, actors, expected", [
+    ("The spokesman said ammunition stored by the militia had exploded near the market.", ("militia",), ["other"]),
+    ("Thirty wounded villagers were evacuated by the peacekeepers after the raid.", ("peacekeepers",), ["other"]),
+    ("Engineers cleared mines left behind by the insurgents after the battle.", ("insurgents",), ["other"]),
+    # the doer of the act itself, after "by", stays its initiator
+    ("The market was shelled by the militia on Monday.", ("militia",), ["initiator"]),
+])
+def test_one_named_after_by_with_a_verb_no_part_of_the_act_takes_no_part(entities, sentence, actors, expected):
+    # ANNOTATION.md section 9, acts round 10
+    assert [r for _, r in _roles(entities, sentence, *actors)] == expected
+
+
+@pytest.mark.parametrize("sentence, actors, expected", [
+    ("Rebels had taken 20 border guards prisoner near the pass.", ("Rebels", "border guards"),
+     ["initiator", "target"]),
+    ("Rioters held six wardens and two nurses hostage for a day.", ("Rioters", "wardens", "nurses"),
+     ["initiator", "target", "target"]),
+])
+def test_those_taken_prisoner_or_held_hostage_suffered_the_act(entities, sentence, actors, expected):
+    # ANNOTATION.md section 9, acts round 10
+    assert [r for _, r in _roles(entities, sentence, *actors)] == expected
+
+
+@pytest.mark.parametrize("sentence, actors, expected", [
+    # each source of a list after "according to" is a source, not an actor of the act
+    ("Jets bombed the depot on Monday, according to residents and to the Monitoring Group.",
+     ("Jets", "residents", "Monitoring Group"), [("Jets", "initiator")]),
+    # a period after a lone capital does not end the source's name
+    ("Nine fighters were killed, according to the U.S. Southern Command, which runs the mission.",
+     ("fighters", "U.S. Southern Command"), [("fighters", "target")]),
+])
+def test_every_source_after_according_to_is_left_out(entities, sentence, actors, expected):
+    # ANNOTATION.md section 9, acts round 10 (sources.py)
+    assert _roles(entities, sentence, *actors) == expected
+
+
+def test_a_long_named_source_is_left_out(entities):
+    # ANNOTATION.md section 9, acts round 10: a source's name of up to ten words
+    text = "The Joint Office for the Coordination of Relief Work said 20 villagers died in the raid."
+    assert _roles(entities, text, "Joint Office for the Coordination of Relief Work", "villagers") == [
+        ("villagers", "target")]
+
+
+@pytest.mark.parametrize("sentence, actors, expected", [
+    ("Militia spokesman Captain Omar Farah rejected the accusation of shelling the camp.",
+     ("Militia", "Omar Farah"), ["Militia"]),
+    ("Omar Farah, a spokesman for the militia, denied that its gunmen attacked the convoy.",
+     ("Omar Farah", "militia", "gunmen"), ["militia", "gunmen"]),
+])
+def test_a_sides_spokesperson_is_not_an_actor(entities, sentence, actors, expected):
+    # ANNOTATION.md section 9, acts round 10: the side speaks through its spokesperson
+    assert [a for a, _ in _roles(entities, sentence, *actors)] == expected
+
+
+@pytest.mark.parametrize("sentence, actors, expected", [
+    # a name or a participle between "by" and the doer does not hide it
+    ("Troops repelled an attack by Kivu gunmen on their post at dawn.", ("Troops", "gunmen"), ["target", "initiator"]),
+    ("Two farmers were hit by bullets fired by fleeing soldiers near the bridge.", ("farmers", "soldiers"),
+     ["target", "initiator"]),
+])
+def test_the_doer_after_by_with_a_modifier_did_the_act(entities, sentence, actors, expected):
+    # ANNOTATION.md section 9, acts round 10
+    assert [r for _, r in _roles(entities, sentence, *actors)] == expected
+
+
+@pytest.mark.parametrize("sentence, actors, expected", [
+    ("The garrison denied losing the hill on Monday.", ("garrison",), ["target"]),
+    ("The ministry denied suffering any losses in the raid.", ("ministry",), ["target"]),
+    # denying the act itself stays the doer's denial
+    ("The militia denied shelling the market.", ("militia",), ["initiator"]),
+])
+def test_the_side_that_denies_a_loss_suffered_the_act(entities, sentence, actors, expected):
+    # ANNOTATION.md section 9, acts round 10
+    assert [r for _, r in _roles(entities, sentence, *actors)] == expected
+
+
+def test_those_an_advance_met_resistance_from_are_its_target(entities):
+    # ANNOTATION.md section 9, acts round 10
+    text = "Army units took the town, meeting little resistance from the militia, who pulled back north."
+    assert _roles(entities, text, "Army units", "militia") == [("Army units", "initiator"), ("militia", "target")]

@@ -29,6 +29,16 @@ from conflict_ner.events.triggers import Trigger, find_triggers
 _AS_CLAUSE = (r"(?<!such )(?<!well )\bas\b"
               r"(?!\s+(?:well|part|a result|of|if|though|many|much|far|long|soon|to|for|the result)\b)")
 _ACT_BREAK = re.compile(rf";|,\s+and\b|\b(?:{SUBORDINATORS})\b|{_AS_CLAUSE}", re.I)
+# ... and a plain "and" too, kept as a break only before a verb of its own act (:func:`_and_breaks`)
+# A second report joined by "and" ("denied the siege had been lifted and said its jets were pounding the
+# town", "said the attack was repelled and that several attackers had been captured"): a clause of its own.
+_AND_SAID = r"\band\s+(?:(?:said|says|added|adds|claimed|claims|insisted|stated|suggested)(?:\s+that)?|that)\b"
+_SAID_BREAK = re.compile(rf",?\s*{_AND_SAID}", re.I)
+_ACT_OR_AND_BREAK = re.compile(rf";|,\s+and\b|{_AND_SAID}|\band\b|\b(?:{SUBORDINATORS})\b|{_AS_CLAUSE}", re.I)
+# Between a later act's clause break and its verb when the clause has no subject of its own: ", and
+# had shelled", ", and were firing", "and then stormed" (auxiliaries and adverbs only).
+NO_SUBJECT_GAP = re.compile(r"\s*(?:(?:had|has|have|was|were|is|are|then|also|later|subsequently|"
+                            r"again|still|briefly|\w+ly)\s+)*", re.I)
 # Where a second source's figure starts ("..., while residents said 100 bodies were found")
 _FIGURE_BREAK = re.compile(r",?\s+(?:while|whereas|but)\b|,\s+and\b|;", re.I)
 # A new item of a list, on a line of its own ("\n- Civilian deaths: 6", "\n\u2022 SDF fighters: nine killed")
@@ -51,6 +61,9 @@ class Act(NamedTuple):
     end: int
     own_source: bool = False
     negates: bool = False  # the other side's denial of the act before it (:func:`_counter_act`)
+    joined: bool = False  # cut from the act before at an "and" with no comma (:func:`_and_breaks`)
+    blames: bool = False  # "... and blamed X": the blame of the act before, an act of its own (:func:`_blame_act`)
+    report: bool = False  # opened by "and said" / "and that": a report of its own (:data:`_AND_SAID`)
 
 
 # The other side's answer to an act the sentence reports, in a clause of its own at the end:
@@ -80,6 +93,29 @@ def _counter_act(sentence: Sentence, acts: list[Act]) -> list[Act]:
     return acts
 
 
+# Blame laid after the act it is laid for: "denied its forces had fired on protesters and blamed gunmen"
+_AND_BLAMED = re.compile(r"\band\s+(?P<stance>blamed|blames)\b", re.I)
+
+
+def _blame_act(sentence: Sentence, acts: list[Act]) -> list[Act]:
+    """``acts`` and, when the last act's clause ends with ``and blamed X`` with no act word after it, that
+    blame as an act of its own, named by its word (section 9: blame keeps its record, with the blamed as its
+    alleged author; :func:`conflict_ner.events.builder._blame`).
+
+    >>> s = Sentence("The ministry denied its troops fired on the crowd and blamed unknown gunmen.")
+    >>> [(s.text[a.trigger.start:a.trigger.end], a.blames) for a in sentence_acts(s)]
+    [('fired', False), ('blamed', True)]
+    """
+    last = acts[-1]
+    if last.trigger is None or last.negates:
+        return acts
+    m = _AND_BLAMED.search(sentence.text, last.trigger.end, last.end)
+    if m is None or any(t.start > m.end() and t.kind != "support" for t in sentence.triggers):
+        return acts
+    stance = Trigger(m.start("stance"), m.end("stance"), "noun", False, True)
+    return acts[:-1] + [last._replace(end=m.start()), Act(stance, m.start(), last.end, last.own_source, blames=True)]
+
+
 def sentence_acts(sentence: Sentence, entity_spans: Sequence[tuple[int, int]] = ()) -> list[Act]:
     """The sentence's acts in order; at least one (covering the whole sentence).
 
@@ -91,27 +127,35 @@ def sentence_acts(sentence: Sentence, entity_spans: Sequence[tuple[int, int]] = 
     ['attacked']
     """
     words = _outside(sentence.triggers, entity_spans, sentence.text)
-    main = [t for t in words if _names_act(sentence.text, t)]
+    main = _outcome_verbs_done(sentence.text, words, [t for t in words if _names_act(sentence.text, t)])
     whole = Act(_best(sentence.text, words), 0, len(sentence.text))
     if len(main) < 2:
-        return _counter_act(sentence, [whole])
-    return _counter_act(sentence, _coordinated(sentence.text, _clause_acts(sentence, main, whole), main))
+        return _blame_act(sentence, _counter_act(sentence, [whole]))
+    return _blame_act(sentence, _counter_act(
+        sentence, _coordinated(sentence.text, _clause_acts(sentence, main, whole, words), main)))
 
 
-def _clause_acts(sentence: Sentence, main: list[Trigger], whole: Act) -> list[Act]:
+def _clause_acts(sentence: Sentence, main: list[Trigger], whole: Act, words: Sequence[Trigger] = ()) -> list[Act]:
     """The acts of a sentence with two act words or more: one per clause that holds one."""
-    breaks = Breaks(_ACT_BREAK, sentence.text)
+    breaks = _and_breaks(Breaks(_ACT_OR_AND_BREAK, sentence.text), sentence.text, main)
     pieces = breaks.pieces()
     # the pieces that hold an act word, with the first such word
     acts: list[tuple[int, Trigger]] = []
     k = 0  # one sweep: pieces and act words are both in text order
     for i, (lo, hi, _) in enumerate(pieces):
         first = None
+        # a report of its own ("and that 21 civilians died in air raids") names its act by a noun too
+        report = i > 0 and _SAID_BREAK.match(sentence.text, breaks.starts[i - 1]) is not None
         while k < len(main) and main[k].start < hi:
             # a noun after the first act mostly refers back ("after the first strike", "since the invasion")
-            if first is None and main[k].start >= lo and (not acts or main[k].kind != "noun"):
+            if first is None and main[k].start >= lo and (not acts or main[k].kind != "noun" or report):
                 first = main[k]
             k += 1
+        stop = main[k].start if k < len(main) else len(sentence.text)
+        if first is None and _said_next(sentence.text, breaks, i, stop):
+            # "said 68 soldiers had been killed, and that 21 civilians died in air raids": a toll told
+            # as a report of its own beside the next one
+            first = next((t for t in words if lo <= t.start < hi and t.realized and t.kind != "support"), None)
         if first is not None:
             acts.append((i, first))
     if len(acts) < 2:
@@ -123,8 +167,79 @@ def _clause_acts(sentence: Sentence, main: list[Trigger], whole: Act) -> list[Ac
         # the stretch ends where the next act's piece begins, less the break before it
         if k + 1 < len(acts):
             hi = breaks.starts[acts[k + 1][0] - 1]
-        out.append(Act(trigger, lo, hi))
+        joined = k > 0 and breaks.texts[i - 1][:3].lower() == "and"
+        report = k > 0 and _SAID_BREAK.match(sentence.text, breaks.starts[i - 1]) is not None
+        out.append(Act(trigger, lo, hi, joined=joined, report=report))
     return out
+
+
+# What the doers took in the act they did ("attacked the post and seized weapons", "repelled an attack and
+# captured 14 fighters", "fired tear gas and arrested 200"): the same act in the gold, not one of its own.
+_TAKING = re.compile(r"(?:seiz|captur|arrest|detain|apprehend|took|tak|carr|loot|round)", re.I)
+
+
+def _said_next(text: str, breaks: Breaks, i: int, stop: int) -> bool:
+    """Whether an ``and said`` / ``and that`` break (:data:`_AND_SAID`) follows piece ``i`` before ``stop``."""
+    for b0 in breaks.starts[i:]:
+        if b0 >= stop:
+            return False
+        if _SAID_BREAK.match(text, b0):
+            return True
+    return False
+
+
+def _and_breaks(breaks: Breaks, text: str, main: Sequence[Trigger]) -> Breaks:
+    """``breaks`` less each plain ``and`` that is not followed, past auxiliaries and adverbs only, by a
+    verb of an act reported as done (``militants stormed the village and abducted 12``: two acts; ``air
+    strikes and shelling``, ``soldiers and police``: none)."""
+    starts = {t.start: t for t in main}
+    keep, k, before = [], 0, None  # one sweep: breaks and act words are in text order
+    for i, (b0, b1, word) in enumerate(zip(breaks.starts, breaks.ends, breaks.texts)):
+        while k < len(main) and main[k].end <= b0:
+            before, k = main[k], k + 1
+        if word.lower() == "and":  # a plain "and" ("and said" always breaks)
+            gap = NO_SUBJECT_GAP.match(text, b1)
+            t = starts.get(gap.end()) if gap else None
+            outcome = before is not None and not _names_act(text, before)  # "killed 40 and captured 12"
+            if t is None or before is None or not _done_verb(text, t, taking=outcome) \
+                    or before.kind not in ("act", "mutual") or before.passive or _TAKING.match(text, before.start):
+                continue
+        keep.append(i)
+    breaks.starts = [breaks.starts[i] for i in keep]
+    breaks.ends = [breaks.ends[i] for i in keep]
+    breaks.texts = [breaks.texts[i] for i in keep]
+    return breaks
+
+
+# From a casualty verb done to the "and" before the next act verb: "killed 86 people and set huts ablaze"
+_TO_AND = re.compile(r"[^,;:]*?\band\s+", re.I)
+
+
+def _outcome_verbs_done(text: str, words: Sequence[Trigger], main: list[Trigger]) -> list[Trigger]:
+    """``main`` with each casualty verb done by its subject (``gunmen killed 86 people``) that a plain
+    ``and`` joins to a verb of another act done (``... and abducted 40``, ``... and captured 12 others``,
+    a taking included): the killing is then an act of its own beside it (section 9), not only that act's
+    outcome."""
+    if not main:
+        return main
+    out, k = [], 0
+    for t in words:
+        while k < len(main) and main[k].start < t.end:
+            k += 1
+        if (t.kind == "act" and t.realized and not t.passive and k < len(main) and not _names_act(text, t)
+                and text[t.start:t.end].split()[0].lower().endswith("ed")):
+            gap = _TO_AND.match(text, t.end, main[k].start)
+            nxt = main[k]
+            if gap is not None and NO_SUBJECT_GAP.fullmatch(text, gap.end(), nxt.start) \
+                    and _done_verb(text, nxt, taking=True):
+                out.append(t)
+    return sorted(main + out) if out else main
+
+
+def _done_verb(text: str, t: Trigger, taking: bool = False) -> bool:
+    """Whether an act word is a verb of an act done, active, not a taking (:data:`_TAKING`) unless ``taking``."""
+    return (t.kind in ("act", "mutual") and t.realized and not t.passive and not _noun_form(text, t)
+            and (taking or not _TAKING.match(text, t.start)))
 
 
 def _coordinated(text: str, acts: list[Act], main: Sequence[Trigger]) -> list[Act]:

@@ -17,7 +17,7 @@ from dataclasses import replace
 from datetime import date
 
 from conflict_ner.errors import DataError
-from conflict_ner.events.acts import Act, competing_figures, sentence_acts
+from conflict_ner.events.acts import NO_SUBJECT_GAP, Act, competing_figures, sentence_acts
 from conflict_ner.events.attribution import attribution
 from conflict_ner.events.counts import count_refs
 from conflict_ner.events.date_carry import CarryMode, DateCarry
@@ -122,6 +122,7 @@ def _records(text: str, sentence: Sentence, ents: list[Entity], dates: DateCarry
     stance = _stance_act(sentence, acts) if verb is None else None
     if stance is not None:
         acts = [stance, acts[0]._replace(start=stance.end)] + acts[1:]
+    acts = _one_act_told_twice(sentence, acts, ents, actors, counts)
     if len(acts) > 1:
         certainty = CERTAINTY["trigger"]
     # each entity, actor and count goes to the act whose stretch holds it (one pass each)
@@ -156,7 +157,8 @@ def _records(text: str, sentence: Sentence, ents: list[Entity], dates: DateCarry
         # each act its own modality: a denial after one act's word denies another act
         mode = "negated" if act.negates else modality(
             sentence, act_source.text if act_source else None, party_document,
-            act=(act.trigger.start, act.trigger.end) if act.trigger else None, previous=speaker)
+            act=(act.trigger.start, act.trigger.end) if act.trigger else None, previous=speaker,
+            since=act.start if act.report or act.blames else 0)
         if not keep_bare and _only_possible(sentence, own_counts[i], mode):
             continue
         if not keep_bare and not own_counts[i] and not (act_dates or borrowed) and places_told_act(sentence.text):
@@ -173,12 +175,44 @@ def _records(text: str, sentence: Sentence, ents: list[Entity], dates: DateCarry
                       act_dates or borrowed, act_source, mode, dates, published, doc_id, certainty, others)
         if act.negates and i - 1 in made:
             rec = _denial(sentence, act, rec, made[i - 1])
+        elif act.blames and i - 1 in made:
+            rec = _blame(sentence, act, rec, made[i - 1])
         made[i] = rec
         out.append(rec)
     if stance is not None and 0 in made:
         made[0] = _stance_record(sentence, stance, made[0], made.get(1))
         out[0] = made[0]
     return out
+
+
+def _one_act_told_twice(sentence: Sentence, acts: list[Act], ents: Sequence[Entity], actors: Sequence,
+                        counts: Sequence) -> list[Act]:
+    """``acts`` with each act cut off at an ``and`` (:attr:`.Act.joined`) joined back to the act before
+    it when the two stretches, each typed alone, are the same sub-event type: one act told twice (``blamed
+    the deaths on shelling by X and said X had fired mortars at the monastery``), not two acts (section 9:
+    a sentence with two triggers of different acts is cut between them)."""
+    if not any(a.joined for a in acts):
+        return acts
+    out = [acts[0]]
+    for act in acts[1:]:
+        before = out[-1]
+        if act.joined and not before.negates and _stretch_type(sentence, before, ents, actors, counts) \
+                == _stretch_type(sentence, act, ents, actors, counts):
+            out[-1] = before._replace(end=act.end)
+        else:
+            out.append(act)
+    return out
+
+
+def _stretch_type(sentence: Sentence, act: Act, ents: Sequence[Entity], actors: Sequence, counts: Sequence) -> str:
+    """The sub-event type of an act's stretch read alone, with the entities, actors and counts in it."""
+    lo, hi = sentence.start + act.start, sentence.start + act.end
+
+    def spans(label: str) -> tuple:
+        return tuple(TextSpan(e.text, e.start, e.end) for e in ents if e.label == label and lo <= e.start < hi)
+
+    return classify(Sentence(sentence.text[act.start:act.end], lo), [a for a in actors if lo <= a.start < hi],
+                    spans("WEAPON"), [c for c in counts if lo <= c.start < hi], spans("LOCATION")).sub_event_type
 
 
 def _stance_act(sentence: Sentence, acts: Sequence[Act]) -> Act | None:
@@ -213,10 +247,17 @@ def _denial(sentence: Sentence, act: Act, rec: EventRecord, denied: EventRecord)
     return replace(rec, event_type=denied.event_type, sub_event_type=denied.sub_event_type, actors=actors)
 
 
-# Between a later act's clause break and its verb when the clause has no subject of its own: ", and
-# had shelled", ", and were firing", "and then stormed" (auxiliaries and adverbs only).
-_NO_SUBJECT_GAP = re.compile(r"\s*(?:(?:had|has|have|was|were|is|are|then|also|later|subsequently|"
-                             r"again|still|briefly|\w+ly)\s+)*", re.I)
+
+def _blame(sentence: Sentence, act: Act, rec: EventRecord, blamed: EventRecord) -> EventRecord:
+    """Blame laid after the act it is laid for (``... and blamed unidentified gunmen``): that act's type and
+    its targets (section 9: blame keeps its record and its act's type), and those blamed, named after the
+    word, as its (alleged) initiators."""
+    word = sentence.start + act.trigger.start
+    actors = tuple(replace(a, role="initiator") if a.start > word else a for a in rec.actors)
+    seen = {a.text.lower() for a in actors}
+    actors += tuple(a for a in blamed.actors if a.role == "target" and a.text.lower() not in seen)
+    return replace(rec, event_type=blamed.event_type, sub_event_type=blamed.sub_event_type, actors=actors)
+
 
 # A relative clause's opening right before a later act's verb: "Peshmerga fighters who withdrew north"
 _RELATIVE_BEFORE = re.compile(r",?\s+(?:who|which)\s*$", re.I)
@@ -243,7 +284,7 @@ def _shared_subjects(sentence: Sentence, acts: Sequence[Act], own_actors: list[l
         if (t is None or act.start == before.start or act.negates or t.kind not in ("act", "mutual") or t.passive
                 or not t.realized):  # "as fighting intensified": a noun, the subject of its own verb
             continue
-        if _NO_SUBJECT_GAP.fullmatch(sentence.text, act.start, t.start) is None:
+        if NO_SUBJECT_GAP.fullmatch(sentence.text, act.start, t.start) is None:
             continue
         if any(a.start - sentence.start < t.start for a in out[i]):
             continue  # a subject of its own

@@ -115,7 +115,7 @@ ACT_NOUNS = (
 )
 #: Past forms that do not end in -ed (a trigger written so is reported as done).
 IRREGULAR_PAST = frozenset("struck shot hit hurt fought fled died overran retook lost blew took came among withdrew withdrawn "
-                           "retaken overrun taken fell".split())
+                           "retaken overrun taken fell set".split())
 #: Verb stems whose negation negates the act ("did not attack", "never fired").
 NEGATABLE_ACT_STEMS = (
     r"attack|kill|fire|fired|strike|struck|hit|shell|injur|wound|bomb|target|carr(?:y|ied) out|launch|"

@@ -166,11 +166,13 @@ def _party_title(text: str) -> bool:
 
 
 def modality(sentence: Sentence, source: str | None = None, party_document: bool = False, *,
-             act: tuple[int, int] | None = None, previous: str | None = None) -> Modality:
+             act: tuple[int, int] | None = None, previous: str | None = None, since: int = 0) -> Modality:
     """Modality of the act the sentence reports. ``source`` is its attribution text, if known;
     ``act`` the act's trigger (sentence offsets): a denial after it denies something else
     (``said it hit a depot and denied targeting migrants``: the hit is claimed); ``previous``
-    the source of the sentence before, which a pronoun speaker (``he said``) stands for.
+    the source of the sentence before, which a pronoun speaker (``he said``) stands for; ``since`` where
+    the act's own report starts: a denial before it denies another act (``denied the siege had been lifted
+    and said its jets were pounding the town``: the pounding is claimed).
 
     Order: negated, then threatened / planned (only when no act is reported as
     done), then claimed (a party's statement, a claim of responsibility, blame),
@@ -182,7 +184,7 @@ def modality(sentence: Sentence, source: str | None = None, party_document: bool
     'claimed'
     """
     text = sentence.text
-    if any(_negates(m, text, act) for m in _NEGATED.finditer(text)):
+    if any(_negates(m, text, act) for m in _NEGATED.finditer(text, since)):
         return "negated"
     realized = any(t.realized for t in sentence.triggers)
     if not realized:

@@ -68,9 +68,15 @@ _AFFILIATE_AFTER = re.compile(r"(?:'s|\u2019s)?\s+(?:regional\s+)?(?:affiliate|b
 _QUANTITY = (r"(?:(?:at least|more than|about|nearly|up to|over|some)\s+)?"
              r"(?:(?:dozens|hundreds|scores|thousands|a group|a handful|a hundred|a dozen) of|a hundred|a dozen|"
              r"a few|several|two|three|four|five|six|seven|eight|nine|ten|\d[\d,]*)\s+")
-_BY_BEFORE = re.compile(rf"\bby\s+(?:{_QUANTITY})?{_DET}$", re.I)
+_BY_BEFORE = re.compile(rf"\bby\s+(?:{_QUANTITY})?{_DET}(?:(?-i:[A-Z][\w'-]*)\s+|\w+ing\s+)?$", re.I)
 # What an act hit is "used by" its owner, who suffered it: "depots used by the PKK", "pagers used by Hezbollah members".
 _USED_BY_BEFORE = re.compile(rf"\bused by\s+{_DET}$", re.I)
+# ... and one named after "by" with a verb that is no part of the act (it stored, sent, evacuated or
+# reviewed something: "ammunition stored by the militia", "wounded evacuated by the mission", "images
+# reviewed by a lab", "mines left behind by the fighters") takes no part in it (section 9: other).
+_NOT_ACT_BY_BEFORE = re.compile(rf"\b(?:stored|kept|reviewed|sent|brought(?: in)?|evacuated|left(?: behind)?|"
+                                rf"spread|recovered|verified|documented|compiled|appointed|established|"
+                                rf"founded|treated|rescued|ordered|fabricated) by\s+{_DET}$", re.I)
 # ... and a loss or defeat "suffered by" a side is that side's: "the heaviest loss suffered by the Turkish
 # army", "the second regional command lost by the junta".
 _SUFFERED_BY_BEFORE = re.compile(rf"\b(?:suffered|sustained|incurred|lost) by\s+{_DET}$", re.I)
@@ -150,6 +156,11 @@ SUBJECT_VERB_AFTER = re.compile(
 # "ARSA, which claimed responsibility, said"
 _DENIES_AFTER = re.compile(rf"(?:\s*,\s*(?:which|who)\s+|{_ASIDE_OR_LIST}\s+)(?:\w+ly\s+)?(?:(?:has|have|had)\s+)?(?:also\s+)?"
                            r"(?:denied|denies|deny|claimed responsibility|claims responsibility)\b", re.I)
+# ... but the side that denies a loss suffered the act it speaks of: "Damascus denied suffering any losses",
+# "rebel groups deny losing the town", "the SDF denied losing any vehicles" (target).
+_DENIES_LOSS_AFTER = re.compile(rf"{_ASIDE_OR_LIST}\s+(?:\w+ly\s+)?(?:(?:has|have|had)\s+)?(?:also\s+)?"
+                                r"(?:denied|denies|deny)\s+(?:(?:that\s+)?(?:it|they)\s+(?:had\s+)?)?"
+                                r"(?:losing|suffering|having lost|lost|suffered|sustaining)\b", re.I)
 # The one who blames or accuses another takes no part in the act it speaks of: "Ankara blamed Syrian
 # government forces", "the army blamed the RSF" (section 9: other); not "civilians accused of ...".
 _BLAMES_AFTER = re.compile(rf"{_ASIDE_OR_LIST}\s+(?:\w+ly\s+)?(?:(?:has|have|had)\s+)?(?:also\s+)?"
@@ -170,6 +181,16 @@ _TRAPPED_AFTER = re.compile(rf"(?:{_ASIDE})?\s+(?:(?:who|that|which)\s+)?(?:(?:\
 # the act: "struck the gate, where Marines were searching people", "a strike on a restaurant where unit
 # commanders were meeting", "a house where displaced families were sheltering", "where advisers were present".
 _WHERE_BEFORE = re.compile(rf"\bwhere\s+{_DET}$", re.I)
+# Those an advance met resistance from are the side it was against: "took the city, meeting little
+# resistance from Kurdish fighters, who withdrew north" (target).
+_RESISTANCE_BEFORE = re.compile(rf"\b(?:resistance|opposition)\s+from\s+{_DET}$", re.I)
+# Those taken or held prisoner or hostage suffered the act: "had taken 14 police officers prisoner",
+# "held 10 officers and National Guard troops hostage".
+_CAPTIVE_AFTER = re.compile(r"(?:\s+(?:and|or)\s+[^,;:]{1,60}?)?\s+(?:prisoners?|hostages?|captives?)\b"
+                            r"(?!\s+(?:of|to)\b)", re.I)
+# Those a burnt or struck building held suffered the act: "set homes on fire with families inside".
+_WITH_BEFORE = re.compile(rf"\bwith\s+(?:{_QUANTITY})?{_DET}$", re.I)
+_INSIDE_AFTER = re.compile(r"\s+(?:still\s+)?(?:inside|within|indoors|aboard|on board)\b", re.I)
 _PRESENT_AFTER = re.compile(rf"{_ASIDE_OR_LIST}\s+(?:(?:was|were|are|is|had been|have been|has been)\s+)(?:\w+ly\s+)?"
                             r"(?:present|stationed|based|sheltering|staying|living|meeting|gathered|gathering|searching|"
                             r"working|waiting|sleeping|praying|hiding|sitting|standing|queu(?:e)?ing|shopping|camped|"
@@ -245,7 +266,8 @@ _GATES = {rx.pattern: required_literals(rx) for rx in (_USED_BY_BEFORE, _FELL_TO
                                                         _SPARED_BEFORE, _LAST_HELD_BEFORE, _PURSUED_BEFORE,
                                                         _SUFFERED_BY_BEFORE, _UNDER_FIRE_AFTER, _TRAPPED_AFTER,
                                                         _WHERE_BEFORE, _FREED_AFTER, _VICTIM_OF_AFTER,
-                                                        _REPELLED_BY_AFTER, _ALONGSIDE_BEFORE)}
+                                                        _REPELLED_BY_AFTER, _ALONGSIDE_BEFORE, _NOT_ACT_BY_BEFORE,
+                                                        _CAPTIVE_AFTER)}
 # From an actor to the participle its list ends with: "[soldiers] and at least 18 rebel fighters killed",
 # "[Civilians]: 11 killed".
 _LIST_GAP = re.compile(r"\s+(?:and|or|as well as)\s+[^,;:]{1,80}?\s+|\s*:\s*(?:at least\s+)?[\d,]+\s+", re.I)
@@ -278,6 +300,8 @@ def assign_roles(sentence: Sentence, actors: Sequence[Entity]) -> list[ActorRef]
                 or is_outlet(sentence.text, start, end)):
             continue
         role = "other" if _neutral_speaker(sentence, source_starts, start, end) else role_of(sentence, start, end)
+        if role != "target" and _spokesperson(sentence.text, start, end):
+            continue  # "OLA spokesman Odaa Tarbii rejected the accusation": the group speaks, not an actor
         out.append(ActorRef(ent.text, ent.start, ent.end, role))
     spans = [(a.start - sentence.start, a.end - sentence.start) for a in out]
     roles = share_roles(sentence.text, spans, [a.role for a in out])
@@ -288,6 +312,23 @@ def assign_roles(sentence: Sentence, actors: Sequence[Entity]) -> list[ActorRef]
 
 
 _POLICE = re.compile(r"\bpolice\b", re.I)
+# A person named as a side's spokesperson: "OLA spokesman [Odaa Tarbii]", "[Ahmed Ali], spokesman for the army,"
+_TITLES = (r"(?:Sheikh|Colonel|General|Major|Captain|Brigadier|Lieutenant|"
+           r"Col\.|Gen\.|Maj\.|Capt\.|Brig\.|Lt\.|Dr\.|Mr\.|Ms\.)")
+_SPOKESPERSON_BEFORE = re.compile(rf"\bspokes(?:man|woman|person)\s+(?:{_TITLES}\s+)*$", re.I)
+_SPOKESPERSON_AFTER = re.compile(r"\s*,\s+(?:(?:the|a|an|its|their)\s+)?(?:[\w'\u2019-]+\s+){0,3}?"
+                                 r"spokes(?:man|woman|person)\b", re.I)
+
+
+def _spokesperson(text: str, start: int, end: int) -> bool:
+    """Whether the actor at ``[start, end)`` is named as a side's spokesperson: the side speaks through it
+    and is the actor (the gold leaves the person out).
+
+    >>> s = "Army spokesman Colonel Ali Musa said the town was retaken."
+    >>> _spokesperson(s, s.index("Ali"), s.index(" said")), _spokesperson(s, 0, 4)
+    (True, False)
+    """
+    return bool(_SPOKESPERSON_BEFORE.search(text, lookback(start), start) or _SPOKESPERSON_AFTER.match(text, end))
 
 
 def _neutral_speaker(sentence: Sentence, source_starts: list[int], start: int, end: int) -> bool:
@@ -353,10 +394,18 @@ def role_of(sentence: Sentence, start: int, end: int) -> Role:
         return "target"  # "was the victim of a terrorist ambush", "survived an assassination attempt"
     if _ends_after(sentence, _TRAPPED_AFTER, end):
         return "target"  # "the last fighters holed up in the prison"
+    if _RESISTANCE_BEFORE.search(text, seg_near, start):
+        return "target"  # "meeting little resistance from Kurdish fighters"
+    if _ends_after(sentence, _CAPTIVE_AFTER, end):
+        return "target"  # "had taken 14 police officers prisoner"
+    if _INSIDE_AFTER.match(text, end) and _WITH_BEFORE.search(text, seg_near, start):
+        return "target"  # "set homes on fire with families inside"
     if _ends_before(sentence, _WHERE_BEFORE, near, start) and _PRESENT_AFTER.match(text, end):
         return "target"  # "hit the house where displaced families were sheltering"
     if _LOST_AFTER.match(text, end) or _LOST_BEFORE.search(text, seg_near, start):
         return "target"  # "the forces had lost more than 700 fighters": both suffered the act
+    if _DENIES_LOSS_AFTER.match(text, end):
+        return "target"  # "Damascus denied suffering any losses"
     if _DENIES_AFTER.match(text, end):
         return "initiator"
     if _ends_after(sentence, _BLAMES_AFTER, end):
@@ -371,6 +420,8 @@ def role_of(sentence: Sentence, start: int, end: int) -> Role:
             or _ends_before(sentence, _ALONGSIDE_BEFORE, seg_near, start)
             or _ends_before(sentence, _SPARED_BEFORE, seg_near, start)):
         return "other"
+    if _ends_before(sentence, _NOT_ACT_BY_BEFORE, seg_near, start):
+        return "other"  # "ammunition stored by the militia", "evacuated by the mission"
     if (_ends_before(sentence, _USED_BY_BEFORE, seg_near, start)
             or _ends_before(sentence, _SUFFERED_BY_BEFORE, seg_near, start)):
         return "target"

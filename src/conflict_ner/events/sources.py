@@ -42,7 +42,10 @@ _PASSIVE_BEFORE = re.compile(rf"\b(?:{BE_FORMS})\s+(?:\w+ly\s+)?$", re.I)
 # "told Reuters", "told the news agency": the addressee is not the complement.
 _TOLD_WHOM = re.compile(r"\s+(?:the\s+)?[\w.\-]+(?:\s+(?:news agency|agency|news|television))?")
 # A period continues the phrase inside an abbreviation ("the U.N. refugee agency").
-_RIGHT_NP = re.compile(r"(?:[^,;.:()\"\u201c\u201d\u2014\u2013]|\.(?=\w|\s+[a-z]))+")
+# A period after a lone capital is an initial too ("the U.S. Central Command").
+_RIGHT_NP = re.compile(r"(?:[^,;.:()\"\u201c\u201d\u2014\u2013]|\.(?=\w|\s+[a-z])|(?<=\b[A-Z])\.(?=\s+[A-Z]))+")
+# A second source after the first: "according to local sources and to the Observatory"
+_AND_SOURCE = re.compile(r"\s+(?:and|as well as)\s+(?:to\s+)?", re.I)
 # A finite verb in the phrase after "said" makes it the clause said, not a postposed speaker.
 _FINITE = re.compile(r"\b(?:had|has|have|was|were|is|are|will|would|could|died|arrived|fled|attacked|killed|"
                      r"opened|seized|took|fired)\b", re.I)
@@ -59,7 +62,7 @@ _PARTICIPANT_COMPLEMENT = re.compile(
     r"(?:full\s+)?(?:responsibility|credit|involvement)\b)", re.I)
 _APPOSITIVE_OPENER = re.compile(r"\s*(?:(?:a|an|the|which|who)\s|[A-Z])")
 _RELATIVE_OPENER = re.compile(r"\s*(?:which|who)\s")
-_MAX_NP_WORDS = 8
+_MAX_NP_WORDS = 10
 _TRAILING_ADVERBS = re.compile(r"(?:\s+(?:also|later|earlier|previously|separately|again|has|have|had|\w+ly))+$")
 _SPACES = re.compile(r"\s*")
 
@@ -74,8 +77,12 @@ def find_sources(sentence: str) -> tuple[Source, ...]:
     out: list[Source] = []
     for m in _ACCORDING.finditer(sentence):
         np = _right_np(sentence, m.end())
-        if np:
+        while np:
             out.append(Source(np[0], np[1], False))
+            more = _AND_SOURCE.match(sentence, np[1])
+            np = _right_np(sentence, more.end()) if more else None
+            if np and (_FINITE.search(sentence, *np) or _SAY_RE.search(sentence, *np)):
+                np = None  # "according to SANA, and the army said": a clause of its own
     subjects: Breaks | None = None
     commas: Breaks | None = None
     first_text: dict[int, int] = {}  # first non-space at or after a subject boundary, found once per boundary
