@@ -750,3 +750,28 @@ def test_those_an_advance_met_resistance_from_are_its_target(entities):
     # ANNOTATION.md section 9, acts round 10
     text = "Army units took the town, meeting little resistance from the militia, who pulled back north."
     assert _roles(entities, text, "Army units", "militia") == [("Army units", "initiator"), ("militia", "target")]
+
+
+@pytest.mark.parametrize("sentence, actors, expected", [
+    ("The monitor counted 12 soldiers killed since Friday, and at least 9 fighters of the Border Front.",
+     ("soldiers", "fighters", "Border Front"), ["target", "target", "target"]),
+    ("The army had lost 300 men by March, against more than 500 among the insurgents.",
+     ("army", "men", "insurgents"), ["target", "target", "target"]),
+    ("It put the toll among the police at 14 and among the raiders at 6.", ("police", "raiders"),
+     ["target", "target"]),
+    # a clause with its own verb after the count is no member of it
+    ("Nine soldiers were killed and 11 wounded when bandits raided the camp.", ("soldiers", "bandits"),
+     ["target", "initiator"]),
+])
+def test_the_rest_of_a_casualty_count_suffered_the_act(entities, sentence, actors, expected):
+    # ANNOTATION.md section 9, roles round 11
+    assert [r for _, r in _roles(entities, sentence, *actors)] == expected
+
+
+@pytest.mark.parametrize("sentence, actors", [
+    ("Villagers buried 14 victims of the shelling that struck the market.", ("victims",)),
+    ("Hundreds of survivors have walked across the border since the raid.", ("survivors",)),
+])
+def test_victims_and_survivors_never_did_the_act(entities, sentence, actors):
+    # ANNOTATION.md section 9, roles round 11
+    assert [r for _, r in _roles(entities, sentence, *actors)] == ["target"] * len(actors)
