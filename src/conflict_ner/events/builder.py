@@ -28,7 +28,7 @@ from conflict_ner.events.modality import modality, speaks_as_party
 from conflict_ner.events.qualifiers import displaced_population, places_told_act, weapon_tells_act, witness_quote
 from conflict_ner.events.roles import assign_roles
 from conflict_ner.events.sentence import Sentence
-from conflict_ner.events.subject_acts import object_roles, subject_act
+from conflict_ner.events.subject_acts import object_roles, subject_act, subject_roles
 from conflict_ner.events.type_carry import settle_types
 from conflict_ner.events.types import classify
 from conflict_ner.labels import LABELS
@@ -114,7 +114,8 @@ def _records(text: str, sentence: Sentence, ents: list[Entity], dates: DateCarry
         certainty = CERTAINTY["subject"]
     actors = assign_roles(sentence, by_label["ACTOR"])
     if verb is not None:
-        actors = object_roles(sentence.text, verb, actors, sentence.start)
+        actors = subject_roles(sentence.text, verb, object_roles(sentence.text, verb, actors, sentence.start),
+                               sentence.start)
     source = attribution(sentence, ents)
     acts = ([Act(verb, 0, len(sentence.text))] if verb is not None else
             sentence_acts(sentence, [(e.start - sentence.start, e.end - sentence.start) for e in ents]))
