@@ -775,3 +775,17 @@ def test_the_rest_of_a_casualty_count_suffered_the_act(entities, sentence, actor
 def test_victims_and_survivors_never_did_the_act(entities, sentence, actors):
     # ANNOTATION.md section 9, roles round 11
     assert [r for _, r in _roles(entities, sentence, *actors)] == ["target"] * len(actors)
+
+
+@pytest.mark.parametrize("sentence, actors, expected", [
+    ("The Rights Monitor puts the toll for the week at 41 dead.", ("Rights Monitor",), []),
+    ("The Rights Monitor gave a slightly higher toll of 15 villagers killed in the shelling.",
+     ("Rights Monitor", "villagers"), [("villagers", "target")]),
+    ("The Rights Monitor gives a higher figure of 15 people killed since Sunday.", ("Rights Monitor", "people"),
+     [("people", "target")]),
+    ("The Rights Monitor updates its toll to 90 dead: 40 civilians and 50 fighters.", ("Rights Monitor", "civilians"),
+     [("civilians", "target")]),
+])
+def test_a_monitor_that_puts_or_gives_a_toll_is_a_source(entities, sentence, actors, expected):
+    # ANNOTATION.md section 9, roles round 11 (sources.py)
+    assert _roles(entities, sentence, *actors) == expected
