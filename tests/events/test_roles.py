@@ -789,3 +789,15 @@ def test_victims_and_survivors_never_did_the_act(entities, sentence, actors):
 def test_a_monitor_that_puts_or_gives_a_toll_is_a_source(entities, sentence, actors, expected):
     # ANNOTATION.md section 9, roles round 11 (sources.py)
     assert _roles(entities, sentence, *actors) == expected
+
+
+@pytest.mark.parametrize("sentence, actors, expected", [
+    ("The dead were three Kenyan nationals and one Ugandan, officials said.", ("Kenyan nationals", "Ugandan"),
+     ["target", "target"]),
+    ("Among the victims were two Ugandan engineers, the agency said.", ("Ugandan engineers",), ["target"]),
+    ("A district chief was killed with his bodyguard near the market on Friday.", ("district chief", "bodyguard"),
+     ["target", "target"]),
+])
+def test_those_the_dead_are_said_to_be_suffered_the_act(entities, sentence, actors, expected):
+    # ANNOTATION.md section 9, roles round 11
+    assert [r for _, r in _roles(entities, sentence, *actors)] == expected

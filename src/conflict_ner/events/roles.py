@@ -229,7 +229,11 @@ _TARGET_BEFORE = re.compile(
 # "heavy losses in the ranks of the militants"), and the enemies a party says it "neutralised" or "eliminated".
 _COUNTED_DEAD_BEFORE = re.compile(
     rf"\b(?:(?:death )?toll among|(?:casualties|losses) among|(?:in|from) the ranks of|bodies of|"
-    rf"neutrali[sz](?:ed|ing|es)?[\"\u201d]?|eliminat(?:ed|ing)|liquidat(?:ed|ing))\s+"
+    rf"neutrali[sz](?:ed|ing|es)?[\"\u201d]?|eliminat(?:ed|ing)|liquidat(?:ed|ing)|"
+    # those the dead are said to be ("the dead were two Indian nationals", "among the dead was a medic"), and those
+    # killed beside the victim ("was killed with her driver")
+    rf"the (?:dead|victims|wounded|injured|casualties|killed) (?:were|was|are|is|included|include|includes)|"
+    rf"(?:killed|died|shot dead) (?:along )?with (?:his|her|their|its))\s+"
     rf"(?:{_QUANTITY}(?:of\s+)?)?{_DET}$", re.I)
 # The rest of a casualty count after its first member, in a list the verb no longer reaches: "39 soldiers
 # killed in the past 72 hours, and at least 46 fighters of HTS", "lost 1,200 fighters, against more than 1,300
