@@ -801,3 +801,9 @@ def test_a_monitor_that_puts_or_gives_a_toll_is_a_source(entities, sentence, act
 def test_those_the_dead_are_said_to_be_suffered_the_act(entities, sentence, actors, expected):
     # ANNOTATION.md section 9, roles round 11
     assert [r for _, r in _roles(entities, sentence, *actors)] == expected
+
+
+def test_a_casualty_participle_before_a_dash_is_a_reduced_passive(entities):
+    # ANNOTATION.md section 9, roles round 11: "the 9 Kenyans killed — 7 police officers and ... —"
+    text = "The ministry said the nine Kenyans killed \u2014 seven officers and two drivers \u2014 were buried on Monday."
+    assert _roles(entities, text, "Kenyans")[0] == ("Kenyans", "target")

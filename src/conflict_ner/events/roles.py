@@ -254,7 +254,7 @@ _WITH_MUTUAL = re.compile(rf"\b(?:{MUTUAL_VERBS}|exchanges? of fire|firefights?|
 _OUTCOME_PP = re.compile(rf"(?:{CASUALTY_PARTICIPLES})$", re.I)
 # "guards shot at people" is an active verb with its object, not a reduced passive ("soldiers shot in").
 _SHOT_AT = re.compile(r"(?<=shot)\s+at\b(?!\s+(?:least|most|close range|point-blank)\b)", re.I)
-_NO_OBJECT_AFTER = re.compile(r"\s*(?:$|[,.;:]|\b(?:in|on|at(?! (?:least|most)\b)|near|during|when|after|while|as|and|overnight|"
+_NO_OBJECT_AFTER = re.compile(r"\s*(?:$|[,.;:\u2014\u2013]|\b(?:in|on|at(?! (?:least|most)\b)|near|during|when|after|while|as|and|overnight|"
                               r"yesterday|today|last|early|late|by|since|following|amid|across|around|over|inside|"
                               r"outside|throughout|along|within|so far|this|that)\b)", re.I)
 # Fallback for an actor no pattern placed: the subject of a passive suffered it ("two trucks were
