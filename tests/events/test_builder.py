@@ -396,3 +396,18 @@ def test_a_rejection_before_and_said_has_the_side_that_rejects_as_its_initiator(
     recs = build_records(text, ents, "2024-05-08", keep_bare=False)
     assert [(r.trigger.text, [(a.text, a.role) for a in r.actors]) for r in recs] == [
         ("rejected", [("Rebel", "initiator")]), ("massacre", [("local militia", "initiator")])]
+
+
+
+@pytest.mark.parametrize("text, doer, opponent", [
+    ("Army units seized the river town of Ruzo on Monday after three days of fighting with the Lake Brigade.",
+     "Army units", "Lake Brigade"),
+    ("The militia retook Ruzo on Monday after fierce battles with border guards.", "militia", "border guards"),
+])
+def test_the_side_fought_before_an_act_suffered_it(entities, text, doer, opponent):
+    # ANNOTATION.md section 9, roles round 11: "took X after battles with Y": Y is the taking's target too
+    ents = entities(text, [("ACTOR", doer), ("ACTOR", opponent), ("LOCATION", "Ruzo"), ("DATE", "Monday")])
+    recs = build_records(text, ents, "2024-05-08", "d", keep_bare=False)
+    assert [(a.text, a.role) for a in recs[0].actors] == [(doer, "initiator"), (opponent, "target")]
+    # the fight keeps its own record with its own side
+    assert [(a.text, a.role) for a in recs[1].actors] == [(opponent, "initiator")]

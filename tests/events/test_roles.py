@@ -750,3 +750,60 @@ def test_those_an_advance_met_resistance_from_are_its_target(entities):
     # ANNOTATION.md section 9, acts round 10
     text = "Army units took the town, meeting little resistance from the militia, who pulled back north."
     assert _roles(entities, text, "Army units", "militia") == [("Army units", "initiator"), ("militia", "target")]
+
+
+@pytest.mark.parametrize("sentence, actors, expected", [
+    ("The monitor counted 12 soldiers killed since Friday, and at least 9 fighters of the Border Front.",
+     ("soldiers", "fighters", "Border Front"), ["target", "target", "target"]),
+    ("The army had lost 300 men by March, against more than 500 among the insurgents.",
+     ("army", "men", "insurgents"), ["target", "target", "target"]),
+    ("It put the toll among the police at 14 and among the raiders at 6.", ("police", "raiders"),
+     ["target", "target"]),
+    # a clause with its own verb after the count is no member of it
+    ("Nine soldiers were killed and 11 wounded when bandits raided the camp.", ("soldiers", "bandits"),
+     ["target", "initiator"]),
+])
+def test_the_rest_of_a_casualty_count_suffered_the_act(entities, sentence, actors, expected):
+    # ANNOTATION.md section 9, roles round 11
+    assert [r for _, r in _roles(entities, sentence, *actors)] == expected
+
+
+@pytest.mark.parametrize("sentence, actors", [
+    ("Villagers buried 14 victims of the shelling that struck the market.", ("victims",)),
+    ("Hundreds of survivors have walked across the border since the raid.", ("survivors",)),
+])
+def test_victims_and_survivors_never_did_the_act(entities, sentence, actors):
+    # ANNOTATION.md section 9, roles round 11
+    assert [r for _, r in _roles(entities, sentence, *actors)] == ["target"] * len(actors)
+
+
+@pytest.mark.parametrize("sentence, actors, expected", [
+    ("The Rights Monitor puts the toll for the week at 41 dead.", ("Rights Monitor",), []),
+    ("The Rights Monitor gave a slightly higher toll of 15 villagers killed in the shelling.",
+     ("Rights Monitor", "villagers"), [("villagers", "target")]),
+    ("The Rights Monitor gives a higher figure of 15 people killed since Sunday.", ("Rights Monitor", "people"),
+     [("people", "target")]),
+    ("The Rights Monitor updates its toll to 90 dead: 40 civilians and 50 fighters.", ("Rights Monitor", "civilians"),
+     [("civilians", "target")]),
+])
+def test_a_monitor_that_puts_or_gives_a_toll_is_a_source(entities, sentence, actors, expected):
+    # ANNOTATION.md section 9, roles round 11 (sources.py)
+    assert _roles(entities, sentence, *actors) == expected
+
+
+@pytest.mark.parametrize("sentence, actors, expected", [
+    ("The dead were three Kenyan nationals and one Ugandan, officials said.", ("Kenyan nationals", "Ugandan"),
+     ["target", "target"]),
+    ("Among the victims were two Ugandan engineers, the agency said.", ("Ugandan engineers",), ["target"]),
+    ("A district chief was killed with his bodyguard near the market on Friday.", ("district chief", "bodyguard"),
+     ["target", "target"]),
+])
+def test_those_the_dead_are_said_to_be_suffered_the_act(entities, sentence, actors, expected):
+    # ANNOTATION.md section 9, roles round 11
+    assert [r for _, r in _roles(entities, sentence, *actors)] == expected
+
+
+def test_a_casualty_participle_before_a_dash_is_a_reduced_passive(entities):
+    # ANNOTATION.md section 9, roles round 11: "the 9 Kenyans killed — 7 police officers and ... —"
+    text = "The ministry said the nine Kenyans killed \u2014 seven officers and two drivers \u2014 were buried on Monday."
+    assert _roles(entities, text, "Kenyans")[0] == ("Kenyans", "target")

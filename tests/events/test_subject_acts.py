@@ -8,7 +8,7 @@ import pytest
 
 from conflict_ner.events import build_records
 from conflict_ner.events.sentence import Sentence
-from conflict_ner.events.subject_acts import object_roles, subject_act
+from conflict_ner.events.subject_acts import _in_subject, object_roles, subject_act
 from conflict_ner.events.triggers import Trigger
 from conflict_ner.records import ActorRef
 
@@ -104,3 +104,29 @@ def test_a_place_noun_after_the_verb_is_what_it_acted_on(entities, text, verb):
 def test_a_time_adverb_between_subject_and_verb_keeps_the_act(entities):
     text = "Government troops later took Tal Othman."
     assert _verb(entities, text, [("ACTOR", "Government troops"), ("LOCATION", "Tal Othman")]) == "took"
+
+
+
+@pytest.mark.parametrize("text, actors, expected", [
+    # every member of the subject did the act, not only the one right before the verb
+    ("Border Guard units, local police and members of the Kivu Front reached Ruzo on Monday.",
+     ("Border Guard", "local police", "Kivu Front"), ["initiator", "initiator", "initiator"]),
+])
+def test_the_whole_subject_of_a_subject_act_did_it(entities, text, actors, expected):
+    # ANNOTATION.md section 9, roles round 11
+    ents = entities(text, [("ACTOR", a) for a in actors] + [("LOCATION", "Ruzo"), ("DATE", "Monday")])
+    recs = build_records(text, ents, date(2024, 5, 8), "d", keep_bare=False)
+    assert len(recs) == 1
+    assert [(a.text, a.role) for a in recs[0].actors] == list(zip(actors, expected))
+
+
+@pytest.mark.parametrize("gap, inside", [
+    (" units, local police and members of the ", True),
+    (" of the ", True),
+    # an aside between commas, a headline's second item, a clause break
+    (" protection in May, ", False),
+    (" in the main square, prisoners ", False),
+    (" said the ", False),
+])
+def test_what_keeps_an_actor_in_the_subject(gap, inside):
+    assert _in_subject(gap) is inside

@@ -28,7 +28,7 @@ from conflict_ner.events.modality import modality, speaks_as_party
 from conflict_ner.events.qualifiers import displaced_population, places_told_act, weapon_tells_act, witness_quote
 from conflict_ner.events.roles import assign_roles
 from conflict_ner.events.sentence import Sentence
-from conflict_ner.events.subject_acts import object_roles, subject_act
+from conflict_ner.events.subject_acts import object_roles, subject_act, subject_roles
 from conflict_ner.events.type_carry import settle_types
 from conflict_ner.events.types import classify
 from conflict_ner.labels import LABELS
@@ -114,7 +114,8 @@ def _records(text: str, sentence: Sentence, ents: list[Entity], dates: DateCarry
         certainty = CERTAINTY["subject"]
     actors = assign_roles(sentence, by_label["ACTOR"])
     if verb is not None:
-        actors = object_roles(sentence.text, verb, actors, sentence.start)
+        actors = subject_roles(sentence.text, verb, object_roles(sentence.text, verb, actors, sentence.start),
+                               sentence.start)
     source = attribution(sentence, ents)
     acts = ([Act(verb, 0, len(sentence.text))] if verb is not None else
             sentence_acts(sentence, [(e.start - sentence.start, e.end - sentence.start) for e in ents]))
@@ -139,7 +140,7 @@ def _records(text: str, sentence: Sentence, ents: list[Entity], dates: DateCarry
         return parts
 
     own_ents, own_actors, own_counts = split(ents), split(actors), split(counts)
-    own_actors = _shared_subjects(sentence, acts, own_actors)
+    own_actors = _fought_before(sentence, acts, _shared_subjects(sentence, acts, own_actors))
     # acts told in one stretch ("air strikes and shelling"): each is typed without the others' words
     told_with: dict[int, list] = {}
     for a in acts:
@@ -299,6 +300,44 @@ def _shared_subjects(sentence: Sentence, acts: Sequence[Act], own_actors: list[l
             if before.trigger is not None else []
         if carried:
             out[i] = carried + out[i]
+    return out
+
+
+# A fight told after the act it led to, with the other side named: "restored security to the town after fierce
+# battles with X", "seized the palace after four days of fighting with X", "retaken the prison after week-long battle
+# with X".
+_AFTER_FIGHT_BEFORE = re.compile(r"\bafter\s+(?:[\w,'\u2019-]+\s+){0,5}?$", re.I)
+_FIGHT_NOUN = re.compile(r"(?:battles?|fighting|clashes|combat)", re.I)
+_WITH_AFTER = re.compile(r"\s+with\b", re.I)
+
+
+def _fought_before(sentence: Sentence, acts: Sequence[Act], own_actors: list[list]) -> list[list]:
+    """``own_actors`` with the side fought in a fight told after the act it led to (``X restored security to
+    the town after fierce battles with Y``) given to that act's record too: Y suffered it (``target``; section
+    9: an entity may appear in several records). The fight's record keeps its own actors.
+
+    >>> from conflict_ner.records import ActorRef
+    >>> s = Sentence("Army units seized the town after fierce battles with the militia.")
+    >>> acts = sentence_acts(s)
+    >>> army, militia = ActorRef("Army units", 0, 10, "initiator"), ActorRef("militia", 57, 64, "initiator")
+    >>> [[(a.text, a.role) for a in part] for part in _fought_before(s, acts, [[army], [militia]])]
+    [[('Army units', 'initiator'), ('militia', 'target')], [('militia', 'initiator')]]
+    """
+    out = [list(part) for part in own_actors]
+    text = sentence.text
+    for i in range(1, len(acts)):
+        act, before = acts[i], acts[i - 1]
+        t, b = act.trigger, before.trigger
+        if (t is None or b is None or act.start == before.start or act.negates or b.kind != "act"
+                or not _FIGHT_NOUN.fullmatch(text, t.start, t.end) or not _WITH_AFTER.match(text, t.end)
+                or not _AFTER_FIGHT_BEFORE.search(text, max(0, t.start - 60), t.start)):
+            continue
+        fought = [a for a in out[i] if a.start - sentence.start >= t.end]
+        doers = [a for a in out[i - 1] if a.role == "initiator" and a.start - sentence.start < b.start]
+        if not fought or not doers or any(a.start - sentence.start < t.start for a in out[i]):
+            continue
+        have = {a.text.lower() for a in out[i - 1]}
+        out[i - 1] = out[i - 1] + [replace(a, role="target") for a in fought if a.text.lower() not in have]
     return out
 
 

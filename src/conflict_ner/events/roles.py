@@ -229,8 +229,21 @@ _TARGET_BEFORE = re.compile(
 # "heavy losses in the ranks of the militants"), and the enemies a party says it "neutralised" or "eliminated".
 _COUNTED_DEAD_BEFORE = re.compile(
     rf"\b(?:(?:death )?toll among|(?:casualties|losses) among|(?:in|from) the ranks of|bodies of|"
-    rf"neutrali[sz](?:ed|ing|es)?[\"\u201d]?|eliminat(?:ed|ing)|liquidat(?:ed|ing))\s+"
+    rf"neutrali[sz](?:ed|ing|es)?[\"\u201d]?|eliminat(?:ed|ing)|liquidat(?:ed|ing)|"
+    # those the dead are said to be ("the dead were two Indian nationals", "among the dead was a medic"), and those
+    # killed beside the victim ("was killed with her driver")
+    rf"the (?:dead|victims|wounded|injured|casualties|killed) (?:were|was|are|is|included|include|includes)|"
+    rf"(?:killed|died|shot dead) (?:along )?with (?:his|her|their|its))\s+"
     rf"(?:{_QUANTITY}(?:of\s+)?)?{_DET}$", re.I)
+# The rest of a casualty count after its first member, in a list the verb no longer reaches: "39 soldiers
+# killed in the past 72 hours, and at least 46 fighters of HTS", "lost 1,200 fighters, against more than 1,300
+# among the rebels", "the toll among troops at 41 and among the rebels at 35" (target); a count reported first.
+_MORE_COUNTED_BEFORE = re.compile(
+    rf"(?:,\s*|\s)(?:and|against|as well as|along with)\s+(?:among\s+{_DET}|{_QUANTITY}(?:(?:of|among|from)\s+)?"
+    rf"{_DET}(?:(?!(?:when|as|after|while|were|was|had|have|has|and|who|which|that)\b)[\w'\u2019-]+\s+"
+    rf"(?:(?:of|from)\s+{_DET})?)?)$", re.I)
+_COUNTED_BEFORE = re.compile(r"\b(?:killed|dead|deaths?|died|toll|lost|losses|wounded|injured|casualties|"
+                             r"neutrali[sz]ed)\b", re.I)
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(?:[^,;]*?\s+and\s+(?:the\s+)?)?$", re.I)
 # "clashed with X", and the nouns of an exchange of fire ("died in a firefight with smugglers",
 # "killed in exchanges of fire with the Republican Guard"): each side fought.
@@ -241,7 +254,7 @@ _WITH_MUTUAL = re.compile(rf"\b(?:{MUTUAL_VERBS}|exchanges? of fire|firefights?|
 _OUTCOME_PP = re.compile(rf"(?:{CASUALTY_PARTICIPLES})$", re.I)
 # "guards shot at people" is an active verb with its object, not a reduced passive ("soldiers shot in").
 _SHOT_AT = re.compile(r"(?<=shot)\s+at\b(?!\s+(?:least|most|close range|point-blank)\b)", re.I)
-_NO_OBJECT_AFTER = re.compile(r"\s*(?:$|[,.;:]|\b(?:in|on|at(?! (?:least|most)\b)|near|during|when|after|while|as|and|overnight|"
+_NO_OBJECT_AFTER = re.compile(r"\s*(?:$|[,.;:\u2014\u2013]|\b(?:in|on|at(?! (?:least|most)\b)|near|during|when|after|while|as|and|overnight|"
                               r"yesterday|today|last|early|late|by|since|following|amid|across|around|over|inside|"
                               r"outside|throughout|along|within|so far|this|that)\b)", re.I)
 # Fallback for an actor no pattern placed: the subject of a passive suffered it ("two trucks were
@@ -280,6 +293,9 @@ _NEXT_WORD = re.compile(r"\s+[\w'\-]+")
 # A copula before an actor makes it part of a description, not the act's subject ("On the other side
 # are army regulars, National Defence Forces ...").
 _COPULA_BEFORE = re.compile(r"\b(?:is|are|was|were)\b", re.I)
+# Those named only as what an act left them (its victims, survivors, wounded or dead) did not do it, whatever verb
+# follows them ("buried 11 victims of the raid", "thousands of survivors have crossed the lake").
+_SUFFERER_HEAD = re.compile(r"\b(?:victims|survivors|wounded|injured|dead|casualties)$", re.I)
 _VICTIM_HEAD = re.compile(rf"\b(?:{VICTIM_NOUNS})$", re.I)
 
 
@@ -300,6 +316,8 @@ def assign_roles(sentence: Sentence, actors: Sequence[Entity]) -> list[ActorRef]
                 or is_outlet(sentence.text, start, end)):
             continue
         role = "other" if _neutral_speaker(sentence, source_starts, start, end) else role_of(sentence, start, end)
+        if role == "initiator" and _SUFFERER_HEAD.search(sentence.text, lookback(end), end):
+            role = "target"  # "buried 11 victims of the raid", "survivors have crossed the lake": they suffered it
         if role != "target" and _spokesperson(sentence.text, start, end):
             continue  # "OLA spokesman Odaa Tarbii rejected the accusation": the group speaks, not an actor
         out.append(ActorRef(ent.text, ent.start, ent.end, role))
@@ -476,9 +494,23 @@ def role_of(sentence: Sentence, start: int, end: int) -> Role:
     if SUBJECT_VERB_AFTER.match(text, end):
         return "initiator"
     role = _speaker_role(sentence, start, end)
+    if role == "unknown" and _more_counted(sentence, start):
+        return "target"  # "... killed, and at least 46 fighters of HTS": the rest of the count
     if role == "unknown" and _before_every_act_word(sentence, start, end):
         return "initiator"  # named before any act word, no pattern placed it: the act's subject
     return role
+
+
+def _more_counted(sentence: Sentence, start: int) -> bool:
+    """Whether the actor at ``start`` is a later member of a casualty count, after ``and`` / ``against`` /
+    ``along with`` and its number, with a casualty word earlier in the sentence.
+
+    >>> s = Sentence("At least 20 soldiers were killed on Monday, and at least 15 fighters of the militia.")
+    >>> _more_counted(s, s.text.index("militia")), _more_counted(s, s.text.index("soldiers"))
+    (True, False)
+    """
+    m = _MORE_COUNTED_BEFORE.search(sentence.text, lookback(start), start)
+    return m is not None and _COUNTED_BEFORE.search(sentence.text, 0, m.start()) is not None
 
 
 def _ends_before(sentence: Sentence, cue: re.Pattern, lo: int, start: int) -> bool:

@@ -29,8 +29,9 @@ class Source(NamedTuple):
 # Monitors and agencies report a count with verbs of counting ("the Observatory recorded 11 soldiers
 # killed", "the monitor put the toll at 19", "Civil Defence volunteers report three civilians killed").
 _COUNTING_VERBS = (r"recorded|records|documented|documents|counted|estimated|estimates|report|"
-                   r"put (?:the|their|its) (?:\w+ )?(?:toll|number|figure|losses)|"
-                   r"gave (?:a|an|the) (?:\w+ )?(?:toll|figure|number|picture)")
+                   r"puts? (?:the|their|its) (?:\w+ ){0,2}(?:toll|number|figure|losses)|"
+                   r"(?:gave|gives) (?:a|an|the|its|their) (?:\w+ ){0,2}(?:toll|figure|number|picture)|"
+                   r"updated? its (?:\w+ )?toll|updates its (?:\w+ )?toll")
 _SAY_RE = re.compile(rf"\b(?:{REPORTING_VERBS}|{_COUNTING_VERBS})\b", re.I)
 # "X, a Britain-based group that tracks the war, said": X is the source, the appositive describes it.
 _APPOSITIVE_SAYS = re.compile(rf",\s+(?:a|an|the|which|who)\s+[^,;:()\"\u201c\u201d]{{1,160}}?,\s+(?:\w+ly\s+)?"

@@ -107,3 +107,34 @@ def object_roles(text: str, verb: Trigger, actors: Sequence[ActorRef], offset: i
     """
     return [replace(a, role="target") if a.role == "unknown" and is_object_of(text, verb.end, a.start - offset)
             else a for a in actors]
+
+
+def subject_roles(text: str, verb: Trigger, actors: Sequence[ActorRef], offset: int = 0) -> list[ActorRef]:
+    """``actors`` with a role ``unknown`` made ``initiator`` where the actor stands in the subject before the
+    verb, with no clause break between (``[Fighters] of the X raised their flag``, ``A units, [B] and units of C
+    took over the base``: the whole subject did the act); ``offset`` as in :func:`object_roles`.
+
+    >>> text = "Fighters of the Kivu Front raised their flag over the town hall."
+    >>> a = [ActorRef("Fighters", 0, 8, "unknown"), ActorRef("Kivu Front", 16, 26, "initiator")]
+    >>> [x.role for x in subject_roles(text, Trigger(27, 33, "act", False, True), a)]
+    ['initiator', 'initiator']
+    """
+    return [replace(a, role="initiator") if a.role == "unknown" and a.end - offset <= verb.start
+            and _in_subject(text[a.end - offset:verb.start]) else a for a in actors]
+
+
+def _in_subject(gap: str) -> bool:
+    """Whether ``gap``, from an actor to the verb, keeps the actor in the verb's subject: no clause break, and
+    a comma only inside a list that ``and`` closes (``A units, B and C took``; not an aside, ``A, set up under
+    B's protection, took``, nor a headline's second item, ``fighters in the square, prisoners freed``).
+
+    >>> _in_subject(" units, federal police and units of the militia "), _in_subject(" protection in May, ")
+    (True, False)
+    """
+    if _CLAUSE_GAP.search(gap):
+        return False
+    comma = gap.rfind(",")
+    return comma < 0 or _AND.search(gap, comma) is not None
+
+
+_AND = re.compile(r"\band\b")
