@@ -65,6 +65,10 @@ ACT_VERBS = (
     r"regain(?:ed|ing)|recover(?:ed|ing) (?:\w+ ){0,5}(?:territory|ground)|"
     # moving forces: ACLED's change to group/activity
     r"deployed|sent reinforcements|reinforced|arrived|massed|crossed into|"
+    # forces moving on: "pushed north into X", "pushed the militants out of X", "moved into X"
+    r"push(?:ed|ing)(?= (?:(?:north|south|east|west)(?:-?(?:east|west))?(?:wards?)? |deeper |further |farther |"
+    r"forward |on )?(?:into|through|towards?|on)\b)|push(?:ed|es|ing)(?= (?:[\w-]+ ){0,4}?(?:back|out of)\b)|"
+    r"moved(?= in(?:to)?\b)|"
     # a beating (not a side "beaten back", nor "beat us on the ground" in a fight)
     r"beat(?= (?:(?:\w+ ){0,3}to death|him|her|them|the \w+ with)\b)|beaten(?! back)|beating(?! back)|"
     # property burned or razed, herds driven off (ACLED: looting/property destruction)

@@ -31,8 +31,9 @@ _TRIGGER_RE = re.compile(
     re.I,
 )
 # People who arrive or cross somewhere fleeing, or the dead and wounded brought in, move no armed group:
-# "hundreds of families arrived at the crossing", "Thousands have crossed into Chad", "seven patients arrived".
-ARRIVAL = re.compile(r"arriv(?:ed|ing)|crossed into", re.I)
+# "hundreds of families arrived at the crossing", "Thousands have crossed into Chad", "seven patients arrived",
+# "families have moved into the city".
+ARRIVAL = re.compile(r"arriv(?:ed|ing)|crossed into|moved", re.I)
 _ARRIVERS = re.compile(
     r"\b(?:famil(?:y|ies)|refugees|patients|bodies|people|displaced|civilians|residents|migrants|villagers|survivors|"
     r"children|women|asylum[- ]seekers)\b(?:(?!\b(?:until|when|after|before|as|while|by|once)\b)[^,;])*$|"

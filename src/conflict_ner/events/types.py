@@ -129,6 +129,8 @@ CUES: dict[str, str] = {
                  r"wrested(?: control)?|advanced into|enter(?:ed|ing|s)?|took|taken|take|takes|taking|"
                  r"recover(?:ed|s|ing)|"
                  r"(?:moved|pushed|swept|walked|marched|rolled|fought (?:their|its) way) into|"
+                 # "pushed through three villages", "drove the militants out of the town"
+                 r"(?:pushed|swept) through|(?:pushed|drove|driven) (?:[\w-]+ ){1,4}?out of|"
                  r"raised (?:\w+ ){0,2}flags? over|occup(?:ied|ies|y|ying)|clear(?:ed|s|ing)|secur(?:ed|es|ing)|"
                  r"restor(?:ed|es|ing) (?:full |state |government )?(?:control|security|order|authority)"
                  r"(?: and stability)?[\"'”’]?(?: (?:over|to|in|of))?",
