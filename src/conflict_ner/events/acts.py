@@ -23,7 +23,7 @@ from typing import NamedTuple
 from conflict_ner.events.clauses import Breaks
 from conflict_ner.events.lexicon import IRREGULAR_PAST, SUBORDINATORS
 from conflict_ner.events.sentence import Sentence
-from conflict_ner.events.triggers import Trigger, find_triggers
+from conflict_ner.events.triggers import AGREEMENT_IN_FORCE, Trigger, find_triggers
 
 # "as" opens a clause unless it is part of a fixed phrase ("as well as", "such as", "as part of")
 _AS_CLAUSE = (r"(?<!such )(?<!well )\bas\b"
@@ -286,11 +286,14 @@ def _names_act(text: str, trigger: Trigger) -> bool:
 # Forces moving on ("pushed into", "moved into"): an act of its own in a clause of its own, but a sentence told as
 # one act is named by any other act or outcome word first ("pushed them back and killed 40").
 _MOVING = re.compile(r"push|moved", re.I)
+# An agreement in force names a sentence's one act last too ("since the truce took effect, monitors have counted
+# 80 air strikes": the strikes' record)
+_AGREED = re.compile(AGREEMENT_IN_FORCE, re.I)
 
 
 def _second_name(text: str, t: Trigger) -> bool:
-    """Whether the act word names an act only beside another (:data:`_MOVING`)."""
-    return bool(_MOVING.match(text, t.start))
+    """Whether the act word names an act only beside another (:data:`_MOVING`, :data:`_AGREED`)."""
+    return bool(_MOVING.match(text, t.start) or _AGREED.match(text, t.start))
 
 
 def _best(text: str, words: Sequence[Trigger]) -> Trigger | None:
