@@ -93,3 +93,19 @@ def test_the_learned_check_keeps_a_cued_agreement_or_base():
     assert not overrides("Agreement", True, "Change to group/activity", 0.999)
     assert not overrides("Headquarters or base established", True, "Change to group/activity", 0.999)
     assert overrides("Agreement", False, "Change to group/activity", 0.999)
+
+
+@pytest.mark.parametrize("text", [
+    "The two clans agreed to leave the market town by Friday.",
+    "The militia said it had agreed with the mission, through local elders, to allow the evacuation of the sick.",
+    "The council agreed with the governor to reopen the bridge.",
+])
+def test_a_side_that_agreed_to_do_something_made_an_agreement(text):
+    # ANNOTATION.md section 9, round 10 (trig2): "agreed (with X) to <verb>" is an act (ACLED: Agreement)
+    assert _words(text) == [("agreed", True)]
+    assert classify(Sentence(text)).sub_event_type == "Agreement"
+
+
+def test_agreeing_to_talks_or_to_a_policy_is_no_act():
+    assert _words("Officials agreed to talks on Monday.") == []
+    assert _words("By signing up you agree to our privacy policy.") == []

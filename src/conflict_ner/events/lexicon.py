@@ -81,6 +81,11 @@ ACT_VERBS = (
 MARCHED = r"(?-i:marched)(?= (?:to|through|in|from|towards?|along|past|outside|against|for|peacefully|across)\b|[,.])"
 BASE_SET_UP_PASSIVE = r"(?:posts?|bases?|outposts?|headquarters) (?:was|were|had been|has been) (?:\w+ )?(?:established|set up)"
 FORCES_SENT = r"sen(?:t|ding) (?:[\w,-]+ ){0,3}(?:troops|soldiers|reinforcements|battalions|units|special forces)"
+#: A side that agreed (with another) to do something ("agreed with the UN to review the plan", "agreed to allow
+#: the deployment", "agreed to leave for the north"): an agreement made (ACLED: *Agreement*).
+AGREED_TO = (r"agreed(?= (?:with (?:[\w-]+ ){0,3}[\w-]+(?:,[^,]{1,30},)? )?to (?:allow|let|permit|hand|exchange|"
+             r"release|evacuat\w+|withdraw|pull|leave|lift|set up|review|stop|halt|end|reopen|open|return|disarm|resume|"
+             r"free)\b)")
 #: Acts without violence that ACLED codes (ANNOTATION.md section 8): a crowd's protest held, an
 #: agreement or ceasefire made, a base set up. Done forms only.
 CIVIL_ACT_VERBS = (
@@ -88,7 +93,7 @@ CIVIL_ACT_VERBS = (
     r"(?:held|staged) (?:an? |their |its )?(?:\w+ )?(?:protests?|(?-i:march(?:es)?)|rall(?:y|ies)|sit-ins?|"
     r"demonstrations?)|(?:protests?|(?-i:march(?:es)?)|rall(?:y|ies)|sit-ins?|demonstrations?) (?:was|were) held|"
     r"(?:agreed|signed|brokered|reached) (?:to |on )?(?:an? |the )?[\"'“]?(?:[\w-]+ )?(?:[\w-]+[\"'”]? )?"
-    r"(?:cease-?fires?|truces?|deals?|agreements?|accords?|memorand(?:um|a))|"
+    r"(?:cease-?fires?|truces?|deals?|agreements?|accords?|memorand(?:um|a))|" + AGREED_TO + r"|"
     r"(?:set up|established) (?:an? |its |their |the )?(?:new |permanent )?(?:\w+ )?(?:bases?|headquarters|outposts?|"
     r"observation posts?|camps?)|(?:setting up|establishing) (?:\w+ ){0,2}(?:bases?|posts?|outposts?|headquarters)|"
     + BASE_SET_UP_PASSIVE + r"|"

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-from conflict_ner.events.lexicon import (BASE_SET_UP_PASSIVE, CIVIL_ACT_VERBS, FORCES_SENT, MARCHED, MUTUAL_VERBS,
+from conflict_ner.events.lexicon import (AGREED_TO, BASE_SET_UP_PASSIVE, CIVIL_ACT_VERBS, FORCES_SENT, MARCHED, MUTUAL_VERBS,
                                          VICTIM_NOUNS)
 from conflict_ner.events.regex_literals import fold, may_match, required_literals
 from conflict_ner.events.sentence import Sentence
@@ -167,9 +167,7 @@ CUES: dict[str, str] = {
               r"(?:troop|military) (?:build-?ups?|movements?)|formation of",
     "agreement": AGREEMENT_MADE + r"|cease-?fires?|truces?|peace (?:deals?|agreements?|accords?|treaty|talks)|(?:signed|reached|brokered|"
                  r"agreed (?:on|to)) (?:an? |the )?(?:\w+ )?(?:agreements?|deals?|accords?)|prisoner (?:exchanges?|"
-                 r"swaps?)|exchange of prisoners|armistice|"
-                 r"agreed (?:with (?:[\w-]+ ){1,4}?)?(?:, [^,]{1,30}, )?to (?:allow|let|permit|hand|exchange|release|"
-                 r"evacuat\w+|withdraw|pull)",
+                 r"swaps?)|exchange of prisoners|armistice|" + AGREED_TO,
 }
 _CUE_RES = {name: re.compile(rf"\b(?:{rx})\b", re.I) for name, rx in CUES.items()}
 _AIR_CUE = _CUE_RES["air"]
