@@ -274,3 +274,19 @@ def test_forces_pushed_through_villages_take_them(entities):
     recs = build_records(text, ents, "2024-05-08", keep_bare=False)
     assert [(r.trigger.text, r.sub_event_type) for r in recs] == [
         ("shelled", "Shelling/artillery/missile attack"), ("pushed", "Non-state actor overtakes territory")]
+
+
+@pytest.mark.parametrize("text, spans, sub_event_type", [
+    ("The militia denied that it had lost Dorva on Monday.", [("ACTOR", "militia"), ("LOCATION", "Dorva")],
+     "Government regains territory"),
+    ("Rebel commanders acknowledged losing the northern districts of Abra.",
+     [("ACTOR", "Rebel commanders"), ("LOCATION", "Abra")], "Government regains territory"),
+    ("The army lost control of Gal after two days.", [("ACTOR", "army"), ("LOCATION", "Gal")],
+     "Non-state actor overtakes territory"),
+])
+def test_a_side_that_lost_a_place_suffered_its_capture(entities, text, spans, sub_event_type):
+    # ANNOTATION.md section 9, round 10 (trig2): the loser is the target; the other side took the place
+    recs = build_records(text, entities(text, spans), "2024-05-08", keep_bare=False)
+    assert [r.sub_event_type for r in recs] == [sub_event_type]
+    assert recs[0].trigger.text in ("lost", "losing")
+    assert [a.role for a in recs[0].actors] == ["target"]

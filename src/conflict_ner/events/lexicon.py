@@ -109,6 +109,11 @@ MUTUAL_VERBS = (r"clash(?:ed|es|ing)?|fought|fight(?:s|ing)?|battl(?:ed|es|ing|e
 #: Intransitive outcomes: the subject suffers the act.
 VICTIM_VERBS = (r"died|dies|dying|die|perished|fled|flee(?:ing|s)?|lost their lives|surrender(?:ed|s)|"
                 r"los(?:t|es|ing) (?:\w+ )?(?:soldiers|fighters|troops|men|members)|"
+                # a side that lost a place suffered its capture ("the group had lost Crater", "acknowledged losing
+                # the northern districts", "loses control of several towns")
+                r"los(?:t|es|ing)(?= (?:(?:full |effective )?control (?:of|over) )?(?:the )?(?:(?-i:[A-Z])|"
+                r"(?:[\w-]+ ){0,2}(?:towns?|villages?|city|cities|districts?|neighbou?rhoods?|bases?|airports?|"
+                r"positions|strongholds?|areas)\b))|"
                 r"suffer(?:ed|s|ing) (?:heavy |serious |severe )?(?:losses|casualties|injuries|wounds)|"
                 r"sustain(?:ed|s|ing) (?:\w+ )?(?:injuries|wounds)|martyred|"
                 r"c(?:ame|ome|omes|oming) under (?:heavy |renewed |intense )?"
