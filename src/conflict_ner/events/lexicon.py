@@ -84,8 +84,8 @@ FORCES_SENT = r"sen(?:t|ding) (?:[\w,-]+ ){0,3}(?:troops|soldiers|reinforcements
 #: A side that agreed (with another) to do something ("agreed with the UN to review the plan", "agreed to allow
 #: the deployment", "agreed to leave for the north"): an agreement made (ACLED: *Agreement*).
 AGREED_TO = (r"agreed(?= (?:with (?:[\w-]+ ){0,3}[\w-]+(?:,[^,]{1,30},)? )?to (?:allow|let|permit|hand|exchange|"
-             r"release|evacuat\w+|withdraw|pull|leave|lift|set up|review|stop|halt|end|reopen|open|return|disarm|resume|"
-             r"free)\b)")
+             r"release|evacuat\w+|withdraw|pull|leave|lift|set up|review|stop|halt|end|reopen|open|return|disarm|"
+             r"resume|free)\b)")
 #: Acts without violence that ACLED codes (ANNOTATION.md section 8): a crowd's protest held, an
 #: agreement or ceasefire made, a base set up. Done forms only.
 CIVIL_ACT_VERBS = (

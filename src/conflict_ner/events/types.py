@@ -21,8 +21,8 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-from conflict_ner.events.lexicon import (AGREED_TO, BASE_SET_UP_PASSIVE, CIVIL_ACT_VERBS, FORCES_SENT, MARCHED, MUTUAL_VERBS,
-                                         VICTIM_NOUNS)
+from conflict_ner.events.lexicon import (AGREED_TO, BASE_SET_UP_PASSIVE, CIVIL_ACT_VERBS, FORCES_SENT, MARCHED,
+                                         MUTUAL_VERBS, VICTIM_NOUNS)
 from conflict_ner.events.regex_literals import fold, may_match, required_literals
 from conflict_ner.events.sentence import Sentence
 from conflict_ner.events.triggers import AGREEMENT_MADE, ARRIVAL, fleeing
