@@ -242,3 +242,51 @@ def test_blame_laid_after_the_act_is_a_record_of_its_own(entities):
     assert [(r.trigger.text, r.modality) for r in recs] == [("shelled", "negated"), ("blamed", "claimed")]
     assert [(a.text, a.role) for a in recs[1].actors] == [("rebels", "initiator")]
     assert "rebels" not in [a.text for a in recs[0].actors]
+
+
+@pytest.mark.parametrize("sentence, triggers", [
+    # forces moving on in a clause of their own: a second act
+    ("Police took the bridge on Monday, and the brigade pushed north into the old quarter.", ["took", "pushed"]),
+    ("Jets pounded the ridge while infantry moved in on the ground.", ["pounded", "moved"]),
+    ("Gunmen attacked the depot, and the guards pushed them back towards the river.", ["attacked", "pushed"]),
+    # ... but a sentence told as one act is named by its other act or outcome word
+    ("The brigade pushed the raiders back and killed 40 of them.", ["killed"]),
+    # ... and alone they name nothing (the record, if any, comes from its entities)
+    ("Armoured columns moved into the town at dawn.", [None]),
+])
+def test_forces_moving_on_are_an_act_beside_another(sentence, triggers):
+    # ANNOTATION.md section 9, round 10 (trig2): "pushed into/through/back/out of", "moved in(to)"
+    assert _triggers(sentence) == triggers
+
+
+def test_civilians_who_moved_into_a_town_move_no_force():
+    # ANNOTATION.md section 9, round 10 (trig2): like civilians who arrived, those who moved in fled
+    from conflict_ner.events.triggers import find_triggers
+
+    assert find_triggers("Several hundred families have moved into the town, officials said.") == ()
+
+
+def test_forces_pushed_through_villages_take_them(entities):
+    # ANNOTATION.md section 9, round 10 (trig2): "pushed through <places>" is a territory cue
+    text = "The insurgents shelled Abra on Monday, and by Tuesday the insurgents had pushed through Bet and Gal."
+    ents = entities(text, [("ACTOR", "insurgents"), ("LOCATION", "Abra"), ("DATE", "Monday"), ("DATE", "Tuesday"),
+                           ("LOCATION", "Bet"), ("LOCATION", "Gal")])
+    recs = build_records(text, ents, "2024-05-08", keep_bare=False)
+    assert [(r.trigger.text, r.sub_event_type) for r in recs] == [
+        ("shelled", "Shelling/artillery/missile attack"), ("pushed", "Non-state actor overtakes territory")]
+
+
+@pytest.mark.parametrize("text, spans, sub_event_type", [
+    ("The militia denied that it had lost Dorva on Monday.", [("ACTOR", "militia"), ("LOCATION", "Dorva")],
+     "Government regains territory"),
+    ("Rebel commanders acknowledged losing the northern districts of Abra.",
+     [("ACTOR", "Rebel commanders"), ("LOCATION", "Abra")], "Government regains territory"),
+    ("The army lost control of Gal after two days.", [("ACTOR", "army"), ("LOCATION", "Gal")],
+     "Non-state actor overtakes territory"),
+])
+def test_a_side_that_lost_a_place_suffered_its_capture(entities, text, spans, sub_event_type):
+    # ANNOTATION.md section 9, round 10 (trig2): the loser is the target; the other side took the place
+    recs = build_records(text, entities(text, spans), "2024-05-08", keep_bare=False)
+    assert [r.sub_event_type for r in recs] == [sub_event_type]
+    assert recs[0].trigger.text in ("lost", "losing")
+    assert [a.role for a in recs[0].actors] == ["target"]

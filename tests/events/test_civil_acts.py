@@ -47,8 +47,31 @@ def test_march_the_month_or_a_march_of_captives_or_troops_is_no_protest():
     assert classify(Sentence("Troops marched into the town.")).sub_event_type != "Peaceful protest"
 
 
-def test_a_ceasefire_that_only_took_effect_is_no_act():
-    assert _words("Since the truce took effect, the road has been quiet.") == []
+@pytest.mark.parametrize("text", [
+    "The truce that took effect along the coast at midnight is holding.",
+    "A six-month ceasefire between the two militias came into force on Friday.",
+])
+def test_an_agreement_that_took_effect_is_an_act(text):
+    # ANNOTATION.md section 9, round 10 (trig2): the gold codes it (ACLED: Agreement)
+    word = _words(text)[0]
+    assert word[0].lower() in ("truce", "ceasefire") and word[1]
+    assert classify(Sentence(text)).sub_event_type == "Agreement"
+
+
+def test_an_agreement_that_took_effect_gets_its_own_record_beside_the_fighting(entities):
+    # ANNOTATION.md section 9, round 10 (trig2)
+    text = "The truce brokered by Qatar, which came into force at dawn on Sunday, has not stopped the fighting in Abra."
+    ents = entities(text, [("ACTOR", "Qatar"), ("DATE", "Sunday"), ("LOCATION", "Abra")])
+    recs = build_records(text, ents, "2024-05-11", "d", keep_bare=False)
+    assert [(r.trigger.text, r.sub_event_type) for r in recs] == [("truce", "Agreement"), ("fighting", "Armed clash")]
+
+
+def test_an_agreement_in_force_does_not_name_the_strikes_told_with_it():
+    # ANNOTATION.md section 9, round 10 (trig2): the sentence's one act is the strikes, not the truce
+    from conflict_ner.events.acts import sentence_acts
+
+    s = Sentence("Since the truce took effect in May, monitors have counted 80 air strikes in the south.")
+    assert [s.text[a.trigger.start:a.trigger.end] for a in sentence_acts(s)] == ["air strikes"]
 
 
 def test_a_protest_held_gets_a_record_on_its_entities():
@@ -70,3 +93,19 @@ def test_the_learned_check_keeps_a_cued_agreement_or_base():
     assert not overrides("Agreement", True, "Change to group/activity", 0.999)
     assert not overrides("Headquarters or base established", True, "Change to group/activity", 0.999)
     assert overrides("Agreement", False, "Change to group/activity", 0.999)
+
+
+@pytest.mark.parametrize("text", [
+    "The two clans agreed to leave the market town by Friday.",
+    "The militia said it had agreed with the mission, through local elders, to allow the evacuation of the sick.",
+    "The council agreed with the governor to reopen the bridge.",
+])
+def test_a_side_that_agreed_to_do_something_made_an_agreement(text):
+    # ANNOTATION.md section 9, round 10 (trig2): "agreed (with X) to <verb>" is an act (ACLED: Agreement)
+    assert _words(text) == [("agreed", True)]
+    assert classify(Sentence(text)).sub_event_type == "Agreement"
+
+
+def test_agreeing_to_talks_or_to_a_policy_is_no_act():
+    assert _words("Officials agreed to talks on Monday.") == []
+    assert _words("By signing up you agree to our privacy policy.") == []

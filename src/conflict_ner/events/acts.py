@@ -23,7 +23,7 @@ from typing import NamedTuple
 from conflict_ner.events.clauses import Breaks
 from conflict_ner.events.lexicon import IRREGULAR_PAST, SUBORDINATORS
 from conflict_ner.events.sentence import Sentence
-from conflict_ner.events.triggers import Trigger, find_triggers
+from conflict_ner.events.triggers import AGREEMENT_IN_FORCE, Trigger, find_triggers
 
 # "as" opens a clause unless it is part of a fixed phrase ("as well as", "such as", "as part of")
 _AS_CLAUSE = (r"(?<!such )(?<!well )\bas\b"
@@ -127,6 +127,10 @@ def sentence_acts(sentence: Sentence, entity_spans: Sequence[tuple[int, int]] = 
     ['attacked']
     """
     words = _outside(sentence.triggers, entity_spans, sentence.text)
+    if not any(_names_act(sentence.text, t) and not _MOVING.match(sentence.text, t.start) for t in words):
+        # forces moving on name an act only beside another act word ("took the airport, and the brigade
+        # pushed north into the old city"): alone they add nothing a record needs
+        words = [t for t in words if not _MOVING.match(sentence.text, t.start)]
     main = _outcome_verbs_done(sentence.text, words, [t for t in words if _names_act(sentence.text, t)])
     whole = Act(_best(sentence.text, words), 0, len(sentence.text))
     if len(main) < 2:
@@ -279,9 +283,25 @@ def _names_act(text: str, trigger: Trigger) -> bool:
     return not _CASUALTY.match(text, trigger.start)
 
 
+# Forces moving on ("pushed into", "moved into"): an act of its own in a clause of its own, but a sentence told as
+# one act is named by any other act or outcome word first ("pushed them back and killed 40").
+_MOVING = re.compile(r"push|moved", re.I)
+# An agreement in force names a sentence's one act last too ("since the truce took effect, monitors have counted
+# 80 air strikes": the strikes' record)
+_AGREED = re.compile(AGREEMENT_IN_FORCE, re.I)
+
+
+def _second_name(text: str, t: Trigger) -> bool:
+    """Whether the act word names an act only beside another (:data:`_MOVING`, :data:`_AGREED`)."""
+    return bool(_MOVING.match(text, t.start) or _AGREED.match(text, t.start))
+
+
 def _best(text: str, words: Sequence[Trigger]) -> Trigger | None:
-    """The word that names the act: an act word, else an outcome word, else a support verb."""
-    for wanted in (lambda t: _names_act(text, t), lambda t: t.kind != "support", lambda t: True):
+    """The word that names the act: an act word, else an outcome word, else a word that names an act only
+    beside another (:func:`_second_name`), else a support verb."""
+    for wanted in (lambda t: _names_act(text, t) and not _second_name(text, t),
+                   lambda t: t.kind != "support" and not _second_name(text, t),
+                   lambda t: t.kind != "support", lambda t: True):
         found = [t for t in words if wanted(t)]
         if found:
             return found[0]

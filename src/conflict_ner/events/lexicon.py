@@ -65,6 +65,10 @@ ACT_VERBS = (
     r"regain(?:ed|ing)|recover(?:ed|ing) (?:\w+ ){0,5}(?:territory|ground)|"
     # moving forces: ACLED's change to group/activity
     r"deployed|sent reinforcements|reinforced|arrived|massed|crossed into|"
+    # forces moving on: "pushed north into X", "pushed the militants out of X", "moved into X"
+    r"push(?:ed|ing)(?= (?:(?:north|south|east|west)(?:-?(?:east|west))?(?:wards?)? |deeper |further |farther |"
+    r"forward |on )?(?:into|through|towards?|on)\b)|push(?:ed|es|ing)(?= (?:[\w-]+ ){0,4}?(?:back|out of)\b)|"
+    r"moved(?= in(?:to)?\b)|"
     # a beating (not a side "beaten back", nor "beat us on the ground" in a fight)
     r"beat(?= (?:(?:\w+ ){0,3}to death|him|her|them|the \w+ with)\b)|beaten(?! back)|beating(?! back)|"
     # property burned or razed, herds driven off (ACLED: looting/property destruction)
@@ -77,6 +81,11 @@ ACT_VERBS = (
 MARCHED = r"(?-i:marched)(?= (?:to|through|in|from|towards?|along|past|outside|against|for|peacefully|across)\b|[,.])"
 BASE_SET_UP_PASSIVE = r"(?:posts?|bases?|outposts?|headquarters) (?:was|were|had been|has been) (?:\w+ )?(?:established|set up)"
 FORCES_SENT = r"sen(?:t|ding) (?:[\w,-]+ ){0,3}(?:troops|soldiers|reinforcements|battalions|units|special forces)"
+#: A side that agreed (with another) to do something ("agreed with the UN to review the plan", "agreed to allow
+#: the deployment", "agreed to leave for the north"): an agreement made (ACLED: *Agreement*).
+AGREED_TO = (r"agreed(?= (?:with (?:[\w-]+ ){0,3}[\w-]+(?:,[^,]{1,30},)? )?to (?:allow|let|permit|hand|exchange|"
+             r"release|evacuat\w+|withdraw|pull|leave|lift|set up|review|stop|halt|end|reopen|open|return|disarm|"
+             r"resume|free)\b)")
 #: Acts without violence that ACLED codes (ANNOTATION.md section 8): a crowd's protest held, an
 #: agreement or ceasefire made, a base set up. Done forms only.
 CIVIL_ACT_VERBS = (
@@ -84,7 +93,7 @@ CIVIL_ACT_VERBS = (
     r"(?:held|staged) (?:an? |their |its )?(?:\w+ )?(?:protests?|(?-i:march(?:es)?)|rall(?:y|ies)|sit-ins?|"
     r"demonstrations?)|(?:protests?|(?-i:march(?:es)?)|rall(?:y|ies)|sit-ins?|demonstrations?) (?:was|were) held|"
     r"(?:agreed|signed|brokered|reached) (?:to |on )?(?:an? |the )?[\"'“]?(?:[\w-]+ )?(?:[\w-]+[\"'”]? )?"
-    r"(?:cease-?fires?|truces?|deals?|agreements?|accords?|memorand(?:um|a))|"
+    r"(?:cease-?fires?|truces?|deals?|agreements?|accords?|memorand(?:um|a))|" + AGREED_TO + r"|"
     r"(?:set up|established) (?:an? |its |their |the )?(?:new |permanent )?(?:\w+ )?(?:bases?|headquarters|outposts?|"
     r"observation posts?|camps?)|(?:setting up|establishing) (?:\w+ ){0,2}(?:bases?|posts?|outposts?|headquarters)|"
     + BASE_SET_UP_PASSIVE + r"|"
@@ -100,6 +109,11 @@ MUTUAL_VERBS = (r"clash(?:ed|es|ing)?|fought|fight(?:s|ing)?|battl(?:ed|es|ing|e
 #: Intransitive outcomes: the subject suffers the act.
 VICTIM_VERBS = (r"died|dies|dying|die|perished|fled|flee(?:ing|s)?|lost their lives|surrender(?:ed|s)|"
                 r"los(?:t|es|ing) (?:\w+ )?(?:soldiers|fighters|troops|men|members)|"
+                # a side that lost a place suffered its capture ("the group had lost Crater", "acknowledged losing
+                # the northern districts", "loses control of several towns")
+                r"los(?:t|es|ing)(?= (?:(?:full |effective )?control (?:of|over) )?(?:the )?(?:(?-i:[A-Z])|"
+                r"(?:[\w-]+ ){0,2}(?:towns?|villages?|city|cities|districts?|neighbou?rhoods?|bases?|airports?|"
+                r"positions|strongholds?|areas)\b))|"
                 r"suffer(?:ed|s|ing) (?:heavy |serious |severe )?(?:losses|casualties|injuries|wounds)|"
                 r"sustain(?:ed|s|ing) (?:\w+ )?(?:injuries|wounds)|martyred|"
                 r"c(?:ame|ome|omes|oming) under (?:heavy |renewed |intense )?"

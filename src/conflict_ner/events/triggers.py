@@ -19,11 +19,16 @@ from conflict_ner.events.lexicon import (ACT_NOUNS, ACT_VERBS, BE_FORMS, CAPTURE
 TriggerKind = Literal["act", "mutual", "victim", "noun", "support"]
 
 #: An agreement made on a day the text names ("a deal announced on 8 April", "a truce was agreed late on
-#: Tuesday", "the memorandum agreed in Sochi on 22 October"): an act of its own (ACLED: *Agreement*), named
-#: by its noun; one mentioned as background ("since a ceasefire brokered in March 2020") is none.
-AGREEMENT_MADE = (r"(?:cease-?fires?|truces?|deals?|agreements?|accords?|memorand(?:um|a))"
-                  r"(?=(?: was| were| had been| has been)? (?:announced|agreed|reached|signed|brokered)"
-                  r"(?: (?:late|early))?(?: in [A-Z][\w-]+)? on\b)")
+#: Tuesday", "the memorandum agreed in Sochi on 22 October"), or one in force: an act of its own (ACLED:
+#: *Agreement*), named by its noun; one mentioned as background ("since a ceasefire brokered in March 2020") is none.
+_AGREEMENT_NOUNS = r"(?:cease-?fires?|truces?|deals?|agreements?|accords?|memorand(?:um|a))"
+#: ... or one that took effect ("the truce that took effect at midnight", "a ceasefire between X and Y came into
+#: force"): told as an act, not as background, but it names a sentence's one act only when nothing else does
+#: (``acts._best``: "since the truce took effect, 80 strikes have hit the south" is the strikes' record).
+AGREEMENT_IN_FORCE = (_AGREEMENT_NOUNS + r"(?=[^.;:]{0,80}?\b(?:t(?:ook|akes|aken) effect|c(?:ame|omes) into "
+                      r"(?:force|effect)|went into (?:force|effect)|entered into force))")
+AGREEMENT_MADE = (_AGREEMENT_NOUNS + r"(?=(?: was| were| had been| has been)? (?:announced|agreed|reached|signed|"
+                  r"brokered)(?: (?:late|early))?(?: in [A-Z][\w-]+)? on\b)|" + AGREEMENT_IN_FORCE)
 _TRIGGER_RE = re.compile(
     rf"\b(?:(?P<mutual>{MUTUAL_VERBS})|(?P<victim>{VICTIM_VERBS})|(?P<support>{SUPPORT_VERBS})|(?P<act>{ACT_VERBS})|"
     rf"(?P<take>{CAPTURE_TAKE})|(?P<civil>{CIVIL_ACT_VERBS}|{AGREEMENT_MADE})|"
@@ -31,8 +36,9 @@ _TRIGGER_RE = re.compile(
     re.I,
 )
 # People who arrive or cross somewhere fleeing, or the dead and wounded brought in, move no armed group:
-# "hundreds of families arrived at the crossing", "Thousands have crossed into Chad", "seven patients arrived".
-ARRIVAL = re.compile(r"arriv(?:ed|ing)|crossed into", re.I)
+# "hundreds of families arrived at the crossing", "Thousands have crossed into Chad", "seven patients arrived",
+# "families have moved into the city".
+ARRIVAL = re.compile(r"arriv(?:ed|ing)|crossed into|moved", re.I)
 _ARRIVERS = re.compile(
     r"\b(?:famil(?:y|ies)|refugees|patients|bodies|people|displaced|civilians|residents|migrants|villagers|survivors|"
     r"children|women|asylum[- ]seekers)\b(?:(?!\b(?:until|when|after|before|as|while|by|once)\b)[^,;])*$|"

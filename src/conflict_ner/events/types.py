@@ -21,8 +21,8 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-from conflict_ner.events.lexicon import (BASE_SET_UP_PASSIVE, CIVIL_ACT_VERBS, FORCES_SENT, MARCHED, MUTUAL_VERBS,
-                                         VICTIM_NOUNS)
+from conflict_ner.events.lexicon import (AGREED_TO, BASE_SET_UP_PASSIVE, CIVIL_ACT_VERBS, FORCES_SENT, MARCHED,
+                                         MUTUAL_VERBS, VICTIM_NOUNS)
 from conflict_ner.events.regex_literals import fold, may_match, required_literals
 from conflict_ner.events.sentence import Sentence
 from conflict_ner.events.triggers import AGREEMENT_MADE, ARRIVAL, fleeing
@@ -127,8 +127,10 @@ CUES: dict[str, str] = {
                  r"(?:re)?tak(?:es|ing|en) (?:full |back )?control|retook|retak(?:es|en|ing|e)|regain(?:ed|s|ing)?|"
                  r"seiz(?:ed|es|ing|e)|overr(?:an|un|unning)|liberat(?:ed|es|ing)|took over|gained control|"
                  r"wrested(?: control)?|advanced into|enter(?:ed|ing|s)?|took|taken|take|takes|taking|"
-                 r"recover(?:ed|s|ing)|"
+                 r"recover(?:ed|s|ing)|los(?:t|es|ing)(?: (?:full |effective )?control (?:of|over))?|"
                  r"(?:moved|pushed|swept|walked|marched|rolled|fought (?:their|its) way) into|"
+                 # "pushed through three villages", "drove the militants out of the town"
+                 r"(?:pushed|swept) through|(?:pushed|drove|driven) (?:[\w-]+ ){1,4}?out of|"
                  r"raised (?:\w+ ){0,2}flags? over|occup(?:ied|ies|y|ying)|clear(?:ed|s|ing)|secur(?:ed|es|ing)|"
                  r"restor(?:ed|es|ing) (?:full |state |government )?(?:control|security|order|authority)"
                  r"(?: and stability)?[\"'”’]?(?: (?:over|to|in|of))?",
@@ -165,9 +167,7 @@ CUES: dict[str, str] = {
               r"(?:troop|military) (?:build-?ups?|movements?)|formation of",
     "agreement": AGREEMENT_MADE + r"|cease-?fires?|truces?|peace (?:deals?|agreements?|accords?|treaty|talks)|(?:signed|reached|brokered|"
                  r"agreed (?:on|to)) (?:an? |the )?(?:\w+ )?(?:agreements?|deals?|accords?)|prisoner (?:exchanges?|"
-                 r"swaps?)|exchange of prisoners|armistice|"
-                 r"agreed (?:with (?:[\w-]+ ){1,4}?)?(?:, [^,]{1,30}, )?to (?:allow|let|permit|hand|exchange|release|"
-                 r"evacuat\w+|withdraw|pull)",
+                 r"swaps?)|exchange of prisoners|armistice|" + AGREED_TO,
 }
 _CUE_RES = {name: re.compile(rf"\b(?:{rx})\b", re.I) for name, rx in CUES.items()}
 _AIR_CUE = _CUE_RES["air"]
@@ -409,7 +409,7 @@ def decide(sentence: Sentence, actors: Sequence[ActorRef] = (), weapons: Sequenc
         return _cue("Non-violent transfer of territory")
     territory = _territory(text, sentence.start, locations) if cues & {"territory", "fell_to"} else False
     if territory or "siege_broken" in cues:
-        return _taker(text, initiators)
+        return _taker(text, initiators, [a for a in actors if a.role == "target"])
     if "air" in cues and not ("shelling" in cues and (_only_air_force(text, weapons) or _missiles_fired(text))):
         return _cue("Air/drone strike")
     if cues & {"clash"}:
@@ -504,7 +504,11 @@ def _weak(sub_event_type: str) -> Decision:
     return Decision(typed(sub_event_type), "fallback")
 
 
-def _taker(text: str, initiators: Sequence[ActorRef]) -> Decision:
+# a side that lost the place: the other side took it ("the group had lost Crater")
+_LOST = re.compile(r"\blos(?:t|es|ing)\b", re.I)
+
+
+def _taker(text: str, initiators: Sequence[ActorRef], targets: Sequence[ActorRef] = ()) -> Decision:
     """Who took the place: the state (its first initiator the state's forces or their ally) or not;
     without an initiator, the words say it ("fell to X", "recaptured"), or nothing does
     (basis ``taker``: the document's last capture may tell whose it was).
@@ -517,6 +521,9 @@ def _taker(text: str, initiators: Sequence[ActorRef]) -> Decision:
     if initiators:
         state = _state_takes(initiators, text)
         return _cue("Government regains territory" if state else "Non-state actor overtakes territory")
+    if targets and _LOST.search(text):  # the loser named, the taker not: the state lost it or took it
+        lost_by_state = is_state_actor(targets[0].text, targets[0].inter_code)
+        return _cue("Non-state actor overtakes territory" if lost_by_state else "Government regains territory")
     # "the town fell to rebels": the words after say who took it; a bare "Taloqan fell" names no one
     fell = next((m for m in _CUE_RES["fell_to"].finditer(text) if m.group(0).lower().endswith("to")), None)
     fall_of = next((to for m in _CUE_RES["fell_to"].finditer(text) if m.group(0).lower() == "fall"
