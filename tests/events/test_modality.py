@@ -315,3 +315,13 @@ def test_a_definite_speaker_stands_for_the_source_named_before(speaker):
 def test_no_casualties_after_the_act_is_its_outcome(sentence, word, expected):
     act = _act(sentence, word) if word else None
     assert modality(sentence, act=act) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    # "claimed to have" is the claimant's own word (an infinitive), not a claim word in the passive
+    "The rebel brigade claimed to have shot down two army helicopters over the valley.",
+    "The insurgents had claimed to have killed 60 soldiers in the raid on the outpost.",
+    "The defence ministry claimed to be holding the ridge after a night of shelling.",
+])
+def test_claimed_to_have_is_the_claimants_word(sentence):
+    assert modality(sentence) == "claimed"

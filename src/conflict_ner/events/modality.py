@@ -83,7 +83,8 @@ _STATEMENT_VERB = re.compile(r"\b(?:announc(?:ed|es)|declared|published|released
                              r"said|says|told|stated|reported|confirmed|regrets to announce|showed)\b")
 # a claim word in the passive ("attacks attributed to the ADF", "the bombing, claimed by the PKK,", "has been
 # accused of") reports who is said to have acted; the sentence itself still asserts the act
-_PASSIVE_CLAIM = re.compile(r"(?:attributed|claimed|blamed|accused)\s+(?:by|to|on)\b", re.I)
+# ("claimed to have killed" is the claimant's own word: an infinitive, not "attributed to")
+_PASSIVE_CLAIM = re.compile(r"(?:attributed|claimed|blamed|accused)\s+(?:by|to|on)\b(?!\s+(?:have|be)\b)", re.I)
 _PASSIVE_AUX = re.compile(r"\b(?:been|be|being|was|were|is|are)\s+$", re.I)
 _PRONOUN_SAYS = re.compile(r"\b(?:he|she|they|it)\s+(?:later\s+|also\s+)?(?:said|says|added|adds|told|stated|noted)\b|"
                            r"\b(?:said|added) (?:he|she)\b", re.I)
