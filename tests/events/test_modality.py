@@ -325,3 +325,23 @@ def test_no_casualties_after_the_act_is_its_outcome(sentence, word, expected):
 ])
 def test_claimed_to_have_is_the_claimants_word(sentence):
     assert modality(sentence) == "claimed"
+
+
+@pytest.mark.parametrize("sentence", [
+    # a party and a neutral source joined by "and" vouch together: the neutral source makes it a finding
+    "Government troops retook the hilltop on Monday, according to rebels and a war monitor.",
+    "The militia entered the market town at dawn, according to the army and to local residents.",
+    "Insurgents overran two checkpoints north of the river, a monitor and both sides said.",
+    "Gunmen burned the granaries of three villages on Friday, residents and a militia commander said.",
+])
+def test_a_neutral_source_joined_to_a_party_makes_the_act_asserted(sentence):
+    assert modality(sentence) == "asserted"
+
+
+@pytest.mark.parametrize("sentence", [
+    # no neutral source in the coordination, or the words before "and" are a clause, not a source
+    "Government troops retook the hilltop on Monday, according to the army and allied militias.",
+    "Rebels shelled the town and the army said it had killed 20 of them.",
+])
+def test_joined_sources_without_a_neutral_one_stay_a_claim(sentence):
+    assert modality(sentence) == "claimed"

@@ -17,6 +17,7 @@ from typing import Literal
 
 from conflict_ner.events.lexicon import NEGATABLE_ACT_STEMS, NEUTRAL_SOURCES, OWN_STATEMENT_VERBS, PARTY_SOURCES
 from conflict_ner.events.sentence import Sentence
+from conflict_ner.events.sources import Source
 from conflict_ner.records import Modality
 
 SourceKind = Literal["party", "neutral", "unknown"]
@@ -92,6 +93,13 @@ _PRONOUN_SPEAKER = re.compile(r"(?:he|she|they|it|the (?:spokesman|spokeswoman|s
                               r"statement|group|ministry|army|military|source|general|commander|announcement|"
                               r"minister))$", re.I)
 _SAYS_OWN = re.compile(rf"\b(?:{OWN_STATEMENT_VERBS})(?: on \w+| in a statement)? (?:that )?(?:it|its) ", re.I)
+# sources joined by "and" (:func:`_joined_sources`): the conjunct before the first source starts after a
+# comma, a dash or "according to", and is a short noun phrase
+_AND_JOIN = re.compile(r"\s+(?:and|as well as)\s+(?:to\s+)?", re.I)
+_LEFT_CONJUNCT = re.compile(r"(?:[,;:\u2014\u2013-]\s*|\baccording to\s+)(?P<np>[^,;:()\"\u201c\u201d]{2,50}?)"
+                            r"\s+(?:and|as well as)\s+(?:to\s+)?$", re.I)
+_VERB_LIKE = re.compile(r"\b(?:\w+(?:ed|ing)|had|has|have|was|were|is|are|will|would|took|fell|hit|struck|shot|said|"
+                        r"says)\b", re.I)
 # ACLED inter codes of the parties to fighting: state forces, rebels, militias, external forces
 _PARTY_INTER = frozenset({1, 2, 3, 4, 8})
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
@@ -204,6 +212,11 @@ def modality(sentence: Sentence, source: str | None = None, party_document: bool
     if previous and (_PRONOUN_SPEAKER.fullmatch(source.strip()) if source else _PRONOUN_SAYS.search(text)):
         source = phrase = previous  # "he added": the speaker named before
     kinds = {source_kind(x) for x in (source, phrase) if x}
+    if sentence.sources and source and phrase == text[sentence.sources[0].start:sentence.sources[0].end] \
+            and source in phrase:
+        joined = _joined_sources(text, sentence.sources)
+        if joined and source_kind(joined) == "neutral":
+            kinds = {"neutral"}  # "according to rebels and the Observatory": the neutral source vouches
     if party_document and any(_OWN_REPORTER.search(x) for x in (source, phrase) if x):
         kinds = {"party"}  # a state outlet's "our correspondent in the field reported ..."
     if claim and not kinds and claim.start() <= _CLAIMANT_CHARS:
@@ -218,6 +231,26 @@ def modality(sentence: Sentence, source: str | None = None, party_document: bool
     if kind == "unknown" and source and _SAYS_OWN.search(text):
         return "claimed"  # an unclassified organisation reporting its own action
     return "asserted"
+
+
+def _joined_sources(text: str, sources) -> str | None:
+    """The first source phrase with the sources joined to it by ``and`` (``according to rebels and
+    the Observatory``, ``a monitor and both sides said``), or None when it stands alone.
+
+    >>> _joined_sources("Troops advanced, a monitor and both sides said.", [Source(27, 37, False)])
+    'a monitor and both sides'
+    """
+    first = sources[0]
+    start, end = first.start, first.end
+    for nxt in sources[1:]:  # "according to X and to Y": the source finder reads both
+        m = _AND_JOIN.fullmatch(text, end, nxt.start)
+        if m is None:
+            break
+        end = nxt.end
+    left = _LEFT_CONJUNCT.search(text, max(0, start - _CLAIMANT_CHARS), start)
+    if left and not _VERB_LIKE.search(left.group("np")):
+        start = left.start("np")  # "X and Y said": the subject finder stops at "and"
+    return text[start:end] if (start, end) != (first.start, first.end) else None
 
 
 def _negates(m: re.Match, text: str, act: tuple[int, int] | None) -> bool:
