@@ -237,7 +237,7 @@ def _joined_sources(text: str, sources) -> str | None:
     """The first source phrase with the sources joined to it by ``and`` (``according to rebels and
     the Observatory``, ``a monitor and both sides said``), or None when it stands alone.
 
-    >>> _joined_sources("Troops advanced, a monitor and both sides said.", [Source(27, 37, False)])
+    >>> _joined_sources("Troops advanced, a monitor and both sides said.", [Source(31, 41, False)])
     'a monitor and both sides'
     """
     first = sources[0]
