@@ -345,3 +345,17 @@ def test_a_neutral_source_joined_to_a_party_makes_the_act_asserted(sentence):
 ])
 def test_joined_sources_without_a_neutral_one_stay_a_claim(sentence):
     assert modality(sentence) == "claimed"
+
+
+@pytest.mark.parametrize("sentence", [
+    # "the army" names a party of its own, whoever spoke before
+    "The army said it had pushed the insurgents back from the ridge.",
+    "Two mortar rounds struck the depot on Sunday, according to the military.",
+])
+def test_the_army_as_speaker_does_not_stand_for_the_source_before(sentence):
+    assert modality(sentence, previous="residents") == "claimed"
+
+
+def test_the_group_as_speaker_still_stands_for_the_source_before():
+    s = "The clinic was shelled again in the afternoon, the group said."
+    assert modality(s, previous="a medical charity") == "asserted"

@@ -92,6 +92,7 @@ _PRONOUN_SAYS = re.compile(r"\b(?:he|she|they|it)\s+(?:later\s+|also\s+)?(?:said
 _PRONOUN_SPEAKER = re.compile(r"(?:he|she|they|it|the (?:spokesman|spokeswoman|spokesperson|official|officer|"
                               r"statement|group|ministry|army|military|source|general|commander|announcement|"
                               r"minister))$", re.I)
+_ARMED_SPEAKER = re.compile(r"the (?:army|military)", re.I)
 _SAYS_OWN = re.compile(rf"\b(?:{OWN_STATEMENT_VERBS})(?: on \w+| in a statement)? (?:that )?(?:it|its) ", re.I)
 # sources joined by "and" (:func:`_joined_sources`): the conjunct before the first source starts after a
 # comma, a dash or "according to", and is a short noun phrase
@@ -209,8 +210,11 @@ def modality(sentence: Sentence, source: str | None = None, party_document: bool
         phrase = text[found.start:found.end]
     if source is None:
         source = phrase
-    if previous and (_PRONOUN_SPEAKER.fullmatch(source.strip()) if source else _PRONOUN_SAYS.search(text)):
-        source = phrase = previous  # "he added": the speaker named before
+    if previous and (_PRONOUN_SPEAKER.fullmatch(source.strip()) and not _ARMED_SPEAKER.fullmatch(source.strip())
+                     if source else _PRONOUN_SAYS.search(text)):
+        # "he added": the speaker named before; "the army said" names a party of its own, where "the group"
+        # may be any organisation (a medical charity, a monitor) named before
+        source = phrase = previous
     kinds = {source_kind(x) for x in (source, phrase) if x}
     if sentence.sources and source and phrase == text[sentence.sources[0].start:sentence.sources[0].end] \
             and source in phrase:
