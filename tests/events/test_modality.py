@@ -359,3 +359,13 @@ def test_the_army_as_speaker_does_not_stand_for_the_source_before(sentence):
 def test_the_group_as_speaker_still_stands_for_the_source_before():
     s = "The clinic was shelled again in the afternoon, the group said."
     assert modality(s, previous="a medical charity") == "asserted"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the words before the statement verb are a clause of their own, not its subject
+    ("Rebel forces seized the bridge on Monday, and the army announced a counter-offensive.", "asserted"),
+    # a party as the subject of the statement verb still claims
+    ("The rebel forces announced the capture of the bridge on Monday.", "claimed"),
+])
+def test_a_clause_before_the_statement_verb_is_not_its_subject(sentence, expected):
+    assert modality(sentence) == expected

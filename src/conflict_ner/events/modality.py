@@ -92,6 +92,10 @@ _PRONOUN_SAYS = re.compile(r"\b(?:he|she|they|it)\s+(?:later\s+|also\s+)?(?:said
 _PRONOUN_SPEAKER = re.compile(r"(?:he|she|they|it|the (?:spokesman|spokeswoman|spokesperson|official|officer|"
                               r"statement|group|ministry|army|military|source|general|commander|announcement|"
                               r"minister))$", re.I)
+# a verb in the words before the statement verb: they are a clause of their own ("Iraqi forces took the citadel,
+# and the prime minister declared ..."), not its subject
+_SUBJECT_VERB = re.compile(r"\b(?:took|seized|captured|entered|killed|attacked|launched|fired|struck|hit|shelled|"
+                           r"bombed|stormed|overran|retook|advanced|withdrew|fought|clashed)\b", re.I)
 _ARMED_SPEAKER = re.compile(r"the (?:army|military)", re.I)
 _SAYS_OWN = re.compile(rf"\b(?:{OWN_STATEMENT_VERBS})(?: on \w+| in a statement)? (?:that )?(?:it|its) ", re.I)
 # sources joined by "and" (:func:`_joined_sources`): the conjunct before the first source starts after a
@@ -289,7 +293,8 @@ def stating_party(text: str) -> bool:
     if m is None:
         return False
     subject = text[:m.start()].split(",")[0].strip()
-    return bool(subject) and not _CLAUSE_WORD.search(subject) and source_kind(subject) == "party"
+    return bool(subject) and not _CLAUSE_WORD.search(subject) and not _SUBJECT_VERB.search(subject) \
+        and source_kind(subject) == "party"
 
 
 def source_kind(source: str) -> SourceKind:
