@@ -369,3 +369,10 @@ def test_the_group_as_speaker_still_stands_for_the_source_before():
 ])
 def test_a_clause_before_the_statement_verb_is_not_its_subject(sentence, expected):
     assert modality(sentence) == expected
+
+
+def test_the_ministry_as_written_stands_for_the_party_named_before():
+    # the attribution is the actor "ministry", the phrase as written "the ministry"
+    s = "Four soldiers were hurt when a shell landed inside the outpost, the ministry said."
+    assert modality(s, "ministry", previous="the Defence Ministry") == "claimed"
+    assert modality(s, "ministry", previous="a hospital director") == "asserted"

@@ -219,6 +219,9 @@ def modality(sentence: Sentence, source: str | None = None, party_document: bool
         # "he added": the speaker named before; "the army said" names a party of its own, where "the group"
         # may be any organisation (a medical charity, a monitor) named before
         source = phrase = previous
+    elif previous and source and phrase and source != phrase and _PRONOUN_SPEAKER.fullmatch(phrase.strip()) \
+            and source_kind(source) == "unknown" and source_kind(previous) == "party":
+        source = phrase = previous  # "the ministry said" where the actor is "ministry": the party named before
     kinds = {source_kind(x) for x in (source, phrase) if x}
     if sentence.sources and source and phrase == text[sentence.sources[0].start:sentence.sources[0].end] \
             and source in phrase:
