@@ -376,3 +376,13 @@ def test_the_ministry_as_written_stands_for_the_party_named_before():
     s = "Four soldiers were hurt when a shell landed inside the outpost, the ministry said."
     assert modality(s, "ministry", previous="the Defence Ministry") == "claimed"
     assert modality(s, "ministry", previous="a hospital director") == "asserted"
+
+
+@pytest.mark.parametrize("sentence", [
+    # the source finder reads the appositive or a word of the clause said; the subject before it is a party
+    "The rebel alliance, the largest faction in the valley, said its fighters had retaken the oil field.",
+    "The insurgents published photographs of what they said were soldiers captured at the dam.",
+    "A spokesman for the militia, Ahmed Saleh, said 40 soldiers had been killed in the ambush.",
+])
+def test_a_party_subject_claims_when_the_source_found_is_unclassified(sentence):
+    assert modality(sentence) == "claimed"

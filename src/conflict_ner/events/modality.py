@@ -232,7 +232,7 @@ def modality(sentence: Sentence, source: str | None = None, party_document: bool
         kinds = {"party"}  # a state outlet's "our correspondent in the field reported ..."
     if claim and not kinds and claim.start() <= _CLAIMANT_CHARS:
         kinds = {source_kind(text[:claim.start()])}  # "Police commanders blamed X": who blames
-    if not kinds and stating_party(text):
+    if kinds <= {"unknown"} and stating_party(text):
         kinds = {"party"}  # "JNIM, in a statement released through its media arm, said ..."
     kind = "party" if "party" in kinds else "neutral" if "neutral" in kinds else "unknown"
     if kind == "party" or (claim and kind != "neutral"):
