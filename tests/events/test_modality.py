@@ -386,3 +386,20 @@ def test_the_ministry_as_written_stands_for_the_party_named_before():
 ])
 def test_a_party_subject_claims_when_the_source_found_is_unclassified(sentence):
     assert modality(sentence) == "claimed"
+
+
+@pytest.mark.parametrize("sentence", [
+    # "claimed on Saturday" is the claimant's word; "IS claimed" is the group, not the auxiliary "is"
+    "Ali Musa, head of the militia, claimed on Tuesday that its gunmen had seized two villages.",
+    "IS claimed the bombing of the checkpoint through its news agency.",
+])
+def test_claim_words_misread_as_passive(sentence):
+    assert modality(sentence) == "claimed"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The bombing of the checkpoint is claimed by a little-known group.",
+    "Dozens were killed in raids blamed on the militia.",
+])
+def test_claim_words_in_the_passive_still_report_only(sentence):
+    assert modality(sentence) == "asserted"

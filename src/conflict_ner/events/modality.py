@@ -84,9 +84,9 @@ _STATEMENT_VERB = re.compile(r"\b(?:announc(?:ed|es)|declared|published|released
                              r"said|says|told|stated|reported|confirmed|regrets to announce|showed)\b")
 # a claim word in the passive ("attacks attributed to the ADF", "the bombing, claimed by the PKK,", "has been
 # accused of") reports who is said to have acted; the sentence itself still asserts the act
-# ("claimed to have killed" is the claimant's own word: an infinitive, not "attributed to")
-_PASSIVE_CLAIM = re.compile(r"(?:attributed|claimed|blamed|accused)\s+(?:by|to|on)\b(?!\s+(?:have|be)\b)", re.I)
-_PASSIVE_AUX = re.compile(r"\b(?:been|be|being|was|were|is|are)\s+$", re.I)
+# ("claimed to have killed", "claimed on Saturday" are the claimant's own word: only "attributed to" and "blamed on")
+_PASSIVE_CLAIM = re.compile(r"(?:(?:attributed|claimed|blamed|accused)\s+by|attributed\s+to|blamed\s+on)\b", re.I)
+_PASSIVE_AUX = re.compile(r"\b(?:been|be|being|was|were|(?!(?-i:IS)\b)is|are)\s+$", re.I)  # "IS claimed": the group
 _PRONOUN_SAYS = re.compile(r"\b(?:he|she|they|it)\s+(?:later\s+|also\s+)?(?:said|says|added|adds|told|stated|noted)\b|"
                            r"\b(?:said|added) (?:he|she)\b", re.I)
 _PRONOUN_SPEAKER = re.compile(r"(?:he|she|they|it|the (?:spokesman|spokeswoman|spokesperson|official|officer|"
