@@ -403,3 +403,12 @@ def test_claim_words_misread_as_passive(sentence):
 ])
 def test_claim_words_in_the_passive_still_report_only(sentence):
     assert modality(sentence) == "asserted"
+
+
+@pytest.mark.parametrize("sentence", [
+    # the claim word's subject stands before it in a relative clause: an active blame, not a passive
+    "The convoy was hit by a roadside bomb near the bridge, which the army blamed on the rebels.",
+    "Two drones struck the refinery on Friday in an attack that the militia attributed to a rival faction.",
+])
+def test_a_relative_clause_blame_is_a_claim(sentence):
+    assert modality(sentence) == "claimed"

@@ -86,6 +86,8 @@ _STATEMENT_VERB = re.compile(r"\b(?:announc(?:ed|es)|declared|published|released
 # accused of") reports who is said to have acted; the sentence itself still asserts the act
 # ("claimed to have killed", "claimed on Saturday" are the claimant's own word: only "attributed to" and "blamed on")
 _PASSIVE_CLAIM = re.compile(r"(?:(?:attributed|claimed|blamed|accused)\s+by|attributed\s+to|blamed\s+on)\b", re.I)
+# the subject of a relative clause before a claim word: "which the group blamed on ...", "that Kyiv attributed to ..."
+_RELATIVE_CLAIMANT = re.compile(r"\b(?:which|that)\s+(?P<who>(?:the\s+)?[\w'\u2019.-]+(?:\s+[\w'\u2019.-]+){0,2}?)\s+$", re.I)
 _PASSIVE_AUX = re.compile(r"\b(?:been|be|being|was|were|(?!(?-i:IS)\b)is|are)\s+$", re.I)  # "IS claimed": the group
 _PRONOUN_SAYS = re.compile(r"\b(?:he|she|they|it)\s+(?:later\s+|also\s+)?(?:said|says|added|adds|told|stated|noted)\b|"
                            r"\b(?:said|added) (?:he|she)\b", re.I)
@@ -206,8 +208,17 @@ def modality(sentence: Sentence, source: str | None = None, party_document: bool
             return "threatened"
         if _PLANNED.search(text):
             return "planned"
-    claim = next((m for m in _CLAIM_WORD.finditer(text) if not _PASSIVE_CLAIM.match(text, m.start())
-                  and not _PASSIVE_AUX.search(text, max(0, m.start() - 12), m.start())), None)
+    claim, claimant = None, None
+    for m in _CLAIM_WORD.finditer(text):
+        if _PASSIVE_AUX.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        rel = _RELATIVE_CLAIMANT.search(text, max(0, m.start() - _CLAIMANT_CHARS), m.start())
+        if rel:  # "explosions that the group blamed on X": the relative clause's subject blames
+            claim, claimant = m, rel.group("who")
+            break
+        if not _PASSIVE_CLAIM.match(text, m.start()):
+            claim = m
+            break
     phrase = None  # the source phrase as written: "LNA spokesman Ahmed al-Mismari" where the attribution is "LNA"
     if sentence.sources:
         found = sentence.sources[0]
@@ -230,8 +241,8 @@ def modality(sentence: Sentence, source: str | None = None, party_document: bool
             kinds = {"neutral"}  # "according to rebels and the Observatory": the neutral source vouches
     if party_document and any(_OWN_REPORTER.search(x) for x in (source, phrase) if x):
         kinds = {"party"}  # a state outlet's "our correspondent in the field reported ..."
-    if claim and not kinds and claim.start() <= _CLAIMANT_CHARS:
-        kinds = {source_kind(text[:claim.start()])}  # "Police commanders blamed X": who blames
+    if claim and not kinds and (claimant or claim.start() <= _CLAIMANT_CHARS):
+        kinds = {source_kind(claimant or text[:claim.start()])}  # "Police commanders blamed X": who blames
     if kinds <= {"unknown"} and stating_party(text):
         kinds = {"party"}  # "JNIM, in a statement released through its media arm, said ..."
     kind = "party" if "party" in kinds else "neutral" if "neutral" in kinds else "unknown"
