@@ -412,3 +412,15 @@ def test_claim_words_in_the_passive_still_report_only(sentence):
 ])
 def test_a_relative_clause_blame_is_a_claim(sentence):
     assert modality(sentence) == "claimed"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a group of people none of whom was harmed negates the harm
+    ("No aid workers were hurt.", "negated"),
+    ("The brigade said no French soldiers had been wounded in the exchange.", "negated"),
+    # unless others were
+    ("No nurses were killed, but three patients were wounded in the shelling.", "asserted"),
+    ("No villagers were hurt; two guards were wounded.", "asserted"),
+])
+def test_no_people_of_a_group_harmed(sentence, expected):
+    assert modality(sentence) == expected
