@@ -424,3 +424,15 @@ def test_a_relative_clause_blame_is_a_claim(sentence):
 ])
 def test_no_people_of_a_group_harmed(sentence, expected):
     assert modality(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the appositive beside a named source tells who speaks
+    ("Ivan Petrenko, governor of the border region, said three people had been killed in the shelling.", "claimed"),
+    ("Two farmers were shot dead, said Musa Bello, the leader of a militia that guards the villages.", "claimed"),
+    ("Two farmers were shot dead, said Musa Bello, a doctor at the district hospital.", "asserted"),
+    # a clause before the source is no appositive
+    ("Fighting broke out near the dam, killing four soldiers from the army, Musa Bello said.", "asserted"),
+])
+def test_an_appositive_tells_who_a_named_source_is(sentence, expected):
+    assert modality(sentence) == expected

@@ -111,6 +111,11 @@ _LEFT_CONJUNCT = re.compile(r"(?:[,;:\u2014\u2013-]\s*|\baccording to\s+)(?P<np>
                             r"\s+(?:and|as well as)\s+(?:to\s+)?$", re.I)
 _VERB_LIKE = re.compile(r"\b(?:\w+(?:ed|ing)|had|has|have|was|were|is|are|will|would|took|fell|hit|struck|shot|said|"
                         r"says)\b", re.I)
+# an appositive beside a named source (:func:`_described_as`)
+_APPOSITIVE_AFTER = re.compile(r"\s*,\s+(?P<app>[^,;:()\"\u201c\u201d]{3,80}?)\s*(?:,|[.]?$)")
+_APPOSITIVE_BEFORE = re.compile(r"(?:^|,\s+|\s[\u2014\u2013-]\s+)(?P<app>[^,;:()\"\u201c\u201d]{3,80}?),\s*$")
+_ROLE_OPENER = re.compile(r"(?:the|a|an|(?:deputy |chief |senior )?(?:head|chief|leader|governor|spokes(?:man|woman|person)|"
+                          r"commander|director|minister|mayor|president|founder))\s", re.I)
 # ACLED inter codes of the parties to fighting: state forces, rebels, militias, external forces
 _PARTY_INTER = frozenset({1, 2, 3, 4, 8})
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
@@ -249,6 +254,11 @@ def modality(sentence: Sentence, source: str | None = None, party_document: bool
         kinds = {source_kind(claimant or text[:claim.start()])}  # "Police commanders blamed X": who blames
     if kinds <= {"unknown"} and stating_party(text):
         kinds = {"party"}  # "JNIM, in a statement released through its media arm, said ..."
+    if kinds == {"unknown"} and sentence.sources and source and phrase \
+            and phrase == text[sentence.sources[0].start:sentence.sources[0].end]:
+        described = _described_as(text, sentence.sources[0])
+        if described:
+            kinds = {described}  # "Ahmed Ali, governor of the province, said": the appositive tells who speaks
     kind = "party" if "party" in kinds else "neutral" if "neutral" in kinds else "unknown"
     if kind == "party" or (claim and kind != "neutral"):
         return "claimed"  # a neutral source's blame or attribution (a monitor's) is its finding
@@ -257,6 +267,22 @@ def modality(sentence: Sentence, source: str | None = None, party_document: bool
     if kind == "unknown" and source and _SAYS_OWN.search(text):
         return "claimed"  # an unclassified organisation reporting its own action
     return "asserted"
+
+
+def _described_as(text: str, found: Source) -> SourceKind | None:
+    """The kind of the appositive beside a named source (``X, governor of the province, said``,
+    ``said X, the leader of a militia``, ``the provincial governor, X, said``), or None.
+
+    >>> t = "Two died, said Ahmed Ali, the leader of a local militia."
+    >>> _described_as(t, Source(15, 24, False))
+    'party'
+    """
+    for m in (_APPOSITIVE_AFTER.match(text, found.end), _APPOSITIVE_BEFORE.search(text, 0, found.start)):
+        if m and _ROLE_OPENER.match(m.group("app")) and not _VERB_LIKE.search(m.group("app")):
+            kind = source_kind(m.group("app"))
+            if kind != "unknown":
+                return kind
+    return None
 
 
 def _joined_sources(text: str, sources) -> str | None:
