@@ -436,3 +436,17 @@ def test_no_people_of_a_group_harmed(sentence, expected):
 ])
 def test_an_appositive_tells_who_a_named_source_is(sentence, expected):
     assert modality(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, word, expected", [
+    # each side of "X said ..., while Y said ..." has its own source
+    ("Medics said eleven civilians died in the raid, while the defence ministry said its jets had hit a depot.",
+     "hit", "claimed"),
+    ("The governor said on television that the rebels broke the truce, while residents said troops had opened fire.",
+     "opened fire", "asserted"),
+    # the first side keeps the sentence's first source
+    ("Medics said eleven civilians died in the raid, while the defence ministry said its jets had hit a depot.",
+     "died", "asserted"),
+])
+def test_each_side_of_a_contrast_has_its_own_source(sentence, word, expected):
+    assert modality(sentence, act=_act(sentence, word)) == expected

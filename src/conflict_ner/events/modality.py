@@ -116,6 +116,8 @@ _APPOSITIVE_AFTER = re.compile(r"\s*,\s+(?P<app>[^,;:()\"\u201c\u201d]{3,80}?)\s
 _APPOSITIVE_BEFORE = re.compile(r"(?:^|,\s+|\s[\u2014\u2013-]\s+)(?P<app>[^,;:()\"\u201c\u201d]{3,80}?),\s*$")
 _ROLE_OPENER = re.compile(r"(?:the|a|an|(?:deputy |chief |senior )?(?:head|chief|leader|governor|spokes(?:man|woman|person)|"
                           r"commander|director|minister|mayor|president|founder))\s", re.I)
+# a contrast between two sources' accounts ("X said ..., while Y said ...")
+_CONTRAST = re.compile(r",\s+(?:while|whereas)\s+", re.I)
 # ACLED inter codes of the parties to fighting: state forces, rebels, militias, external forces
 _PARTY_INTER = frozenset({1, 2, 3, 4, 8})
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
@@ -232,6 +234,10 @@ def modality(sentence: Sentence, source: str | None = None, party_document: bool
     if sentence.sources:
         found = sentence.sources[0]
         phrase = text[found.start:found.end]
+        own = _contrasted_source(text, sentence.sources, act)
+        if own is not None and (source is None or source not in text[own[0]:own[1]]):
+            # "X said ..., while Y said its jets struck ...": the act's own side of the contrast has its source
+            phrase = source = text[own[2].start:own[2].end]
     if source is None:
         source = phrase
     if previous and (_PRONOUN_SPEAKER.fullmatch(source.strip()) and not _ARMED_SPEAKER.fullmatch(source.strip())
@@ -283,6 +289,29 @@ def _described_as(text: str, found: Source) -> SourceKind | None:
             if kind != "unknown":
                 return kind
     return None
+
+
+def _contrasted_source(text: str, sources, act: tuple[int, int] | None):
+    """``(start, end, source)``: the stretch of a sentence cut at a contrast (``, while``, ``, whereas``) that
+    holds the act's word, and the first source in it, when the act's stretch is not the first one and
+    has a source of its own; else None.
+
+    >>> t = "Medics said ten died, while the army said its jets struck a depot."
+    >>> from conflict_ner.events.sources import find_sources
+    >>> _contrasted_source(t, find_sources(t), (t.index("struck"), t.index("struck") + 6))[2]
+    Source(start=28, end=36, participant=True)
+    """
+    if act is None or len(sources) < 2:
+        return None
+    cuts = [m.end() for m in _CONTRAST.finditer(text)]
+    if not cuts:
+        return None
+    start = max((c for c in cuts if c <= act[0]), default=0)
+    if start == 0:
+        return None
+    end = min((c for c in cuts if c > act[0]), default=len(text))
+    own = next((x for x in sources if start <= x.start < end), None)
+    return (start, end, own) if own is not None else None
 
 
 def _joined_sources(text: str, sources) -> str | None:
