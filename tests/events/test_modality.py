@@ -450,3 +450,12 @@ def test_an_appositive_tells_who_a_named_source_is(sentence, expected):
 ])
 def test_each_side_of_a_contrast_has_its_own_source(sentence, word, expected):
     assert modality(sentence, act=_act(sentence, word)) == expected
+
+
+@pytest.mark.parametrize("source, party", [
+    # officers speak for an armed force; police and medical officers do not
+    ("officers", True), ("Iraqi officers", True), ("a senior officer", True),
+    ("police officers", False), ("a medical officer", False),
+])
+def test_officers_speak_for_an_armed_force(source, party):
+    assert (source_kind(source) == "party") == party

@@ -129,6 +129,8 @@ _PARTY = re.compile(rf"\b(?:{PARTY_SOURCES})\b", re.I)
 # case-sensitive: a military rank before a name speaks for an armed force ("Major General Lucky Irabor")
 _RANK = re.compile(r"\b(?:(?:Major |Lieutenant |Brigadier |Colonel )?General|Gen\.|Colonel|Col\.|Lieutenant|Lt\.|"
                    r"Major|Maj\.|Brigadier|Brig\.|Captain|Capt\.|Admiral|Adm\.|Sergeant|Sgt\.)\s+[A-Z]")
+# officers speak for an armed force (police and medical officers aside, neutral as police and health staff are)
+_OFFICERS = re.compile(r"(?<!police )(?<!medical )(?<!health )\bofficers?\b", re.I)
 _NEUTRAL = re.compile(rf"\b(?:{NEUTRAL_SOURCES})\b", re.I)
 # a state's office holders speak for its government (section 3: a belligerent government and its
 # ministries); its health officials, hospitals and local officials stay neutral
@@ -391,7 +393,7 @@ def source_kind(source: str) -> SourceKind:
 
 
 def _kind_of_one(source: str) -> SourceKind:
-    if any(p.search(source) for p in (_PARTY, _STATE_OFFICIALS, _RANK, _OFFICE_HOLDER)):
+    if any(p.search(source) for p in (_PARTY, _STATE_OFFICIALS, _RANK, _OFFICE_HOLDER, _OFFICERS)):
         return "party"
     if _NEUTRAL.search(source) or _NEUTRAL_BODY.search(source):
         return "neutral"
