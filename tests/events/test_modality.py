@@ -459,3 +459,12 @@ def test_each_side_of_a_contrast_has_its_own_source(sentence, word, expected):
 ])
 def test_officers_speak_for_an_armed_force(source, party):
     assert (source_kind(source) == "party") == party
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # "nobody" negates an outcome (nobody was hurt), not any sentence it appears in
+    ("Nobody was hurt when the shell hit the school.", "negated"),
+    ('A rebel commander said: "The hill is empty now, nobody holds it, we pulled back from the slope."', "claimed"),
+])
+def test_nobody_negates_an_outcome(sentence, expected):
+    assert modality(sentence, act=_act(sentence, "hit" if "hit" in sentence else "pulled back")) == expected

@@ -28,7 +28,7 @@ _NEGATED = re.compile(
     r"\b(?:rejected|rejects|dismissed|dismisses|refuted) (?:(?:the|these|those|such|that|this|any) )?(?:[\w'\u2019.-]+ )?"
     r"(?:claims?|reports?|allegations?|accusations?|figures?|toll|account|version|responsibility)\b)|"
     r"(?P<outcome>\bno (?:one|casualties|injuries|deaths|fatalities|damage|victims|losses|people|civilians|soldiers|"
-    r"lives)\b|\bnobody\b|"
+    r"lives)\b|\bnobody\b(?=\s+(?:was|were|has been|had been|died)\b)|"
     # "No volunteers were hurt", "no US personnel were killed": a group of people none of whom was harmed,
     # unless others were ("no staff were killed but two patients were")
     r"\bno\s+(?:[\w-]+\s+){1,3}?(?:was|were|(?:had|has|have) been)\s+(?:\w+ly\s+)?(?:hurt|killed|injured|wounded|harmed)\b"
