@@ -86,6 +86,8 @@ _CLAUSE_WORD = re.compile(r"\b(?:when|after|before|while|as|but|which|who|whom|t
 # verbs of a statement or a release, whose subject is the source (:func:`stating_party`)
 _STATEMENT_VERB = re.compile(r"\b(?:announc(?:ed|es)|declared|published|released|posted|described|called|identified|"
                              r"said|says|told|stated|reported|confirmed|regrets to announce|showed)\b")
+# a statement or claim verb whose subject a later "it said" stands for (:func:`party_speaker`)
+_SPEAKER_VERB = re.compile(_STATEMENT_VERB.pattern + r"|\bclaim(?:ed|s)\b(?! to\b)")
 # a claim word in the passive ("attacks attributed to the ADF", "the bombing, claimed by the PKK,", "has been
 # accused of") reports who is said to have acted; the sentence itself still asserts the act
 # ("claimed to have killed", "claimed on Saturday" are the claimant's own word: only "attributed to" and "blamed on")
@@ -351,6 +353,26 @@ def _negates(m: re.Match, text: str, act: tuple[int, int] | None) -> bool:
     if m.group("denial"):
         return m.start() < act[1]
     return not (m.group("outcome") and m.start() >= act[1])
+
+
+def party_speaker(text: str) -> str | None:
+    """The party that opens a sentence as the subject of a statement or claim verb the attribution
+    missed (``The Guards said ...``, ``X, known as Y, claimed the attack``), whom a later ``it said``
+    stands for; None when there is none.
+
+    >>> party_speaker("The rebel alliance, known as the Front, claimed the attack on the base.")
+    'The rebel alliance'
+    >>> party_speaker("Rebels attacked the base, a monitor said.") is None
+    True
+    """
+    m = _SPEAKER_VERB.search(text, 0, _CLAIMANT_CHARS + 40)
+    if m is None:
+        return None
+    subject = text[:m.start()].split(",")[0].strip()
+    if subject and not _CLAUSE_WORD.search(subject) and not _SUBJECT_VERB.search(subject) \
+            and source_kind(subject) == "party":
+        return subject
+    return None
 
 
 def stating_party(text: str) -> bool:
