@@ -411,3 +411,13 @@ def test_the_side_fought_before_an_act_suffered_it(entities, text, doer, opponen
     assert [(a.text, a.role) for a in recs[0].actors] == [(doer, "initiator"), (opponent, "target")]
     # the fight keeps its own record with its own side
     assert [(a.text, a.role) for a in recs[1].actors] == [(opponent, "initiator")]
+
+
+def test_it_said_stands_for_a_party_that_opened_the_sentence_before(entities):
+    # the claim's subject is no attribution, yet "It said" in the next sentence is the party speaking
+    text = ("The rebel alliance, known locally as the Front, claimed the attack on the garrison in Kalo on Monday. "
+            "It said the gunman had reached the gate before detonating his explosive vest.")
+    ents = entities(text, [("ACTOR", "rebel alliance"), ("LOCATION", "Kalo"), ("DATE", "Monday"),
+                           ("ACTOR", "gunman"), ("WEAPON", "explosive vest")])
+    recs = build_records(text, ents, "2024-05-08", keep_bare=False)
+    assert [(r.sentence.text.split()[0], r.modality) for r in recs] == [("The", "claimed"), ("It", "claimed")]

@@ -315,3 +315,156 @@ def test_a_definite_speaker_stands_for_the_source_named_before(speaker):
 def test_no_casualties_after_the_act_is_its_outcome(sentence, word, expected):
     act = _act(sentence, word) if word else None
     assert modality(sentence, act=act) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    # "claimed to have" is the claimant's own word (an infinitive), not a claim word in the passive
+    "The rebel brigade claimed to have shot down two army helicopters over the valley.",
+    "The insurgents had claimed to have killed 60 soldiers in the raid on the outpost.",
+    "The defence ministry claimed to be holding the ridge after a night of shelling.",
+])
+def test_claimed_to_have_is_the_claimants_word(sentence):
+    assert modality(sentence) == "claimed"
+
+
+@pytest.mark.parametrize("sentence", [
+    # a party and a neutral source joined by "and" vouch together: the neutral source makes it a finding
+    "Government troops retook the hilltop on Monday, according to rebels and a war monitor.",
+    "The militia entered the market town at dawn, according to the army and to local residents.",
+    "Insurgents overran two checkpoints north of the river, a monitor and both sides said.",
+    "Gunmen burned the granaries of three villages on Friday, residents and a militia commander said.",
+])
+def test_a_neutral_source_joined_to_a_party_makes_the_act_asserted(sentence):
+    assert modality(sentence) == "asserted"
+
+
+@pytest.mark.parametrize("sentence", [
+    # no neutral source in the coordination, or the words before "and" are a clause, not a source
+    "Government troops retook the hilltop on Monday, according to the army and allied militias.",
+    "Rebels shelled the town and the army said it had killed 20 of them.",
+])
+def test_joined_sources_without_a_neutral_one_stay_a_claim(sentence):
+    assert modality(sentence) == "claimed"
+
+
+@pytest.mark.parametrize("sentence", [
+    # "the army" names a party of its own, whoever spoke before
+    "The army said it had pushed the insurgents back from the ridge.",
+    "Two mortar rounds struck the depot on Sunday, according to the military.",
+])
+def test_the_army_as_speaker_does_not_stand_for_the_source_before(sentence):
+    assert modality(sentence, previous="residents") == "claimed"
+
+
+def test_the_group_as_speaker_still_stands_for_the_source_before():
+    s = "The clinic was shelled again in the afternoon, the group said."
+    assert modality(s, previous="a medical charity") == "asserted"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the words before the statement verb are a clause of their own, not its subject
+    ("Rebel forces seized the bridge on Monday, and the army announced a counter-offensive.", "asserted"),
+    # a party as the subject of the statement verb still claims
+    ("The rebel forces announced the capture of the bridge on Monday.", "claimed"),
+])
+def test_a_clause_before_the_statement_verb_is_not_its_subject(sentence, expected):
+    assert modality(sentence) == expected
+
+
+def test_the_ministry_as_written_stands_for_the_party_named_before():
+    # the attribution is the actor "ministry", the phrase as written "the ministry"
+    s = "Four soldiers were hurt when a shell landed inside the outpost, the ministry said."
+    assert modality(s, "ministry", previous="the Defence Ministry") == "claimed"
+    assert modality(s, "ministry", previous="a hospital director") == "asserted"
+
+
+@pytest.mark.parametrize("sentence", [
+    # the source finder reads the appositive or a word of the clause said; the subject before it is a party
+    "The rebel alliance, the largest faction in the valley, said its fighters had retaken the oil field.",
+    "The insurgents published photographs of what they said were soldiers captured at the dam.",
+    "A spokesman for the militia, Ahmed Saleh, said 40 soldiers had been killed in the ambush.",
+])
+def test_a_party_subject_claims_when_the_source_found_is_unclassified(sentence):
+    assert modality(sentence) == "claimed"
+
+
+@pytest.mark.parametrize("sentence", [
+    # "claimed on Saturday" is the claimant's word; "IS claimed" is the group, not the auxiliary "is"
+    "Ali Musa, head of the militia, claimed on Tuesday that its gunmen had seized two villages.",
+    "IS claimed the bombing of the checkpoint through its news agency.",
+])
+def test_claim_words_misread_as_passive(sentence):
+    assert modality(sentence) == "claimed"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The bombing of the checkpoint is claimed by a little-known group.",
+    "Dozens were killed in raids blamed on the militia.",
+])
+def test_claim_words_in_the_passive_still_report_only(sentence):
+    assert modality(sentence) == "asserted"
+
+
+@pytest.mark.parametrize("sentence", [
+    # the claim word's subject stands before it in a relative clause: an active blame, not a passive
+    "The convoy was hit by a roadside bomb near the bridge, which the army blamed on the rebels.",
+    "Two drones struck the refinery on Friday in an attack that the militia attributed to a rival faction.",
+])
+def test_a_relative_clause_blame_is_a_claim(sentence):
+    assert modality(sentence) == "claimed"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a group of people none of whom was harmed negates the harm
+    ("No aid workers were hurt.", "negated"),
+    ("The brigade said no French soldiers had been wounded in the exchange.", "negated"),
+    # unless others were
+    ("No nurses were killed, but three patients were wounded in the shelling.", "asserted"),
+    ("No villagers were hurt; two guards were wounded.", "asserted"),
+])
+def test_no_people_of_a_group_harmed(sentence, expected):
+    assert modality(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the appositive beside a named source tells who speaks
+    ("Ivan Petrenko, governor of the border region, said three people had been killed in the shelling.", "claimed"),
+    ("Two farmers were shot dead, said Musa Bello, the leader of a militia that guards the villages.", "claimed"),
+    ("Two farmers were shot dead, said Musa Bello, a doctor at the district hospital.", "asserted"),
+    # a clause before the source is no appositive
+    ("Fighting broke out near the dam, killing four soldiers from the army, Musa Bello said.", "asserted"),
+])
+def test_an_appositive_tells_who_a_named_source_is(sentence, expected):
+    assert modality(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, word, expected", [
+    # each side of "X said ..., while Y said ..." has its own source
+    ("Medics said eleven civilians died in the raid, while the defence ministry said its jets had hit a depot.",
+     "hit", "claimed"),
+    ("The governor said on television that the rebels broke the truce, while residents said troops had opened fire.",
+     "opened fire", "asserted"),
+    # the first side keeps the sentence's first source
+    ("Medics said eleven civilians died in the raid, while the defence ministry said its jets had hit a depot.",
+     "died", "asserted"),
+])
+def test_each_side_of_a_contrast_has_its_own_source(sentence, word, expected):
+    assert modality(sentence, act=_act(sentence, word)) == expected
+
+
+@pytest.mark.parametrize("source, party", [
+    # officers speak for an armed force; police and medical officers do not
+    ("officers", True), ("Iraqi officers", True), ("a senior officer", True),
+    ("police officers", False), ("a medical officer", False),
+])
+def test_officers_speak_for_an_armed_force(source, party):
+    assert (source_kind(source) == "party") == party
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # "nobody" negates an outcome (nobody was hurt), not any sentence it appears in
+    ("Nobody was hurt when the shell hit the school.", "negated"),
+    ('A rebel commander said: "The hill is empty now, nobody holds it, we pulled back from the slope."', "claimed"),
+])
+def test_nobody_negates_an_outcome(sentence, expected):
+    assert modality(sentence, act=_act(sentence, "hit" if "hit" in sentence else "pulled back")) == expected

@@ -24,7 +24,7 @@ from conflict_ner.events.date_carry import CarryMode, DateCarry
 from conflict_ner.events.date_choice import UNREALIZED, date_of, saw_dates
 from conflict_ner.events.furniture import is_furniture
 from conflict_ner.events.headings import is_headline, is_section_heading
-from conflict_ner.events.modality import modality, speaks_as_party
+from conflict_ner.events.modality import modality, party_speaker, speaks_as_party
 from conflict_ner.events.qualifiers import displaced_population, places_told_act, weapon_tells_act, witness_quote
 from conflict_ner.events.roles import assign_roles
 from conflict_ner.events.sentence import Sentence
@@ -84,7 +84,8 @@ def build_records(text: str, entities: Sequence[Entity], published: date | str |
         ents = [e for e in ordered[first:last] if e.end <= end]
         found = _records(text, sentence, ents, dates, published, doc_id, party_document, speaker, keep_bare)
         records += found
-        speaker = next((r.attribution.text for r in found if r.attribution is not None), speaker)
+        speaker = next((r.attribution.text for r in found if r.attribution is not None), None) \
+            or (party_speaker(sentence.text) if found else None) or speaker
         if not found:
             saw_dates(text, (body_start, end), [e for e in ents if e.label == "DATE"], dates, published)
     return settle_types(records)  # types a sentence alone cannot tell (trigger, document)

@@ -17,6 +17,7 @@ from typing import Literal
 
 from conflict_ner.events.lexicon import NEGATABLE_ACT_STEMS, NEUTRAL_SOURCES, OWN_STATEMENT_VERBS, PARTY_SOURCES
 from conflict_ner.events.sentence import Sentence
+from conflict_ner.events.sources import Source
 from conflict_ner.records import Modality
 
 SourceKind = Literal["party", "neutral", "unknown"]
@@ -27,7 +28,11 @@ _NEGATED = re.compile(
     r"\b(?:rejected|rejects|dismissed|dismisses|refuted) (?:(?:the|these|those|such|that|this|any) )?(?:[\w'\u2019.-]+ )?"
     r"(?:claims?|reports?|allegations?|accusations?|figures?|toll|account|version|responsibility)\b)|"
     r"(?P<outcome>\bno (?:one|casualties|injuries|deaths|fatalities|damage|victims|losses|people|civilians|soldiers|"
-    r"lives)\b|\bnobody\b|\bnone of\b|\bwithout (?:causing )?(?:any )?(?:casualties|injuries|damage|loss)\b)|"
+    r"lives)\b|\bnobody\b(?=\s+(?:was|were|has been|had been|died)\b)|"
+    # "No volunteers were hurt", "no US personnel were killed": a group of people none of whom was harmed,
+    # unless others were ("no staff were killed but two patients were")
+    r"\bno\s+(?:[\w-]+\s+){1,3}?(?:was|were|(?:had|has|have) been)\s+(?:\w+ly\s+)?(?:hurt|killed|injured|wounded|harmed)\b"
+    r"(?!\s*(?:;|,?\s*but\b))|\bnone of\b|\bwithout (?:causing )?(?:any )?(?:casualties|injuries|damage|loss)\b)|"
     r"\b(?:baseless|fabricated)\b|"
     rf"\b(?:did|does|do|has|have|had|was|were|is|are|would)(?:\s+not|n't)\s+(?:\w+\s+){{0,2}}?"
     rf"(?:{NEGATABLE_ACT_STEMS})|"
@@ -81,16 +86,40 @@ _CLAUSE_WORD = re.compile(r"\b(?:when|after|before|while|as|but|which|who|whom|t
 # verbs of a statement or a release, whose subject is the source (:func:`stating_party`)
 _STATEMENT_VERB = re.compile(r"\b(?:announc(?:ed|es)|declared|published|released|posted|described|called|identified|"
                              r"said|says|told|stated|reported|confirmed|regrets to announce|showed)\b")
+# a statement or claim verb whose subject a later "it said" stands for (:func:`party_speaker`)
+_SPEAKER_VERB = re.compile(_STATEMENT_VERB.pattern + r"|\bclaim(?:ed|s)\b(?! to\b)")
 # a claim word in the passive ("attacks attributed to the ADF", "the bombing, claimed by the PKK,", "has been
 # accused of") reports who is said to have acted; the sentence itself still asserts the act
-_PASSIVE_CLAIM = re.compile(r"(?:attributed|claimed|blamed|accused)\s+(?:by|to|on)\b", re.I)
-_PASSIVE_AUX = re.compile(r"\b(?:been|be|being|was|were|is|are)\s+$", re.I)
+# ("claimed to have killed", "claimed on Saturday" are the claimant's own word: only "attributed to" and "blamed on")
+_PASSIVE_CLAIM = re.compile(r"(?:(?:attributed|claimed|blamed|accused)\s+by|attributed\s+to|blamed\s+on)\b", re.I)
+# the subject of a relative clause before a claim word: "which the group blamed on ...", "that Kyiv attributed to ..."
+_RELATIVE_CLAIMANT = re.compile(r"\b(?:which|that)\s+(?P<who>(?:the\s+)?[\w'\u2019.-]+(?:\s+[\w'\u2019.-]+){0,2}?)\s+$", re.I)
+_PASSIVE_AUX = re.compile(r"\b(?:been|be|being|was|were|(?!(?-i:IS)\b)is|are)\s+$", re.I)  # "IS claimed": the group
 _PRONOUN_SAYS = re.compile(r"\b(?:he|she|they|it)\s+(?:later\s+|also\s+)?(?:said|says|added|adds|told|stated|noted)\b|"
                            r"\b(?:said|added) (?:he|she)\b", re.I)
 _PRONOUN_SPEAKER = re.compile(r"(?:he|she|they|it|the (?:spokesman|spokeswoman|spokesperson|official|officer|"
                               r"statement|group|ministry|army|military|source|general|commander|announcement|"
                               r"minister))$", re.I)
+# a verb in the words before the statement verb: they are a clause of their own ("Iraqi forces took the citadel,
+# and the prime minister declared ..."), not its subject
+_SUBJECT_VERB = re.compile(r"\b(?:took|seized|captured|entered|killed|attacked|launched|fired|struck|hit|shelled|"
+                           r"bombed|stormed|overran|retook|advanced|withdrew|fought|clashed)\b", re.I)
+_ARMED_SPEAKER = re.compile(r"the (?:army|military)", re.I)
 _SAYS_OWN = re.compile(rf"\b(?:{OWN_STATEMENT_VERBS})(?: on \w+| in a statement)? (?:that )?(?:it|its) ", re.I)
+# sources joined by "and" (:func:`_joined_sources`): the conjunct before the first source starts after a
+# comma, a dash or "according to", and is a short noun phrase
+_AND_JOIN = re.compile(r"\s+(?:and|as well as)\s+(?:to\s+)?", re.I)
+_LEFT_CONJUNCT = re.compile(r"(?:[,;:\u2014\u2013-]\s*|\baccording to\s+)(?P<np>[^,;:()\"\u201c\u201d]{2,50}?)"
+                            r"\s+(?:and|as well as)\s+(?:to\s+)?$", re.I)
+_VERB_LIKE = re.compile(r"\b(?:\w+(?:ed|ing)|had|has|have|was|were|is|are|will|would|took|fell|hit|struck|shot|said|"
+                        r"says)\b", re.I)
+# an appositive beside a named source (:func:`_described_as`)
+_APPOSITIVE_AFTER = re.compile(r"\s*,\s+(?P<app>[^,;:()\"\u201c\u201d]{3,80}?)\s*(?:,|[.]?$)")
+_APPOSITIVE_BEFORE = re.compile(r"(?:^|,\s+|\s[\u2014\u2013-]\s+)(?P<app>[^,;:()\"\u201c\u201d]{3,80}?),\s*$")
+_ROLE_OPENER = re.compile(r"(?:the|a|an|(?:deputy |chief |senior )?(?:head|chief|leader|governor|spokes(?:man|woman|person)|"
+                          r"commander|director|minister|mayor|president|founder))\s", re.I)
+# a contrast between two sources' accounts ("X said ..., while Y said ...")
+_CONTRAST = re.compile(r",\s+(?:while|whereas)\s+", re.I)
 # ACLED inter codes of the parties to fighting: state forces, rebels, militias, external forces
 _PARTY_INTER = frozenset({1, 2, 3, 4, 8})
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
@@ -102,6 +131,8 @@ _PARTY = re.compile(rf"\b(?:{PARTY_SOURCES})\b", re.I)
 # case-sensitive: a military rank before a name speaks for an armed force ("Major General Lucky Irabor")
 _RANK = re.compile(r"\b(?:(?:Major |Lieutenant |Brigadier |Colonel )?General|Gen\.|Colonel|Col\.|Lieutenant|Lt\.|"
                    r"Major|Maj\.|Brigadier|Brig\.|Captain|Capt\.|Admiral|Adm\.|Sergeant|Sgt\.)\s+[A-Z]")
+# officers speak for an armed force (police and medical officers aside, neutral as police and health staff are)
+_OFFICERS = re.compile(r"(?<!police )(?<!medical )(?<!health )\bofficers?\b", re.I)
 _NEUTRAL = re.compile(rf"\b(?:{NEUTRAL_SOURCES})\b", re.I)
 # a state's office holders speak for its government (section 3: a belligerent government and its
 # ministries); its health officials, hospitals and local officials stay neutral
@@ -192,23 +223,52 @@ def modality(sentence: Sentence, source: str | None = None, party_document: bool
             return "threatened"
         if _PLANNED.search(text):
             return "planned"
-    claim = next((m for m in _CLAIM_WORD.finditer(text) if not _PASSIVE_CLAIM.match(text, m.start())
-                  and not _PASSIVE_AUX.search(text, max(0, m.start() - 12), m.start())), None)
+    claim, claimant = None, None
+    for m in _CLAIM_WORD.finditer(text):
+        if _PASSIVE_AUX.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        rel = _RELATIVE_CLAIMANT.search(text, max(0, m.start() - _CLAIMANT_CHARS), m.start())
+        if rel:  # "explosions that the group blamed on X": the relative clause's subject blames
+            claim, claimant = m, rel.group("who")
+            break
+        if not _PASSIVE_CLAIM.match(text, m.start()):
+            claim = m
+            break
     phrase = None  # the source phrase as written: "LNA spokesman Ahmed al-Mismari" where the attribution is "LNA"
     if sentence.sources:
         found = sentence.sources[0]
         phrase = text[found.start:found.end]
+        own = _contrasted_source(text, sentence.sources, act)
+        if own is not None and (source is None or source not in text[own[0]:own[1]]):
+            # "X said ..., while Y said its jets struck ...": the act's own side of the contrast has its source
+            phrase = source = text[own[2].start:own[2].end]
     if source is None:
         source = phrase
-    if previous and (_PRONOUN_SPEAKER.fullmatch(source.strip()) if source else _PRONOUN_SAYS.search(text)):
-        source = phrase = previous  # "he added": the speaker named before
+    if previous and (_PRONOUN_SPEAKER.fullmatch(source.strip()) and not _ARMED_SPEAKER.fullmatch(source.strip())
+                     if source else _PRONOUN_SAYS.search(text)):
+        # "he added": the speaker named before; "the army said" names a party of its own, where "the group"
+        # may be any organisation (a medical charity, a monitor) named before
+        source = phrase = previous
+    elif previous and source and phrase and source != phrase and _PRONOUN_SPEAKER.fullmatch(phrase.strip()) \
+            and source_kind(source) == "unknown" and source_kind(previous) == "party":
+        source = phrase = previous  # "the ministry said" where the actor is "ministry": the party named before
     kinds = {source_kind(x) for x in (source, phrase) if x}
+    if sentence.sources and source and phrase == text[sentence.sources[0].start:sentence.sources[0].end] \
+            and source in phrase:
+        joined = _joined_sources(text, sentence.sources)
+        if joined and source_kind(joined) == "neutral":
+            kinds = {"neutral"}  # "according to rebels and the Observatory": the neutral source vouches
     if party_document and any(_OWN_REPORTER.search(x) for x in (source, phrase) if x):
         kinds = {"party"}  # a state outlet's "our correspondent in the field reported ..."
-    if claim and not kinds and claim.start() <= _CLAIMANT_CHARS:
-        kinds = {source_kind(text[:claim.start()])}  # "Police commanders blamed X": who blames
-    if not kinds and stating_party(text):
+    if claim and not kinds and (claimant or claim.start() <= _CLAIMANT_CHARS):
+        kinds = {source_kind(claimant or text[:claim.start()])}  # "Police commanders blamed X": who blames
+    if kinds <= {"unknown"} and stating_party(text):
         kinds = {"party"}  # "JNIM, in a statement released through its media arm, said ..."
+    if kinds == {"unknown"} and sentence.sources and source and phrase \
+            and phrase == text[sentence.sources[0].start:sentence.sources[0].end]:
+        described = _described_as(text, sentence.sources[0])
+        if described:
+            kinds = {described}  # "Ahmed Ali, governor of the province, said": the appositive tells who speaks
     kind = "party" if "party" in kinds else "neutral" if "neutral" in kinds else "unknown"
     if kind == "party" or (claim and kind != "neutral"):
         return "claimed"  # a neutral source's blame or attribution (a monitor's) is its finding
@@ -217,6 +277,65 @@ def modality(sentence: Sentence, source: str | None = None, party_document: bool
     if kind == "unknown" and source and _SAYS_OWN.search(text):
         return "claimed"  # an unclassified organisation reporting its own action
     return "asserted"
+
+
+def _described_as(text: str, found: Source) -> SourceKind | None:
+    """The kind of the appositive beside a named source (``X, governor of the province, said``,
+    ``said X, the leader of a militia``, ``the provincial governor, X, said``), or None.
+
+    >>> t = "Two died, said Ahmed Ali, the leader of a local militia."
+    >>> _described_as(t, Source(15, 24, False))
+    'party'
+    """
+    for m in (_APPOSITIVE_AFTER.match(text, found.end), _APPOSITIVE_BEFORE.search(text, 0, found.start)):
+        if m and _ROLE_OPENER.match(m.group("app")) and not _VERB_LIKE.search(m.group("app")):
+            kind = source_kind(m.group("app"))
+            if kind != "unknown":
+                return kind
+    return None
+
+
+def _contrasted_source(text: str, sources, act: tuple[int, int] | None):
+    """``(start, end, source)``: the stretch of a sentence cut at a contrast (``, while``, ``, whereas``) that
+    holds the act's word, and the first source in it, when the act's stretch is not the first one and
+    has a source of its own; else None.
+
+    >>> t = "Medics said ten died, while the army said its jets struck a depot."
+    >>> from conflict_ner.events.sources import find_sources
+    >>> _contrasted_source(t, find_sources(t), (t.index("struck"), t.index("struck") + 6))[2]
+    Source(start=28, end=36, participant=True)
+    """
+    if act is None or len(sources) < 2:
+        return None
+    cuts = [m.end() for m in _CONTRAST.finditer(text)]
+    if not cuts:
+        return None
+    start = max((c for c in cuts if c <= act[0]), default=0)
+    if start == 0:
+        return None
+    end = min((c for c in cuts if c > act[0]), default=len(text))
+    own = next((x for x in sources if start <= x.start < end), None)
+    return (start, end, own) if own is not None else None
+
+
+def _joined_sources(text: str, sources) -> str | None:
+    """The first source phrase with the sources joined to it by ``and`` (``according to rebels and
+    the Observatory``, ``a monitor and both sides said``), or None when it stands alone.
+
+    >>> _joined_sources("Troops advanced, a monitor and both sides said.", [Source(31, 41, False)])
+    'a monitor and both sides'
+    """
+    first = sources[0]
+    start, end = first.start, first.end
+    for nxt in sources[1:]:  # "according to X and to Y": the source finder reads both
+        m = _AND_JOIN.fullmatch(text, end, nxt.start)
+        if m is None:
+            break
+        end = nxt.end
+    left = _LEFT_CONJUNCT.search(text, max(0, start - _CLAIMANT_CHARS), start)
+    if left and not _VERB_LIKE.search(left.group("np")):
+        start = left.start("np")  # "X and Y said": the subject finder stops at "and"
+    return text[start:end] if (start, end) != (first.start, first.end) else None
 
 
 def _negates(m: re.Match, text: str, act: tuple[int, int] | None) -> bool:
@@ -236,6 +355,26 @@ def _negates(m: re.Match, text: str, act: tuple[int, int] | None) -> bool:
     return not (m.group("outcome") and m.start() >= act[1])
 
 
+def party_speaker(text: str) -> str | None:
+    """The party that opens a sentence as the subject of a statement or claim verb the attribution
+    missed (``The Guards said ...``, ``X, known as Y, claimed the attack``), whom a later ``it said``
+    stands for; None when there is none.
+
+    >>> party_speaker("The rebel alliance, known as the Front, claimed the attack on the base.")
+    'The rebel alliance'
+    >>> party_speaker("Rebels attacked the base, a monitor said.") is None
+    True
+    """
+    m = _SPEAKER_VERB.search(text, 0, _CLAIMANT_CHARS + 40)
+    if m is None:
+        return None
+    subject = text[:m.start()].split(",")[0].strip()
+    if subject and not _CLAUSE_WORD.search(subject) and not _SUBJECT_VERB.search(subject) \
+            and source_kind(subject) == "party":
+        return subject
+    return None
+
+
 def stating_party(text: str) -> bool:
     """Whether a sentence opens with a party as the subject of a statement verb (``announced``,
     ``published video``, ``said``), a source the attribution missed: the words before the verb up
@@ -251,7 +390,8 @@ def stating_party(text: str) -> bool:
     if m is None:
         return False
     subject = text[:m.start()].split(",")[0].strip()
-    return bool(subject) and not _CLAUSE_WORD.search(subject) and source_kind(subject) == "party"
+    return bool(subject) and not _CLAUSE_WORD.search(subject) and not _SUBJECT_VERB.search(subject) \
+        and source_kind(subject) == "party"
 
 
 def source_kind(source: str) -> SourceKind:
@@ -275,7 +415,7 @@ def source_kind(source: str) -> SourceKind:
 
 
 def _kind_of_one(source: str) -> SourceKind:
-    if any(p.search(source) for p in (_PARTY, _STATE_OFFICIALS, _RANK, _OFFICE_HOLDER)):
+    if any(p.search(source) for p in (_PARTY, _STATE_OFFICIALS, _RANK, _OFFICE_HOLDER, _OFFICERS)):
         return "party"
     if _NEUTRAL.search(source) or _NEUTRAL_BODY.search(source):
         return "neutral"
