@@ -326,6 +326,37 @@ def test_an_act_only_named_is_left_out_on_request(entities, sentence, actor):
 
 
 @pytest.mark.parametrize("sentence, spans", [
+    # a demand: the act word is what a call asks of others, nothing reported done
+    ("The aid agency urged both sides to stop attacks on clinics in Kandar.",
+     [("ACTOR", "aid agency"), ("LOCATION", "Kandar")]),
+    ("We call on all armed groups to end the shelling of Orsa on Tuesday.",
+     [("ACTOR", "armed groups"), ("LOCATION", "Orsa"), ("DATE", "Tuesday")]),
+    ("The envoy called for a weekly pause in the fighting around Orsa.", [("ACTOR", "envoy"), ("LOCATION", "Orsa")]),
+    ("The council appealed to the militia to stop shelling Orsa.",
+     [("ACTOR", "council"), ("ACTOR", "militia"), ("LOCATION", "Orsa")]),
+])
+def test_an_act_only_demanded_is_left_out_on_request(entities, sentence, spans):
+    text = "Militants raided Kandar on Monday. " + sentence
+    ents = entities(text, [("ACTOR", "Militants"), ("LOCATION", "Kandar"), ("DATE", "Monday")] + spans)
+    assert len(build_records(text, ents, "2024-05-08")) == 2
+    assert [r.trigger.text for r in build_records(text, ents, "2024-05-08", keep_bare=False)] == ["raided"]
+
+
+@pytest.mark.parametrize("sentence, spans", [
+    # an act reported before the call keeps its record; "appealed for" asks for help, not of the parties
+    ("Gunmen shot two guards in Orsa, and the governor called for calm.",
+     [("ACTOR", "Gunmen"), ("ACTOR", "guards"), ("LOCATION", "Orsa"), ("ACTOR", "governor")]),
+    ("Hospitals in Orsa appealed for blood donors after the strike on Tuesday.",
+     [("LOCATION", "Orsa"), ("DATE", "Tuesday")]),
+])
+def test_an_act_reported_beside_a_call_keeps_its_record(entities, sentence, spans):
+    text = "Militants raided Kandar on Monday. " + sentence
+    ents = entities(text, [("ACTOR", "Militants"), ("LOCATION", "Kandar"), ("DATE", "Monday")] + spans)
+    recs = build_records(text, ents, "2024-05-08", keep_bare=False)
+    assert [r.sentence.text for r in recs[1:]] == [sentence]
+
+
+@pytest.mark.parametrize("sentence, spans", [
     # a place, a DATE or a count says something of the act
     ("Fighting continued in Tal Sabha.", [("LOCATION", "Tal Sabha")]),
     ("Fighting with the militia resumed on Tuesday.", [("ACTOR", "militia"), ("DATE", "Tuesday")]),

@@ -168,6 +168,8 @@ def _records(text: str, sentence: Sentence, ents: list[Entity], dates: DateCarry
             continue  # "We heard four or five explosions, one after another.": a witness's colour
         if not keep_bare and not own_counts[i] and act is not stance and _spoken_of(sentence, act):
             continue  # "The ministry did not comment on the strike": a reaction to an act told before
+        if not keep_bare and act is not stance and _demanded(sentence, act):
+            continue  # "We call on all parties to stop attacks on civilians": a demand, not a report
         if not keep_bare and not own_counts[i] and not (act_dates or borrowed) and act is not stance \
                 and _named_only(sentence, act, own_ents[i]):
             continue  # "Turkey remained silent throughout the fighting": the act named, nothing reported of it
@@ -385,6 +387,32 @@ def _spoken_of(sentence: Sentence, act: Act) -> bool:
         return False
     return all(_REACTION_BEFORE.search(sentence.text, max(0, t.start - 80), t.start)
                for t in (act.trigger, *sentence.triggers) if t.kind != "support")
+
+
+# A call on others to act: "called on X to", "called for", "urged X to", "appealed to" (not "appealed
+# for blood donors": a need, not a demand on the parties).
+_CALL = re.compile(r"\b(?:call(?:s|ed|ing)?\s+(?:on|upon|for)|urg(?:e|es|ed|ing)|appeal(?:s|ed|ing)?\s+to)\b",
+                   re.I)
+
+
+def _demanded(sentence: Sentence, act: Act) -> bool:
+    """Whether the act is only what a call asks for (``We call on all parties to stop attacks on
+    civilians``, ``urged both sides to pull back``, ``called for a pause in the fighting``): its act word
+    comes after a call word, or, with no act word, its stretch holds a call and no act word done before it.
+
+    >>> s = Sentence("The agency urged both sides to stop the attacks on hospitals.")
+    >>> _demanded(s, sentence_acts(s)[0])
+    True
+    >>> s = Sentence("Gunmen killed four guards, and the governor called for calm.")
+    >>> _demanded(s, sentence_acts(s)[0])
+    False
+    """
+    t = act.trigger
+    if t is not None:
+        return any(m.end() <= t.start for m in _CALL.finditer(sentence.text))
+    m = _CALL.search(sentence.text, act.start, act.end)
+    return m is not None and not any(x.realized and x.kind != "support" and act.start <= x.start < m.start()
+                                     for x in sentence.triggers)
 
 
 def _named_only(sentence: Sentence, act: Act, ents: list[Entity]) -> bool:
