@@ -126,6 +126,17 @@ def test_take_without_a_place_taken_is_no_act(sentence):
     assert [sentence[t.start:t.end] for t in find_triggers(sentence)] == []
 
 
+@pytest.mark.parametrize("sentence, found", [
+    # a coup told as who rules is no act; seizing a place or goods still is
+    ("The colonel, who seized power in a coup last year, faces anger in the ranks.", []),
+    ("Critics say the general wants to seize power again.", []),
+    ("The guards seized the radio station.", ["seized"]),
+    ("Police seized weapons and power cables.", ["seized"]),
+])
+def test_seizing_power_is_no_act_word(sentence, found):
+    assert [sentence[t.start:t.end] for t in find_triggers(sentence)] == found
+
+
 def test_bombings_is_an_act_noun():
     assert _kinds("A wave of bombings shook the city.") == [("bombings", "noun", False, False)]
 

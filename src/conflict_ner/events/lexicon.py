@@ -44,10 +44,11 @@ CAPTURE_TAKE = (
     r"t(?:ook|aken|akes?|aking)(?:\s+back)?(?!\s+(?:up\s+)?positions\b)"
     r"(?=\s+(?:(?:full |complete |effective )?control of\s+|(?:most|much|parts?|all|the rest) of\s+)?(?:the\s+)?"
     r"(?:(?-i:[A-Z])|(?:(?!(?:from|to|in|into|at|on|by|with|for|of)\s)\w+\s+){0,3}?(?:" + PLACE_NOUNS + r")\b))")
-#: Verbs whose subject carries out the act and whose object suffers it.
+#: Verbs whose subject carries out the act and whose object suffers it (``seized power``, a coup
+#: told as who rules, is none).
 ACT_VERBS = (
     r"attack(?:ed|s|ing)?|shell(?:ed|s|ing)?|fir(?:ed|es|ing)|fire|opened fire|struck|strik(?:es|ing)|strike|"
-    r"kill(?:ed|s|ing)?|ambush(?:ed|es|ing)?|storm(?:ed|s|ing)?|seiz(?:ed|es|ing|e)|bomb(?:ed|s|ing)?|"
+    r"kill(?:ed|s|ing)?|ambush(?:ed|es|ing)?|storm(?:ed|s|ing)?|seiz(?:ed|es|ing|e)(?!\s+power\b)|bomb(?:ed|s|ing)?|"
     r"target(?:ed|s|ing)?|raid(?:ed|s|ing)?|abduct(?:ed|s|ing)?|kidnap(?:ped|s|ping)?|wound(?:ed|s|ing)?|"
     r"injur(?:ed|es|ing|e)|captur(?:ed|es|ing|e)|recaptur(?:ed|es|ing|e)|detain(?:ed|s|ing)?|arrest(?:ed|s|ing)?|"
     r"execut(?:ed|es|ing|e)|assault(?:ed|s|ing)?|hit(?:s|ting)?|pound(?:ed|s|ing)?|bombard(?:ed|s|ing)?|"
