@@ -357,6 +357,36 @@ def test_an_act_reported_beside_a_call_keeps_its_record(entities, sentence, span
 
 
 @pytest.mark.parametrize("sentence, spans", [
+    # support to a side, alleged or denied, is no act of violence
+    ("The ministry accused Norland of arming the militia, a charge Norland denies.",
+     [("ACTOR", "ministry"), ("ACTOR", "Norland"), ("ACTOR", "militia"), ("ACTOR", "Norland")]),
+    ("Norland has repeatedly denied supplying the militia with drones used in the attacks.",
+     [("ACTOR", "Norland"), ("ACTOR", "militia"), ("WEAPON", "drones")]),
+    ("Envoys accuse Norland of backing the militia with troops and weapons.",
+     [("ACTOR", "Envoys"), ("ACTOR", "Norland"), ("ACTOR", "militia"), ("WEAPON", "weapons")]),
+])
+def test_support_alleged_or_denied_is_left_out_on_request(entities, sentence, spans):
+    text = "Militants raided Kandar on Monday. " + sentence
+    ents = entities(text, [("ACTOR", "Militants"), ("LOCATION", "Kandar"), ("DATE", "Monday")] + spans)
+    assert len(build_records(text, ents, "2024-05-08")) == 2
+    assert [r.trigger.text for r in build_records(text, ents, "2024-05-08", keep_bare=False)] == ["raided"]
+
+
+@pytest.mark.parametrize("sentence, spans", [
+    # an act told before the allegation stays; sending troops to fight is taking part, not support
+    ("The militia shelled Orsa, and officials accused Norland of arming it.",
+     [("ACTOR", "militia"), ("LOCATION", "Orsa"), ("ACTOR", "officials"), ("ACTOR", "Norland")]),
+    ("Officials accused Norland of sending troops to fight alongside the militia, which Norland denied.",
+     [("ACTOR", "Officials"), ("ACTOR", "Norland"), ("ACTOR", "troops"), ("ACTOR", "militia"), ("ACTOR", "Norland")]),
+])
+def test_an_act_beside_alleged_support_keeps_its_record(entities, sentence, spans):
+    text = "Militants raided Kandar on Monday. " + sentence
+    ents = entities(text, [("ACTOR", "Militants"), ("LOCATION", "Kandar"), ("DATE", "Monday")] + spans)
+    recs = build_records(text, ents, "2024-05-08", keep_bare=False)
+    assert recs[1].sentence.text == sentence
+
+
+@pytest.mark.parametrize("sentence, spans", [
     # a place, a DATE or a count says something of the act
     ("Fighting continued in Tal Sabha.", [("LOCATION", "Tal Sabha")]),
     ("Fighting with the militia resumed on Tuesday.", [("ACTOR", "militia"), ("DATE", "Tuesday")]),

@@ -170,6 +170,8 @@ def _records(text: str, sentence: Sentence, ents: list[Entity], dates: DateCarry
             continue  # "The ministry did not comment on the strike": a reaction to an act told before
         if not keep_bare and act is not stance and _demanded(sentence, act):
             continue  # "We call on all parties to stop attacks on civilians": a demand, not a report
+        if not keep_bare and _support_alleged(sentence, act):
+            continue  # "accused X of arming the rebels, which X denies": support to a side, no act of violence
         if not keep_bare and not own_counts[i] and not (act_dates or borrowed) and act is not stance \
                 and _named_only(sentence, act, own_ents[i]):
             continue  # "Turkey remained silent throughout the fighting": the act named, nothing reported of it
@@ -413,6 +415,30 @@ def _demanded(sentence: Sentence, act: Act) -> bool:
     m = _CALL.search(sentence.text, act.start, act.end)
     return m is not None and not any(x.realized and x.kind != "support" and act.start <= x.start < m.start()
                                      for x in sentence.triggers)
+
+
+# Support to a side, alleged or denied: "accused X of arming the group", "denied backing the rebels".
+_SUPPORT_ALLEGED = re.compile(
+    r"\b(?:accus(?:ed|es|ing|e)\b(?:(?!\b(?:and|but|said|says)\b)[^.;]){0,60}?\bof|den(?:y|ies|ied)|reject(?:ed|s))\s+"
+    r"(?:(?:ever|repeatedly|any|of)\s+)?"
+    r"(?:arming|backing|supplying|providing|funding|financing|coordinating|equipping|training)\b", re.I)
+
+
+def _support_alleged(sentence: Sentence, act: Act) -> bool:
+    """Whether the act is support to a side that one party alleges or another denies (``accused X of arming
+    the group, which X denies``, ``has denied backing the rebels``): no act of violence, which ACLED leaves out.
+    An act word before the allegation stays an act (``X targeted clerics whom it accuses of backing Y``);
+    sending troops to fight is no support (``accused X of sending troops to fight alongside the rebels``).
+
+    >>> s = Sentence("Officials accused the neighbour of arming the militia, a charge it denies.")
+    >>> _support_alleged(s, sentence_acts(s)[0])
+    True
+    >>> s = Sentence("The militia shelled the town, and officials accused the neighbour of arming it.")
+    >>> _support_alleged(s, sentence_acts(s)[0])
+    False
+    """
+    at = act.trigger.start if act.trigger is not None else act.end
+    return any(m.start() <= at for m in _SUPPORT_ALLEGED.finditer(sentence.text, act.start))
 
 
 def _named_only(sentence: Sentence, act: Act, ents: list[Entity]) -> bool:
