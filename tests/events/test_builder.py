@@ -387,6 +387,34 @@ def test_an_act_beside_alleged_support_keeps_its_record(entities, sentence, span
 
 
 @pytest.mark.parametrize("sentence, spans", [
+    # a state that has lasted since a year: background, not one of the story's acts
+    ("The garrison at Orsa has been under siege since 2014.", [("ACTOR", "garrison"), ("LOCATION", "Orsa")]),
+    ("The militia, which has fought the army since March 2016, said little.",
+     [("ACTOR", "militia"), ("ACTOR", "army"), ("DATE", "March 2016")]),
+    ("Rebels had encircled the northern districts of Orsa since early 2015.",
+     [("ACTOR", "Rebels"), ("LOCATION", "Orsa"), ("DATE", "early 2015")]),
+])
+def test_a_state_lasting_since_a_year_is_left_out_on_request(entities, sentence, spans):
+    text = "Militants raided Kandar on Monday. " + sentence
+    ents = entities(text, [("ACTOR", "Militants"), ("LOCATION", "Kandar"), ("DATE", "Monday")] + spans)
+    assert len(build_records(text, ents, "2024-05-08")) == 2
+    assert [r.trigger.text for r in build_records(text, ents, "2024-05-08", keep_bare=False)] == ["raided"]
+
+
+@pytest.mark.parametrize("sentence, spans", [
+    # an act set against a year, an act with a count, or one after the period keeps its record
+    ("Jets struck Orsa for the first time since 2016 on Tuesday.", [("LOCATION", "Orsa"), ("DATE", "Tuesday")]),
+    ("Mines have killed 300 people in Orsa since 2010.", [("COUNT", "300"), ("ACTOR", "people"), ("LOCATION", "Orsa")]),
+    ("The militia has held Orsa since 2015, shelling its outskirts daily.", [("ACTOR", "militia"), ("LOCATION", "Orsa")]),
+])
+def test_an_act_beside_a_year_keeps_its_record(entities, sentence, spans):
+    text = "Militants raided Kandar on Monday. " + sentence
+    ents = entities(text, [("ACTOR", "Militants"), ("LOCATION", "Kandar"), ("DATE", "Monday")] + spans)
+    recs = build_records(text, ents, "2024-05-08", keep_bare=False)
+    assert [r.sentence.text for r in recs[1:]] == [sentence]
+
+
+@pytest.mark.parametrize("sentence, spans", [
     # a place, a DATE or a count says something of the act
     ("Fighting continued in Tal Sabha.", [("LOCATION", "Tal Sabha")]),
     ("Fighting with the militia resumed on Tuesday.", [("ACTOR", "militia"), ("DATE", "Tuesday")]),

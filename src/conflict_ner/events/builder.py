@@ -170,6 +170,8 @@ def _records(text: str, sentence: Sentence, ents: list[Entity], dates: DateCarry
             continue  # "The ministry did not comment on the strike": a reaction to an act told before
         if not keep_bare and act is not stance and _demanded(sentence, act):
             continue  # "We call on all parties to stop attacks on civilians": a demand, not a report
+        if not keep_bare and not own_counts[i] and _lasting_since(sentence, act):
+            continue  # "the Houthis, who have besieged the city since 2015": a state told as background
         if not keep_bare and _support_alleged(sentence, act):
             continue  # "accused X of arming the rebels, which X denies": support to a side, no act of violence
         if not keep_bare and not own_counts[i] and not (act_dates or borrowed) and act is not stance \
@@ -439,6 +441,36 @@ def _support_alleged(sentence: Sentence, act: Act) -> bool:
     """
     at = act.trigger.start if act.trigger is not None else act.end
     return any(m.start() <= at for m in _SUPPORT_ALLEGED.finditer(sentence.text, act.start))
+
+
+# "since 2015", "since early 2015", "since March 2015", "since the summer of 2012": a period that opens in a year
+_SINCE_YEAR = re.compile(
+    r"\bsince\s+(?:at\s+least\s+)?(?:(?:early|late|mid-?|the\s+(?:summer|spring|autumn|fall|winter|start|end)\s+of)\s*)?"
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?"
+    r"(?:19|20)\d\d\b", re.I)
+# what ends the act's clause, or makes the year a record's measure ("for the first time since 2016")
+_NOT_LASTING = re.compile(r"[.;:]|\b(?:when|after|before|while|which|who|that|first|last|deadliest|worst|biggest|"
+                          r"largest|heaviest|most|time)\b", re.I)
+
+
+def _lasting_since(sentence: Sentence, act: Act) -> bool:
+    """Whether the act is a state that has lasted since a year named after its word, in its clause
+    (``the Houthis, who have besieged the city since 2015``, ``under siege since 2012``, ``has fought the
+    Huthis since March 2015``): background to the story, not one of its acts (the builder also asks for no count).
+    A record set against a year (``struck Aleppo for the first time since 2016``) is none.
+
+    >>> s = Sentence("The base has been under siege since 2012.")
+    >>> _lasting_since(s, sentence_acts(s)[0])
+    True
+    >>> s = Sentence("Jets struck the city for the first time since 2016 on Friday.")
+    >>> _lasting_since(s, sentence_acts(s)[0])
+    False
+    """
+    t = act.trigger
+    if t is None:
+        return False
+    m = _SINCE_YEAR.search(sentence.text, t.end, t.end + 120)
+    return m is not None and not _NOT_LASTING.search(sentence.text, t.end, m.start())
 
 
 def _named_only(sentence: Sentence, act: Act, ents: list[Entity]) -> bool:
