@@ -415,6 +415,31 @@ def test_an_act_beside_a_year_keeps_its_record(entities, sentence, spans):
 
 
 @pytest.mark.parametrize("sentence, spans", [
+    # a source's silence about an act told before
+    ("The ministry did not say who carried out the strike on Orsa.", [("ACTOR", "ministry"), ("LOCATION", "Orsa")]),
+    ("The army has not released figures on casualties from the raids.", [("ACTOR", "army")]),
+    ("The air force did not comment, in line with its practice of never confirming strikes.", [("ACTOR", "air force")]),
+])
+def test_an_act_left_unsaid_is_left_out_on_request(entities, sentence, spans):
+    text = "Militants raided Kandar on Monday. " + sentence
+    ents = entities(text, [("ACTOR", "Militants"), ("LOCATION", "Kandar"), ("DATE", "Monday")] + spans)
+    assert len(build_records(text, ents, "2024-05-08")) == 2
+    assert [r.trigger.text for r in build_records(text, ents, "2024-05-08", keep_bare=False)] == ["raided"]
+
+
+@pytest.mark.parametrize("sentence, spans", [
+    # an act told before the silence, or after a "but", keeps its record
+    ("The militia said it had shelled Orsa but did not say how many had died.", [("ACTOR", "militia"), ("LOCATION", "Orsa")]),
+    ("The army did not comment, but residents said jets had bombed Orsa.", [("ACTOR", "army"), ("LOCATION", "Orsa")]),
+])
+def test_an_act_told_beside_a_silence_keeps_its_record(entities, sentence, spans):
+    text = "Militants raided Kandar on Monday. " + sentence
+    ents = entities(text, [("ACTOR", "Militants"), ("LOCATION", "Kandar"), ("DATE", "Monday")] + spans)
+    recs = build_records(text, ents, "2024-05-08", keep_bare=False)
+    assert [r.sentence.text for r in recs[1:]] == [sentence]
+
+
+@pytest.mark.parametrize("sentence, spans", [
     # a place, a DATE or a count says something of the act
     ("Fighting continued in Tal Sabha.", [("LOCATION", "Tal Sabha")]),
     ("Fighting with the militia resumed on Tuesday.", [("ACTOR", "militia"), ("DATE", "Tuesday")]),

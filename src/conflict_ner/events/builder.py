@@ -170,6 +170,8 @@ def _records(text: str, sentence: Sentence, ents: list[Entity], dates: DateCarry
             continue  # "The ministry did not comment on the strike": a reaction to an act told before
         if not keep_bare and act is not stance and _demanded(sentence, act):
             continue  # "We call on all parties to stop attacks on civilians": a demand, not a report
+        if not keep_bare and not own_counts[i] and _left_unsaid(sentence, act):
+            continue  # "The command does not say which aircraft carried out each strike": a silence
         if not keep_bare and not own_counts[i] and _lasting_since(sentence, act):
             continue  # "the Houthis, who have besieged the city since 2015": a state told as background
         if not keep_bare and _support_alleged(sentence, act):
@@ -441,6 +443,31 @@ def _support_alleged(sentence: Sentence, act: Act) -> bool:
     """
     at = act.trigger.start if act.trigger is not None else act.end
     return any(m.start() <= at for m in _SUPPORT_ALLEGED.finditer(sentence.text, act.start))
+
+
+# A source's silence: "did not comment", "does not say", "has not released figures", "did not give".
+_SILENCE = re.compile(r"\b(?:did|does|do|has|have|had)\s*(?:not|n't)\s+(?:yet\s+|publicly\s+)?"
+                      r"(?:say|said|comment(?:ed)?|released?|publish(?:ed)?|described?|give|given|disclosed?|specif(?:y|ied)|"
+                      r"identif(?:y|ied)|named?)\b", re.I)
+
+
+def _left_unsaid(sentence: Sentence, act: Act) -> bool:
+    """Whether the act word stands in what a source does not say (``The command does not say which aircraft
+    carried out each strike``, ``did not comment on casualties``, ``did not say who carried out the strike``):
+    a silence about an act told before, in the same clause as the silence (the builder also asks for no count).
+
+    >>> s = Sentence("The ministry did not say who carried out the strike.")
+    >>> _left_unsaid(s, sentence_acts(s)[0])
+    True
+    >>> s = Sentence("The group said it had shelled the base but did not say how many died.")
+    >>> _left_unsaid(s, sentence_acts(s)[0])
+    False
+    """
+    t = act.trigger
+    if t is None:
+        return False
+    return any(m.end() <= t.start and not re.search(r"[;]|\bbut\b", sentence.text[m.end():t.start], re.I)
+               for m in _SILENCE.finditer(sentence.text))
 
 
 # "since 2015", "since early 2015", "since March 2015", "since the summer of 2012": a period that opens in a year
