@@ -137,6 +137,17 @@ def test_seizing_power_is_no_act_word(sentence, found):
     assert [sentence[t.start:t.end] for t in find_triggers(sentence)] == found
 
 
+@pytest.mark.parametrize("sentence, found", [
+    # "surrounding" before a place noun is an adjective naming places, not an encirclement
+    ("Farmers from surrounding villages sold their crops in the market.", []),
+    ("Aid reached the town and the surrounding countryside.", []),
+    ("Troops were surrounding the town.", ["surrounding"]),
+    ("Fighters surrounding the base fired mortars.", ["surrounding", "fired"]),
+])
+def test_surrounding_places_is_no_act_word(sentence, found):
+    assert [sentence[t.start:t.end] for t in find_triggers(sentence)] == found
+
+
 def test_bombings_is_an_act_noun():
     assert _kinds("A wave of bombings shook the city.") == [("bombings", "noun", False, False)]
 

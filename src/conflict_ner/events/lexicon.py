@@ -60,9 +60,10 @@ ACT_VERBS = (
     r"rammed|blew (?:themselves|himself|herself) up|set off|rap(?:ed|ing)|retaken|occupied|withdrew|"
     r"pull(?:ed|s|ing)? (?:out|back)|f(?:ell|alls?|alling) back|withdr(?:awing|awal)|retreat(?:ed|ing)|"
     r"redeploy(?:ed|ment)|hand(?:ed|s|ing) over|"
-    # taking and holding ground (ANNOTATION.md section 8: territory)
+    # taking and holding ground (ANNOTATION.md section 8: territory); "the surrounding villages" names places
     r"enter(?:ed|ing)|liberat(?:ed|ing)|restor(?:ed|ing) (?:full |state |government )?(?:control|security|order)|"
-    r"surround(?:ed|ing)|encircl(?:ed|ing)|withdrawn|landed|advanc(?:ed|ing) (?:on|into|towards?)|"
+    r"surround(?:ed|ing(?!\s+(?:villages?|countryside|areas?|towns?|bush|neighbou?rhoods?|hills?|districts?|regions?|"
+    r"streets|farmland|fields|communities|mountains)\b))|encircl(?:ed|ing)|withdrawn|landed|advanc(?:ed|ing) (?:on|into|towards?)|"
     r"regain(?:ed|ing)|recover(?:ed|ing) (?:\w+ ){0,5}(?:territory|ground)|"
     # moving forces: ACLED's change to group/activity
     r"deployed|sent reinforcements|reinforced|arrived|massed|crossed into|"
