@@ -419,6 +419,7 @@ def test_an_act_beside_a_year_keeps_its_record(entities, sentence, spans):
     ("The ministry did not say who carried out the strike on Orsa.", [("ACTOR", "ministry"), ("LOCATION", "Orsa")]),
     ("The army has not released figures on casualties from the raids.", [("ACTOR", "army")]),
     ("The air force did not comment, in line with its practice of never confirming strikes.", [("ACTOR", "air force")]),
+    ("State radio did not mention the strike on the convoy at all.", [("ACTOR", "State radio")]),
 ])
 def test_an_act_left_unsaid_is_left_out_on_request(entities, sentence, spans):
     text = "Militants raided Kandar on Monday. " + sentence

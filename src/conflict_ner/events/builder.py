@@ -445,10 +445,10 @@ def _support_alleged(sentence: Sentence, act: Act) -> bool:
     return any(m.start() <= at for m in _SUPPORT_ALLEGED.finditer(sentence.text, act.start))
 
 
-# A source's silence: "did not comment", "does not say", "has not released figures", "did not give".
+# A source's silence: "did not comment", "does not say", "has not released figures", "did not mention".
 _SILENCE = re.compile(r"\b(?:did|does|do|has|have|had)\s*(?:not|n't)\s+(?:yet\s+|publicly\s+)?"
                       r"(?:say|said|comment(?:ed)?|released?|publish(?:ed)?|described?|give|given|disclosed?|specif(?:y|ied)|"
-                      r"identif(?:y|ied)|named?)\b", re.I)
+                      r"identif(?:y|ied)|named?|mention(?:ed)?)\b", re.I)
 
 
 def _left_unsaid(sentence: Sentence, act: Act) -> bool:
