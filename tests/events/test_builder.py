@@ -441,6 +441,31 @@ def test_an_act_told_beside_a_silence_keeps_its_record(entities, sentence, spans
 
 
 @pytest.mark.parametrize("sentence, spans", [
+    # nothing of the act but that no one owned it
+    ("No group has claimed the attack in Orsa.", [("LOCATION", "Orsa")]),
+    ("No one claimed responsibility for the bombing, the worst in Orsa for years.", [("LOCATION", "Orsa")]),
+])
+def test_an_act_only_unclaimed_is_left_out_on_request(entities, sentence, spans):
+    text = "Militants raided Kandar on Monday. " + sentence
+    ents = entities(text, [("ACTOR", "Militants"), ("LOCATION", "Kandar"), ("DATE", "Monday")] + spans)
+    assert len(build_records(text, ents, "2024-05-08")) == 2
+    assert [r.trigger.text for r in build_records(text, ents, "2024-05-08", keep_bare=False)] == ["raided"]
+
+
+@pytest.mark.parametrize("sentence, spans", [
+    # someone blamed, suspected or denying keeps the record
+    ("No group has claimed the attack in Orsa, but officials blamed the militia.",
+     [("LOCATION", "Orsa"), ("ACTOR", "officials"), ("ACTOR", "militia")]),
+    ("No group claimed the attack in Orsa, and the militia denied any role.", [("LOCATION", "Orsa"), ("ACTOR", "militia")]),
+])
+def test_an_unclaimed_act_with_blame_or_denial_keeps_its_record(entities, sentence, spans):
+    text = "Militants raided Kandar on Monday. " + sentence
+    ents = entities(text, [("ACTOR", "Militants"), ("LOCATION", "Kandar"), ("DATE", "Monday")] + spans)
+    recs = build_records(text, ents, "2024-05-08", keep_bare=False)
+    assert recs[1].sentence.text == sentence
+
+
+@pytest.mark.parametrize("sentence, spans", [
     # a place, a DATE or a count says something of the act
     ("Fighting continued in Tal Sabha.", [("LOCATION", "Tal Sabha")]),
     ("Fighting with the militia resumed on Tuesday.", [("ACTOR", "militia"), ("DATE", "Tuesday")]),

@@ -172,6 +172,8 @@ def _records(text: str, sentence: Sentence, ents: list[Entity], dates: DateCarry
             continue  # "We call on all parties to stop attacks on civilians": a demand, not a report
         if not keep_bare and not own_counts[i] and _left_unsaid(sentence, act):
             continue  # "The command does not say which aircraft carried out each strike": a silence
+        if not keep_bare and not own_counts[i] and _unclaimed(sentence, act):
+            continue  # "No group has claimed the attack.": nothing of the act but that no one owned it
         if not keep_bare and not own_counts[i] and _lasting_since(sentence, act):
             continue  # "the Houthis, who have besieged the city since 2015": a state told as background
         if not keep_bare and _support_alleged(sentence, act):
@@ -468,6 +470,32 @@ def _left_unsaid(sentence: Sentence, act: Act) -> bool:
         return False
     return any(m.end() <= t.start and not re.search(r"[;]|\bbut\b", sentence.text[m.end():t.start], re.I)
                for m in _SILENCE.finditer(sentence.text))
+
+
+# No side owning an act told before: "No group has claimed the attack", "no one claimed responsibility for".
+_NO_CLAIM = re.compile(r"\bno\s+(?:group|one|organi[sz]ation|side|faction)\s+(?:(?:has|had|have)\s+)?(?:yet\s+)?"
+                       r"claimed\s+(?:responsibility\s+for\s+)?(?:the|this|that|these|those|either|any)\s+"
+                       r"(?:[\w'\u2019-]+\s+){0,2}?$", re.I)
+# ... unless someone is blamed, suspected or denies instead ("but officials blamed al Shabaab", "and HTS denied
+# involvement"): the gold codes the blame or the denial
+_BLAMED_INSTEAD = re.compile(r"\b(?:blam\w*|suspect\w*|suspicion|accus\w*|attribut\w*|believed|den(?:y|ies|ied|ying)|"
+                             r"rejected)\b", re.I)
+
+
+def _unclaimed(sentence: Sentence, act: Act) -> bool:
+    """Whether the act is only said to be unclaimed (``No group has claimed the attack in Owo``), with no one
+    blamed, suspected or denying in the sentence (the builder also asks for no count).
+
+    >>> s = Sentence("No group has claimed the attack.")
+    >>> _unclaimed(s, sentence_acts(s)[0])
+    True
+    >>> s = Sentence("No group has claimed the attacks, but officials suspect the militia.")
+    >>> _unclaimed(s, sentence_acts(s)[0])
+    False
+    """
+    t = act.trigger
+    return (t is not None and bool(_NO_CLAIM.search(sentence.text, max(0, t.start - 80), t.start))
+            and not _BLAMED_INSTEAD.search(sentence.text))
 
 
 # "since 2015", "since early 2015", "since March 2015", "since the summer of 2012": a period that opens in a year
