@@ -61,7 +61,7 @@ ACT_VERBS = (
     r"pull(?:ed|s|ing)? (?:out|back)|f(?:ell|alls?|alling) back|withdr(?:awing|awal)|retreat(?:ed|ing)|"
     r"redeploy(?:ed|ment)|hand(?:ed|s|ing) over|"
     # taking and holding ground (ANNOTATION.md section 8: territory); "the surrounding villages" names places
-    r"enter(?:ed|ing)|liberat(?:ed|ing)|restor(?:ed|ing) (?:full |state |government )?(?:control|security|order)|"
+    r"enter(?:ed|ing)(?!\s+(?:its|their|a|the)\s+(?:\w+\s+)?(?:day|week|month|year|phase|round|stage)s?\b)|liberat(?:ed|ing)|restor(?:ed|ing) (?:full |state |government )?(?:control|security|order)|"
     r"surround(?:ed|ing(?!\s+(?:villages?|countryside|areas?|towns?|bush|neighbou?rhoods?|hills?|districts?|regions?|"
     r"streets|farmland|fields|communities|mountains)\b))|encircl(?:ed|ing)|withdrawn|landed|advanc(?:ed|ing) (?:on|into|towards?)|"
     r"regain(?:ed|ing)|recover(?:ed|ing) (?:\w+ ){0,5}(?:territory|ground)|"
