@@ -348,6 +348,9 @@ def test_an_act_only_demanded_is_left_out_on_request(entities, sentence, spans):
      [("ACTOR", "Gunmen"), ("ACTOR", "guards"), ("LOCATION", "Orsa"), ("ACTOR", "governor")]),
     ("Hospitals in Orsa appealed for blood donors after the strike on Tuesday.",
      [("LOCATION", "Orsa"), ("DATE", "Tuesday")]),
+    # a call that ends before the act word, even where a missing space joins two sentences
+    ("The governor called for calm.Gunmen shot two guards in Orsa.",
+     [("ACTOR", "governor"), ("ACTOR", "Gunmen"), ("ACTOR", "guards"), ("LOCATION", "Orsa")]),
 ])
 def test_an_act_reported_beside_a_call_keeps_its_record(entities, sentence, spans):
     text = "Militants raided Kandar on Monday. " + sentence

@@ -416,11 +416,13 @@ def _demanded(sentence: Sentence, act: Act) -> bool:
     False
     """
     t = act.trigger
-    if t is not None:
-        return any(m.end() <= t.start for m in _CALL.finditer(sentence.text))
+    if t is not None:  # the act word in the call's own clause: no stop or semicolon between
+        return any(m.end() <= t.start and not re.search(r"[.;!?]", sentence.text[m.end():t.start])
+                   for m in _CALL.finditer(sentence.text))
     m = _CALL.search(sentence.text, act.start, act.end)
     return m is not None and not any(x.realized and x.kind != "support" and act.start <= x.start < m.start()
-                                     for x in sentence.triggers)
+                                     for x in sentence.triggers) \
+        and not re.search(r"[.;!?]", sentence.text[m.end():act.end].rstrip(" .!?\"'\u201d\u2019)"))
 
 
 # Support to a side, alleged or denied: "accused X of arming the group", "denied backing the rebels".
