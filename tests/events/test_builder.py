@@ -469,6 +469,31 @@ def test_an_unclaimed_act_with_blame_or_denial_keeps_its_record(entities, senten
 
 
 @pytest.mark.parametrize("sentence, spans", [
+    # the act told before as the subject of what it brought about
+    ("The fighting has also closed the main road to Orsa.", [("LOCATION", "Orsa")]),
+    ("Its capture opens a route for the militia towards Orsa.", [("ACTOR", "militia"), ("LOCATION", "Orsa")]),
+    ("The raid did not change the balance of forces around Orsa.", [("LOCATION", "Orsa")]),
+])
+def test_an_act_told_only_by_its_consequence_is_left_out_on_request(entities, sentence, spans):
+    text = "Militants raided Kandar on Monday. " + sentence
+    ents = entities(text, [("ACTOR", "Militants"), ("LOCATION", "Kandar"), ("DATE", "Monday")] + spans)
+    assert len(build_records(text, ents, "2024-05-08")) == 2
+    assert [r.trigger.text for r in build_records(text, ents, "2024-05-08", keep_bare=False)] == ["raided"]
+
+
+@pytest.mark.parametrize("sentence, spans", [
+    # an outcome of the act itself, or a DATE of its own, keeps the record
+    ("The fighting displaced thousands of families from Orsa.", [("LOCATION", "Orsa")]),
+    ("The shelling on Tuesday closed the road to Orsa.", [("DATE", "Tuesday"), ("LOCATION", "Orsa")]),
+])
+def test_an_act_with_its_own_outcome_or_date_keeps_its_record(entities, sentence, spans):
+    text = "Militants raided Kandar on Monday. " + sentence
+    ents = entities(text, [("ACTOR", "Militants"), ("LOCATION", "Kandar"), ("DATE", "Monday")] + spans)
+    recs = build_records(text, ents, "2024-05-08", keep_bare=False)
+    assert [r.sentence.text for r in recs[1:]] == [sentence]
+
+
+@pytest.mark.parametrize("sentence, spans", [
     # a place, a DATE or a count says something of the act
     ("Fighting continued in Tal Sabha.", [("LOCATION", "Tal Sabha")]),
     ("Fighting with the militia resumed on Tuesday.", [("ACTOR", "militia"), ("DATE", "Tuesday")]),

@@ -172,6 +172,8 @@ def _records(text: str, sentence: Sentence, ents: list[Entity], dates: DateCarry
             continue  # "We call on all parties to stop attacks on civilians": a demand, not a report
         if not keep_bare and not own_counts[i] and _left_unsaid(sentence, act):
             continue  # "The command does not say which aircraft carried out each strike": a silence
+        if not keep_bare and not own_counts[i] and not act_dates and _consequence_only(sentence, act):
+            continue  # "The fighting has also closed the coast road": what an act told before brought about
         if not keep_bare and not own_counts[i] and _unclaimed(sentence, act):
             continue  # "No group has claimed the attack.": nothing of the act but that no one owned it
         if not keep_bare and not own_counts[i] and _lasting_since(sentence, act):
@@ -472,6 +474,32 @@ def _left_unsaid(sentence: Sentence, act: Act) -> bool:
         return False
     return any(m.end() <= t.start and not re.search(r"[;]|\bbut\b", sentence.text[m.end():t.start], re.I)
                for m in _SILENCE.finditer(sentence.text))
+
+
+# An act told before as the subject of what it brought about: "The fighting has also closed the coast road",
+# "Its capture opens a route", "The strikes drew praise", "The attack did not change the balance".
+_CONSEQUENCE = re.compile(
+    r"^\W*(?:(?:the|its|this|that|these|those|their)\s+)(?:[\w'\u2019-]+\s+){0,2}?(?P<noun>[\w-]+)\s+"
+    r"(?:(?:has|have|had|did|does|do|also|not|now|already|only|still|further)\s+)*"
+    r"(?:open(?:s|ed)?|clos(?:es|ed)|put|puts|dr(?:ew|aws?)|rais(?:es|ed)|appear(?:s|ed)?|chang(?:e|es|ed)|"
+    r"threaten(?:s|ed)?|shattered|bec(?:ome|ame|omes)|signal(?:s|led)?|harden(?:s|ed)|reflect(?:s|ed))\b", re.I)
+
+
+def _consequence_only(sentence: Sentence, act: Act) -> bool:
+    """Whether the sentence's subject is the act's noun and its verb tells what the act brought about, not the
+    act (``The fighting has also closed the coast road``, ``Its capture opens a route for the rebels``): an act
+    told before (the builder also asks for no count and no DATE of its own).
+
+    >>> s = Sentence("The fighting has also closed the coast road.")
+    >>> _consequence_only(s, sentence_acts(s)[0])
+    True
+    >>> s = Sentence("The fighting displaced thousands.")
+    >>> _consequence_only(s, sentence_acts(s)[0])
+    False
+    """
+    t = act.trigger
+    m = _CONSEQUENCE.match(sentence.text)
+    return t is not None and m is not None and m.start("noun") <= t.start < m.end("noun")
 
 
 # No side owning an act told before: "No group has claimed the attack", "no one claimed responsibility for".
