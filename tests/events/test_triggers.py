@@ -126,6 +126,41 @@ def test_take_without_a_place_taken_is_no_act(sentence):
     assert [sentence[t.start:t.end] for t in find_triggers(sentence)] == []
 
 
+@pytest.mark.parametrize("sentence, found", [
+    # a coup told as who rules is no act; seizing a place or goods still is
+    ("The colonel, who seized power in a coup last year, faces anger in the ranks.", []),
+    ("Critics say the general wants to seize power again.", []),
+    ("The guards seized the radio station.", ["seized"]),
+    ("Police seized weapons and power cables.", ["seized"]),
+])
+def test_seizing_power_is_no_act_word(sentence, found):
+    assert [sentence[t.start:t.end] for t in find_triggers(sentence)] == found
+
+
+@pytest.mark.parametrize("sentence, found", [
+    # "surrounding" before a place noun is an adjective naming places, not an encirclement
+    ("Farmers from surrounding villages sold their crops in the market.", []),
+    ("Aid reached the town and the surrounding countryside.", []),
+    ("Troops were surrounding the town.", ["surrounding"]),
+    ("Fighters surrounding the base fired mortars.", ["surrounding", "fired"]),
+])
+def test_surrounding_places_is_no_act_word(sentence, found):
+    assert [sentence[t.start:t.end] for t in find_triggers(sentence)] == found
+
+
+@pytest.mark.parametrize("sentence, found", [
+    # shots into the air in celebration, and a conflict entering its third week, are no acts
+    ("Crowds filled the square, waving flags and firing into the air.", []),
+    ("Soldiers fired into the air in celebration as the convoy came in.", []),
+    ("The standoff entered its third week on Sunday.", []),
+    # a warning volley at a crowd, and forces entering a town, still are
+    ("Police fired into the air to disperse the crowd.", ["fired"]),
+    ("Rebels entered the town on Sunday.", ["entered"]),
+])
+def test_celebration_and_a_conflict_entering_its_day_are_no_act_words(sentence, found):
+    assert [sentence[t.start:t.end] for t in find_triggers(sentence)] == found
+
+
 def test_bombings_is_an_act_noun():
     assert _kinds("A wave of bombings shook the city.") == [("bombings", "noun", False, False)]
 

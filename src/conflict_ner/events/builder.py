@@ -169,6 +169,18 @@ def _records(text: str, sentence: Sentence, ents: list[Entity], dates: DateCarry
             continue  # "We heard four or five explosions, one after another.": a witness's colour
         if not keep_bare and not own_counts[i] and act is not stance and _spoken_of(sentence, act):
             continue  # "The ministry did not comment on the strike": a reaction to an act told before
+        if not keep_bare and act is not stance and _demanded(sentence, act):
+            continue  # "We call on all parties to stop attacks on civilians": a demand, not a report
+        if not keep_bare and not own_counts[i] and _left_unsaid(sentence, act):
+            continue  # "The command does not say which aircraft carried out each strike": a silence
+        if not keep_bare and not own_counts[i] and not act_dates and _consequence_only(sentence, act):
+            continue  # "The fighting has also closed the coast road": what an act told before brought about
+        if not keep_bare and not own_counts[i] and _unclaimed(sentence, act):
+            continue  # "No group has claimed the attack.": nothing of the act but that no one owned it
+        if not keep_bare and not own_counts[i] and _lasting_since(sentence, act):
+            continue  # "the Houthis, who have besieged the city since 2015": a state told as background
+        if not keep_bare and _support_alleged(sentence, act):
+            continue  # "accused X of arming the rebels, which X denies": support to a side, no act of violence
         if not keep_bare and not own_counts[i] and not (act_dates or borrowed) and act is not stance \
                 and _named_only(sentence, act, own_ents[i]):
             continue  # "Turkey remained silent throughout the fighting": the act named, nothing reported of it
@@ -386,6 +398,165 @@ def _spoken_of(sentence: Sentence, act: Act) -> bool:
         return False
     return all(_REACTION_BEFORE.search(sentence.text, max(0, t.start - 80), t.start)
                for t in (act.trigger, *sentence.triggers) if t.kind != "support")
+
+
+# A call on others to act: "called on X to", "called for", "urged X to", "appealed to" (not "appealed
+# for blood donors": a need, not a demand on the parties).
+_CALL = re.compile(r"\b(?:call(?:s|ed|ing)?\s+(?:on|upon|for)|urg(?:e|es|ed|ing)|appeal(?:s|ed|ing)?\s+to)\b",
+                   re.I)
+
+
+def _demanded(sentence: Sentence, act: Act) -> bool:
+    """Whether the act is only what a call asks for (``We call on all parties to stop attacks on
+    civilians``, ``urged both sides to pull back``, ``called for a pause in the fighting``): its act word
+    comes after a call word, or, with no act word, its stretch holds a call and no act word done before it.
+
+    >>> s = Sentence("The agency urged both sides to stop the attacks on hospitals.")
+    >>> _demanded(s, sentence_acts(s)[0])
+    True
+    >>> s = Sentence("Gunmen killed four guards, and the governor called for calm.")
+    >>> _demanded(s, sentence_acts(s)[0])
+    False
+    """
+    t = act.trigger
+    if t is not None:  # the act word in the call's own clause: no stop or semicolon between
+        return any(m.end() <= t.start and not re.search(r"[.;!?]", sentence.text[m.end():t.start])
+                   for m in _CALL.finditer(sentence.text))
+    m = _CALL.search(sentence.text, act.start, act.end)
+    return m is not None and not any(x.realized and x.kind != "support" and act.start <= x.start < m.start()
+                                     for x in sentence.triggers) \
+        and not re.search(r"[.;!?]", sentence.text[m.end():act.end].rstrip(" .!?\"'\u201d\u2019)"))
+
+
+# Support to a side, alleged or denied: "accused X of arming the group", "denied backing the rebels".
+_SUPPORT_ALLEGED = re.compile(
+    r"\b(?:accus(?:ed|es|ing|e)\b(?:(?!\b(?:and|but|said|says)\b)[^.;]){0,60}?\bof|den(?:y|ies|ied)|reject(?:ed|s))\s+"
+    r"(?:(?:ever|repeatedly|any|of)\s+)?"
+    r"(?:arming|backing|supplying|providing|funding|financing|coordinating|equipping|training)\b", re.I)
+
+
+def _support_alleged(sentence: Sentence, act: Act) -> bool:
+    """Whether the act is support to a side that one party alleges or another denies (``accused X of arming
+    the group, which X denies``, ``has denied backing the rebels``): no act of violence, which ACLED leaves out.
+    An act word before the allegation stays an act (``X targeted clerics whom it accuses of backing Y``);
+    sending troops to fight is no support (``accused X of sending troops to fight alongside the rebels``).
+
+    >>> s = Sentence("Officials accused the neighbour of arming the militia, a charge it denies.")
+    >>> _support_alleged(s, sentence_acts(s)[0])
+    True
+    >>> s = Sentence("The militia shelled the town, and officials accused the neighbour of arming it.")
+    >>> _support_alleged(s, sentence_acts(s)[0])
+    False
+    """
+    at = act.trigger.start if act.trigger is not None else act.end
+    return any(m.start() <= at for m in _SUPPORT_ALLEGED.finditer(sentence.text, act.start))
+
+
+# A source's silence: "did not comment", "does not say", "has not released figures", "did not mention".
+_SILENCE = re.compile(r"\b(?:did|does|do|has|have|had)\s*(?:not|n't)\s+(?:yet\s+|publicly\s+)?"
+                      r"(?:say|said|comment(?:ed)?|released?|publish(?:ed)?|described?|give|given|disclosed?|specif(?:y|ied)|"
+                      r"identif(?:y|ied)|named?|mention(?:ed)?)\b", re.I)
+
+
+def _left_unsaid(sentence: Sentence, act: Act) -> bool:
+    """Whether the act word stands in what a source does not say (``The command does not say which aircraft
+    carried out each strike``, ``did not comment on casualties``, ``did not say who carried out the strike``):
+    a silence about an act told before, in the same clause as the silence (the builder also asks for no count).
+
+    >>> s = Sentence("The ministry did not say who carried out the strike.")
+    >>> _left_unsaid(s, sentence_acts(s)[0])
+    True
+    >>> s = Sentence("The group said it had shelled the base but did not say how many died.")
+    >>> _left_unsaid(s, sentence_acts(s)[0])
+    False
+    """
+    t = act.trigger
+    if t is None:
+        return False
+    return any(m.end() <= t.start and not re.search(r"[;]|\bbut\b", sentence.text[m.end():t.start], re.I)
+               for m in _SILENCE.finditer(sentence.text))
+
+
+# An act told before as the subject of what it brought about: "The fighting has also closed the coast road",
+# "Its capture opens a route", "The strikes drew praise", "The attack did not change the balance".
+_CONSEQUENCE = re.compile(
+    r"^\W*(?:(?:the|its|this|that|these|those|their)\s+)(?:[\w'\u2019-]+\s+){0,2}?(?P<noun>[\w-]+)\s+"
+    r"(?:(?:has|have|had|did|does|do|also|not|now|already|only|still|further)\s+)*"
+    r"(?:open(?:s|ed)?|clos(?:es|ed)|put|puts|dr(?:ew|aws?)|rais(?:es|ed)|appear(?:s|ed)?|chang(?:e|es|ed)|"
+    r"threaten(?:s|ed)?|shattered|bec(?:ome|ame|omes)|signal(?:s|led)?|harden(?:s|ed)|reflect(?:s|ed))\b", re.I)
+
+
+def _consequence_only(sentence: Sentence, act: Act) -> bool:
+    """Whether the sentence's subject is the act's noun and its verb tells what the act brought about, not the
+    act (``The fighting has also closed the coast road``, ``Its capture opens a route for the rebels``): an act
+    told before (the builder also asks for no count and no DATE of its own).
+
+    >>> s = Sentence("The fighting has also closed the coast road.")
+    >>> _consequence_only(s, sentence_acts(s)[0])
+    True
+    >>> s = Sentence("The fighting displaced thousands.")
+    >>> _consequence_only(s, sentence_acts(s)[0])
+    False
+    """
+    t = act.trigger
+    m = _CONSEQUENCE.match(sentence.text)
+    return t is not None and m is not None and m.start("noun") <= t.start < m.end("noun")
+
+
+# No side owning an act told before: "No group has claimed the attack", "no one claimed responsibility for".
+_NO_CLAIM = re.compile(r"\bno\s+(?:group|one|organi[sz]ation|side|faction)\s+(?:(?:has|had|have)\s+)?(?:yet\s+)?"
+                       r"claimed\s+(?:responsibility\s+for\s+)?(?:the|this|that|these|those|either|any)\s+"
+                       r"(?:[\w'\u2019-]+\s+){0,2}?$", re.I)
+# ... unless someone is blamed, suspected or denies instead ("but officials blamed al Shabaab", "and HTS denied
+# involvement"): the gold codes the blame or the denial
+_BLAMED_INSTEAD = re.compile(r"\b(?:blam\w*|suspect\w*|suspicion|accus\w*|attribut\w*|believed|den(?:y|ies|ied|ying)|"
+                             r"rejected)\b", re.I)
+
+
+def _unclaimed(sentence: Sentence, act: Act) -> bool:
+    """Whether the act is only said to be unclaimed (``No group has claimed the attack in Owo``), with no one
+    blamed, suspected or denying in the sentence (the builder also asks for no count).
+
+    >>> s = Sentence("No group has claimed the attack.")
+    >>> _unclaimed(s, sentence_acts(s)[0])
+    True
+    >>> s = Sentence("No group has claimed the attacks, but officials suspect the militia.")
+    >>> _unclaimed(s, sentence_acts(s)[0])
+    False
+    """
+    t = act.trigger
+    return (t is not None and bool(_NO_CLAIM.search(sentence.text, max(0, t.start - 80), t.start))
+            and not _BLAMED_INSTEAD.search(sentence.text))
+
+
+# "since 2015", "since early 2015", "since March 2015", "since the summer of 2012": a period that opens in a year
+_SINCE_YEAR = re.compile(
+    r"\bsince\s+(?:at\s+least\s+)?(?:(?:early|late|mid-?|the\s+(?:summer|spring|autumn|fall|winter|start|end)\s+of)\s*)?"
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?"
+    r"(?:19|20)\d\d\b", re.I)
+# what ends the act's clause, or makes the year a record's measure ("for the first time since 2016")
+_NOT_LASTING = re.compile(r"[.;:]|\b(?:when|after|before|while|which|who|that|first|last|deadliest|worst|biggest|"
+                          r"largest|heaviest|most|time)\b", re.I)
+
+
+def _lasting_since(sentence: Sentence, act: Act) -> bool:
+    """Whether the act is a state that has lasted since a year named after its word, in its clause
+    (``the Houthis, who have besieged the city since 2015``, ``under siege since 2012``, ``has fought the
+    Huthis since March 2015``): background to the story, not one of its acts (the builder also asks for no count).
+    A record set against a year (``struck Aleppo for the first time since 2016``) is none.
+
+    >>> s = Sentence("The base has been under siege since 2012.")
+    >>> _lasting_since(s, sentence_acts(s)[0])
+    True
+    >>> s = Sentence("Jets struck the city for the first time since 2016 on Friday.")
+    >>> _lasting_since(s, sentence_acts(s)[0])
+    False
+    """
+    t = act.trigger
+    if t is None:
+        return False
+    m = _SINCE_YEAR.search(sentence.text, t.end, t.end + 120)
+    return m is not None and not _NOT_LASTING.search(sentence.text, t.end, m.start())
 
 
 def _named_only(sentence: Sentence, act: Act, ents: list[Entity]) -> bool:

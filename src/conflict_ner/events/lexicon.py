@@ -44,10 +44,11 @@ CAPTURE_TAKE = (
     r"t(?:ook|aken|akes?|aking)(?:\s+back)?(?!\s+(?:up\s+)?positions\b)"
     r"(?=\s+(?:(?:full |complete |effective )?control of\s+|(?:most|much|parts?|all|the rest) of\s+)?(?:the\s+)?"
     r"(?:(?-i:[A-Z])|(?:(?!(?:from|to|in|into|at|on|by|with|for|of)\s)\w+\s+){0,3}?(?:" + PLACE_NOUNS + r")\b))")
-#: Verbs whose subject carries out the act and whose object suffers it.
+#: Verbs whose subject carries out the act and whose object suffers it (``seized power``, a coup
+#: told as who rules, is none).
 ACT_VERBS = (
     r"attack(?:ed|s|ing)?|shell(?:ed|s|ing)?|fir(?:ed|es|ing)|fire|opened fire|struck|strik(?:es|ing)|strike|"
-    r"kill(?:ed|s|ing)?|ambush(?:ed|es|ing)?|storm(?:ed|s|ing)?|seiz(?:ed|es|ing|e)|bomb(?:ed|s|ing)?|"
+    r"kill(?:ed|s|ing)?|ambush(?:ed|es|ing)?|storm(?:ed|s|ing)?|seiz(?:ed|es|ing|e)(?!\s+power\b)|bomb(?:ed|s|ing)?|"
     r"target(?:ed|s|ing)?|raid(?:ed|s|ing)?|abduct(?:ed|s|ing)?|kidnap(?:ped|s|ping)?|wound(?:ed|s|ing)?|"
     r"injur(?:ed|es|ing|e)|captur(?:ed|es|ing|e)|recaptur(?:ed|es|ing|e)|detain(?:ed|s|ing)?|arrest(?:ed|s|ing)?|"
     r"execut(?:ed|es|ing|e)|assault(?:ed|s|ing)?|hit(?:s|ting)?|pound(?:ed|s|ing)?|bombard(?:ed|s|ing)?|"
@@ -59,9 +60,10 @@ ACT_VERBS = (
     r"rammed|blew (?:themselves|himself|herself) up|set off|rap(?:ed|ing)|retaken|occupied|withdrew|"
     r"pull(?:ed|s|ing)? (?:out|back)|f(?:ell|alls?|alling) back|withdr(?:awing|awal)|retreat(?:ed|ing)|"
     r"redeploy(?:ed|ment)|hand(?:ed|s|ing) over|"
-    # taking and holding ground (ANNOTATION.md section 8: territory)
-    r"enter(?:ed|ing)|liberat(?:ed|ing)|restor(?:ed|ing) (?:full |state |government )?(?:control|security|order)|"
-    r"surround(?:ed|ing)|encircl(?:ed|ing)|withdrawn|landed|advanc(?:ed|ing) (?:on|into|towards?)|"
+    # taking and holding ground (ANNOTATION.md section 8: territory); "the surrounding villages" names places
+    r"enter(?:ed|ing)(?!\s+(?:its|their|a|the)\s+(?:\w+\s+)?(?:day|week|month|year|phase|round|stage)s?\b)|liberat(?:ed|ing)|restor(?:ed|ing) (?:full |state |government )?(?:control|security|order)|"
+    r"surround(?:ed|ing(?!\s+(?:villages?|countryside|areas?|towns?|bush|neighbou?rhoods?|hills?|districts?|regions?|"
+    r"streets|farmland|fields|communities|mountains)\b))|encircl(?:ed|ing)|withdrawn|landed|advanc(?:ed|ing) (?:on|into|towards?)|"
     r"regain(?:ed|ing)|recover(?:ed|ing) (?:\w+ ){0,5}(?:territory|ground)|"
     # moving forces: ACLED's change to group/activity
     r"deployed|sent reinforcements|reinforced|arrived|massed|crossed into|"

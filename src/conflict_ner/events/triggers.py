@@ -46,6 +46,10 @@ _ARRIVERS = re.compile(
     r"many|scores)\s+(?:(?:have|had|has|more)\s+)*$", re.I)
 # the arrival's subject: the words since the clause's start or its reporting verb ("survivors said the attackers")
 _ARRIVAL_SUBJECT = re.compile(r"(?P<subject>(?:(?!\b(?:said|says|say|told|reported|added|that)\b)[^,;:.])*)$", re.I)
+# Shots fired into the air in celebration ("residents poured into the streets, honking horns and firing into the
+# air"): no act; "police fired into the air to disperse the crowd" stays one.
+_INTO_THE_AIR = re.compile(r"\s+(?:\w+\s+)?into\s+the\s+air\b", re.I)
+_CELEBRATION = re.compile(r"\b(?:celebrat\w*|cheer\w*|jubila\w*|honk\w*|waving|danc\w*|rejoic\w*)\b", re.I)
 _BE_BEFORE = re.compile(rf"\b(?:{BE_FORMS}|{GET_FORMS})\s+(?:\w+\s+){{0,2}}$", re.I)
 _BY_AFTER = re.compile(r"\s+by\b", re.I)
 _UNREALIZED_BEFORE = re.compile(rf"\b(?:{UNREALISED_BEFORE})\s+(?:\w+\s+)?$", re.I)
@@ -86,6 +90,9 @@ def find_triggers(sentence: str) -> tuple[Trigger, ...]:
                 continue
             kind = "act"
         if kind == "act" and ARRIVAL.fullmatch(m.group(0)) and fleeing(sentence, m.start()):
+            continue
+        if kind == "act" and m.group(0).lower().startswith("fir") and _INTO_THE_AIR.match(sentence, m.end()) \
+                and _CELEBRATION.search(sentence):
             continue
         first = m.group(0).split()[0].lower()
         # "were advancing", "is shelling": a progressive, never a passive ("were being shelled" is one)
