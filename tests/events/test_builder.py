@@ -589,3 +589,48 @@ def test_it_said_stands_for_a_party_that_opened_the_sentence_before(entities):
                            ("ACTOR", "gunman"), ("WEAPON", "explosive vest")])
     recs = build_records(text, ents, "2024-05-08", keep_bare=False)
     assert [(r.sentence.text.split()[0], r.modality) for r in recs] == [("The", "claimed"), ("It", "claimed")]
+
+
+@pytest.mark.parametrize("text, spans, second", [
+    ("Militia gunners shelled army posts near Tamo in response to drone strikes on Bela.",
+     [("ACTOR", "Militia"), ("ACTOR", "army"), ("LOCATION", "Tamo"), ("LOCATION", "Bela")], "drone strikes"),
+    ("The Northern Front fired rockets at a border post on Friday, saying it was avenging an air raid on Kefa.",
+     [("ACTOR", "Northern Front"), ("DATE", "Friday"), ("LOCATION", "Kefa")], "air raid"),
+])
+def test_the_act_an_act_answered_is_an_act_of_its_own(entities, text, spans, second):
+    # ANNOTATION.md section 9, round 13 (nouns3): "X did A in response to attacks on Y": two records
+    recs = build_records(text, entities(text, spans), "2024-05-08", keep_bare=False)
+    assert [r.trigger.text for r in recs][1:] == [second]
+    assert len(recs) == 2
+    # the answer's own sides stay with the answer
+    assert not any(a.role == "initiator" for a in recs[1].actors)
+
+
+def test_an_act_answered_that_was_told_before_opens_no_record(entities):
+    text = "Militia gunners shelled army posts near Tamo in response to the strikes."
+    ents = entities(text, [("ACTOR", "Militia"), ("ACTOR", "army"), ("LOCATION", "Tamo")])
+    assert [r.trigger.text for r in build_records(text, ents, "2024-05-08", keep_bare=False)] == ["shelled"]
+
+
+def test_the_answered_acts_date_does_not_date_the_next_sentence(entities):
+    text = ("The Northern Front fired rockets at a border post on Friday, saying it was avenging an air raid on "
+            "Kefa on May 1. Later the border guards shelled Dorva.")
+    ents = entities(text, [("ACTOR", "Northern Front"), ("DATE", "Friday"), ("LOCATION", "Kefa"),
+                           ("DATE", "May 1"), ("ACTOR", "border guards"), ("LOCATION", "Dorva")])
+    recs = build_records(text, ents, "2024-05-08", keep_bare=False)
+    assert [r.date.value for r in recs] == ["2024-05-03", "2024-05-01", "2024-05-03"]
+
+
+@pytest.mark.parametrize("text, fight", [
+    ("On Monday the Lake Brigade captured Ruzo after a three-day assault.", "assault"),
+    ("On Sunday the militia shelled Tamo, and on Monday the Lake Brigade captured Ruzo after an hours-long "
+     "battle near the mill.", "battle"),
+])
+def test_a_fight_told_by_how_long_it_lasted_before_the_act(entities, text, fight):
+    # ANNOTATION.md section 9, round 13 (nouns3): a record of its own, led by the act's initiators, on its day
+    ents = entities(text, [("ACTOR", "Lake Brigade"), ("LOCATION", "Ruzo"), ("DATE", "Monday")]
+                    + ([("DATE", "Sunday"), ("ACTOR", "militia")] if "Sunday" in text else []))
+    recs = build_records(text, ents, "2024-05-08", keep_bare=False)
+    assert recs[-1].trigger.text == fight
+    assert [(a.text, a.role) for a in recs[-1].actors] == [("Lake Brigade", "initiator")]
+    assert recs[-1].date.value == recs[-2].date.value == "2024-05-06"

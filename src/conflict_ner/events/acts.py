@@ -34,7 +34,16 @@ _ACT_BREAK = re.compile(rf";|,\s+and\b|\b(?:{SUBORDINATORS})\b|{_AS_CLAUSE}", re
 # town", "said the attack was repelled and that several attackers had been captured"): a clause of its own.
 _AND_SAID = r"\band\s+(?:(?:said|says|added|adds|claimed|claims|insisted|stated|suggested)(?:\s+that)?|that)\b"
 _SAID_BREAK = re.compile(rf",?\s*{_AND_SAID}", re.I)
-_ACT_OR_AND_BREAK = re.compile(rf";|,\s+and\b|{_AND_SAID}|\band\b|\b(?:{SUBORDINATORS})\b|{_AS_CLAUSE}", re.I)
+# A later act named by a noun, told as what the first act answered ("shelled the base in response to rocket fire on
+# X", "saying it was avenging a drone attack on Y": not "in response to the attack", one told before) or what it came
+# after ("took the town after a three-day assault"): a clause of its own, whose act noun opens an act.
+# A fight told by how long it lasted before the act ("after a three-day assault", "after an hours-long battle")
+LASTING_BEFORE = r"\bafter\s+(?:an?\s+)?\w+-(?:day|hour|week|month|long)\b"
+_OWN_NOUN_OPENER = (r"\b(?:in\s+(?:response|retaliation|reprisal|revenge)\s+(?:to|for)|avenging)"
+                    r"(?!\s+(?:the|this|that|these|those|its|their|his|her|our|such)\b)|" + LASTING_BEFORE)
+_OWN_NOUN = re.compile(_OWN_NOUN_OPENER, re.I)
+_ACT_OR_AND_BREAK = re.compile(
+    rf";|,\s+and\b|{_AND_SAID}|\band\b|{_OWN_NOUN_OPENER}|\b(?:{SUBORDINATORS})\b|{_AS_CLAUSE}", re.I)
 # Between a later act's clause break and its verb when the clause has no subject of its own: ", and
 # had shelled", ", and were firing", "and then stormed" (auxiliaries and adverbs only).
 NO_SUBJECT_GAP = re.compile(r"\s*(?:(?:had|has|have|was|were|is|are|then|also|later|subsequently|"
@@ -64,6 +73,7 @@ class Act(NamedTuple):
     joined: bool = False  # cut from the act before at an "and" with no comma (:func:`_and_breaks`)
     blames: bool = False  # "... and blamed X": the blame of the act before, an act of its own (:func:`_blame_act`)
     report: bool = False  # opened by "and said" / "and that": a report of its own (:data:`_AND_SAID`)
+    background: bool = False  # what the act before answered or came after (:data:`_OWN_NOUN_OPENER`)
 
 
 # The other side's answer to an act the sentence reports, in a clause of its own at the end:
@@ -150,9 +160,11 @@ def _clause_acts(sentence: Sentence, main: list[Trigger], whole: Act, words: Seq
         first = None
         # a report of its own ("and that 21 civilians died in air raids") names its act by a noun too
         report = i > 0 and _SAID_BREAK.match(sentence.text, breaks.starts[i - 1]) is not None
+        # ... and so does a noun after an answer or a lasting fight (:data:`_OWN_NOUN_OPENER`)
+        named = report or i > 0 and _OWN_NOUN.fullmatch(breaks.texts[i - 1]) is not None
         while k < len(main) and main[k].start < hi:
             # a noun after the first act mostly refers back ("after the first strike", "since the invasion")
-            if first is None and main[k].start >= lo and (not acts or main[k].kind != "noun" or report):
+            if first is None and main[k].start >= lo and (not acts or main[k].kind != "noun" or named):
                 first = main[k]
             k += 1
         stop = main[k].start if k < len(main) else len(sentence.text)
@@ -173,7 +185,8 @@ def _clause_acts(sentence: Sentence, main: list[Trigger], whole: Act, words: Seq
             hi = breaks.starts[acts[k + 1][0] - 1]
         joined = k > 0 and breaks.texts[i - 1][:3].lower() == "and"
         report = k > 0 and _SAID_BREAK.match(sentence.text, breaks.starts[i - 1]) is not None
-        out.append(Act(trigger, lo, hi, joined=joined, report=report))
+        background = k > 0 and _OWN_NOUN.fullmatch(breaks.texts[i - 1]) is not None
+        out.append(Act(trigger, lo, hi, joined=joined, report=report, background=background))
     return out
 
 
