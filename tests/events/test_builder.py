@@ -634,3 +634,15 @@ def test_a_fight_told_by_how_long_it_lasted_before_the_act(entities, text, fight
     assert recs[-1].trigger.text == fight
     assert [(a.text, a.role) for a in recs[-1].actors] == [("Lake Brigade", "initiator")]
     assert recs[-1].date.value == recs[-2].date.value == "2024-05-06"
+
+
+@pytest.mark.parametrize("helped", ["with the help of", "backed by", "under the cover of"])
+def test_the_strikes_that_helped_an_act_are_an_act_of_their_own(entities, helped):
+    # ANNOTATION.md section 9, round 13 (nouns3): the strikes' side goes to the strikes, not to the entry
+    text = f"Militia fighters entered the Tamo district on Monday {helped} allied air strikes by the Northern Command."
+    ents = entities(text, [("ACTOR", "Militia fighters"), ("LOCATION", "Tamo"), ("DATE", "Monday"),
+                           ("ACTOR", "Northern Command")])
+    recs = build_records(text, ents, "2024-05-08", keep_bare=False)
+    assert [(r.trigger.text, [(a.text, a.role) for a in r.actors]) for r in recs] == [
+        ("entered", [("Militia fighters", "initiator")]), ("air strikes", [("Northern Command", "initiator")])]
+    assert recs[1].sub_event_type == "Air/drone strike"

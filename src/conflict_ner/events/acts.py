@@ -39,8 +39,12 @@ _SAID_BREAK = re.compile(rf",?\s*{_AND_SAID}", re.I)
 # after ("took the town after a three-day assault"): a clause of its own, whose act noun opens an act.
 # A fight told by how long it lasted before the act ("after a three-day assault", "after an hours-long battle")
 LASTING_BEFORE = r"\bafter\s+(?:an?\s+)?\w+-(?:day|hour|week|month|long)\b"
+# ... and the strikes that helped it ("entered the district with the help of air strikes by the coalition")
+_AIR_HELP = (r"\b(?:with\s+the\s+help\s+of|with\s+(?:the\s+)?support\s+(?:of|from)|under\s+(?:the\s+)?cover\s+of|"
+             r"(?:backed|supported)\s+by)(?=\s+(?:[\w-]+\s+){0,2}?(?:air\s?strikes|air\s+raids|drone\s+strikes|"
+             r"bombardment|shelling|artillery\s+fire)\b)")
 _OWN_NOUN_OPENER = (r"\b(?:in\s+(?:response|retaliation|reprisal|revenge)\s+(?:to|for)|avenging)"
-                    r"(?!\s+(?:the|this|that|these|those|its|their|his|her|our|such)\b)|" + LASTING_BEFORE)
+                    r"(?!\s+(?:the|this|that|these|those|its|their|his|her|our|such)\b)|" + LASTING_BEFORE + "|" + _AIR_HELP)
 _OWN_NOUN = re.compile(_OWN_NOUN_OPENER, re.I)
 _ACT_OR_AND_BREAK = re.compile(
     rf";|,\s+and\b|{_AND_SAID}|\band\b|{_OWN_NOUN_OPENER}|\b(?:{SUBORDINATORS})\b|{_AS_CLAUSE}", re.I)
@@ -161,7 +165,7 @@ def _clause_acts(sentence: Sentence, main: list[Trigger], whole: Act, words: Seq
         # a report of its own ("and that 21 civilians died in air raids") names its act by a noun too
         report = i > 0 and _SAID_BREAK.match(sentence.text, breaks.starts[i - 1]) is not None
         # ... and so does a noun after an answer or a lasting fight (:data:`_OWN_NOUN_OPENER`)
-        named = report or i > 0 and _OWN_NOUN.fullmatch(breaks.texts[i - 1]) is not None
+        named = report or i > 0 and _OWN_NOUN.match(sentence.text, breaks.starts[i - 1]) is not None
         while k < len(main) and main[k].start < hi:
             # a noun after the first act mostly refers back ("after the first strike", "since the invasion")
             if first is None and main[k].start >= lo and (not acts or main[k].kind != "noun" or named):
@@ -185,7 +189,7 @@ def _clause_acts(sentence: Sentence, main: list[Trigger], whole: Act, words: Seq
             hi = breaks.starts[acts[k + 1][0] - 1]
         joined = k > 0 and breaks.texts[i - 1][:3].lower() == "and"
         report = k > 0 and _SAID_BREAK.match(sentence.text, breaks.starts[i - 1]) is not None
-        background = k > 0 and _OWN_NOUN.fullmatch(breaks.texts[i - 1]) is not None
+        background = k > 0 and _OWN_NOUN.match(sentence.text, breaks.starts[i - 1]) is not None
         out.append(Act(trigger, lo, hi, joined=joined, report=report, background=background))
     return out
 
