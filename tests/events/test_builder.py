@@ -646,3 +646,14 @@ def test_the_strikes_that_helped_an_act_are_an_act_of_their_own(entities, helped
     assert [(r.trigger.text, [(a.text, a.role) for a in r.actors]) for r in recs] == [
         ("entered", [("Militia fighters", "initiator")]), ("air strikes", [("Northern Command", "initiator")])]
     assert recs[1].sub_event_type == "Air/drone strike"
+
+
+@pytest.mark.parametrize("text", [
+    "The Lake Brigade said its fighters had destroyed two tanks in a counterattack near Tamo.",
+    "The Lake Brigade launched a counterattack near Tamo on Monday, backed by mortars, rockets and allied air strikes.",
+])
+def test_a_counterattack_names_its_act(entities, text):
+    # ANNOTATION.md section 9, round 13 (nouns3): one word, as "counter-offensive" and "counter-attack" were
+    spans = [("ACTOR", "Lake Brigade"), ("LOCATION", "Tamo")] + ([("DATE", "Monday")] if "Monday" in text else [])
+    recs = build_records(text, entities(text, spans), "2024-05-08", keep_bare=False)
+    assert [(r.trigger.text, r.sub_event_type) for r in recs] == [("counterattack", "Armed clash")]
