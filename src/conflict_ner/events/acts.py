@@ -153,9 +153,22 @@ def sentence_acts(sentence: Sentence, entity_spans: Sequence[tuple[int, int]] = 
         sentence, _coordinated(sentence.text, _clause_acts(sentence, main, whole, words), main)))
 
 
+# A headline that lists acts by their nouns, with no stop at its end ("Front weekly: a failed assault on A, air strikes
+# on B"): each item between commas is an act of its own ("1,200" is no item).
+_HEADLINE_ITEM = re.compile(rf",(?!\d)(?!\s*(?:and|or)\b)|{_ACT_OR_AND_BREAK.pattern}", re.I)
+
+
+def _headline_list(text: str, main: Sequence[Trigger]) -> bool:
+    """Whether the sentence is a headline whose act words are all nouns (:data:`_HEADLINE_ITEM`), none a participle
+    (``shelling``) nor a verb done."""
+    return not re.search(r"[.!?\"\u201d\u2019')\]]\s*$", text) and "\n" not in text.strip() \
+        and all(_noun_form(text, t) and not t.realized for t in main)
+
+
 def _clause_acts(sentence: Sentence, main: list[Trigger], whole: Act, words: Sequence[Trigger] = ()) -> list[Act]:
     """The acts of a sentence with two act words or more: one per clause that holds one."""
-    breaks = _and_breaks(Breaks(_ACT_OR_AND_BREAK, sentence.text), sentence.text, main)
+    headline = _headline_list(sentence.text, main)
+    breaks = _and_breaks(Breaks(_HEADLINE_ITEM if headline else _ACT_OR_AND_BREAK, sentence.text), sentence.text, main)
     pieces = breaks.pieces()
     # the pieces that hold an act word, with the first such word
     acts: list[tuple[int, Trigger]] = []
@@ -165,7 +178,7 @@ def _clause_acts(sentence: Sentence, main: list[Trigger], whole: Act, words: Seq
         # a report of its own ("and that 21 civilians died in air raids") names its act by a noun too
         report = i > 0 and _SAID_BREAK.match(sentence.text, breaks.starts[i - 1]) is not None
         # ... and so does a noun after an answer or a lasting fight (:data:`_OWN_NOUN_OPENER`)
-        named = report or i > 0 and _OWN_NOUN.match(sentence.text, breaks.starts[i - 1]) is not None
+        named = report or headline or i > 0 and _OWN_NOUN.match(sentence.text, breaks.starts[i - 1]) is not None
         while k < len(main) and main[k].start < hi:
             # a noun after the first act mostly refers back ("after the first strike", "since the invasion")
             if first is None and main[k].start >= lo and (not acts or main[k].kind != "noun" or named):
