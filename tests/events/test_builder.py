@@ -657,3 +657,11 @@ def test_a_counterattack_names_its_act(entities, text):
     spans = [("ACTOR", "Lake Brigade"), ("LOCATION", "Tamo")] + ([("DATE", "Monday")] if "Monday" in text else [])
     recs = build_records(text, entities(text, spans), "2024-05-08", keep_bare=False)
     assert [(r.trigger.text, r.sub_event_type) for r in recs] == [("counterattack", "Armed clash")]
+
+
+def test_the_act_answered_in_the_doers_own_words_is_claimed(entities):
+    # ANNOTATION.md section 9, round 13 (nouns3): ", saying it was avenging X": the doer's account of X
+    text = "The Northern Front fired rockets at a border post on Friday, saying it was avenging an air raid on Kefa."
+    ents = entities(text, [("ACTOR", "Northern Front"), ("DATE", "Friday"), ("LOCATION", "Kefa")])
+    recs = build_records(text, ents, "2024-05-08", keep_bare=False)
+    assert [(r.trigger.text, r.modality) for r in recs] == [("fired", "asserted"), ("air raid", "claimed")]

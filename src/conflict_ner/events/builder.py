@@ -166,6 +166,8 @@ def _records(text: str, sentence: Sentence, ents: list[Entity], dates: DateCarry
             sentence, act_source.text if act_source else None, party_document,
             act=(act.trigger.start, act.trigger.end) if act.trigger else None, previous=speaker,
             since=act.start if act.report or act.blames else 0)
+        if act.background and mode == "asserted" and _SAYING_BEFORE.search(sentence.text, 0, act.start):
+            mode = "claimed"  # "fired at a post, saying it was avenging an air raid on X": the doer's own account
         if not keep_bare and _only_possible(sentence, own_counts[i], mode):
             continue
         if not keep_bare and not own_counts[i] and not (act_dates or borrowed) and places_told_act(sentence.text):
@@ -363,6 +365,8 @@ def _fought_before(sentence: Sentence, acts: Sequence[Act], own_actors: list[lis
     return out
 
 
+# A participle that reports the doer's words, in the clause that opens the act answered ("..., saying it was avenging")
+_SAYING_BEFORE = re.compile(r",\s+(?:saying|claiming|insisting|adding|stating)\b[^,;.:]*$", re.I)
 _LASTING_BEFORE = re.compile(LASTING_BEFORE + r"\s*$", re.I)
 
 
