@@ -290,3 +290,15 @@ def test_a_side_that_lost_a_place_suffered_its_capture(entities, text, spans, su
     assert [r.sub_event_type for r in recs] == [sub_event_type]
     assert recs[0].trigger.text in ("lost", "losing")
     assert [a.role for a in recs[0].actors] == ["target"]
+
+
+def test_a_headline_that_lists_acts_by_their_nouns_has_one_act_per_item():
+    # ANNOTATION.md section 9, round 13 (nouns3): no stop at the end, every act word a noun
+    s = Sentence("Northern front weekly: a third failed assault on Tamo, air strikes on the Bela road")
+    assert [s.text[a.trigger.start:a.trigger.end] for a in sentence_acts(s)] == ["assault", "air strikes"]
+    # a sentence told with a stop keeps reading a later noun as the earlier act's
+    s = Sentence("Rebels ended a third failed assault on Tamo, after air strikes on the Bela road.")
+    assert len(sentence_acts(s)) == 1
+    # a headline with a verb keeps its clauses ("as")
+    s = Sentence("Army takes Tamo as air strikes pound Bela, monitors say")
+    assert [s.text[a.trigger.start:a.trigger.end] for a in sentence_acts(s)] == ["takes", "air strikes"]

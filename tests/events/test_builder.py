@@ -589,3 +589,79 @@ def test_it_said_stands_for_a_party_that_opened_the_sentence_before(entities):
                            ("ACTOR", "gunman"), ("WEAPON", "explosive vest")])
     recs = build_records(text, ents, "2024-05-08", keep_bare=False)
     assert [(r.sentence.text.split()[0], r.modality) for r in recs] == [("The", "claimed"), ("It", "claimed")]
+
+
+@pytest.mark.parametrize("text, spans, second", [
+    ("Militia gunners shelled army posts near Tamo in response to drone strikes on Bela.",
+     [("ACTOR", "Militia"), ("ACTOR", "army"), ("LOCATION", "Tamo"), ("LOCATION", "Bela")], "drone strikes"),
+    ("The Northern Front fired rockets at a border post on Friday, saying it was avenging an air raid on Kefa.",
+     [("ACTOR", "Northern Front"), ("DATE", "Friday"), ("LOCATION", "Kefa")], "air raid"),
+])
+def test_the_act_an_act_answered_is_an_act_of_its_own(entities, text, spans, second):
+    # ANNOTATION.md section 9, round 13 (nouns3): "X did A in response to attacks on Y": two records
+    recs = build_records(text, entities(text, spans), "2024-05-08", keep_bare=False)
+    assert [r.trigger.text for r in recs][1:] == [second]
+    assert len(recs) == 2
+    # the answer's own sides stay with the answer
+    assert not any(a.role == "initiator" for a in recs[1].actors)
+
+
+def test_an_act_answered_that_was_told_before_opens_no_record(entities):
+    text = "Militia gunners shelled army posts near Tamo in response to the strikes."
+    ents = entities(text, [("ACTOR", "Militia"), ("ACTOR", "army"), ("LOCATION", "Tamo")])
+    assert [r.trigger.text for r in build_records(text, ents, "2024-05-08", keep_bare=False)] == ["shelled"]
+
+
+def test_the_answered_acts_date_does_not_date_the_next_sentence(entities):
+    text = ("The Northern Front fired rockets at a border post on Friday, saying it was avenging an air raid on "
+            "Kefa on May 1. Later the border guards shelled Dorva.")
+    ents = entities(text, [("ACTOR", "Northern Front"), ("DATE", "Friday"), ("LOCATION", "Kefa"),
+                           ("DATE", "May 1"), ("ACTOR", "border guards"), ("LOCATION", "Dorva")])
+    recs = build_records(text, ents, "2024-05-08", keep_bare=False)
+    assert [r.date.value for r in recs] == ["2024-05-03", "2024-05-01", "2024-05-03"]
+
+
+@pytest.mark.parametrize("text, fight", [
+    ("On Monday the Lake Brigade captured Ruzo after a three-day assault.", "assault"),
+    ("On Sunday the militia shelled Tamo, and on Monday the Lake Brigade captured Ruzo after an hours-long "
+     "battle near the mill.", "battle"),
+])
+def test_a_fight_told_by_how_long_it_lasted_before_the_act(entities, text, fight):
+    # ANNOTATION.md section 9, round 13 (nouns3): a record of its own, led by the act's initiators, on its day
+    ents = entities(text, [("ACTOR", "Lake Brigade"), ("LOCATION", "Ruzo"), ("DATE", "Monday")]
+                    + ([("DATE", "Sunday"), ("ACTOR", "militia")] if "Sunday" in text else []))
+    recs = build_records(text, ents, "2024-05-08", keep_bare=False)
+    assert recs[-1].trigger.text == fight
+    assert [(a.text, a.role) for a in recs[-1].actors] == [("Lake Brigade", "initiator")]
+    assert recs[-1].date.value == recs[-2].date.value == "2024-05-06"
+
+
+@pytest.mark.parametrize("helped", ["with the help of", "backed by", "under the cover of"])
+def test_the_strikes_that_helped_an_act_are_an_act_of_their_own(entities, helped):
+    # ANNOTATION.md section 9, round 13 (nouns3): the strikes' side goes to the strikes, not to the entry
+    text = f"Militia fighters entered the Tamo district on Monday {helped} allied air strikes by the Northern Command."
+    ents = entities(text, [("ACTOR", "Militia fighters"), ("LOCATION", "Tamo"), ("DATE", "Monday"),
+                           ("ACTOR", "Northern Command")])
+    recs = build_records(text, ents, "2024-05-08", keep_bare=False)
+    assert [(r.trigger.text, [(a.text, a.role) for a in r.actors]) for r in recs] == [
+        ("entered", [("Militia fighters", "initiator")]), ("air strikes", [("Northern Command", "initiator")])]
+    assert recs[1].sub_event_type == "Air/drone strike"
+
+
+@pytest.mark.parametrize("text", [
+    "The Lake Brigade said its fighters had destroyed two tanks in a counterattack near Tamo.",
+    "The Lake Brigade launched a counterattack near Tamo on Monday, backed by mortars, rockets and allied air strikes.",
+])
+def test_a_counterattack_names_its_act(entities, text):
+    # ANNOTATION.md section 9, round 13 (nouns3): one word, as "counter-offensive" and "counter-attack" were
+    spans = [("ACTOR", "Lake Brigade"), ("LOCATION", "Tamo")] + ([("DATE", "Monday")] if "Monday" in text else [])
+    recs = build_records(text, entities(text, spans), "2024-05-08", keep_bare=False)
+    assert [(r.trigger.text, r.sub_event_type) for r in recs] == [("counterattack", "Armed clash")]
+
+
+def test_the_act_answered_in_the_doers_own_words_is_claimed(entities):
+    # ANNOTATION.md section 9, round 13 (nouns3): ", saying it was avenging X": the doer's account of X
+    text = "The Northern Front fired rockets at a border post on Friday, saying it was avenging an air raid on Kefa."
+    ents = entities(text, [("ACTOR", "Northern Front"), ("DATE", "Friday"), ("LOCATION", "Kefa")])
+    recs = build_records(text, ents, "2024-05-08", keep_bare=False)
+    assert [(r.trigger.text, r.modality) for r in recs] == [("fired", "asserted"), ("air raid", "claimed")]

@@ -34,7 +34,20 @@ _ACT_BREAK = re.compile(rf";|,\s+and\b|\b(?:{SUBORDINATORS})\b|{_AS_CLAUSE}", re
 # town", "said the attack was repelled and that several attackers had been captured"): a clause of its own.
 _AND_SAID = r"\band\s+(?:(?:said|says|added|adds|claimed|claims|insisted|stated|suggested)(?:\s+that)?|that)\b"
 _SAID_BREAK = re.compile(rf",?\s*{_AND_SAID}", re.I)
-_ACT_OR_AND_BREAK = re.compile(rf";|,\s+and\b|{_AND_SAID}|\band\b|\b(?:{SUBORDINATORS})\b|{_AS_CLAUSE}", re.I)
+# A later act named by a noun, told as what the first act answered ("shelled the base in response to rocket fire on
+# X", "saying it was avenging a drone attack on Y": not "in response to the attack", one told before) or what it came
+# after ("took the town after a three-day assault"): a clause of its own, whose act noun opens an act.
+# A fight told by how long it lasted before the act ("after a three-day assault", "after an hours-long battle")
+LASTING_BEFORE = r"\bafter\s+(?:an?\s+)?\w+-(?:day|hour|week|month|long)\b"
+# ... and the strikes that helped it ("entered the district with the help of air strikes by the coalition")
+_AIR_HELP = (r"\b(?:with\s+the\s+help\s+of|with\s+(?:the\s+)?support\s+(?:of|from)|under\s+(?:the\s+)?cover\s+of|"
+             r"(?:backed|supported)\s+by)(?=\s+(?:[\w-]+\s+){0,2}?(?:air\s?strikes|air\s+raids|drone\s+strikes|"
+             r"bombardment|shelling|artillery\s+fire)\b)")
+_OWN_NOUN_OPENER = (r"\b(?:in\s+(?:response|retaliation|reprisal|revenge)\s+(?:to|for)|avenging)"
+                    r"(?!\s+(?:the|this|that|these|those|its|their|his|her|our|such)\b)|" + LASTING_BEFORE + "|" + _AIR_HELP)
+_OWN_NOUN = re.compile(_OWN_NOUN_OPENER, re.I)
+_ACT_OR_AND_BREAK = re.compile(
+    rf";|,\s+and\b|{_AND_SAID}|\band\b|{_OWN_NOUN_OPENER}|\b(?:{SUBORDINATORS})\b|{_AS_CLAUSE}", re.I)
 # Between a later act's clause break and its verb when the clause has no subject of its own: ", and
 # had shelled", ", and were firing", "and then stormed" (auxiliaries and adverbs only).
 NO_SUBJECT_GAP = re.compile(r"\s*(?:(?:had|has|have|was|were|is|are|then|also|later|subsequently|"
@@ -64,6 +77,7 @@ class Act(NamedTuple):
     joined: bool = False  # cut from the act before at an "and" with no comma (:func:`_and_breaks`)
     blames: bool = False  # "... and blamed X": the blame of the act before, an act of its own (:func:`_blame_act`)
     report: bool = False  # opened by "and said" / "and that": a report of its own (:data:`_AND_SAID`)
+    background: bool = False  # what the act before answered or came after (:data:`_OWN_NOUN_OPENER`)
 
 
 # The other side's answer to an act the sentence reports, in a clause of its own at the end:
@@ -139,9 +153,22 @@ def sentence_acts(sentence: Sentence, entity_spans: Sequence[tuple[int, int]] = 
         sentence, _coordinated(sentence.text, _clause_acts(sentence, main, whole, words), main)))
 
 
+# A headline that lists acts by their nouns, with no stop at its end ("Front weekly: a failed assault on A, air strikes
+# on B"): each item between commas is an act of its own ("1,200" is no item).
+_HEADLINE_ITEM = re.compile(rf",(?!\d)(?!\s*(?:and|or)\b)|{_ACT_OR_AND_BREAK.pattern}", re.I)
+
+
+def _headline_list(text: str, main: Sequence[Trigger]) -> bool:
+    """Whether the sentence is a headline whose act words are all nouns (:data:`_HEADLINE_ITEM`), none a participle
+    (``shelling``) nor a verb done."""
+    return not re.search(r"[.!?\"\u201d\u2019')\]]\s*$", text) and "\n" not in text.strip() \
+        and all(_noun_form(text, t) and not t.realized for t in main)
+
+
 def _clause_acts(sentence: Sentence, main: list[Trigger], whole: Act, words: Sequence[Trigger] = ()) -> list[Act]:
     """The acts of a sentence with two act words or more: one per clause that holds one."""
-    breaks = _and_breaks(Breaks(_ACT_OR_AND_BREAK, sentence.text), sentence.text, main)
+    headline = _headline_list(sentence.text, main)
+    breaks = _and_breaks(Breaks(_HEADLINE_ITEM if headline else _ACT_OR_AND_BREAK, sentence.text), sentence.text, main)
     pieces = breaks.pieces()
     # the pieces that hold an act word, with the first such word
     acts: list[tuple[int, Trigger]] = []
@@ -150,9 +177,11 @@ def _clause_acts(sentence: Sentence, main: list[Trigger], whole: Act, words: Seq
         first = None
         # a report of its own ("and that 21 civilians died in air raids") names its act by a noun too
         report = i > 0 and _SAID_BREAK.match(sentence.text, breaks.starts[i - 1]) is not None
+        # ... and so does a noun after an answer or a lasting fight (:data:`_OWN_NOUN_OPENER`)
+        named = report or headline or i > 0 and _OWN_NOUN.match(sentence.text, breaks.starts[i - 1]) is not None
         while k < len(main) and main[k].start < hi:
             # a noun after the first act mostly refers back ("after the first strike", "since the invasion")
-            if first is None and main[k].start >= lo and (not acts or main[k].kind != "noun" or report):
+            if first is None and main[k].start >= lo and (not acts or main[k].kind != "noun" or named):
                 first = main[k]
             k += 1
         stop = main[k].start if k < len(main) else len(sentence.text)
@@ -173,7 +202,8 @@ def _clause_acts(sentence: Sentence, main: list[Trigger], whole: Act, words: Seq
             hi = breaks.starts[acts[k + 1][0] - 1]
         joined = k > 0 and breaks.texts[i - 1][:3].lower() == "and"
         report = k > 0 and _SAID_BREAK.match(sentence.text, breaks.starts[i - 1]) is not None
-        out.append(Act(trigger, lo, hi, joined=joined, report=report))
+        background = k > 0 and _OWN_NOUN.match(sentence.text, breaks.starts[i - 1]) is not None
+        out.append(Act(trigger, lo, hi, joined=joined, report=report, background=background))
     return out
 
 

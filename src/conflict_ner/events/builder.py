@@ -17,7 +17,7 @@ from dataclasses import replace
 from datetime import date
 
 from conflict_ner.errors import DataError
-from conflict_ner.events.acts import NO_SUBJECT_GAP, Act, competing_figures, sentence_acts
+from conflict_ner.events.acts import LASTING_BEFORE, NO_SUBJECT_GAP, Act, competing_figures, sentence_acts
 from conflict_ner.events.attribution import attribution
 from conflict_ner.events.counts import count_refs
 from conflict_ner.events.date_carry import CarryMode, DateCarry
@@ -141,7 +141,8 @@ def _records(text: str, sentence: Sentence, ents: list[Entity], dates: DateCarry
         return parts
 
     own_ents, own_actors, own_counts = split(ents), split(actors), split(counts)
-    own_actors = _fought_before(sentence, acts, _shared_subjects(sentence, acts, own_actors))
+    own_actors = _lasting_fight(sentence, acts, _fought_before(sentence, acts, _shared_subjects(sentence, acts,
+                                                                                                 own_actors)))
     # acts told in one stretch ("air strikes and shelling"): each is typed without the others' words
     told_with: dict[int, list] = {}
     for a in acts:
@@ -156,11 +157,17 @@ def _records(text: str, sentence: Sentence, ents: list[Entity], dates: DateCarry
         # an act without a DATE in its stretch takes the sentence's ("shelled A on Monday
         # as rebels ambushed B": both Monday)
         borrowed = [] if act_dates else by_label["DATE"]
+        if not act_dates and act.background and i > 0:
+            # what the act before answered or came after is told on its day ("on Monday the factions took the
+            # town after an hours-long battle"), not on the sentence's first
+            borrowed = [e for e in own_ents[i - 1] if e.label == "DATE"] or borrowed
         # each act its own modality: a denial after one act's word denies another act
         mode = "negated" if act.negates else modality(
             sentence, act_source.text if act_source else None, party_document,
             act=(act.trigger.start, act.trigger.end) if act.trigger else None, previous=speaker,
             since=act.start if act.report or act.blames else 0)
+        if act.background and mode == "asserted" and _SAYING_BEFORE.search(sentence.text, 0, act.start):
+            mode = "claimed"  # "fired at a post, saying it was avenging an air raid on X": the doer's own account
         if not keep_bare and _only_possible(sentence, own_counts[i], mode):
             continue
         if not keep_bare and not own_counts[i] and not (act_dates or borrowed) and places_told_act(sentence.text):
@@ -182,11 +189,15 @@ def _records(text: str, sentence: Sentence, ents: list[Entity], dates: DateCarry
         if not keep_bare and _support_alleged(sentence, act):
             continue  # "accused X of arming the rebels, which X denies": support to a side, no act of violence
         if not keep_bare and not own_counts[i] and not (act_dates or borrowed) and act is not stance \
-                and _named_only(sentence, act, own_ents[i]):
+                and not _lasted(sentence, act) and _named_only(sentence, act, own_ents[i]):
             continue  # "Turkey remained silent throughout the fighting": the act named, nothing reported of it
         others = [t for t in told_with[act.start] if t is not None and t is not act.trigger]
+        # what the act before answered or came after ("avenging a drone attack on August 25") dates no later sentence
+        carried = dates.state() if act.background else None
         rec = _record(text, sentence, act, own_ents[i] + borrowed, own_actors[i], own_counts[i],
                       act_dates or borrowed, act_source, mode, dates, published, doc_id, certainty, others)
+        if carried is not None:
+            dates.restore(carried)
         if act.negates and i - 1 in made:
             rec = _denial(sentence, act, rec, made[i - 1])
         elif act.blames and i - 1 in made:
@@ -351,6 +362,42 @@ def _fought_before(sentence: Sentence, acts: Sequence[Act], own_actors: list[lis
             continue
         have = {a.text.lower() for a in out[i - 1]}
         out[i - 1] = out[i - 1] + [replace(a, role="target") for a in fought if a.text.lower() not in have]
+    return out
+
+
+# A participle that reports the doer's words, in the clause that opens the act answered ("..., saying it was avenging")
+_SAYING_BEFORE = re.compile(r",\s+(?:saying|claiming|insisting|adding|stating)\b[^,;.:]*$", re.I)
+_LASTING_BEFORE = re.compile(LASTING_BEFORE + r"\s*$", re.I)
+
+
+def _lasted(sentence: Sentence, act: Act) -> bool:
+    """Whether the act is a fight told by how long it lasted before the act it led to (``seized the town after a
+    three-day assault``: :data:`.acts.LASTING_BEFORE`)."""
+    return act.background and act.trigger is not None and bool(
+        _LASTING_BEFORE.search(sentence.text, max(0, act.start - 40), act.start))
+
+
+def _lasting_fight(sentence: Sentence, acts: Sequence[Act], own_actors: list[list]) -> list[list]:
+    """``own_actors`` with the initiators of an act given to the fight told after it by how long it lasted
+    (``Army units seized the town after a three-day assault``: the army led the assault, ``initiator``; section 9: an
+    entity may appear in several records). A fight that names its own sides keeps them.
+
+    >>> from conflict_ner.records import ActorRef
+    >>> s = Sentence("Army units seized the town after a three-day assault.")
+    >>> acts = sentence_acts(s)
+    >>> army = ActorRef("Army units", 0, 10, "initiator")
+    >>> [[a.text for a in part] for part in _lasting_fight(s, acts, [[army], []])]
+    [['Army units'], ['Army units']]
+    """
+    out = [list(part) for part in own_actors]
+    for i in range(1, len(acts)):
+        act, before = acts[i], acts[i - 1]
+        b = before.trigger
+        if b is None or act.start == before.start or not _lasted(sentence, act) or any(
+                a.role == "initiator" for a in out[i]):
+            continue
+        doers = [a for a in out[i - 1] if a.role == "initiator" and a.start - sentence.start < b.start]
+        out[i] = doers + out[i]
     return out
 
 

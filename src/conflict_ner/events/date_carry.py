@@ -60,6 +60,14 @@ class DateCarry:
         """A blank line was crossed."""
         self._paragraph_first = None
 
+    def state(self) -> dict:
+        """What the carry holds now, for :meth:`restore`: a background act's date dates its own record only."""
+        return dict(self.__dict__)
+
+    def restore(self, state: dict) -> None:
+        """Go back to a :meth:`state`."""
+        self.__dict__.update(state)
+
     def record(self, when: EventDate) -> None:
         """A record of the current sentence was dated ``when`` (from an act DATE or carried)."""
         if when.value is None or when.text is None:

@@ -125,7 +125,7 @@ VICTIM_VERBS = (r"died|dies|dying|die|perished|fled|flee(?:ing|s)?|lost their li
 ACT_NOUNS = (
     # a place's fall named by its noun ("the fall of Saraqib", "the fall of Laukkai to the MNDAA")
     r"fall(?= of (?:the )?(?:town of |city of )?(?-i:[A-Z]))|"
-    r"air ?strikes?|air raids?|drone strikes?|offensives?|counter-?offensives?|bombardments?|explosions?|blasts?|"
+    r"air ?strikes?|air raids?|drone strikes?|offensives?|counter-?offensives?|counterattacks?|bombardments?|explosions?|blasts?|"
     r"gunfire|gunfights?|firefights?|killings?|executions?|abductions?|kidnappings?|hostilities|incursions?|"
     r"invasion|siege|military operations?|casualties|death toll|massacres|shelling|ambushes|bombings"
 )
