@@ -10,13 +10,11 @@ import pytest
 from conflict_ner.actors import ActorResolver
 from conflict_ner.actors.place_country import default_place_country
 
+from tests.conftest import spans_of
+
 
 def names(text: str, *mentions: str, published: date | None = date(2017, 8, 20), **kwargs) -> list[str | None]:
-    spans, at = [], 0
-    for m in mentions:
-        start = text.index(m, at)
-        spans.append((start, start + len(m)))
-        at = start + len(m)
+    spans = spans_of(text, *mentions)
     places = kwargs.pop("places", ())
     return [i.canonical for i in ActorResolver(**kwargs).resolve(text, spans, published=published, places=places)]
 

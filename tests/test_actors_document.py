@@ -14,15 +14,13 @@ from conflict_ner.actors.leave_out import leave_out_table, split_mentions, witho
 from conflict_ner.actors.table import default_table
 from conflict_ner.errors import DataError
 
+from tests.conftest import spans_of
+
 CORPUS = Path(__file__).parent.parent / "training" / "corpus"
 
 
 def names(text: str, *mentions: str, published: date | None = date(2017, 8, 20)) -> list[str | None]:
-    spans, at = [], 0
-    for m in mentions:
-        start = text.index(m, at)
-        spans.append((start, start + len(m)))
-        at = start + len(m)
+    spans = spans_of(text, *mentions)
     return [i.canonical for i in ActorResolver().resolve(text, spans, published=published)]
 
 

@@ -11,14 +11,12 @@ from conflict_ner.actors import ActorResolver
 from conflict_ner.actors.leave_out import without_held_out
 from conflict_ner.actors.table import ActorTable, default_table
 
+from tests.conftest import spans_of
+
 
 def names(text: str, *mentions: str, published: date | None = date(2022, 6, 1), table=None,
           places=None) -> list[str | None]:
-    spans, at = [], 0
-    for m in mentions:
-        start = text.index(m, at)
-        spans.append((start, start + len(m)))
-        at = start + len(m)
+    spans = spans_of(text, *mentions)
     return [i.canonical for i in ActorResolver(table).resolve(text, spans, published=published, places=places)]
 
 
