@@ -357,3 +357,12 @@ def test_an_air_force_that_reports_missiles_names_no_air_means():
     assert kind("The air force said four cruise missiles struck the port overnight.") == \
         "Shelling/artillery/missile attack"
     assert kind("Air force jets fired missiles at the convoy.") == "Air/drone strike"
+
+
+def test_aircraft_destroyed_with_a_two_word_name_and_mines_cleared_are_disrupted_use():
+    # a country and a model before the aircraft ("two Syrian Su-24 warplanes") still name what was stopped
+    assert kind("Air defence units said they had destroyed two enemy Su-25 warplanes near the coast.") == \
+        "Disrupted weapons use"
+    # mines cleared from a road: their use prevented, not a fight for the road
+    assert kind("Engineers cleared mines from the main road south of the town on Friday.") == "Disrupted weapons use"
+    assert kind("Sappers were clearing landmines in the fields east of the river.") == "Disrupted weapons use"

@@ -140,8 +140,10 @@ CUES: dict[str, str] = {
     "fell_to": r"f(?:ell|alls?|allen)(?: (?:in)?to\b|(?! (?:back|silent|apart|short|ill|asleep|into|near|"
                r"sharply|by|from|under|below|behind|to)\b))",
     "disrupted": r"intercept\w*|shot down|shoot(?:s|ing)? down|downed|brought down|defus\w*|dismantl\w*|"
-                 r"destroyed (?:an? |one |two |three |\d+ )?(?:further |more |incoming |hostile )?(?:\w+ )?"
+                 r"destroyed (?:an? |one |two |three |\d+ )?(?:further |more |incoming |hostile )?(?:[\w-]+ ){0,2}?"
                  r"(?:drones?|warplanes?|missiles?|uavs?)(?! (?:on|at|in) the ground)|"
+                 # mines cleared from a road or a field: their use prevented (ACLED: demining)
+                 r"clear(?:ed|ing|s)? (?:\w+ ){0,2}?(?:land ?)?mines|de-?mining|mine[- ]clearing|"
                  r"thwart\w*|foil\w*|jammed|neutrali[sz]ed (?:an? |the )?(?:\w+ )?(?:drones?|missiles?|rockets?|"
                  r"bombs?|ieds?|explosives?)|weapons? (?:caches?|depots?)|arms (?:caches?|depots?)|"
                  rf"(?:seiz|confiscat|found|discover)\w* (?:\w+ ){{0,3}}(?:{_WEAPON_GOODS})",
