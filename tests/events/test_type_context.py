@@ -175,3 +175,20 @@ def test_the_learned_check_keeps_a_broken_siege_as_ground_taken():
     text = "The army captured the town of Hish on Tuesday."
     recs = build_records(text, [Entity("ACTOR", 4, 8, "army", 1.0)], "2024-05-08")
     assert [r.sub_event_type for r in settle_types(recs, model=SureOfAClash())] == ["Armed clash"]
+
+
+def test_the_learned_check_finds_no_excessive_force_where_nobody_was_hurt():
+    class SureOfExcessiveForce:
+        def best(self, feats):
+            return "Excessive force against protesters", 0.999
+
+    def types(text: str) -> list[str]:
+        return [r.sub_event_type for r in settle_types(build_records(text, [], "2024-05-08"),
+                                                       model=SureOfExcessiveForce())]
+
+    # tear gas and water cannon with nobody hurt: a protest met with intervention, whatever the model says
+    assert types("Riot police fired tear gas and water cannon at marchers near the bridge.") == \
+        ["Protest with intervention"]
+    # people shot or wounded: the model may still tell excessive force
+    assert types("Riot units fired on marchers near the bridge, wounding several of them.") == \
+        ["Excessive force against protesters"]
