@@ -366,3 +366,12 @@ def test_aircraft_destroyed_with_a_two_word_name_and_mines_cleared_are_disrupted
     # mines cleared from a road: their use prevented, not a fight for the road
     assert kind("Engineers cleared mines from the main road south of the town on Friday.") == "Disrupted weapons use"
     assert kind("Sappers were clearing landmines in the fields east of the river.") == "Disrupted weapons use"
+
+
+def test_cue_words_wrapped_over_a_line_break_still_match():
+    # hard-wrapped copy: the break between the cue's words reads as a space
+    assert kind("Militants later blew up the water pumping\nstation on the edge of the valley.") == \
+        "Looting/property destruction"
+    assert kind("Two children were killed when a roadside\nbomb went off near the school.") == \
+        "Remote explosive/landmine/IED"
+    assert sorted(find_cues("Police fired tear\ngas at the crowd of protesters.")) == ["intervention", "protest"]

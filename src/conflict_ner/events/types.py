@@ -219,9 +219,22 @@ def find_cues(text: str, weapons: Iterable[str] = ()) -> frozenset[str]:
     return frozenset(found)
 
 
+_BREAK = re.compile(r"[\t\n\r\f\v\u00a0]")
+
+
+def one_line(text: str) -> str:
+    """A hard-wrapped text with each line break (or tab, no-break space) read as a space, so that
+    cue words wrapped over a line still match; same length, so offsets hold.
+
+    >>> one_line("blew up the pumping\\nstation")
+    'blew up the pumping station'
+    """
+    return _BREAK.sub(" ", text)
+
+
 @lru_cache(maxsize=256)  # every record of a sentence asks again; a small cache keeps it to one document
 def _text_cues(text: str) -> frozenset[str]:
-    text = _RPG.sub("RPG", text)
+    text = _RPG.sub("RPG", one_line(text))
     folded = fold(text)
     found = {name for name, rx in _CUE_RES.items() if may_match(folded, _CUE_GATES[name]) and rx.search(text)}
     # people who flee and arrive move no armed group: their arrival is no change cue (as it is no trigger)
@@ -374,7 +387,7 @@ def decide(sentence: Sentence, actors: Sequence[ActorRef] = (), weapons: Sequenc
     >>> decide(Sentence("Three soldiers were killed.")).weak, decide(Sentence("Clashes erupted.")).weak
     (True, False)
     """
-    text = sentence.text
+    text = one_line(sentence.text)
     cues = find_cues(text, [w.text for w in weapons])
     victims = harmed(actors, counts)
     armed_target = any(_is_armed(v) for v in victims)
