@@ -205,5 +205,7 @@ def test_the_learned_check_keeps_an_act_of_named_air_strikes_from_a_battle():
     # the means named as air strikes decide the type (the rules' precedence), whatever the battle words
     assert types("The army began its push on Monday with airstrikes on rebel positions near the river.") == \
         ["Air/drone strike"]
+    assert types("The army began its push on Monday with air\nstrikes on rebel positions near the river.") == \
+        ["Air/drone strike"]
     # an air word that is no strike noun (jets, drones) leaves the model free
     assert types("Jets bombed rebel positions near the river on Monday.") == ["Armed clash"]
