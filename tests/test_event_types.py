@@ -375,3 +375,10 @@ def test_cue_words_wrapped_over_a_line_break_still_match():
     assert kind("Two children were killed when a roadside\nbomb went off near the school.") == \
         "Remote explosive/landmine/IED"
     assert sorted(find_cues("Police fired tear\ngas at the crowd of protesters.")) == ["intervention", "protest"]
+
+
+def test_supplies_dropped_from_the_air_are_no_strike():
+    assert kind("Cargo planes dropped food, water and medical supplies to the besieged garrison overnight.") == "Other"
+    assert kind("Helicopters began airdropping aid to the cut-off villages on Monday.") == "Other"
+    # bombs dropped are still a strike
+    assert kind("Helicopters dropped barrel bombs on the cut-off villages on Monday.") == "Air/drone strike"

@@ -167,6 +167,9 @@ CUES: dict[str, str] = {
               r"defect(?:ed|ion|ions|ors?)|merg(?:ed|er|ers)|split from|dissolv\w*|reinforcements?|"
               r"(?:re)?deploy(?:ed|ment|ments|s|ing)|mobili[sz]\w*|recruit\w*|curfew|state of emergency|martial law|"
               r"(?:troop|military) (?:build-?ups?|movements?)|formation of",
+    # supplies dropped from the air to a side: no strike (ACLED: Other)
+    "airdrop": r"air-?drop(?:s|ped|ping)? (?:of )?(?:[\w-]+ ){0,3}?(?:supplies|aid|food|ammunition|weapons|medicines?|"
+               r"provisions)|dropp(?:ed|ing) (?:[\w-]+,? (?:and )?){0,4}?(?:supplies|aid|food|provisions|medicines?)",
     "agreement": AGREEMENT_MADE + r"|cease-?fires?|truces?|peace (?:deals?|agreements?|accords?|treaty|talks)|(?:signed|reached|brokered|"
                  r"agreed (?:on|to)) (?:an? |the )?(?:\w+ )?(?:agreements?|deals?|accords?)|prisoner (?:exchanges?|"
                  r"swaps?)|exchange of prisoners|armistice|" + AGREED_TO,
@@ -419,6 +422,8 @@ def decide(sentence: Sentence, actors: Sequence[ActorRef] = (), weapons: Sequenc
         return _cue("Suicide bomb")
     if "disrupted" in cues and not casualties:
         return _cue("Disrupted weapons use")
+    if "airdrop" in cues and not casualties:
+        return _cue("Other")
     violent = bool(remote or cues & {"clash", "assault", "direct", "harm"} or casualties)
     if "peaceful" in cues and cues & {"territory", "transfer"} or "transfer" in cues and not violent:
         return _cue("Non-violent transfer of territory")
