@@ -382,3 +382,12 @@ def test_supplies_dropped_from_the_air_are_no_strike():
     assert kind("Helicopters began airdropping aid to the cut-off villages on Monday.") == "Other"
     # bombs dropped are still a strike
     assert kind("Helicopters dropped barrel bombs on the cut-off villages on Monday.") == "Air/drone strike"
+
+
+def test_an_airspace_closed_or_forces_on_their_way_are_a_change_of_activity():
+    assert kind("The navy said three of its frigates and two warships were on their way to the strait.") == \
+        "Change to group/activity"
+    assert kind("The military council closed the country's airspace on Monday.") == "Change to group/activity"
+    # people on their way somewhere who are hurt tell of another act
+    assert kind("Gunmen shot dead four traders who were on their way to the market.", [("traders", "target")]) != \
+        "Change to group/activity"

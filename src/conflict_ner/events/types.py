@@ -163,6 +163,9 @@ CUES: dict[str, str] = {
     "peaceful": r"without (?:a fight|a shot|resistance|fighting|bloodshed)|peaceful(?:ly)? (?:handover|transfer)|"
                 r"unopposed",
     "change": r"arriv(?:ed|ing)|massed|crossed into|" + FORCES_SENT + r"|"
+              # an airspace closed, forces on their way: a change of a side's activity, no strike
+              r"clos(?:ed|es|ing) (?:[\w'’-]+ ){0,2}?airspace|airspace (?:[\w-]+ ){0,5}?(?:was|were|is|had been) closed|"
+              r"(?:troops|forces|warships|ships|reinforcements|convoys?|units|vessels) (?:were|was|are|is) on (?:their|its) way to|"
               r"moved (?:\w+ ){0,3}(?:troops|forces|reinforcements|armou?red vehicles|tanks|convoys?)|"
               r"defect(?:ed|ion|ions|ors?)|merg(?:ed|er|ers)|split from|dissolv\w*|reinforcements?|"
               r"(?:re)?deploy(?:ed|ment|ments|s|ing)|mobili[sz]\w*|recruit\w*|curfew|state of emergency|martial law|"
