@@ -391,3 +391,11 @@ def test_an_airspace_closed_or_forces_on_their_way_are_a_change_of_activity():
     # people on their way somewhere who are hurt tell of another act
     assert kind("Gunmen shot dead four traders who were on their way to the market.", [("traders", "target")]) != \
         "Change to group/activity"
+
+
+def test_blasts_heard_with_bursts_of_gunfire_are_a_fight():
+    assert kind("Witnesses reported loud explosions and bursts of automatic gunfire near the barracks overnight.") == \
+        "Armed clash"
+    assert kind("A blast and heavy gunfire were heard near the airport before dawn.") == "Armed clash"
+    # a blast alone is still a bomb
+    assert kind("A loud blast was heard near the airport before dawn.") == "Remote explosive/landmine/IED"

@@ -101,7 +101,8 @@ CUES: dict[str, str] = {
     # face-to-face means: firearms and blades
     "direct": r"shot|shoot(?:s|ing|ings)?|gunned down|opened fire|gunfire|gunmen|gunshots?|stabb\w*|knif\w*|"
               r"machetes?|beat(?:en)? to death|hacked|behead\w*|execut(?:ed|es|ing|ion|ions)|massacre\w*|"
-              r"burn(?:ed|t) alive|guns?|rifles?|small arms|machine ?guns?|ak-47s?|kalashnikovs?|snipers?",
+              r"burn(?:ed|t) alive|guns?|rifles?|small arms|machine ?guns?|ak-47s?|kalashnikovs?|snipers?|"
+              r"automatic (?:weapons?|gunfire|fire)",
     # harm without a means
     "harm": r"kill(?:ed|ing|s)?|murder\w*|assassinat\w*|raid(?:ed|s)?|attack(?:ed|s|ing)?|"
             r"engag(?:ed|es|ing) (?:the |an? )?(?:\w+ )?(?:patrols?|troops|forces|soldiers|fighters|enemy|convoys?)",
@@ -468,6 +469,9 @@ def decide(sentence: Sentence, actors: Sequence[ActorRef] = (), weapons: Sequenc
         return _cue("Armed clash")
     if armed_target:  # soldiers among the dead: a fight, of a kind the words do not say
         return Decision(typed("Armed clash"), "armed")
+    # blasts heard with bursts of gunfire: the sound of a fight, not a bomb
+    if "blast" in cues and _GUNFIRE.search(text) and not civilians:
+        return _cue("Armed clash")
     if "blast" in cues:
         return _cue("Remote explosive/landmine/IED")
     if civilians:  # civilians killed by a named side: an attack, whatever was told before
@@ -514,6 +518,8 @@ def _missiles_fired(text: str) -> bool:
     return bool(m) and not _AIRCRAFT.search(text) and not _AIR_CUE.search(text, 0, m.start())
 
 
+_GUNFIRE = re.compile(r"\b(?:gunfire|gunshots|automatic (?:weapons?|gunfire|fire)|bursts of (?:[\w-]+ )?(?:gun)?fire|"
+                      r"exchanges? of fire|small arms fire)\b", re.I)
 _KILLING = re.compile(r"\b(?:kill(?:ed|ing|s)?|murder\w*|massacr\w*|execut(?:ed|ing)|shot dead)\b", re.I)
 # "nine men" may be fighters: only a word that names civilians makes the killing an attack
 _BARE_MEN = re.compile(r"^(?:[\w,-]+\s+)*?(?:men|males?)$", re.I)
