@@ -357,3 +357,45 @@ def test_an_air_force_that_reports_missiles_names_no_air_means():
     assert kind("The air force said four cruise missiles struck the port overnight.") == \
         "Shelling/artillery/missile attack"
     assert kind("Air force jets fired missiles at the convoy.") == "Air/drone strike"
+
+
+def test_aircraft_destroyed_with_a_two_word_name_and_mines_cleared_are_disrupted_use():
+    # a country and a model before the aircraft ("two Syrian Su-24 warplanes") still name what was stopped
+    assert kind("Air defence units said they had destroyed two enemy Su-25 warplanes near the coast.") == \
+        "Disrupted weapons use"
+    # mines cleared from a road: their use prevented, not a fight for the road
+    assert kind("Engineers cleared mines from the main road south of the town on Friday.") == "Disrupted weapons use"
+    assert kind("Sappers were clearing landmines in the fields east of the river.") == "Disrupted weapons use"
+
+
+def test_cue_words_wrapped_over_a_line_break_still_match():
+    # hard-wrapped copy: the break between the cue's words reads as a space
+    assert kind("Militants later blew up the water pumping\nstation on the edge of the valley.") == \
+        "Looting/property destruction"
+    assert kind("Two children were killed when a roadside\nbomb went off near the school.") == \
+        "Remote explosive/landmine/IED"
+    assert sorted(find_cues("Police fired tear\ngas at the crowd of protesters.")) == ["intervention", "protest"]
+
+
+def test_supplies_dropped_from_the_air_are_no_strike():
+    assert kind("Cargo planes dropped food, water and medical supplies to the besieged garrison overnight.") == "Other"
+    assert kind("Helicopters began airdropping aid to the cut-off villages on Monday.") == "Other"
+    # bombs dropped are still a strike
+    assert kind("Helicopters dropped barrel bombs on the cut-off villages on Monday.") == "Air/drone strike"
+
+
+def test_an_airspace_closed_or_forces_on_their_way_are_a_change_of_activity():
+    assert kind("The navy said three of its frigates and two warships were on their way to the strait.") == \
+        "Change to group/activity"
+    assert kind("The military council closed the country's airspace on Monday.") == "Change to group/activity"
+    # people on their way somewhere who are hurt tell of another act
+    assert kind("Gunmen shot dead four traders who were on their way to the market.", [("traders", "target")]) != \
+        "Change to group/activity"
+
+
+def test_blasts_heard_with_bursts_of_gunfire_are_a_fight():
+    assert kind("Witnesses reported loud explosions and bursts of automatic gunfire near the barracks overnight.") == \
+        "Armed clash"
+    assert kind("A blast and heavy gunfire were heard near the airport before dawn.") == "Armed clash"
+    # a blast alone is still a bomb
+    assert kind("A loud blast was heard near the airport before dawn.") == "Remote explosive/landmine/IED"

@@ -175,3 +175,37 @@ def test_the_learned_check_keeps_a_broken_siege_as_ground_taken():
     text = "The army captured the town of Hish on Tuesday."
     recs = build_records(text, [Entity("ACTOR", 4, 8, "army", 1.0)], "2024-05-08")
     assert [r.sub_event_type for r in settle_types(recs, model=SureOfAClash())] == ["Armed clash"]
+
+
+def test_the_learned_check_finds_no_excessive_force_where_nobody_was_hurt():
+    class SureOfExcessiveForce:
+        def best(self, feats):
+            return "Excessive force against protesters", 0.999
+
+    def types(text: str) -> list[str]:
+        return [r.sub_event_type for r in settle_types(build_records(text, [], "2024-05-08"),
+                                                       model=SureOfExcessiveForce())]
+
+    # tear gas and water cannon with nobody hurt: a protest met with intervention, whatever the model says
+    assert types("Riot police fired tear gas and water cannon at marchers near the bridge.") == \
+        ["Protest with intervention"]
+    # people shot or wounded: the model may still tell excessive force
+    assert types("Riot units fired on marchers near the bridge, wounding several of them.") == \
+        ["Excessive force against protesters"]
+
+
+def test_the_learned_check_keeps_an_act_of_named_air_strikes_from_a_battle():
+    class SureOfAClash:
+        def best(self, feats):
+            return "Armed clash", 0.999
+
+    def types(text: str) -> list[str]:
+        return [r.sub_event_type for r in settle_types(build_records(text, [], "2024-05-08"), model=SureOfAClash())]
+
+    # the means named as air strikes decide the type (the rules' precedence), whatever the battle words
+    assert types("The army began its push on Monday with airstrikes on rebel positions near the river.") == \
+        ["Air/drone strike"]
+    assert types("The army began its push on Monday with air\nstrikes on rebel positions near the river.") == \
+        ["Air/drone strike"]
+    # an air word that is no strike noun (jets, drones) leaves the model free
+    assert types("Jets bombed rebel positions near the river on Monday.") == ["Armed clash"]

@@ -26,7 +26,7 @@ from dataclasses import replace
 from conflict_ner.events.sentence import Sentence
 from conflict_ner.events.type_lexicon import likely_type
 from conflict_ner.events.type_model import TypeModel, features, overrides, packaged
-from conflict_ner.events.types import Decision, decide, find_cues, names_protest, typed
+from conflict_ner.events.types import Decision, decide, find_cues, names_protest, one_line, typed
 from conflict_ner.records import EventRecord
 
 Lexicon = Callable[[str], "str | None"]
@@ -122,7 +122,23 @@ def _learned(r: EventRecord, cued: bool, model: TypeModel) -> EventRecord:
     best, p = model.best(feats)
     if r.sub_event_type in TERRITORY and "siege_broken" in find_cues(r.sentence.text):
         return r  # a broken siege is ground taken: a cue too rare in train for the model to know it
+    text = one_line(r.sentence.text)
+    if cued and r.sub_event_type == "Air/drone strike" and best == "Armed clash" and _AIR_NOUN.search(text):
+        return r  # air strikes named: the means decide before the battle words (types.decide's precedence)
+    if best == EXCESSIVE and r.event_type == "Protests" and not _hurt(r) and not _HARM_WORDS.search(text):
+        return r  # force against protesters is excessive when it kills or wounds (codebook); no count says so
     return _retyped(r, best) if overrides(r.sub_event_type, cued, best, p) else r
+
+
+# words that tell people killed or hurt where no count does ("shot dead", "wounding dozens", "live fire")
+_HARM_WORDS = re.compile(r"\b(?:kill\w*|dead|deaths?|died|dying|die|shot|shoot\w*|wound\w*|injur\w*|hurt|"
+                         r"live (?:ammunition|fire|rounds|bullets)|bullets?|gunfire|opened fire|beat\w*|casualt\w*|"
+                         r"bloodshed|bloody|massacre\w*|lethal|deadly|fatal\w*|crackdown|targeted|"
+                         r"fired (?:[\w-]+ ){0,4}?(?:on|into))\b", re.I)
+
+
+# the strike nouns that name aircraft at work as the act's means (not a bare "jets" or "drones")
+_AIR_NOUN = re.compile(r"\b(?:air ?strikes?|air ?raids?|airstrikes?)\b", re.I)
 
 
 def _decision(record: EventRecord) -> Decision:

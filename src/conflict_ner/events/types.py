@@ -101,7 +101,8 @@ CUES: dict[str, str] = {
     # face-to-face means: firearms and blades
     "direct": r"shot|shoot(?:s|ing|ings)?|gunned down|opened fire|gunfire|gunmen|gunshots?|stabb\w*|knif\w*|"
               r"machetes?|beat(?:en)? to death|hacked|behead\w*|execut(?:ed|es|ing|ion|ions)|massacre\w*|"
-              r"burn(?:ed|t) alive|guns?|rifles?|small arms|machine ?guns?|ak-47s?|kalashnikovs?|snipers?",
+              r"burn(?:ed|t) alive|guns?|rifles?|small arms|machine ?guns?|ak-47s?|kalashnikovs?|snipers?|"
+              r"automatic (?:weapons?|gunfire|fire)",
     # harm without a means
     "harm": r"kill(?:ed|ing|s)?|murder\w*|assassinat\w*|raid(?:ed|s)?|attack(?:ed|s|ing)?|"
             r"engag(?:ed|es|ing) (?:the |an? )?(?:\w+ )?(?:patrols?|troops|forces|soldiers|fighters|enemy|convoys?)",
@@ -140,8 +141,10 @@ CUES: dict[str, str] = {
     "fell_to": r"f(?:ell|alls?|allen)(?: (?:in)?to\b|(?! (?:back|silent|apart|short|ill|asleep|into|near|"
                r"sharply|by|from|under|below|behind|to)\b))",
     "disrupted": r"intercept\w*|shot down|shoot(?:s|ing)? down|downed|brought down|defus\w*|dismantl\w*|"
-                 r"destroyed (?:an? |one |two |three |\d+ )?(?:further |more |incoming |hostile )?(?:\w+ )?"
+                 r"destroyed (?:an? |one |two |three |\d+ )?(?:further |more |incoming |hostile )?(?:[\w-]+ ){0,2}?"
                  r"(?:drones?|warplanes?|missiles?|uavs?)(?! (?:on|at|in) the ground)|"
+                 # mines cleared from a road or a field: their use prevented (ACLED: demining)
+                 r"clear(?:ed|ing|s)? (?:\w+ ){0,2}?(?:land ?)?mines|de-?mining|mine[- ]clearing|"
                  r"thwart\w*|foil\w*|jammed|neutrali[sz]ed (?:an? |the )?(?:\w+ )?(?:drones?|missiles?|rockets?|"
                  r"bombs?|ieds?|explosives?)|weapons? (?:caches?|depots?)|arms (?:caches?|depots?)|"
                  rf"(?:seiz|confiscat|found|discover)\w* (?:\w+ ){{0,3}}(?:{_WEAPON_GOODS})",
@@ -161,10 +164,16 @@ CUES: dict[str, str] = {
     "peaceful": r"without (?:a fight|a shot|resistance|fighting|bloodshed)|peaceful(?:ly)? (?:handover|transfer)|"
                 r"unopposed",
     "change": r"arriv(?:ed|ing)|massed|crossed into|" + FORCES_SENT + r"|"
+              # an airspace closed, forces on their way: a change of a side's activity, no strike
+              r"clos(?:ed|es|ing) (?:[\w'’-]+ ){0,2}?airspace|airspace (?:[\w-]+ ){0,5}?(?:was|were|is|had been) closed|"
+              r"(?:troops|forces|warships|ships|reinforcements|convoys?|units|vessels) (?:were|was|are|is) on (?:their|its) way to|"
               r"moved (?:\w+ ){0,3}(?:troops|forces|reinforcements|armou?red vehicles|tanks|convoys?)|"
               r"defect(?:ed|ion|ions|ors?)|merg(?:ed|er|ers)|split from|dissolv\w*|reinforcements?|"
               r"(?:re)?deploy(?:ed|ment|ments|s|ing)|mobili[sz]\w*|recruit\w*|curfew|state of emergency|martial law|"
               r"(?:troop|military) (?:build-?ups?|movements?)|formation of",
+    # supplies dropped from the air to a side: no strike (ACLED: Other)
+    "airdrop": r"air-?drop(?:s|ped|ping)? (?:of )?(?:[\w-]+ ){0,3}?(?:supplies|aid|food|ammunition|weapons|medicines?|"
+               r"provisions)|dropp(?:ed|ing) (?:[\w-]+,? (?:and )?){0,4}?(?:supplies|aid|food|provisions|medicines?)",
     "agreement": AGREEMENT_MADE + r"|cease-?fires?|truces?|peace (?:deals?|agreements?|accords?|treaty|talks)|(?:signed|reached|brokered|"
                  r"agreed (?:on|to)) (?:an? |the )?(?:\w+ )?(?:agreements?|deals?|accords?)|prisoner (?:exchanges?|"
                  r"swaps?)|exchange of prisoners|armistice|" + AGREED_TO,
@@ -217,9 +226,22 @@ def find_cues(text: str, weapons: Iterable[str] = ()) -> frozenset[str]:
     return frozenset(found)
 
 
+_BREAK = re.compile(r"[\t\n\r\f\v\u00a0]")
+
+
+def one_line(text: str) -> str:
+    """A hard-wrapped text with each line break (or tab, no-break space) read as a space, so that
+    cue words wrapped over a line still match; same length, so offsets hold.
+
+    >>> one_line("blew up the pumping\\nstation")
+    'blew up the pumping station'
+    """
+    return _BREAK.sub(" ", text)
+
+
 @lru_cache(maxsize=256)  # every record of a sentence asks again; a small cache keeps it to one document
 def _text_cues(text: str) -> frozenset[str]:
-    text = _RPG.sub("RPG", text)
+    text = _RPG.sub("RPG", one_line(text))
     folded = fold(text)
     found = {name for name, rx in _CUE_RES.items() if may_match(folded, _CUE_GATES[name]) and rx.search(text)}
     # people who flee and arrive move no armed group: their arrival is no change cue (as it is no trigger)
@@ -372,7 +394,7 @@ def decide(sentence: Sentence, actors: Sequence[ActorRef] = (), weapons: Sequenc
     >>> decide(Sentence("Three soldiers were killed.")).weak, decide(Sentence("Clashes erupted.")).weak
     (True, False)
     """
-    text = sentence.text
+    text = one_line(sentence.text)
     cues = find_cues(text, [w.text for w in weapons])
     victims = harmed(actors, counts)
     armed_target = any(_is_armed(v) for v in victims)
@@ -404,6 +426,8 @@ def decide(sentence: Sentence, actors: Sequence[ActorRef] = (), weapons: Sequenc
         return _cue("Suicide bomb")
     if "disrupted" in cues and not casualties:
         return _cue("Disrupted weapons use")
+    if "airdrop" in cues and not casualties:
+        return _cue("Other")
     violent = bool(remote or cues & {"clash", "assault", "direct", "harm"} or casualties)
     if "peaceful" in cues and cues & {"territory", "transfer"} or "transfer" in cues and not violent:
         return _cue("Non-violent transfer of territory")
@@ -445,6 +469,9 @@ def decide(sentence: Sentence, actors: Sequence[ActorRef] = (), weapons: Sequenc
         return _cue("Armed clash")
     if armed_target:  # soldiers among the dead: a fight, of a kind the words do not say
         return Decision(typed("Armed clash"), "armed")
+    # blasts heard with bursts of gunfire: the sound of a fight, not a bomb
+    if "blast" in cues and _GUNFIRE.search(text) and not civilians:
+        return _cue("Armed clash")
     if "blast" in cues:
         return _cue("Remote explosive/landmine/IED")
     if civilians:  # civilians killed by a named side: an attack, whatever was told before
@@ -491,6 +518,8 @@ def _missiles_fired(text: str) -> bool:
     return bool(m) and not _AIRCRAFT.search(text) and not _AIR_CUE.search(text, 0, m.start())
 
 
+_GUNFIRE = re.compile(r"\b(?:gunfire|gunshots|automatic (?:weapons?|gunfire|fire)|bursts of (?:[\w-]+ )?(?:gun)?fire|"
+                      r"exchanges? of fire|small arms fire)\b", re.I)
 _KILLING = re.compile(r"\b(?:kill(?:ed|ing|s)?|murder\w*|massacr\w*|execut(?:ed|ing)|shot dead)\b", re.I)
 # "nine men" may be fighters: only a word that names civilians makes the killing an attack
 _BARE_MEN = re.compile(r"^(?:[\w,-]+\s+)*?(?:men|males?)$", re.I)
