@@ -83,6 +83,22 @@ def test_roles_learned_replaces_and_drops_no_party_both_fills_only_unknown():
     assert [(a.text, a.role) for a in both.actors] == [("Rebels", "initiator"), ("troops", "initiator")]
 
 
+def test_roles_prune_drops_only_an_actor_the_heads_are_sure_is_no_party():
+    from conflict_ner.event_fields import NO_PARTY_CONFIDENCE
+
+    sure, unsure = min(1.0, NO_PARTY_CONFIDENCE + 0.05), NO_PARTY_CONFIDENCE - 0.05
+    # the heads are sure "troops" is no party, unsure about "Rebels": only "troops" goes
+    events = FakeEvents(roles={"Rebels": ("O", unsure), "troops": ("O", sure)})
+    pruned = apply_fields([_record()], TEXT, events, {"roles": "prune"})[0]
+    assert [(a.text, a.role) for a in pruned.actors] == [("Rebels", "initiator")]
+    # a confident role of the heads does not replace the rules' role; unknown is filled as in both
+    events = FakeEvents(roles={"Rebels": ("target", sure), "troops": ("target", unsure)})
+    pruned = apply_fields([_record()], TEXT, events, {"roles": "prune"})[0]
+    assert [(a.text, a.role) for a in pruned.actors] == [("Rebels", "initiator"), ("troops", "target")]
+    both = apply_fields([_record()], TEXT, FakeEvents(roles={"troops": ("O", sure)}), {"roles": "both"})[0]
+    assert [a.text for a in both.actors] == ["Rebels", "troops"]  # both never drops an actor
+
+
 def test_modality_read_on_the_records_trigger():
     events = FakeEvents([_trigger("shelled", SHELL)], modality={"shelled": ("claimed", 0.6)})
     assert apply_fields([_record()], TEXT, events, {"modality": "learned"})[0].modality == "claimed"
@@ -144,7 +160,7 @@ def test_choose_event_fields_writes_the_choice_and_the_table(tiny_model_dir, tmp
     assert "| roles | actors+role F1 |" in printed and "| triggers |" in printed
     report = json.loads((tmp_path / TABLE_FILE).read_text())
     assert set(report["table"]["triggers"]) == {"rules"}  # no triggers head: the rules only
-    assert set(report["table"]["roles"]) == {"rules", "learned", "both"}
+    assert set(report["table"]["roles"]) == {"rules", "learned", "both", "prune"}
     for field, row in report["table"].items():
         best = max(v["figure"] for v in row.values())
         assert row[report["choice"][field]]["figure"] == best

@@ -14,7 +14,10 @@ The event rules build the records; a model with event heads
   records as they are but takes the sub-event type of the heads' trigger in the record's
   sentence (the nearest one to the rules' trigger).
 - ``roles``: ``learned`` gives each actor the heads' role (an actor the heads call no party
-  leaves the record); ``both`` keeps the rules' role unless they could not tell (``unknown``).
+  leaves the record); ``both`` keeps the rules' role unless they could not tell (``unknown``);
+  ``prune`` is ``both`` where, besides, an actor the heads call no party with probability at
+  least :data:`NO_PARTY_CONFIDENCE` leaves the record (the heads' confident "no party" is
+  worth more than their role: taking their role where it is confident lowers dev, section 9).
 - ``modality``: ``learned`` reads it on the record's trigger; ``both`` keeps the rules' unless
   they said ``asserted`` (their default) and the heads say otherwise.
 
@@ -47,7 +50,10 @@ from conflict_ner.records import TYPE_OF_SUB_EVENT, EventRecord, Role, TextSpan
 FIELDS = ("triggers", "roles", "modality")
 CHOICES = ("rules", "learned", "both")
 #: the choices of each field (``types``: the rules' records, the heads' sub-event types)
-FIELD_CHOICES = {"triggers": CHOICES + ("types",), "roles": CHOICES, "modality": CHOICES}
+FIELD_CHOICES = {"triggers": CHOICES + ("types",), "roles": CHOICES + ("prune",), "modality": CHOICES}
+#: ``roles: prune``: how sure the heads must be that an actor is no party to drop it
+#: (chosen once on dev, the mean of three seeds; section 9)
+NO_PARTY_CONFIDENCE = 0.8
 #: the head each field reads
 HEAD_OF_FIELD = {"triggers": "triggers", "roles": "roles", "modality": "modality"}
 _ROLES = set(get_args(Role))
@@ -159,7 +165,9 @@ def _apply_roles(rec: EventRecord, events, mode: str) -> EventRecord:
         if found is None:
             actors.append(actor)
             continue
-        learned = found[0]
+        learned, probability = found
+        if mode == "prune" and learned == "O" and probability >= NO_PARTY_CONFIDENCE:
+            continue  # the heads are sure it is no party to the act
         if mode == "learned":
             if learned == "O":
                 continue  # the heads call it no party to the act

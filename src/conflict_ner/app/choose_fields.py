@@ -4,7 +4,7 @@ choose-event-fields MODEL``).
 The model tags the split's documents once (entities and heads from one forward); the rules
 build their records on those entities; then each field (``triggers``, ``roles``,
 ``modality``) is scored with each choice (``rules``, ``learned``, ``both``; for triggers also
-``types``, see :mod:`conflict_ner.event_fields`) while the other fields stay with the rules;
+``types``, for roles also ``prune``, see :mod:`conflict_ner.event_fields`) while the other fields stay with the rules;
 learned triggers may start records of their own in sentences the rules made none for. The best choice per field (ties go to the rules, then
 ``learned``) is written into the model's config.json (``conflict_ner.event_heads.fields``),
 the table into ``event_fields.json`` beside it, and the records with every field as chosen
@@ -97,9 +97,10 @@ def write_choice(model_dir: str | Path, report: dict[str, Any]) -> None:
 def markdown_table(report: dict[str, Any]) -> str:
     """The ablation as a markdown table: one row per field, the figure of each choice."""
     lines = [f"Event fields on {report['split']} ({report['documents']} documents), model {report['model']}:", "",
-             "| field | decided on | rules | learned | both | types | chosen |", "|---|---|---:|---:|---:|---:|---|"]
+             "| field | decided on | rules | learned | both | types | prune | chosen |",
+             "|---|---|---:|---:|---:|---:|---:|---|"]
     for field, row in report["table"].items():
-        cells = [f"{row[c]['figure']:.4f}" if c in row else "n/a" for c in ("rules", "learned", "both", "types")]
+        cells = [f"{row[c]['figure']:.4f}" if c in row else "n/a" for c in ("rules", "learned", "both", "types", "prune")]
         lines.append(f"| {field} | {report['metrics'][field]} | " + " | ".join(cells) + f" | {report['choice'][field]} |")
     chosen = report["chosen"]
     lines += ["", "With every field as chosen: " + ", ".join(f"{k} {v:.4f}" for k, v in chosen.items())]
