@@ -123,7 +123,7 @@ def _learned(r: EventRecord, cued: bool, model: TypeModel) -> EventRecord:
     if r.sub_event_type in TERRITORY and "siege_broken" in find_cues(r.sentence.text):
         return r  # a broken siege is ground taken: a cue too rare in train for the model to know it
     text = one_line(r.sentence.text)
-    if cued and r.sub_event_type == "Air/drone strike" and best == "Armed clash" and _AIR_NOUN.search(text):
+    if cued and r.sub_event_type == "Air/drone strike" and best == "Armed clash" and _air_strikes_at_work(text):
         return r  # air strikes named: the means decide before the battle words (types.decide's precedence)
     if best == EXCESSIVE and r.event_type == "Protests" and not _hurt(r) and not _HARM_WORDS.search(text):
         return r  # force against protesters is excessive when it kills or wounds (codebook); no count says so
@@ -139,6 +139,20 @@ _HARM_WORDS = re.compile(r"\b(?:kill\w*|dead|deaths?|died|dying|die|shot|shoot\w
 
 # the strike nouns that name aircraft at work as the act's means (not a bare "jets" or "drones")
 _AIR_NOUN = re.compile(r"\b(?:air ?strikes?|air ?raids?|airstrikes?)\b", re.I)
+# ... unless they only back a ground act: "a counterattack backed by mortars and allied air strikes"
+_SUPPORT_BEFORE = re.compile(r"\b(?:(?:backed|supported|aided|covered)\s+by|with\s+the\s+(?:help|support|backing)\s+of|"
+                             r"under\s+(?:the\s+)?cover\s+of)\b[^.;:]{0,60}$", re.I)
+
+
+def _air_strikes_at_work(sentence: str) -> bool:
+    """Whether ``sentence`` names air strikes as an act's means, not only as support of a ground act.
+
+    >>> _air_strikes_at_work("Jets carried out air strikes on the ridge.")
+    True
+    >>> _air_strikes_at_work("The brigade stormed the ridge, backed by artillery and allied air strikes.")
+    False
+    """
+    return any(not _SUPPORT_BEFORE.search(sentence, 0, m.start()) for m in _AIR_NOUN.finditer(sentence))
 
 
 def _decision(record: EventRecord) -> Decision:
