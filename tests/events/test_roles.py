@@ -807,3 +807,19 @@ def test_a_casualty_participle_before_a_dash_is_a_reduced_passive(entities):
     # ANNOTATION.md section 9, roles round 11: "the 9 Kenyans killed — 7 police officers and ... —"
     text = "The ministry said the nine Kenyans killed \u2014 seven officers and two drivers \u2014 were buried on Monday."
     assert _roles(entities, text, "Kenyans")[0] == ("Kenyans", "target")
+
+
+@pytest.mark.parametrize("sentence, actors, expected", [
+    ("The Hill Front, commanded by Ali Musa, said it had shelled the border post.", ("Hill Front", "Ali Musa"),
+     [("Hill Front", "initiator")]),
+    ("Lake Brigade, the faction led by Colonel Omar Sadiq, ambushed the convoy near the river.",
+     ("Lake Brigade", "Omar Sadiq"), [("Lake Brigade", "initiator")]),
+    # with the group unnamed the leader is the only name of the side
+    ("The party, led by Omar Sadiq, denied any role in the ambush.", ("Omar Sadiq",), [("Omar Sadiq", "initiator")]),
+    # a unit that led the others fought
+    ("Government forces, led by the Desert Brigade, stormed the town.", ("Government forces", "Desert Brigade"),
+     [("Government forces", "initiator"), ("Desert Brigade", "initiator")]),
+])
+def test_the_leader_of_a_named_group_is_no_actor(entities, sentence, actors, expected):
+    # ANNOTATION.md section 9, roles3: "X, the group led by Y": X is the side, the gold leaves Y out
+    assert _roles(entities, sentence, *actors) == expected
