@@ -823,3 +823,15 @@ def test_a_casualty_participle_before_a_dash_is_a_reduced_passive(entities):
 def test_the_leader_of_a_named_group_is_no_actor(entities, sentence, actors, expected):
     # ANNOTATION.md section 9, roles3: "X, the group led by Y": X is the side, the gold leaves Y out
     assert _roles(entities, sentence, *actors) == expected
+
+
+@pytest.mark.parametrize("sentence, actors, expected", [
+    ("Militants killed nine soldiers near Tamo on Monday, the worst loss for Kelan's army in a decade.",
+     ("Militants", "soldiers", "army"), ["initiator", "target", "target"]),
+    ("Rebels took the river port, a third defeat for the junta in a month.", ("Rebels", "junta"),
+     ["initiator", "target"]),
+    ("The ambush was the deadliest blow to the border guards since the truce.", ("border guards",), ["target"]),
+])
+def test_the_side_a_defeat_is_told_of_suffered_it(entities, sentence, actors, expected):
+    # ANNOTATION.md section 9, roles3: "a loss / defeat / blow for / to X": X suffered the act
+    assert [r for _, r in _roles(entities, sentence, *actors)] == expected

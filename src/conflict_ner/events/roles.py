@@ -216,6 +216,10 @@ _LOST_AFTER = re.compile(rf"{_ASIDE_OR_LIST}\s+(?:\w+ly\s+)?(?:(?:had|has|have)\
                          r"(?:also\s+)?(?:lost|loses)\b", re.I)
 _LOST_BEFORE = re.compile(r"\b(?:lost|loses)\s+(?:(?:at least|more than|about|nearly|up to|some|over)\s+)?"
                           r"(?:[\d,]+\s+|\w+\s+(?:of\s+(?:its|their)\s+)?)?$", re.I)
+# The side a defeat or a loss is told of: "the heaviest loss for Turkey's military", "a second major defeat for
+# Damascus", "the deadliest blow to the army", "after the loss of the Northern Command".
+_DEFEAT_BEFORE = re.compile(rf"\b(?:loss(?:es)?|defeats?|setbacks?|blows?|reversals?)\s+(?:for|to|of)\s+{_DET}"
+                            r"(?:[\w.'\u2019-]+(?:'s|\u2019s)\s+)?$", re.I)
 _TARGET_BEFORE = re.compile(
     rf"\b(?:against|targeting|targeted|on|at|upon|toward|towards|into)\s+(?:{_QUANTITY}(?:of\s+)?)?{_DET}"
     rf"(?:(?:{_POSITION_NOUNS}) (?:of|belonging to|held by)\s+{_DET})?$|"
@@ -448,6 +452,8 @@ def role_of(sentence: Sentence, start: int, end: int) -> Role:
         return "target"  # "hit the house where displaced families were sheltering"
     if _LOST_AFTER.match(text, end) or _LOST_BEFORE.search(text, seg_near, start):
         return "target"  # "the forces had lost more than 700 fighters": both suffered the act
+    if _DEFEAT_BEFORE.search(text, seg_near, start):
+        return "target"  # "the heaviest single-day loss for Turkey's military": the side that lost
     if _DENIES_LOSS_AFTER.match(text, end):
         return "target"  # "Damascus denied suffering any losses"
     if _DENIES_AFTER.match(text, end):
