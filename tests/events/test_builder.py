@@ -581,6 +581,30 @@ def test_the_side_fought_before_an_act_suffered_it(entities, text, doer, opponen
     assert [(a.text, a.role) for a in recs[1].actors] == [(opponent, "initiator")]
 
 
+@pytest.mark.parametrize("text, doer, leavers", [
+    ("Hill Brigade fighters entered Ruzo on Monday after the Lake Front and its allied units withdrew.",
+     "Hill Brigade fighters", ("Lake Front", "allied units")),
+    ("Border guards took control of Ruzo on Monday as militia fighters pulled back toward the hills.",
+     "Border guards", ("militia fighters",)),
+])
+def test_the_side_that_withdrew_before_a_capture_lost_the_ground(entities, text, doer, leavers):
+    # ANNOTATION.md section 9, roles3: "entered X after Y withdrew": Y is the capture's target too
+    ents = entities(text, [("ACTOR", doer)] + [("ACTOR", a) for a in leavers]
+                    + [("LOCATION", "Ruzo"), ("DATE", "Monday")])
+    recs = build_records(text, ents, "2024-05-08", "d", keep_bare=False)
+    assert [(a.text, a.role) for a in recs[0].actors] == [(doer, "initiator")] + [(a, "target") for a in leavers]
+    # the withdrawal keeps its own record with its own side
+    assert [(a.text, a.role) for a in recs[1].actors] == [(a, "initiator") for a in leavers]
+
+
+def test_a_withdrawal_noun_after_an_act_gives_no_target(entities):
+    text = "Hill Brigade fighters took Ruzo on Monday as the Lake Front began its withdrawal."
+    ents = entities(text, [("ACTOR", "Hill Brigade fighters"), ("ACTOR", "Lake Front"), ("LOCATION", "Ruzo"),
+                           ("DATE", "Monday")])
+    recs = build_records(text, ents, "2024-05-08", "d", keep_bare=False)
+    assert ("Lake Front", "target") not in [(a.text, a.role) for a in recs[0].actors]
+
+
 def test_it_said_stands_for_a_party_that_opened_the_sentence_before(entities):
     # the claim's subject is no attribution, yet "It said" in the next sentence is the party speaking
     text = ("The rebel alliance, known locally as the Front, claimed the attack on the garrison in Kalo on Monday. "

@@ -807,3 +807,31 @@ def test_a_casualty_participle_before_a_dash_is_a_reduced_passive(entities):
     # ANNOTATION.md section 9, roles round 11: "the 9 Kenyans killed — 7 police officers and ... —"
     text = "The ministry said the nine Kenyans killed \u2014 seven officers and two drivers \u2014 were buried on Monday."
     assert _roles(entities, text, "Kenyans")[0] == ("Kenyans", "target")
+
+
+@pytest.mark.parametrize("sentence, actors, expected", [
+    ("The Hill Front, commanded by Ali Musa, said it had shelled the border post.", ("Hill Front", "Ali Musa"),
+     [("Hill Front", "initiator")]),
+    ("Lake Brigade, the faction led by Colonel Omar Sadiq, ambushed the convoy near the river.",
+     ("Lake Brigade", "Omar Sadiq"), [("Lake Brigade", "initiator")]),
+    # with the group unnamed the leader is the only name of the side
+    ("The party, led by Omar Sadiq, denied any role in the ambush.", ("Omar Sadiq",), [("Omar Sadiq", "initiator")]),
+    # a unit that led the others fought
+    ("Government forces, led by the Desert Brigade, stormed the town.", ("Government forces", "Desert Brigade"),
+     [("Government forces", "initiator"), ("Desert Brigade", "initiator")]),
+])
+def test_the_leader_of_a_named_group_is_no_actor(entities, sentence, actors, expected):
+    # ANNOTATION.md section 9, roles3: "X, the group led by Y": X is the side, the gold leaves Y out
+    assert _roles(entities, sentence, *actors) == expected
+
+
+@pytest.mark.parametrize("sentence, actors, expected", [
+    ("Militants killed nine soldiers near Tamo on Monday, the worst loss for Kelan's army in a decade.",
+     ("Militants", "soldiers", "army"), ["initiator", "target", "target"]),
+    ("Rebels took the river port, a third defeat for the junta in a month.", ("Rebels", "junta"),
+     ["initiator", "target"]),
+    ("The ambush was the deadliest blow to the border guards since the truce.", ("border guards",), ["target"]),
+])
+def test_the_side_a_defeat_is_told_of_suffered_it(entities, sentence, actors, expected):
+    # ANNOTATION.md section 9, roles3: "a loss / defeat / blow for / to X": X suffered the act
+    assert [r for _, r in _roles(entities, sentence, *actors)] == expected

@@ -143,6 +143,7 @@ def _records(text: str, sentence: Sentence, ents: list[Entity], dates: DateCarry
     own_ents, own_actors, own_counts = split(ents), split(actors), split(counts)
     own_actors = _lasting_fight(sentence, acts, _fought_before(sentence, acts, _shared_subjects(sentence, acts,
                                                                                                  own_actors)))
+    own_actors = _left_ground(sentence, acts, own_actors)
     # acts told in one stretch ("air strikes and shelling"): each is typed without the others' words
     told_with: dict[int, list] = {}
     for a in acts:
@@ -362,6 +363,45 @@ def _fought_before(sentence: Sentence, acts: Sequence[Act], own_actors: list[lis
             continue
         have = {a.text.lower() for a in out[i - 1]}
         out[i - 1] = out[i - 1] + [replace(a, role="target") for a in fought if a.text.lower() not in have]
+    return out
+
+
+# A side that gave the ground up, told after the capture it allowed: "Army units entered the town after the militia
+# withdrew", "took the district as rebels pulled out".
+_WITHDRAWAL_WORD = re.compile(r"(?:withdr(?:ew|awn|awing|aws)|pull(?:ed|ing|s)?(?:\s+(?:out|back))?|retreat(?:ed|ing)|"
+                              r"fell\s+back)", re.I)
+_TAKEN_WORD = re.compile(r"(?:enter\w*|t[oa]ok|tak\w*|seiz\w*|captur\w*|recaptur\w*|retak\w*|retook|occup\w*|overr[au]n\w*|"
+                         r"moved|control\w*)", re.I)
+_AFTER_AS_BEFORE = re.compile(r"\b(?:after|as)\s+(?:the\s+)?$", re.I)
+
+
+def _left_ground(sentence: Sentence, acts: Sequence[Act], own_actors: list[list]) -> list[list]:
+    """``own_actors`` with the side that withdrew, told after the capture its withdrawal allowed (``Army units entered
+    the town after the militia withdrew``), given to the capture's record too: it lost the ground (``target``; section
+    9: an entity may appear in several records). The withdrawal's record keeps its own actors.
+
+    >>> from conflict_ner.records import ActorRef
+    >>> s = Sentence("Army units entered the town after the militia withdrew.")
+    >>> acts = sentence_acts(s)
+    >>> army, militia = ActorRef("Army units", 0, 10, "initiator"), ActorRef("militia", 38, 45, "initiator")
+    >>> [[(a.text, a.role) for a in part] for part in _left_ground(s, acts, [[army], [militia]])]
+    [[('Army units', 'initiator'), ('militia', 'target')], [('militia', 'initiator')]]
+    """
+    out = [list(part) for part in own_actors]
+    text = sentence.text
+    for i in range(1, len(acts)):
+        act, before = acts[i], acts[i - 1]
+        t, b = act.trigger, before.trigger
+        if (t is None or b is None or act.start == before.start or act.negates or before.negates or b.kind != "act"
+                or not _WITHDRAWAL_WORD.fullmatch(text, t.start, t.end)
+                or not _TAKEN_WORD.match(text, b.start, b.end)):
+            continue
+        leavers = sorted((a for a in out[i] if a.start - sentence.start < t.start), key=lambda a: a.start)
+        if not leavers or not _AFTER_AS_BEFORE.search(text, max(0, leavers[0].start - sentence.start - 30),
+                                                      leavers[0].start - sentence.start):
+            continue
+        have = {a.text.lower() for a in out[i - 1]}
+        out[i - 1] = out[i - 1] + [replace(a, role="target") for a in leavers if a.text.lower() not in have]
     return out
 
 

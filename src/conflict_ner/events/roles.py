@@ -216,6 +216,10 @@ _LOST_AFTER = re.compile(rf"{_ASIDE_OR_LIST}\s+(?:\w+ly\s+)?(?:(?:had|has|have)\
                          r"(?:also\s+)?(?:lost|loses)\b", re.I)
 _LOST_BEFORE = re.compile(r"\b(?:lost|loses)\s+(?:(?:at least|more than|about|nearly|up to|some|over)\s+)?"
                           r"(?:[\d,]+\s+|\w+\s+(?:of\s+(?:its|their)\s+)?)?$", re.I)
+# The side a defeat or a loss is told of: "the heaviest loss for Turkey's military", "a second major defeat for
+# Damascus", "the deadliest blow to the army", "after the loss of the Northern Command".
+_DEFEAT_BEFORE = re.compile(rf"\b(?:loss(?:es)?|defeats?|setbacks?|blows?|reversals?)\s+(?:for|to|of)\s+{_DET}"
+                            r"(?:[\w.'\u2019-]+(?:'s|\u2019s)\s+)?$", re.I)
 _TARGET_BEFORE = re.compile(
     rf"\b(?:against|targeting|targeted|on|at|upon|toward|towards|into)\s+(?:{_QUANTITY}(?:of\s+)?)?{_DET}"
     rf"(?:(?:{_POSITION_NOUNS}) (?:of|belonging to|held by)\s+{_DET})?$|"
@@ -320,6 +324,8 @@ def assign_roles(sentence: Sentence, actors: Sequence[Entity]) -> list[ActorRef]
             role = "target"  # "buried 11 victims of the raid", "survivors have crossed the lake": they suffered it
         if role != "target" and _spokesperson(sentence.text, start, end):
             continue  # "OLA spokesman Odaa Tarbii rejected the accusation": the group speaks, not an actor
+        if role != "target" and _led_named_group(sentence, actors, start):
+            continue  # "Ansar Dine, the group led by X, claimed the attack": the group is the side, not its leader
         out.append(ActorRef(ent.text, ent.start, ent.end, role))
     spans = [(a.start - sentence.start, a.end - sentence.start) for a in out]
     roles = share_roles(sentence.text, spans, [a.role for a in out])
@@ -336,6 +342,30 @@ _TITLES = (r"(?:Sheikh|Colonel|General|Major|Captain|Brigadier|Lieutenant|"
 _SPOKESPERSON_BEFORE = re.compile(rf"\bspokes(?:man|woman|person)\s+(?:{_TITLES}\s+)*$", re.I)
 _SPOKESPERSON_AFTER = re.compile(r"\s*,\s+(?:(?:the|a|an|its|their)\s+)?(?:[\w'\u2019-]+\s+){0,3}?"
                                  r"spokes(?:man|woman|person)\b", re.I)
+
+# A group's leader named beside it: "the faction led by alias X", "Ansar Dine, the group led by X", "The RSF, commanded
+# by X, said" (no article before the name: "forces, led by the Tiger Forces," names a unit that fought).
+_LEADER_BEFORE = re.compile(rf"(?:\b(?:party|faction|group|wing|movement|organi[sz]ation|militia|army|front)\s+"
+                            rf"(?:[\w'\u2019-]+\s+){{0,4}}?|,\s+)(?:led|commanded|headed|founded)\s+by\s+"
+                            rf"(?:(?:alias|{_TITLES})\s+)*$", re.I)
+
+
+
+def _led_named_group(sentence: Sentence, actors: Sequence[Entity], start: int) -> bool:
+    """Whether the actor at ``start`` is the leader of a group named as an actor right before it (``Ansar Dine, the
+    group led by X``, ``The RSF, commanded by X, said``): the group is the side and the gold leaves its leader out.
+    With the group unnamed (``The party, led by X, denied any role``) the leader is the only name of the side.
+
+    >>> s = Sentence("The Hill Front, commanded by Ali Musa, said it had taken the town.")
+    >>> ents = [Entity("ACTOR", s.text.index(w), s.text.index(w) + len(w), w, 1.0) for w in ("Hill Front", "Ali Musa")]
+    >>> _led_named_group(s, ents, s.text.index("Ali")), _led_named_group(s, ents, s.text.index("Hill"))
+    (True, False)
+    """
+    m = _LEADER_BEFORE.search(sentence.text, lookback(start), start)
+    if m is None:
+        return False
+    return any(e.start - sentence.start < m.start() and m.start() - 40 <= e.end - sentence.start <= m.end()
+               and not re.search(r"[.;:]", sentence.text[e.end - sentence.start:m.start()]) for e in actors)
 
 
 def _spokesperson(text: str, start: int, end: int) -> bool:
@@ -422,6 +452,8 @@ def role_of(sentence: Sentence, start: int, end: int) -> Role:
         return "target"  # "hit the house where displaced families were sheltering"
     if _LOST_AFTER.match(text, end) or _LOST_BEFORE.search(text, seg_near, start):
         return "target"  # "the forces had lost more than 700 fighters": both suffered the act
+    if _DEFEAT_BEFORE.search(text, seg_near, start):
+        return "target"  # "the heaviest single-day loss for Turkey's military": the side that lost
     if _DENIES_LOSS_AFTER.match(text, end):
         return "target"  # "Damascus denied suffering any losses"
     if _DENIES_AFTER.match(text, end):
