@@ -221,3 +221,20 @@ def test_a_date_that_bounds_an_account_does_not_move_the_story():
     text = "Jets struck the market in Kafr Tal on Sunday. By Monday, rebels had retaken the village. Shells hit it."
     recs = build_records(text, locate(text, [("DATE", "Sunday"), ("DATE", "Monday")]), PUB)
     assert [r.date.value for r in recs] == ["2024-03-10", "2024-03-11", "2024-03-11"]
+
+
+def test_this_month_as_the_frame_of_a_rank_or_tally_dates_nothing():
+    # "the third raid ... this month" frames a rank: the act keeps its own Sunday
+    text = "Gunmen looted the grain store in Mabanda on Sunday, the third raid on the town this month."
+    recs = build_records(text, locate(text, [("DATE", "Sunday"), ("LOCATION", "Mabanda"),
+                                             ("DATE", "this month")]), PUB)
+    assert [(r.date.value, r.date.precision) for r in recs] == [("2024-03-10", "day")]
+    # "the biggest ... this month" with no DATE of its own: the story's day carries
+    text = ("Jets struck the depot in Kafr Tal on Sunday. "
+            "Later, shells hit the market in the biggest barrage of this month.")
+    recs = build_records(text, locate(text, [("DATE", "Sunday"), ("DATE", "this month")]), PUB)
+    assert [(r.date.value, r.date.precision) for r in recs] == [("2024-03-10", "day"), ("2024-03-10", "day")]
+    # a plain "this month" still dates its act
+    text = "Militiamen burned three villages near Mabanda this month."
+    recs = build_records(text, locate(text, [("LOCATION", "Mabanda"), ("DATE", "this month")]), PUB)
+    assert [(r.date.value, r.date.precision) for r in recs] == [("2024-03-01", "month")]

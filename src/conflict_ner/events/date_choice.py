@@ -103,6 +103,35 @@ def names_a_thing(text: str, entity: Entity) -> bool:
             and bool(_THING_AFTER.match(text, entity.end)))
 
 
+# "this month" / "so far this year" as the frame of a rank or a tally ("the largest we have
+# recorded this month", "the second wave of protests this month", "attacked four times this
+# year", "a series of assassinations ... this year"): it dates the tally, not the act
+_FRAME_DATE = re.compile(r"(?:so\s+far\s+)?this\s+(?:week|month|year)", re.I)
+_RANK_BEFORE = re.compile(
+    r"\b(?:(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b"
+    r"|(?:largest|biggest|deadliest|bloodiest|worst|highest|heaviest)\b"
+    r"|(?:twice|(?:two|three|four|five|six|seven|eight|nine|ten|several|many|\d+)\s+times)\b"
+    r"|an?\s+(?:series|string|spate|wave)\s+of\b)[^.;:()\n]{0,80}$", re.I)
+
+
+def frames_a_tally(text: str, entity: Entity) -> bool:
+    """Whether ``this week/month/year`` is the frame of a rank or a tally in its clause (``the
+    largest convoy we have recorded this month``, ``attacked four times this year``): it dates
+    the tally, not the act, as ``since`` opens a period.
+
+    >>> t = "Gunmen burned the market on Monday, the third raid on the town this month."
+    >>> [frames_a_tally(t, Entity("DATE", t.index(w), t.index(w) + len(w), w, 1.0)) for w in ("Monday", "this month")]
+    [False, True]
+    >>> t = "Drones struck the depot this month."
+    >>> frames_a_tally(t, Entity("DATE", t.index("this month"), len(t) - 1, "this month", 1.0))
+    False
+    """
+    if not _FRAME_DATE.fullmatch(entity.text.strip()):
+        return False
+    clause = re.split(r"[.;:!?\n]", text[max(0, entity.start - 120):entity.start])[-1]
+    return bool(_RANK_BEFORE.search(clause))
+
+
 #: modalities of an act that has not taken place (ANNOTATION.md section 6)
 UNREALIZED = frozenset({"threatened", "planned"})
 
@@ -264,7 +293,8 @@ def date_of(text: str, sentence: str, spans: Sequence[Entity], cumulative: bool,
     opened = [e for e in spans if dates_when_clause(text, e, trigger)]
     if opened and not cumulative:  # "since December, when ... were seized": the act that opened the period
         return _resolved(opened[0], published)
-    when = _choose(text, sentence, [e for e in spans if e not in later and not names_a_thing(text, e)],
+    when = _choose(text, sentence, [e for e in spans if e not in later and not names_a_thing(text, e)
+                                    and not frames_a_tally(text, e)],
                    cumulative, carry, published, unrealized)
     if later:  # the main clause's day ("drove them out on Friday, days after ...") still dates the story
         carry.saw(_resolved(later[0], published))
@@ -327,7 +357,8 @@ def saw_dates(text: str, body: tuple[int, int], spans: Sequence[Entity], carry: 
     if not acts and carry.carried() is None:
         # a statement's date before anything dated the story ("The General Command issued the
         # following statement on Tuesday evening:") dates the statement's acts told after it
-        acts = [e for e in spans if not opens_period(text, e) and not names_a_thing(text, e)]
+        acts = [e for e in spans if not opens_period(text, e) and not names_a_thing(text, e)
+                and not frames_a_tally(text, e)]
     if not acts:
         return
     when = _resolved(acts[0], published)
@@ -386,7 +417,7 @@ def act_dates(text: str, spans: Sequence[Entity]) -> list[Entity]:
     ['Thursday']
     """
     return [e for e in spans if not is_reporting_date(text, e) and not opens_period(text, e)
-            and not names_a_thing(text, e)]
+            and not names_a_thing(text, e) and not frames_a_tally(text, e)]
 
 
 def _resolved(entity: Entity, published: date | None) -> EventDate:
