@@ -238,3 +238,16 @@ def test_this_month_as_the_frame_of_a_rank_or_tally_dates_nothing():
     text = "Militiamen burned three villages near Mabanda this month."
     recs = build_records(text, locate(text, [("LOCATION", "Mabanda"), ("DATE", "this month")]), PUB)
     assert [(r.date.value, r.date.precision) for r in recs] == [("2024-03-01", "month")]
+
+
+def test_a_date_that_counts_from_the_main_clause_s_day():
+    # "a week earlier" counts from the statement's Monday, not from publication (it had no value)
+    text = "The governor said on Monday that rebels had seized Kafr Tal a week earlier."
+    recs = build_records(text, locate(text, [("DATE", "Monday"), ("LOCATION", "Kafr Tal"),
+                                             ("DATE", "a week earlier")]), PUB)
+    assert [(r.date.value, r.date.precision) for r in recs] == [("2024-03-04", "week")]
+    # "two days later" counts from the carried day
+    text = "Jets struck the depot in Kafr Tal on Sunday. Rebels shelled the airport two days later."
+    recs = build_records(text, locate(text, [("DATE", "Sunday"), ("LOCATION", "Kafr Tal"),
+                                             ("DATE", "two days later")]), PUB)
+    assert [(r.date.value, r.date.precision) for r in recs] == [("2024-03-10", "day"), ("2024-03-12", "day")]

@@ -263,6 +263,53 @@ def day_from_main(text: str, trigger: int | None, spans: Sequence[Entity], publi
     return EventDate(day, "day", main.text, day, day, "text")
 
 
+# a DATE that only says how far the act lies from another day ("a week earlier", "two days later")
+_RELATIVE_SPAN = re.compile(r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+                            r"(?P<unit>day|week|month)s?\s+(?P<way>earlier|before|later|after)", re.I)
+_SMALL_NUMBERS = {w: i for i, w in enumerate("one two three four five six seven eight nine ten".split(), 1)}
+
+
+def relative_to_main(text: str, entity: Entity, spans: Sequence[Entity], carry: DateCarry,
+                     published: date | None) -> EventDate | None:
+    """The date of a DATE that counts from another day (``entered the town a week earlier``,
+    ``two days later``): that many days, weeks or months from the last day-precision DATE
+    before it in the stretch (a statement's date too: ``said on Monday that ... a week
+    earlier``), else from the carried day, with the unit's precision; None when the DATE says
+    no such thing or no day anchors it (it is not counted from the publication date).
+
+    >>> t = "The army said on Monday that it had retaken the town, lost a week earlier."
+    >>> mon, wk = (Entity("DATE", t.index(w), t.index(w) + len(w), w, 1.0) for w in ("Monday", "a week earlier"))
+    >>> d = relative_to_main(t, wk, [mon, wk], DateCarry(), date(2019, 5, 29))
+    >>> d.value, d.precision
+    ('2019-05-20', 'week')
+    """
+    m = _RELATIVE_SPAN.fullmatch(entity.text.strip())
+    if m is None:
+        return None
+    anchors = [d for d in (_resolved(e, published) for e in spans if e.end <= entity.start)
+               if d.precision == "day" and d.value is not None]
+    main = anchors[-1] if anchors else carry.carried()
+    if main is None or main.precision != "day" or main.value is None:
+        return None
+    word = m.group("n").lower()
+    n = 1 if word in ("a", "an") else _SMALL_NUMBERS.get(word) or int(word)
+    sign = -1 if m.group("way").lower() in ("earlier", "before") else 1
+    unit = m.group("unit").lower()
+    day = date.fromisoformat(main.value)
+    if unit == "day":
+        day += timedelta(days=sign * n)
+        return EventDate(day.isoformat(), "day", entity.text, day.isoformat(), day.isoformat(), "text")
+    if unit == "week":
+        day += timedelta(days=sign * 7 * n)
+        monday = day - timedelta(days=day.weekday())
+        end = monday + timedelta(days=6)
+        return EventDate(monday.isoformat(), "week", entity.text, monday.isoformat(), end.isoformat(), "text")
+    months = day.year * 12 + day.month - 1 + sign * n
+    first = date(months // 12, months % 12 + 1, 1)
+    last = date(first.year + first.month // 12, first.month % 12 + 1, 1) - timedelta(days=1)
+    return EventDate(first.isoformat(), "month", entity.text, first.isoformat(), last.isoformat(), "text")
+
+
 def date_of(text: str, sentence: str, spans: Sequence[Entity], cumulative: bool, carry: DateCarry,
             published: date | None, trigger: int | None = None, unrealized: bool = False) -> EventDate:
     """The date of one record from the DATE spans of its stretch (``spans``, indexing ``text``).
@@ -315,7 +362,8 @@ def _choose(text: str, sentence: str, spans: Sequence[Entity], cumulative: bool,
         return publication_date(published)
     if own:
         own = _finer_first(own, published)
-        when = joined_range(text, own[0], own, published) or _resolved(own[0], published)
+        when = (relative_to_main(text, own[0], spans, carry, published)
+                or joined_range(text, own[0], own, published) or _resolved(own[0], published))
         anchor = carry.narrative_anchor(published)
         if anchor is not None:  # a retrospective: "27 September" is the story's, not last year's
             when = narrative_year(when, anchor, published)
