@@ -251,3 +251,13 @@ def test_a_date_that_counts_from_the_main_clause_s_day():
     recs = build_records(text, locate(text, [("DATE", "Sunday"), ("LOCATION", "Kafr Tal"),
                                              ("DATE", "two days later")]), PUB)
     assert [(r.date.value, r.date.precision) for r in recs] == [("2024-03-10", "day"), ("2024-03-12", "day")]
+
+
+def test_a_bare_year_as_the_frame_of_a_rank_dates_nothing():
+    text = "Militants killed 12 herders near Mabanda, the deadliest raid the monitors counted in 2023."
+    recs = build_records(text, locate(text, [("COUNT", "12"), ("LOCATION", "Mabanda"), ("DATE", "2023")]), PUB)
+    assert [(r.date.value, r.date.precision) for r in recs] == [("2024-03-12", "unknown")]
+    # a series is no rank: the year dates the act it names
+    text = "Rebels captured a string of villages near Mabanda in 2023."
+    recs = build_records(text, locate(text, [("LOCATION", "Mabanda"), ("DATE", "2023")]), PUB)
+    assert [(r.date.value, r.date.precision) for r in recs] == [("2023-01-01", "year")]

@@ -107,6 +107,11 @@ def names_a_thing(text: str, entity: Entity) -> bool:
 # recorded this month", "the second wave of protests this month", "attacked four times this
 # year", "a series of assassinations ... this year"): it dates the tally, not the act
 _FRAME_DATE = re.compile(r"(?:so\s+far\s+)?this\s+(?:week|month|year)", re.I)
+# a bare year frames only a rank ("the deadliest week recorded in 2024"), not a series ("a string
+# of towns that troops captured in 2019" dates that capture)
+_FRAME_YEAR = re.compile(r"\d{4}")
+_ONLY_RANK = re.compile(r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|"
+                        r"largest|biggest|deadliest|bloodiest|worst|highest|heaviest)\b[^.;:()\n]{0,80}$", re.I)
 _RANK_BEFORE = re.compile(
     r"\b(?:(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b"
     r"|(?:largest|biggest|deadliest|bloodiest|worst|highest|heaviest)\b"
@@ -116,8 +121,9 @@ _RANK_BEFORE = re.compile(
 
 def frames_a_tally(text: str, entity: Entity) -> bool:
     """Whether ``this week/month/year`` is the frame of a rank or a tally in its clause (``the
-    largest convoy we have recorded this month``, ``attacked four times this year``): it dates
-    the tally, not the act, as ``since`` opens a period.
+    largest convoy we have recorded this month``, ``attacked four times this year``), or a bare
+    year the frame of a rank (``the deadliest week recorded in 2024``): it dates the tally, not
+    the act, as ``since`` opens a period.
 
     >>> t = "Gunmen burned the market on Monday, the third raid on the town this month."
     >>> [frames_a_tally(t, Entity("DATE", t.index(w), t.index(w) + len(w), w, 1.0)) for w in ("Monday", "this month")]
@@ -126,10 +132,10 @@ def frames_a_tally(text: str, entity: Entity) -> bool:
     >>> frames_a_tally(t, Entity("DATE", t.index("this month"), len(t) - 1, "this month", 1.0))
     False
     """
-    if not _FRAME_DATE.fullmatch(entity.text.strip()):
-        return False
     clause = re.split(r"[.;:!?\n]", text[max(0, entity.start - 120):entity.start])[-1]
-    return bool(_RANK_BEFORE.search(clause))
+    if _FRAME_YEAR.fullmatch(entity.text.strip()):  # "the deadliest week recorded in 2024"
+        return bool(_ONLY_RANK.search(clause))
+    return bool(_FRAME_DATE.fullmatch(entity.text.strip())) and bool(_RANK_BEFORE.search(clause))
 
 
 #: modalities of an act that has not taken place (ANNOTATION.md section 6)
