@@ -261,3 +261,15 @@ def test_a_bare_year_as_the_frame_of_a_rank_dates_nothing():
     text = "Rebels captured a string of villages near Mabanda in 2023."
     recs = build_records(text, locate(text, [("LOCATION", "Mabanda"), ("DATE", "2023")]), PUB)
     assert [(r.date.value, r.date.precision) for r in recs] == [("2023-01-01", "year")]
+
+
+def test_a_past_year_in_a_relative_clause_is_background():
+    # "which split from the front in 2019" dates the split, not the raid: the carried Sunday does
+    text = ("Jets struck the depot in Kafr Tal on Sunday. "
+            "Fighters of the brigade, which split from the front in 2019, shelled the airport.")
+    recs = build_records(text, locate(text, [("DATE", "Sunday"), ("LOCATION", "Kafr Tal"), ("DATE", "2019")]), PUB)
+    assert [(r.date.value, r.date.precision) for r in recs] == [("2024-03-10", "day"), ("2024-03-10", "day")]
+    # the year of the act itself, outside a relative clause, still dates it
+    text = "Jets struck the depot in Kafr Tal on Sunday. Rebels shelled the airport in 2019."
+    recs = build_records(text, locate(text, [("DATE", "Sunday"), ("LOCATION", "Kafr Tal"), ("DATE", "2019")]), PUB)
+    assert [(r.date.value, r.date.precision) for r in recs][-1] == ("2019-01-01", "year")

@@ -119,6 +119,25 @@ _RANK_BEFORE = re.compile(
     r"|an?\s+(?:series|string|spate|wave)\s+of\b)[^.;:()\n]{0,80}$", re.I)
 
 
+# a relative clause before a bare year ("militants who had been released in 2020", "a plan which
+# foresees their departure by 2024"): the year dates that clause, background to the act
+_RELATIVE_BEFORE = re.compile(r"\b(?:who|whom|which|that)\b[^.;:()\n,]{0,80}$", re.I)
+
+
+def background_year(text: str, entity: Entity, published: date | None) -> bool:
+    """Whether a bare year other than the publication's lies in a relative clause (``militants
+    who had been released from prison in 2020``): it dates that clause, not the act.
+
+    >>> t = "Fighters who left the front in 2019 shelled the town."
+    >>> background_year(t, Entity("DATE", t.index("2019"), t.index("2019") + 4, "2019", 1.0), date(2024, 3, 12))
+    True
+    """
+    year = entity.text.strip()
+    if not re.fullmatch(r"\d{4}", year) or (published is not None and int(year) == published.year):
+        return False
+    return bool(_RELATIVE_BEFORE.search(text, max(0, entity.start - 90), entity.start))
+
+
 def frames_a_tally(text: str, entity: Entity) -> bool:
     """Whether ``this week/month/year`` is the frame of a rank or a tally in its clause (``the
     largest convoy we have recorded this month``, ``attacked four times this year``), or a bare
@@ -347,7 +366,7 @@ def date_of(text: str, sentence: str, spans: Sequence[Entity], cumulative: bool,
     if opened and not cumulative:  # "since December, when ... were seized": the act that opened the period
         return _resolved(opened[0], published)
     when = _choose(text, sentence, [e for e in spans if e not in later and not names_a_thing(text, e)
-                                    and not frames_a_tally(text, e)],
+                                    and not frames_a_tally(text, e) and not background_year(text, e, published)],
                    cumulative, carry, published, unrealized)
     if later:  # the main clause's day ("drove them out on Friday, days after ...") still dates the story
         carry.saw(_resolved(later[0], published))
