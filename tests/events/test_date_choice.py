@@ -273,3 +273,19 @@ def test_a_past_year_in_a_relative_clause_is_background():
     text = "Jets struck the depot in Kafr Tal on Sunday. Rebels shelled the airport in 2019."
     recs = build_records(text, locate(text, [("DATE", "Sunday"), ("LOCATION", "Kafr Tal"), ("DATE", "2019")]), PUB)
     assert [(r.date.value, r.date.precision) for r in recs][-1] == ("2019-01-01", "year")
+
+
+def test_a_weekday_naming_the_publication_day_inside_a_week_is_last_week_s():
+    monday = "2024-03-25"
+    # "the week that began on Monday", told on a Monday: the week just ended
+    text = "Monitors counted 9 shelling attacks on Kafr Tal during the week that began on Monday."
+    recs = build_records(text, locate(text, [("COUNT", "9"), ("LOCATION", "Kafr Tal"), ("DATE", "Monday")]), monday)
+    assert [(r.date.value, r.date.precision, r.date.end) for r in recs] == [("2024-03-18", "week", "2024-03-24")]
+    # "The week opened with ... on Monday": that week's Monday, a day
+    text = "The week opened with a drone strike on a bus near Kafr Tal on Monday morning."
+    recs = build_records(text, locate(text, [("LOCATION", "Kafr Tal"), ("DATE", "Monday morning")]), monday)
+    assert [(r.date.value, r.date.precision) for r in recs] == [("2024-03-18", "day")]
+    # with no week told, Monday is the publication day itself
+    text = "A drone struck a bus near Kafr Tal on Monday morning."
+    recs = build_records(text, locate(text, [("LOCATION", "Kafr Tal"), ("DATE", "Monday morning")]), monday)
+    assert [(r.date.value, r.date.precision) for r in recs] == [("2024-03-25", "day")]

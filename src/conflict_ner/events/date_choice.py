@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 
 from conflict_ner.events.date_carry import COARSE_PRECISIONS, DateCarry
@@ -335,6 +336,38 @@ def relative_to_main(text: str, entity: Entity, spans: Sequence[Entity], carry: 
     return EventDate(first.isoformat(), "month", entity.text, first.isoformat(), last.isoformat(), "text")
 
 
+# a week told in the clause before a weekday ("during the week that began on Monday", "The week
+# began with an attack on Monday morning"); right before it, the weekday opens that week
+_WEEK_BEFORE = re.compile(r"\bweek\b[^.;:\n]{0,70}$", re.I)
+_WEEK_OPENED = re.compile(r"\bweek\s+(?:that\s+)?(?:began|started|beginning|starting|from)\s+(?:on\s+)?$", re.I)
+_WEEKDAY_NAME = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
+
+
+def week_told_on_its_day(text: str, entity: Entity, when: EventDate, published: date | None) -> EventDate:
+    """``when`` a week back when its weekday names the publication day itself inside a clause
+    that tells a week (``14 drone attacks during the week that began on Monday``, told on a
+    Monday): the week is the one just ended, not the day of publication. Right after ``the week
+    that began`` / ``the week from`` the date is that week (precision ``week``).
+
+    >>> t = "Shelling went on for most of the week from Monday."
+    >>> e = Entity("DATE", t.index("Monday"), t.index("Monday") + 6, "Monday", 1.0)
+    >>> d = week_told_on_its_day(t, e, EventDate("2024-03-25", "day", "Monday"), date(2024, 3, 25))
+    >>> d.value, d.precision, d.end
+    ('2024-03-18', 'week', '2024-03-24')
+    """
+    if (published is None or when.precision != "day" or when.value != published.isoformat()
+            or not _WEEKDAY_NAME.search(entity.text)):
+        return when
+    before = text[max(0, entity.start - 90):entity.start]
+    if not _WEEK_BEFORE.search(before):
+        return when
+    day = published - timedelta(days=7)
+    if _WEEK_OPENED.search(before):
+        end = day + timedelta(days=6)
+        return replace(when, value=day.isoformat(), precision="week", start=day.isoformat(), end=end.isoformat())
+    return replace(when, value=day.isoformat(), start=day.isoformat(), end=day.isoformat())
+
+
 def date_of(text: str, sentence: str, spans: Sequence[Entity], cumulative: bool, carry: DateCarry,
             published: date | None, trigger: int | None = None, unrealized: bool = False) -> EventDate:
     """The date of one record from the DATE spans of its stretch (``spans``, indexing ``text``).
@@ -388,7 +421,8 @@ def _choose(text: str, sentence: str, spans: Sequence[Entity], cumulative: bool,
     if own:
         own = _finer_first(own, published)
         when = (relative_to_main(text, own[0], spans, carry, published)
-                or joined_range(text, own[0], own, published) or _resolved(own[0], published))
+                or joined_range(text, own[0], own, published)
+                or week_told_on_its_day(text, own[0], _resolved(own[0], published), published))
         anchor = carry.narrative_anchor(published)
         if anchor is not None:  # a retrospective: "27 September" is the story's, not last year's
             when = narrative_year(when, anchor, published)
