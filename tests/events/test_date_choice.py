@@ -221,3 +221,71 @@ def test_a_date_that_bounds_an_account_does_not_move_the_story():
     text = "Jets struck the market in Kafr Tal on Sunday. By Monday, rebels had retaken the village. Shells hit it."
     recs = build_records(text, locate(text, [("DATE", "Sunday"), ("DATE", "Monday")]), PUB)
     assert [r.date.value for r in recs] == ["2024-03-10", "2024-03-11", "2024-03-11"]
+
+
+def test_this_month_as_the_frame_of_a_rank_or_tally_dates_nothing():
+    # "the third raid ... this month" frames a rank: the act keeps its own Sunday
+    text = "Gunmen looted the grain store in Mabanda on Sunday, the third raid on the town this month."
+    recs = build_records(text, locate(text, [("DATE", "Sunday"), ("LOCATION", "Mabanda"),
+                                             ("DATE", "this month")]), PUB)
+    assert [(r.date.value, r.date.precision) for r in recs] == [("2024-03-10", "day")]
+    # "the biggest ... this month" with no DATE of its own: the story's day carries
+    text = ("Jets struck the depot in Kafr Tal on Sunday. "
+            "Later, shells hit the market in the biggest barrage of this month.")
+    recs = build_records(text, locate(text, [("DATE", "Sunday"), ("DATE", "this month")]), PUB)
+    assert [(r.date.value, r.date.precision) for r in recs] == [("2024-03-10", "day"), ("2024-03-10", "day")]
+    # a plain "this month" still dates its act
+    text = "Militiamen burned three villages near Mabanda this month."
+    recs = build_records(text, locate(text, [("LOCATION", "Mabanda"), ("DATE", "this month")]), PUB)
+    assert [(r.date.value, r.date.precision) for r in recs] == [("2024-03-01", "month")]
+
+
+def test_a_date_that_counts_from_the_main_clause_s_day():
+    # "a week earlier" counts from the statement's Monday, not from publication (it had no value)
+    text = "The governor said on Monday that rebels had seized Kafr Tal a week earlier."
+    recs = build_records(text, locate(text, [("DATE", "Monday"), ("LOCATION", "Kafr Tal"),
+                                             ("DATE", "a week earlier")]), PUB)
+    assert [(r.date.value, r.date.precision) for r in recs] == [("2024-03-04", "week")]
+    # "two days later" counts from the carried day
+    text = "Jets struck the depot in Kafr Tal on Sunday. Rebels shelled the airport two days later."
+    recs = build_records(text, locate(text, [("DATE", "Sunday"), ("LOCATION", "Kafr Tal"),
+                                             ("DATE", "two days later")]), PUB)
+    assert [(r.date.value, r.date.precision) for r in recs] == [("2024-03-10", "day"), ("2024-03-12", "day")]
+
+
+def test_a_bare_year_as_the_frame_of_a_rank_dates_nothing():
+    text = "Militants killed 12 herders near Mabanda, the deadliest raid the monitors counted in 2023."
+    recs = build_records(text, locate(text, [("COUNT", "12"), ("LOCATION", "Mabanda"), ("DATE", "2023")]), PUB)
+    assert [(r.date.value, r.date.precision) for r in recs] == [("2024-03-12", "unknown")]
+    # a series is no rank: the year dates the act it names
+    text = "Rebels captured a string of villages near Mabanda in 2023."
+    recs = build_records(text, locate(text, [("LOCATION", "Mabanda"), ("DATE", "2023")]), PUB)
+    assert [(r.date.value, r.date.precision) for r in recs] == [("2023-01-01", "year")]
+
+
+def test_a_past_year_in_a_relative_clause_is_background():
+    # "which split from the front in 2019" dates the split, not the raid: the carried Sunday does
+    text = ("Jets struck the depot in Kafr Tal on Sunday. "
+            "Fighters of the brigade, which split from the front in 2019, shelled the airport.")
+    recs = build_records(text, locate(text, [("DATE", "Sunday"), ("LOCATION", "Kafr Tal"), ("DATE", "2019")]), PUB)
+    assert [(r.date.value, r.date.precision) for r in recs] == [("2024-03-10", "day"), ("2024-03-10", "day")]
+    # the year of the act itself, outside a relative clause, still dates it
+    text = "Jets struck the depot in Kafr Tal on Sunday. Rebels shelled the airport in 2019."
+    recs = build_records(text, locate(text, [("DATE", "Sunday"), ("LOCATION", "Kafr Tal"), ("DATE", "2019")]), PUB)
+    assert [(r.date.value, r.date.precision) for r in recs][-1] == ("2019-01-01", "year")
+
+
+def test_a_weekday_naming_the_publication_day_inside_a_week_is_last_week_s():
+    monday = "2024-03-25"
+    # "the week that began on Monday", told on a Monday: the week just ended
+    text = "Monitors counted 9 shelling attacks on Kafr Tal during the week that began on Monday."
+    recs = build_records(text, locate(text, [("COUNT", "9"), ("LOCATION", "Kafr Tal"), ("DATE", "Monday")]), monday)
+    assert [(r.date.value, r.date.precision, r.date.end) for r in recs] == [("2024-03-18", "week", "2024-03-24")]
+    # "The week opened with ... on Monday": that week's Monday, a day
+    text = "The week opened with a drone strike on a bus near Kafr Tal on Monday morning."
+    recs = build_records(text, locate(text, [("LOCATION", "Kafr Tal"), ("DATE", "Monday morning")]), monday)
+    assert [(r.date.value, r.date.precision) for r in recs] == [("2024-03-18", "day")]
+    # with no week told, Monday is the publication day itself
+    text = "A drone struck a bus near Kafr Tal on Monday morning."
+    recs = build_records(text, locate(text, [("LOCATION", "Kafr Tal"), ("DATE", "Monday morning")]), monday)
+    assert [(r.date.value, r.date.precision) for r in recs] == [("2024-03-25", "day")]

@@ -166,3 +166,11 @@ def test_fixed_date_holidays(text, published, value):
 def test_a_numbered_week_of_a_month_is_that_week(text, value):
     d = resolve_date(text, date(2023, 8, 10))
     assert (d.value, d.precision) == (value, "week")
+
+
+def test_this_week_told_on_a_monday_is_the_week_just_ended():
+    monday = date(2024, 5, 13)
+    assert resolve_date("this week", monday) == EventDate("2024-05-06", "week", "this week")
+    # any other day keeps its own week, and "earlier this week" is left alone
+    assert resolve_date("this week", date(2024, 5, 14)).value == "2024-05-13"
+    assert resolve_date("earlier this week", monday).value == "2024-05-13"

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 
 from conflict_ner.events.date_carry import COARSE_PRECISIONS, DateCarry
@@ -101,6 +102,60 @@ def names_a_thing(text: str, entity: Entity) -> bool:
     return (bool(re.fullmatch(r"\d{4}", entity.text.strip()))
             and bool(_THING_BEFORE.search(text, max(0, entity.start - 8), entity.start))
             and bool(_THING_AFTER.match(text, entity.end)))
+
+
+# "this month" / "so far this year" as the frame of a rank or a tally ("the largest we have
+# recorded this month", "the second wave of protests this month", "attacked four times this
+# year", "a series of assassinations ... this year"): it dates the tally, not the act
+_FRAME_DATE = re.compile(r"(?:so\s+far\s+)?this\s+(?:week|month|year)", re.I)
+# a bare year frames only a rank ("the deadliest week recorded in 2024"), not a series ("a string
+# of towns that troops captured in 2019" dates that capture)
+_FRAME_YEAR = re.compile(r"\d{4}")
+_ONLY_RANK = re.compile(r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|"
+                        r"largest|biggest|deadliest|bloodiest|worst|highest|heaviest)\b[^.;:()\n]{0,80}$", re.I)
+_RANK_BEFORE = re.compile(
+    r"\b(?:(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b"
+    r"|(?:largest|biggest|deadliest|bloodiest|worst|highest|heaviest)\b"
+    r"|(?:twice|(?:two|three|four|five|six|seven|eight|nine|ten|several|many|\d+)\s+times)\b"
+    r"|an?\s+(?:series|string|spate|wave)\s+of\b)[^.;:()\n]{0,80}$", re.I)
+
+
+# a relative clause before a bare year ("militants who had been released in 2020", "a plan which
+# foresees their departure by 2024"): the year dates that clause, background to the act
+_RELATIVE_BEFORE = re.compile(r"\b(?:who|whom|which|that)\b[^.;:()\n,]{0,80}$", re.I)
+
+
+def background_year(text: str, entity: Entity, published: date | None) -> bool:
+    """Whether a bare year other than the publication's lies in a relative clause (``militants
+    who had been released from prison in 2020``): it dates that clause, not the act.
+
+    >>> t = "Fighters who left the front in 2019 shelled the town."
+    >>> background_year(t, Entity("DATE", t.index("2019"), t.index("2019") + 4, "2019", 1.0), date(2024, 3, 12))
+    True
+    """
+    year = entity.text.strip()
+    if not re.fullmatch(r"\d{4}", year) or (published is not None and int(year) == published.year):
+        return False
+    return bool(_RELATIVE_BEFORE.search(text, max(0, entity.start - 90), entity.start))
+
+
+def frames_a_tally(text: str, entity: Entity) -> bool:
+    """Whether ``this week/month/year`` is the frame of a rank or a tally in its clause (``the
+    largest convoy we have recorded this month``, ``attacked four times this year``), or a bare
+    year the frame of a rank (``the deadliest week recorded in 2024``): it dates the tally, not
+    the act, as ``since`` opens a period.
+
+    >>> t = "Gunmen burned the market on Monday, the third raid on the town this month."
+    >>> [frames_a_tally(t, Entity("DATE", t.index(w), t.index(w) + len(w), w, 1.0)) for w in ("Monday", "this month")]
+    [False, True]
+    >>> t = "Drones struck the depot this month."
+    >>> frames_a_tally(t, Entity("DATE", t.index("this month"), len(t) - 1, "this month", 1.0))
+    False
+    """
+    clause = re.split(r"[.;:!?\n]", text[max(0, entity.start - 120):entity.start])[-1]
+    if _FRAME_YEAR.fullmatch(entity.text.strip()):  # "the deadliest week recorded in 2024"
+        return bool(_ONLY_RANK.search(clause))
+    return bool(_FRAME_DATE.fullmatch(entity.text.strip())) and bool(_RANK_BEFORE.search(clause))
 
 
 #: modalities of an act that has not taken place (ANNOTATION.md section 6)
@@ -234,6 +289,85 @@ def day_from_main(text: str, trigger: int | None, spans: Sequence[Entity], publi
     return EventDate(day, "day", main.text, day, day, "text")
 
 
+# a DATE that only says how far the act lies from another day ("a week earlier", "two days later")
+_RELATIVE_SPAN = re.compile(r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+                            r"(?P<unit>day|week|month)s?\s+(?P<way>earlier|before|later|after)", re.I)
+_SMALL_NUMBERS = {w: i for i, w in enumerate("one two three four five six seven eight nine ten".split(), 1)}
+
+
+def relative_to_main(text: str, entity: Entity, spans: Sequence[Entity], carry: DateCarry,
+                     published: date | None) -> EventDate | None:
+    """The date of a DATE that counts from another day (``entered the town a week earlier``,
+    ``two days later``): that many days, weeks or months from the last day-precision DATE
+    before it in the stretch (a statement's date too: ``said on Monday that ... a week
+    earlier``), else from the carried day, with the unit's precision; None when the DATE says
+    no such thing or no day anchors it (it is not counted from the publication date).
+
+    >>> t = "The army said on Monday that it had retaken the town, lost a week earlier."
+    >>> mon, wk = (Entity("DATE", t.index(w), t.index(w) + len(w), w, 1.0) for w in ("Monday", "a week earlier"))
+    >>> d = relative_to_main(t, wk, [mon, wk], DateCarry(), date(2019, 5, 29))
+    >>> d.value, d.precision
+    ('2019-05-20', 'week')
+    """
+    m = _RELATIVE_SPAN.fullmatch(entity.text.strip())
+    if m is None:
+        return None
+    anchors = [d for d in (_resolved(e, published) for e in spans if e.end <= entity.start)
+               if d.precision == "day" and d.value is not None]
+    main = anchors[-1] if anchors else carry.carried()
+    if main is None or main.precision != "day" or main.value is None:
+        return None
+    word = m.group("n").lower()
+    n = 1 if word in ("a", "an") else _SMALL_NUMBERS.get(word) or int(word)
+    sign = -1 if m.group("way").lower() in ("earlier", "before") else 1
+    unit = m.group("unit").lower()
+    day = date.fromisoformat(main.value)
+    if unit == "day":
+        day += timedelta(days=sign * n)
+        return EventDate(day.isoformat(), "day", entity.text, day.isoformat(), day.isoformat(), "text")
+    if unit == "week":
+        day += timedelta(days=sign * 7 * n)
+        monday = day - timedelta(days=day.weekday())
+        end = monday + timedelta(days=6)
+        return EventDate(monday.isoformat(), "week", entity.text, monday.isoformat(), end.isoformat(), "text")
+    months = day.year * 12 + day.month - 1 + sign * n
+    first = date(months // 12, months % 12 + 1, 1)
+    last = date(first.year + first.month // 12, first.month % 12 + 1, 1) - timedelta(days=1)
+    return EventDate(first.isoformat(), "month", entity.text, first.isoformat(), last.isoformat(), "text")
+
+
+# a week told in the clause before a weekday ("during the week that began on Monday", "The week
+# began with an attack on Monday morning"); right before it, the weekday opens that week
+_WEEK_BEFORE = re.compile(r"\bweek\b[^.;:\n]{0,70}$", re.I)
+_WEEK_OPENED = re.compile(r"\bweek\s+(?:that\s+)?(?:began|started|beginning|starting|from)\s+(?:on\s+)?$", re.I)
+_WEEKDAY_NAME = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
+
+
+def week_told_on_its_day(text: str, entity: Entity, when: EventDate, published: date | None) -> EventDate:
+    """``when`` a week back when its weekday names the publication day itself inside a clause
+    that tells a week (``14 drone attacks during the week that began on Monday``, told on a
+    Monday): the week is the one just ended, not the day of publication. Right after ``the week
+    that began`` / ``the week from`` the date is that week (precision ``week``).
+
+    >>> t = "Shelling went on for most of the week from Monday."
+    >>> e = Entity("DATE", t.index("Monday"), t.index("Monday") + 6, "Monday", 1.0)
+    >>> d = week_told_on_its_day(t, e, EventDate("2024-03-25", "day", "Monday"), date(2024, 3, 25))
+    >>> d.value, d.precision, d.end
+    ('2024-03-18', 'week', '2024-03-24')
+    """
+    if (published is None or when.precision != "day" or when.value != published.isoformat()
+            or not _WEEKDAY_NAME.search(entity.text)):
+        return when
+    before = text[max(0, entity.start - 90):entity.start]
+    if not _WEEK_BEFORE.search(before):
+        return when
+    day = published - timedelta(days=7)
+    if _WEEK_OPENED.search(before):
+        end = day + timedelta(days=6)
+        return replace(when, value=day.isoformat(), precision="week", start=day.isoformat(), end=end.isoformat())
+    return replace(when, value=day.isoformat(), start=day.isoformat(), end=day.isoformat())
+
+
 def date_of(text: str, sentence: str, spans: Sequence[Entity], cumulative: bool, carry: DateCarry,
             published: date | None, trigger: int | None = None, unrealized: bool = False) -> EventDate:
     """The date of one record from the DATE spans of its stretch (``spans``, indexing ``text``).
@@ -264,7 +398,8 @@ def date_of(text: str, sentence: str, spans: Sequence[Entity], cumulative: bool,
     opened = [e for e in spans if dates_when_clause(text, e, trigger)]
     if opened and not cumulative:  # "since December, when ... were seized": the act that opened the period
         return _resolved(opened[0], published)
-    when = _choose(text, sentence, [e for e in spans if e not in later and not names_a_thing(text, e)],
+    when = _choose(text, sentence, [e for e in spans if e not in later and not names_a_thing(text, e)
+                                    and not frames_a_tally(text, e) and not background_year(text, e, published)],
                    cumulative, carry, published, unrealized)
     if later:  # the main clause's day ("drove them out on Friday, days after ...") still dates the story
         carry.saw(_resolved(later[0], published))
@@ -285,7 +420,9 @@ def _choose(text: str, sentence: str, spans: Sequence[Entity], cumulative: bool,
         return publication_date(published)
     if own:
         own = _finer_first(own, published)
-        when = joined_range(text, own[0], own, published) or _resolved(own[0], published)
+        when = (relative_to_main(text, own[0], spans, carry, published)
+                or joined_range(text, own[0], own, published)
+                or week_told_on_its_day(text, own[0], _resolved(own[0], published), published))
         anchor = carry.narrative_anchor(published)
         if anchor is not None:  # a retrospective: "27 September" is the story's, not last year's
             when = narrative_year(when, anchor, published)
@@ -327,7 +464,8 @@ def saw_dates(text: str, body: tuple[int, int], spans: Sequence[Entity], carry: 
     if not acts and carry.carried() is None:
         # a statement's date before anything dated the story ("The General Command issued the
         # following statement on Tuesday evening:") dates the statement's acts told after it
-        acts = [e for e in spans if not opens_period(text, e) and not names_a_thing(text, e)]
+        acts = [e for e in spans if not opens_period(text, e) and not names_a_thing(text, e)
+                and not frames_a_tally(text, e)]
     if not acts:
         return
     when = _resolved(acts[0], published)
@@ -386,7 +524,7 @@ def act_dates(text: str, spans: Sequence[Entity]) -> list[Entity]:
     ['Thursday']
     """
     return [e for e in spans if not is_reporting_date(text, e) and not opens_period(text, e)
-            and not names_a_thing(text, e)]
+            and not names_a_thing(text, e) and not frames_a_tally(text, e)]
 
 
 def _resolved(entity: Entity, published: date | None) -> EventDate:

@@ -268,6 +268,10 @@ def _relative(key: str, pub: date, weekdays: list[int]) -> tuple[date | None, st
         # The most recent Saturday on or before publication; its week.
         saturday = pub - timedelta(days=(pub.weekday() - 5) % 7)
         return saturday - timedelta(days=saturday.weekday()), "week"
+    if re.fullmatch(r"this week|week", key) and pub.weekday() == 0:
+        # told on a Monday, "this week" is the week that has just ended: nothing of the new one
+        # but the day itself has happened yet (a weekly round-up published on Monday)
+        return monday - timedelta(days=7), "week"
     if re.fullmatch(r"(?:earlier |later )?this week|week", key):
         return monday, "week"
     if re.fullmatch(r"(?:last|past|previous) week", key):
