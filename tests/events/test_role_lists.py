@@ -48,3 +48,11 @@ def test_quotes_around_the_verb_or_its_object_do_not_hide_the_object(text, verb,
 ])
 def test_a_count_of_them_or_a_colon_opens_the_list_of_casualties(text, actor):
     assert in_casualty_list(text, text.index(actor), text.index(actor) + len(actor))
+
+
+def test_a_unit_of_a_side_passes_its_role_to_the_side():
+    text = "Raiders struck fighters of the River Brigade at dawn."
+    spans = spans_of(text, "Raiders", "fighters", "River Brigade")
+    assert share_roles(text, spans, ["initiator", "target", "initiator"]) == ["initiator", "target", "target"]
+    # a side named as "other" (a backer, an affiliation) keeps its role
+    assert share_roles(text, spans, ["initiator", "target", "other"]) == ["initiator", "target", "other"]

@@ -835,3 +835,11 @@ def test_the_leader_of_a_named_group_is_no_actor(entities, sentence, actors, exp
 def test_the_side_a_defeat_is_told_of_suffered_it(entities, sentence, actors, expected):
     # ANNOTATION.md section 9, roles3: "a loss / defeat / blow for / to X": X suffered the act
     assert [r for _, r in _roles(entities, sentence, *actors)] == expected
+
+
+def test_a_unit_of_a_named_side_shares_its_role(entities):
+    # a unit and the side it belongs to, joined by "of", are one party: the side is hit with its officers
+    sentence = ("The army said it had shelled a gathering of officers of the Northern Sector Command"
+                " and killed 40 soldiers.")
+    assert _roles(entities, sentence, "army", "officers", "Northern Sector Command") == [
+        ("army", "initiator"), ("officers", "target"), ("Northern Sector Command", "target")]

@@ -68,6 +68,8 @@ _COORDINATION = re.compile(
 # A part of a whole named before it ("people, including 80,000 children"): only the whole's suffering passes
 # on; the whole may be the subject of a verb its parts did not do ("1,000 people, among them 745 civilians").
 _PART_OF = re.compile(r"\s*,\s*(?:including|among them|most of them|many of them)\s", re.I)
+# A unit named with the side it belongs to: "[troops] of the [Hill Force]", "[fighters] of [HTS]": one party.
+_OF_GAP = re.compile(r"\s+of\s+(?:the\s+)?", re.I)
 _NO_VERB_GAP = re.compile(r"(?!.*\b(?:said|says|and said|who|which|that|where|when|while|after|before)\b)", re.I)
 
 
@@ -147,6 +149,10 @@ def share_roles(text: str, spans: Sequence[tuple[int, int]], roles: Sequence[str
     for pairs, fill_only in ((forward, False), (back, True)):
         for src, dst in pairs:
             if out[src] == "unknown" or (fill_only and out[dst] != "unknown"):
+                continue
+            if (not fill_only and {out[src], out[dst]} <= {"initiator", "target"}
+                    and _OF_GAP.fullmatch(text, spans[src][1], spans[dst][0])):
+                out[dst] = out[src]  # "troops of the Hill Force": the unit and its side are one party
                 continue
             first, second = sorted((src, dst))
             if out[src] != "target" and _PART_OF.match(text, spans[first][1]):
