@@ -183,6 +183,8 @@ def _records(text: str, sentence: Sentence, ents: list[Entity], dates: DateCarry
             continue  # "The command does not say which aircraft carried out each strike": a silence
         if not keep_bare and not own_counts[i] and not act_dates and _consequence_only(sentence, act):
             continue  # "The fighting has also closed the coast road": what an act told before brought about
+        if not keep_bare and not own_counts[i] and _timeless(sentence, act):
+            continue  # "The opposition has drones of its own.": a weapon in a present state, no act told
         if not keep_bare and not own_counts[i] and _unclaimed(sentence, act):
             continue  # "No group has claimed the attack.": nothing of the act but that no one owned it
         if not keep_bare and not own_counts[i] and _lasting_since(sentence, act):
@@ -598,6 +600,32 @@ _NO_CLAIM = re.compile(r"\bno\s+(?:group|one|organi[sz]ation|side|faction)\s+(?:
 # involvement"): the gold codes the blame or the denial
 _BLAMED_INSTEAD = re.compile(r"\b(?:blam\w*|suspect\w*|suspicion|accus\w*|attribut\w*|believed|den(?:y|ies|ied|ying)|"
                              r"rejected)\b", re.I)
+
+
+# a word told in the past or as done: "-ed", "was", "had", "took", "seen", ... (perfects with "has" included); not the
+# "-ed" words that only describe a side or a weapon ("armed drones", "Iran-backed militias")
+_TOLD_DONE = re.compile(
+    r"\b(?:(?!(?:armed|alleged|suspected|unidentified|so-called|based|backed|affiliated|linked|allied)\b)\w{2,}ed|was|were|had|did|said|took|taken|came|went|gone|fell|fallen|left|made|sent|found|told|saw|seen|"
+    r"began|begun|brought|fought|held|hit|shot|won|lost|led|got|gave|given|struck|flew|flown|ran|knew|known|kept|set|"
+    r"put|met|stood|became|rose|risen|been|done|shown|broke|broken|drove|driven|threw|thrown|blew|blown|overran|"
+    r"overrun|withdrew|withdrawn|fled|laid|dug|sank|sunk|sought|caught|bought|built|spent|heard|meant|felt|lit|"
+    r"shut|cut|beat|beaten|tore|torn|wrote|written|swept|retook|retaken|died|spoke|hid|hidden)\b", re.I)
+
+
+def _timeless(sentence: Sentence, act: Act) -> bool:
+    """Whether an act with no act word (a weapon or a party alone made it) stands in a sentence told wholly in
+    the present, no verb in the past or the perfect (``The opposition has drones of its own``, ``Enemy drones
+    are active over the road``, ``The plant is now within range of their artillery``): a state or a habit, no
+    act reported (the builder also asks for no count: ``our count stands at 50 deaths`` is a toll).
+
+    >>> s = Sentence("The rebels have drones of their own.")
+    >>> _timeless(s, sentence_acts(s)[0])
+    True
+    >>> s = Sentence("The rebels used drones against the base.")
+    >>> _timeless(s, sentence_acts(s)[0])
+    False
+    """
+    return act.trigger is None and _TOLD_DONE.search(sentence.text) is None
 
 
 def _unclaimed(sentence: Sentence, act: Act) -> bool:
