@@ -715,3 +715,29 @@ def test_a_weapon_told_as_used_keeps_its_record(entities, sentence, spans):
     ents = entities(text, [("ACTOR", "Militants"), ("LOCATION", "Kandar"), ("DATE", "Monday")] + spans)
     recs = build_records(text, ents, "2024-05-08", keep_bare=False)
     assert [r.sentence.text for r in recs[1:]] == [sentence]
+
+
+@pytest.mark.parametrize("sentence, spans", [
+    # ANNOTATION.md section 9 (prec3): an act told before, named by "the / its" noun and judged in the present
+    ("For the militia, the siege is a costly distraction from Orsa.", [("ACTOR", "militia"), ("LOCATION", "Orsa")]),
+    ("Officials in Orsa frame the strikes as a warning to the militia.",
+     [("ACTOR", "Officials"), ("LOCATION", "Orsa"), ("ACTOR", "militia")]),
+])
+def test_an_act_told_before_and_judged_now_is_left_out_on_request(entities, sentence, spans):
+    text = "Militants raided Kandar on Monday. " + sentence
+    ents = entities(text, [("ACTOR", "Militants"), ("LOCATION", "Kandar"), ("DATE", "Monday")] + spans)
+    assert len(build_records(text, ents, "2024-05-08")) == 2
+    assert [r.trigger.text for r in build_records(text, ents, "2024-05-08", keep_bare=False)] == ["raided"]
+
+
+@pytest.mark.parametrize("sentence, spans", [
+    # told in the past, or a verb after its subject ("its fighters shell"), or a claim: the record stays
+    ("For the militia, the siege of Orsa was a costly failure.", [("ACTOR", "militia"), ("LOCATION", "Orsa")]),
+    ("The militia says its fighters shell the depot at Orsa every night.", [("ACTOR", "militia"), ("LOCATION", "Orsa")]),
+    ("The militia claims responsibility for the attack on Orsa.", [("ACTOR", "militia"), ("LOCATION", "Orsa")]),
+])
+def test_an_act_named_in_the_present_with_a_verb_or_a_claim_keeps_its_record(entities, sentence, spans):
+    text = "Militants raided Kandar on Monday. " + sentence
+    ents = entities(text, [("ACTOR", "Militants"), ("LOCATION", "Kandar"), ("DATE", "Monday")] + spans)
+    recs = build_records(text, ents, "2024-05-08", keep_bare=False)
+    assert [r.sentence.text for r in recs[1:]] == [sentence]
