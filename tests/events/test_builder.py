@@ -689,3 +689,55 @@ def test_the_act_answered_in_the_doers_own_words_is_claimed(entities):
     ents = entities(text, [("ACTOR", "Northern Front"), ("DATE", "Friday"), ("LOCATION", "Kefa")])
     recs = build_records(text, ents, "2024-05-08", keep_bare=False)
     assert [(r.trigger.text, r.modality) for r in recs] == [("fired", "asserted"), ("air raid", "claimed")]
+
+
+@pytest.mark.parametrize("sentence, spans", [
+    # ANNOTATION.md section 9 (prec3): a weapon or a side in a state told in the present, no act word
+    ("The rebels in Orsa have armed drones of their own.", [("ACTOR", "rebels"), ("LOCATION", "Orsa"), ("WEAPON", "armed drones")]),
+    ("Hostile drones are active over the Orsa road.", [("WEAPON", "Hostile drones"), ("LOCATION", "Orsa")]),
+    ("The dam at Orsa is now within reach of the militia's mortars.",
+     [("LOCATION", "Orsa"), ("ACTOR", "militia"), ("WEAPON", "mortars")]),
+])
+def test_a_present_state_without_an_act_word_is_left_out_on_request(entities, sentence, spans):
+    text = "Militants raided Kandar on Monday. " + sentence
+    ents = entities(text, [("ACTOR", "Militants"), ("LOCATION", "Kandar"), ("DATE", "Monday")] + spans)
+    assert len(build_records(text, ents, "2024-05-08")) == 2
+    assert [r.trigger.text for r in build_records(text, ents, "2024-05-08", keep_bare=False)] == ["raided"]
+
+
+@pytest.mark.parametrize("sentence, spans", [
+    # told in the past or the perfect, or with a count: the record stays
+    ("The rebels in Orsa used armed drones against the depot.", [("ACTOR", "rebels"), ("LOCATION", "Orsa"), ("WEAPON", "armed drones")]),
+    ("The rebels have sent armed drones over Orsa.", [("ACTOR", "rebels"), ("LOCATION", "Orsa"), ("WEAPON", "armed drones")]),
+])
+def test_a_weapon_told_as_used_keeps_its_record(entities, sentence, spans):
+    text = "Militants raided Kandar on Monday. " + sentence
+    ents = entities(text, [("ACTOR", "Militants"), ("LOCATION", "Kandar"), ("DATE", "Monday")] + spans)
+    recs = build_records(text, ents, "2024-05-08", keep_bare=False)
+    assert [r.sentence.text for r in recs[1:]] == [sentence]
+
+
+@pytest.mark.parametrize("sentence, spans", [
+    # ANNOTATION.md section 9 (prec3): an act told before, named by "the / its" noun and judged in the present
+    ("For the militia, the siege is a costly distraction from Orsa.", [("ACTOR", "militia"), ("LOCATION", "Orsa")]),
+    ("Officials in Orsa frame the strikes as a warning to the militia.",
+     [("ACTOR", "Officials"), ("LOCATION", "Orsa"), ("ACTOR", "militia")]),
+])
+def test_an_act_told_before_and_judged_now_is_left_out_on_request(entities, sentence, spans):
+    text = "Militants raided Kandar on Monday. " + sentence
+    ents = entities(text, [("ACTOR", "Militants"), ("LOCATION", "Kandar"), ("DATE", "Monday")] + spans)
+    assert len(build_records(text, ents, "2024-05-08")) == 2
+    assert [r.trigger.text for r in build_records(text, ents, "2024-05-08", keep_bare=False)] == ["raided"]
+
+
+@pytest.mark.parametrize("sentence, spans", [
+    # told in the past, or a verb after its subject ("its fighters shell"), or a claim: the record stays
+    ("For the militia, the siege of Orsa was a costly failure.", [("ACTOR", "militia"), ("LOCATION", "Orsa")]),
+    ("The militia says its fighters shell the depot at Orsa every night.", [("ACTOR", "militia"), ("LOCATION", "Orsa")]),
+    ("The militia claims responsibility for the attack on Orsa.", [("ACTOR", "militia"), ("LOCATION", "Orsa")]),
+])
+def test_an_act_named_in_the_present_with_a_verb_or_a_claim_keeps_its_record(entities, sentence, spans):
+    text = "Militants raided Kandar on Monday. " + sentence
+    ents = entities(text, [("ACTOR", "Militants"), ("LOCATION", "Kandar"), ("DATE", "Monday")] + spans)
+    recs = build_records(text, ents, "2024-05-08", keep_bare=False)
+    assert [r.sentence.text for r in recs[1:]] == [sentence]

@@ -183,6 +183,10 @@ def _records(text: str, sentence: Sentence, ents: list[Entity], dates: DateCarry
             continue  # "The command does not say which aircraft carried out each strike": a silence
         if not keep_bare and not own_counts[i] and not act_dates and _consequence_only(sentence, act):
             continue  # "The fighting has also closed the coast road": what an act told before brought about
+        if not keep_bare and not own_counts[i] and _timeless(sentence, act):
+            continue  # "The opposition has drones of its own.": a weapon in a present state, no act told
+        if not keep_bare and not own_counts[i] and not act_dates and _present_reference(sentence, act):
+            continue  # "For the rebels, the battle is a major propaganda win.": an act told before, judged now
         if not keep_bare and not own_counts[i] and _unclaimed(sentence, act):
             continue  # "No group has claimed the attack.": nothing of the act but that no one owned it
         if not keep_bare and not own_counts[i] and _lasting_since(sentence, act):
@@ -598,6 +602,64 @@ _NO_CLAIM = re.compile(r"\bno\s+(?:group|one|organi[sz]ation|side|faction)\s+(?:
 # involvement"): the gold codes the blame or the denial
 _BLAMED_INSTEAD = re.compile(r"\b(?:blam\w*|suspect\w*|suspicion|accus\w*|attribut\w*|believed|den(?:y|ies|ied|ying)|"
                              r"rejected)\b", re.I)
+
+
+# a word told in the past or as done: "-ed", "was", "had", "took", "seen", ... (perfects with "has" included); not the
+# "-ed" words that only describe a side or a weapon ("armed drones", "Iran-backed militias")
+_TOLD_DONE = re.compile(
+    r"\b(?:(?!(?:armed|alleged|suspected|unidentified|so-called|based|backed|affiliated|linked|allied)\b)\w{2,}ed|was|were|had|did|said|took|taken|came|went|gone|fell|fallen|left|made|sent|found|told|saw|seen|"
+    r"began|begun|brought|fought|held|hit|shot|won|lost|led|got|gave|given|struck|flew|flown|ran|knew|known|kept|set|"
+    r"put|met|stood|became|rose|risen|been|done|shown|broke|broken|drove|driven|threw|thrown|blew|blown|overran|"
+    r"overrun|withdrew|withdrawn|fled|laid|dug|sank|sunk|sought|caught|bought|built|spent|heard|meant|felt|lit|"
+    r"shut|cut|beat|beaten|tore|torn|wrote|written|swept|retook|retaken|died|spoke|hid|hidden|bore|borne)\b", re.I)
+
+
+def _timeless(sentence: Sentence, act: Act) -> bool:
+    """Whether an act with no act word (a weapon or a party alone made it) stands in a sentence told wholly in
+    the present, no verb in the past or the perfect (``The opposition has drones of its own``, ``Enemy drones
+    are active over the road``, ``The plant is now within range of their artillery``): a state or a habit, no
+    act reported (the builder also asks for no count: ``our count stands at 50 deaths`` is a toll).
+
+    >>> s = Sentence("The rebels have drones of their own.")
+    >>> _timeless(s, sentence_acts(s)[0])
+    True
+    >>> s = Sentence("The rebels used drones against the base.")
+    >>> _timeless(s, sentence_acts(s)[0])
+    False
+    """
+    return act.trigger is None and _TOLD_DONE.search(sentence.text) is None
+
+
+# "the battle", "its capture", "the deliberate killing": an act noun after a determiner of what was told before
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|its|their|this|these|those)\s+(?:[\w'\u2019-]+\s+){0,2}$", re.I)
+# what ends the act's noun phrase: a stop, a preposition, a present verb of being ("the siege is", "the attacks, ...")
+_NOUN_END = re.compile(r"\s*(?:[,.;:!?]|(?:of|on|in|for|against|at|around|near|by|as|is|are|has|have)\b)", re.I)
+_VERB_BETWEEN = re.compile(r"\b(?:is|are|has|have|do|does|can|will|would|must|may|only|still)\b", re.I)
+_CLOSED_SENTENCE = re.compile(r"[.!?][\"\u201d\u2019')]*\s*$")
+
+
+def _present_reference(sentence: Sentence, act: Act) -> bool:
+    """Whether the act is named by a noun after a determiner (``the battle``, ``its capture``, ``the strikes``) in a
+    closed sentence told wholly in the present (no verb in the past or the perfect, :func:`_timeless`): an act told
+    before, judged or framed now (``For the rebels, the battle is a major propaganda victory``, ``Officials frame the
+    strikes as self-defence``); a claim of responsibility keeps its record (the builder also asks for no count and no
+    DATE of its own).
+
+    >>> s = Sentence("For the army, the siege is a costly distraction.")
+    >>> _present_reference(s, sentence_acts(s)[0])
+    True
+    >>> s = Sentence("For the army, the siege was a costly distraction.")
+    >>> _present_reference(s, sentence_acts(s)[0])
+    False
+    """
+    t = act.trigger
+    text = sentence.text
+    if t is None or t.kind == "support" or act.negates or act.blames or not _CLOSED_SENTENCE.search(text):
+        return False
+    det = _DEFINITE_BEFORE.search(text, 0, t.start)
+    return (det is not None and not _VERB_BETWEEN.search(text, det.start(), t.start)
+            and _NOUN_END.match(text, t.end) is not None and _TOLD_DONE.search(text) is None
+            and not re.search(r"\bresponsibility\b", text, re.I))
 
 
 def _unclaimed(sentence: Sentence, act: Act) -> bool:
