@@ -144,9 +144,8 @@ def _records(text: str, sentence: Sentence, ents: list[Entity], dates: DateCarry
         return parts
 
     own_ents, own_actors, own_counts = split(ents), split(actors), split(counts)
-    own_actors = _lasting_fight(sentence, acts, _fought_before(sentence, acts, _shared_subjects(sentence, acts,
-                                                                                                 own_actors)))
-    own_actors = _left_ground(sentence, acts, own_actors)
+    for share in (_shared_subjects, _fought_before, _lasting_fight, _left_ground):  # actors an act gives another
+        own_actors = share(sentence, acts, own_actors)
     # acts told in one stretch ("air strikes and shelling"): each is typed without the others' words
     told_with: dict[int, list] = {}
     for a in acts:
@@ -368,9 +367,14 @@ def _fought_before(sentence: Sentence, acts: Sequence[Act], own_actors: list[lis
         doers = [a for a in out[i - 1] if a.role == "initiator" and a.start - sentence.start < b.start]
         if not fought or not doers or any(a.start - sentence.start < t.start for a in out[i]):
             continue
-        have = {a.text.lower() for a in out[i - 1]}
-        out[i - 1] = out[i - 1] + [replace(a, role="target") for a in fought if a.text.lower() not in have]
+        out[i - 1] = _with_targets(out[i - 1], fought)
     return out
+
+
+def _with_targets(actors: list, more: Sequence) -> list:
+    """``actors`` and, as ``target``, each of ``more`` whose name they do not hold yet."""
+    have = {a.text.lower() for a in actors}
+    return actors + [replace(a, role="target") for a in more if a.text.lower() not in have]
 
 
 # A side that gave the ground up, told after the capture it allowed: "Army units entered the town after the militia
@@ -407,8 +411,7 @@ def _left_ground(sentence: Sentence, acts: Sequence[Act], own_actors: list[list]
         if not leavers or not _AFTER_AS_BEFORE.search(text, max(0, leavers[0].start - sentence.start - 30),
                                                       leavers[0].start - sentence.start):
             continue
-        have = {a.text.lower() for a in out[i - 1]}
-        out[i - 1] = out[i - 1] + [replace(a, role="target") for a in leavers if a.text.lower() not in have]
+        out[i - 1] = _with_targets(out[i - 1], leavers)
     return out
 
 
