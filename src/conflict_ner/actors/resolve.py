@@ -34,6 +34,7 @@ from conflict_ner.actors.fold import fold
 from conflict_ner.actors.place_country import default_place_country
 from conflict_ner.actors.table import ACTOR_TYPES, ActorTable, Country, Entry, Identity, default_table
 from conflict_ner.actors.unseen import guess_inter, member_group, state_unit
+from conflict_ner.text.mojibake import same_length_apostrophes
 
 #: rapidfuzz ratio (0-100) of folded forms at or above which a named mention takes the nearest
 #: alias; chosen on the dev gold (``conflict-ner evaluate-actors --sweep``, training/ANNOTATION.md).
@@ -106,9 +107,6 @@ _DESCRIBED_NON_STATE = ("Unidentified Armed Group", "Civilians", "Protesters", "
 _PLAIN_STATE_NAME = re.compile(r"^(?:Government|Military Forces|Police Forces) of [^()]+(?: \([^()]*\))?$")
 _STATE_NAME = re.compile(r"^(Government|Military Forces|Police Forces) of (.+?)(?: \(.*\))?$")
 _DATELINE = re.compile(r"\s*([A-Z][A-Za-z'’.-]*(?:[ -][A-Z][A-Za-z'’.-]*){0,3})\s*(?:,|\(|-|—|–)")
-#: "the Houthi-run", "Hamas-controlled": a group that runs the state body after it
-#: U+2019 (’) as UTF-8 bytes read in cp1252, cp874 or cp437
-_MOJIBAKE_APOSTROPHE = re.compile("â€™|โ€™|ΓÇÖ")
 #: a country's possessive right before a name ("Australia's X")
 _COUNTRY_POSSESSIVE = re.compile(r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)[’']s\s+$")
 #: a state force's members in training ("air force cadets", "police recruits") are that force
@@ -126,6 +124,7 @@ _FACTION_LED_BY = re.compile(r"^\s+(?:faction|wing|splinter\s+group|splinter\s+f
 #: "U.S.-led forces", "Saudi-led troops": the X-led coalition
 _LED_FORCE = re.compile(r"^(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)-led\s+(?:forces|troops|coalition\s+forces|"
                         r"military\s+coalition|military\s+forces|international\s+forces|soldiers|alliance)$")
+#: "the Houthi-run", "Hamas-controlled": a group that runs the state body after it
 _RUN_BY = re.compile(r"([A-Z][\w’'.]*(?:\s+[A-Z][\w’'.]*)?)-(?:run|controlled|dominated)\s+$")
 #: "X and Y forces": a force of two actors
 _MIXED = re.compile(r"^(?:the\s+)?([\w’'.-]+(?:\s+[\w’'.-]+)?)\s+and\s+([\w’'.-]+(?:\s+[\w’'.-]+)?)\s+"
@@ -167,7 +166,7 @@ class ActorResolver:
         text when the article's country is chosen).
         """
         # a page decoded in the wrong code page ("Iranâ€™s"): its apostrophe, same length, offsets kept
-        text = _MOJIBAKE_APOSTROPHE.sub("’’’", text)
+        text = same_length_apostrophes(text)
         country = article_country(text, places or (), self.table, self.place_country)
         mentions = [_trimmed(text, s, e) for s, e in spans]
         defined = self._acronyms(text, mentions, country, published)

@@ -15,6 +15,7 @@ character knows the original characters it came from, so no alignment is needed.
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -310,3 +311,28 @@ def inside_sequence(text: str, pos: int) -> bool:
                 continue
             return True
     return False
+
+
+def _apostrophe_forms() -> list[str]:
+    """How a right single quote's UTF-8 bytes read in each code page of :data:`PAGES` (cp874 as
+    browsers show it: its undefined 0x99 falls back to cp1252's ``™``)."""
+    forms = {"\u0e42\u20ac\u2122"}
+    for name in PAGES:
+        try:
+            forms.add("\u2019".encode("utf-8").decode(name))
+        except UnicodeDecodeError:
+            continue
+    return sorted(forms, key=lambda f: (-len(f), f))
+
+
+_MISREAD_APOSTROPHE = re.compile("|".join(map(re.escape, _apostrophe_forms())))
+
+
+def same_length_apostrophes(text: str) -> str:
+    """``text`` with each misread right single quote (``Iranâ€™s``) written as as many ``’`` as it
+    has characters: rules that read possessives see one, and every offset still indexes ``text``.
+
+    >>> same_length_apostrophes("Iran\u00e2\u20ac\u2122s army")
+    'Iran’’’s army'
+    """
+    return _MISREAD_APOSTROPHE.sub(lambda m: "\u2019" * len(m.group()), text)
