@@ -40,8 +40,10 @@ _SAID_BREAK = re.compile(rf",?\s*{_AND_SAID}", re.I)
 # A fight told by how long it lasted before the act ("after a three-day assault", "after an hours-long battle")
 LASTING_BEFORE = r"\bafter\s+(?:an?\s+)?\w+-(?:day|hour|week|month|long)\b"
 # ... and the strikes that helped it ("entered the district with the help of air strikes by the coalition")
-_AIR_HELP = (r"\b(?:with\s+the\s+help\s+of|with\s+(?:the\s+)?support\s+(?:of|from)|under\s+(?:the\s+)?cover\s+of|"
-             r"(?:backed|supported)\s+by)(?=\s+(?:[\w-]+\s+){0,2}?(?:air\s?strikes|air\s+raids|drone\s+strikes|"
+#: the words that tell support of a ground act ("backed by", "with the help of", "under cover of")
+SUPPORT_WORDS = (r"(?:with\s+the\s+help\s+of|with\s+(?:the\s+)?support\s+(?:of|from)|under\s+(?:the\s+)?cover\s+of|"
+                 r"(?:backed|supported)\s+by)")
+_AIR_HELP = (r"\b" + SUPPORT_WORDS + r"(?=\s+(?:[\w-]+\s+){0,2}?(?:air\s?strikes|air\s+raids|drone\s+strikes|"
              r"bombardment|shelling|artillery\s+fire)\b)")
 _OWN_NOUN_OPENER = (r"\b(?:in\s+(?:response|retaliation|reprisal|revenge)\s+(?:to|for)|avenging)"
                     r"(?!\s+(?:the|this|that|these|those|its|their|his|her|our|such)\b)|" + LASTING_BEFORE + "|" + _AIR_HELP)

@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from conflict_ner.events.acts import SUPPORT_WORDS
 from conflict_ner.events.sentence import Sentence
 from conflict_ner.events.type_lexicon import likely_type
 from conflict_ner.events.type_model import TypeModel, features, overrides, packaged
@@ -140,8 +141,7 @@ _HARM_WORDS = re.compile(r"\b(?:kill\w*|dead|deaths?|died|dying|die|shot|shoot\w
 # the strike nouns that name aircraft at work as the act's means (not a bare "jets" or "drones")
 _AIR_NOUN = re.compile(r"\b(?:air ?strikes?|air ?raids?|airstrikes?)\b", re.I)
 # ... unless they only back a ground act: "a counterattack backed by mortars and allied air strikes"
-_SUPPORT_BEFORE = re.compile(r"\b(?:(?:backed|supported|aided|covered)\s+by|with\s+the\s+(?:help|support|backing)\s+of|"
-                             r"under\s+(?:the\s+)?cover\s+of)\b[^.;:]{0,60}$", re.I)
+_SUPPORT_BEFORE = re.compile(rf"\b{SUPPORT_WORDS}\b[^.;:]{{0,60}}$", re.I)
 
 
 def _air_strikes_at_work(sentence: str) -> bool:
